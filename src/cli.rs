@@ -1,0 +1,241 @@
+//! The command line: argument parsing and the subcommands, writing to the
+//! streams it is handed. The binary supplies the streams and the colour
+//! decision, and turns the returned status into the process exit code.
+
+use crate::diagnostic::Diagnostic;
+use crate::eval::Env;
+use crate::units::Calendar;
+use crate::{Answer, evaluate};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::{self, BufRead, Write};
+
+const ABOUT: &str = "Back-of-the-envelope calculator for system-design estimates";
+
+const EXAMPLES: &str = "\
+Examples:
+  bote eval '100M / month -> /s'            # 100 million a month, per second
+  bote eval '4000/s * 500 bytes -> MB/s'    # read bandwidth
+  bote eval '1 Gbit/s * 50 ms -> MB'        # bandwidth-delay product
+  bote eval --let dau=500M 'dau * 5 / day'  # name a quantity first";
+
+#[derive(Parser, Debug)]
+#[command(name = "bote", version, about = ABOUT, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Evaluate expressions with units and print the results.
+    #[command(after_long_help = EVAL_HELP)]
+    Eval(EvalArgs),
+}
+
+const EVAL_HELP: &str = "\
+Numbers: 12  2.5  1e9  1_000_000  12,500  99.99%  $50
+Magnitudes: thousand million billion trillion, or k K M B bn T written straight
+  after the digits: 100M is 100 million, 2.5B is 2.5 billion. With a space,
+  `500 B` is 500 bytes; 100MB is 100 megabytes.
+Units: B kB KB MB GB TB PB EB, KiB MiB GiB TiB PiB, bit kbit Mbit Gbit (Kb Mb Gb),
+  bps kbps Mbps Gbps, ns us ms s min h day week month year, m km, $ USD.
+Operators: + - * / ^ (or **), `per`; a unit after a number binds tighter than /,
+  so `50000 / 4 s` is 12,500 /s.
+Conversion: EXPR -> UNIT (or `to`, `in`): `100M / month -> /s`, `99.9% * 99.9% -> %`.
+Functions: ceil floor round min max abs sqrt ln log10 log2.
+Calendar: a year is 365 days and a month is a twelfth of it unless --month/--year say otherwise.
+
+With no EXPR, reads one expression per line from standard input (blank lines
+and lines starting with # are skipped).
+
+Exit status: 0 on success, 1 on an error in the input, 2 on a usage error.";
+
+#[derive(clap::Args, Debug)]
+struct EvalArgs {
+    /// The expression; several words are joined with spaces. Quote it in the shell.
+    #[arg(allow_hyphen_values = true, num_args = 0.., value_name = "EXPR")]
+    expr: Vec<String>,
+    /// Define a name first, as NAME=EXPR (repeatable; later ones may use earlier ones).
+    #[arg(long = "let", value_name = "NAME=EXPR")]
+    lets: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    format: EvalFormat,
+    /// Also show how the expression was read, magnitudes and units spelled out.
+    #[arg(long)]
+    explain: bool,
+    /// Length of a month, e.g. '30 days' (default: a twelfth of the year).
+    #[arg(long, value_name = "EXPR")]
+    month: Option<String>,
+    /// Length of a year, e.g. '360 days' (default: 365 days).
+    #[arg(long, value_name = "EXPR")]
+    year: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    Text,
+    Json,
+}
+
+/// The streams and terminal facts a command runs with.
+pub struct Io<'a> {
+    pub stdin: &'a mut dyn BufRead,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    /// Whether to colour what goes to stdout and stderr.
+    pub color: bool,
+}
+
+/// Exit status: the input was bad.
+pub const EXIT_INPUT: i32 = 1;
+/// Exit status: the command line was bad.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Run bote with `args` (including the program name); returns the exit status.
+pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = if io.color { e.render().ansi().to_string() } else { e.render().to_string() };
+            let (stream, code) = if e.use_stderr() { (&mut *io.stderr, EXIT_USAGE) } else { (&mut *io.stdout, 0) };
+            return match stream.write_all(text.as_bytes()) {
+                Ok(()) => code,
+                Err(err) => write_failed(&err, io.stderr),
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Eval(args) => eval_cmd(&args, io),
+    };
+    result.unwrap_or_else(|err| write_failed(&err, io.stderr))
+}
+
+/// A closed pipe ends quietly (`bote … | head -1`); any other write error is reported.
+fn write_failed(err: &io::Error, stderr: &mut dyn Write) -> i32 {
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        return 0;
+    }
+    let _ = writeln!(stderr, "error: cannot write output: {err}");
+    EXIT_INPUT
+}
+
+/// Report an error in a command-line expression; returns the status for it.
+fn report(io: &mut Io<'_>, d: &Diagnostic) -> io::Result<i32> {
+    io.stderr.write_all(d.render(io.color).as_bytes())?;
+    Ok(EXIT_INPUT)
+}
+
+/// Parse `NAME=EXPR`, rejecting names the expression language reserves.
+fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str), String> {
+    let Some((name, expr)) = binding.split_once('=') else {
+        return Err(format!("{flag} expects NAME=EXPR, got `{binding}`"));
+    };
+    let name = name.trim();
+    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return Err(format!("{flag}: `{name}` is not a valid name (letters, digits and _, not starting with a digit)"));
+    }
+    if crate::parser::is_reserved(name) {
+        return Err(format!("{flag}: `{name}` is a unit, magnitude or function name; choose another name"));
+    }
+    Ok((name, expr))
+}
+
+/// Evaluate the length of a month or year given on the command line.
+pub fn calendar_from(month: Option<&str>, year: Option<&str>) -> Result<Calendar, Diagnostic> {
+    let mut calendar = Calendar::default();
+    for (flag, text, slot) in [("--year", year, 1), ("--month", month, 0)] {
+        let Some(text) = text else { continue };
+        let env = Env::new(calendar);
+        let answer = evaluate(text, &env).map_err(|e| Diagnostic::from_expr(&e, flag, text))?;
+        let q = answer.quantity;
+        if q.dim() != crate::dimension::Dimension::TIME || q.si_value() <= 0.0 {
+            let span = crate::error::Span::new(0, text.len());
+            return Err(Diagnostic::new(format!("{flag} must be a positive time, such as '30 days'"), flag, text, span));
+        }
+        if slot == 1 {
+            calendar.year_s = q.si_value();
+            if month.is_none() {
+                calendar.month_s = q.si_value() / 12.0;
+            }
+        } else {
+            calendar.month_s = q.si_value();
+        }
+    }
+    Ok(calendar)
+}
+
+fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
+    let calendar = match calendar_from(args.month.as_deref(), args.year.as_deref()) {
+        Ok(c) => c,
+        Err(d) => return report(io, &d),
+    };
+    let mut env = Env::new(calendar);
+    for binding in &args.lets {
+        let (name, expr) = match split_binding(binding, "--let") {
+            Ok(pair) => pair,
+            Err(msg) => {
+                writeln!(io.stderr, "error: {msg}")?;
+                return Ok(EXIT_USAGE);
+            }
+        };
+        match evaluate(expr, &env) {
+            Ok(a) => env.set(name, a.quantity),
+            Err(e) => return report(io, &Diagnostic::from_expr(&e, &format!("--let {name}"), expr)),
+        }
+    }
+    if !args.expr.is_empty() {
+        let src = args.expr.join(" ");
+        return eval_one(&src, &env, args, io);
+    }
+    let mut status = 0;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if io.stdin.read_line(&mut line)? == 0 {
+            break;
+        }
+        let src = line.trim();
+        if src.is_empty() || src.starts_with('#') {
+            continue;
+        }
+        status = status.max(eval_one(src, &env, args, io)?);
+    }
+    Ok(status)
+}
+
+fn eval_one(src: &str, env: &Env, args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
+    match evaluate(src, env) {
+        Ok(answer) => {
+            match args.format {
+                EvalFormat::Text if args.explain => writeln!(io.stdout, "{}  =  {}", answer.input, answer.shown.text)?,
+                EvalFormat::Text => writeln!(io.stdout, "{}", answer.shown.text)?,
+                EvalFormat::Json => writeln!(io.stdout, "{}", answer_json(&answer))?,
+            }
+            Ok(0)
+        }
+        Err(e) => {
+            if args.format == EvalFormat::Json {
+                let obj = serde_json::json!({ "expression": src, "error": e.to_string() });
+                writeln!(io.stdout, "{obj}")?;
+            }
+            report(io, &Diagnostic::from_expr(&e, "", src))
+        }
+    }
+}
+
+/// The JSON object for one answer; its fields are a documented contract.
+pub fn answer_json(a: &Answer) -> serde_json::Value {
+    serde_json::json!({
+        "input": a.input,
+        "value": a.shown.value,
+        "unit": a.shown.unit,
+        "text": a.shown.text,
+        "dimension": a.quantity.dim().name(),
+        "si_value": a.quantity.si_value(),
+        "si_unit": a.quantity.dim().base_units(),
+    })
+}

@@ -1,0 +1,138 @@
+//! The expression error: what went wrong and where in the expression.
+//!
+//! Messages live here, on the kind. Rendering with a source snippet is
+//! `diagnostic`'s job, not this module's.
+
+use crate::quantity::QuantityError;
+use std::fmt;
+
+/// A byte range in the text an error or token came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// This span moved right by `offset` bytes.
+    pub fn shift(self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprErrorKind {
+    Empty,
+    UnexpectedChar(char),
+    BadNumber(String),
+    NumberTooLarge(String),
+    TooLong { len: usize, max: usize },
+    TooDeep { max: usize },
+    /// The parser wanted one thing and found another.
+    Expected { expected: &'static str, found: String },
+    UnknownUnit { word: String, suggestions: Vec<String> },
+    UnknownName { name: String, suggestions: Vec<String> },
+    UnknownFunction { name: String, suggestions: Vec<String> },
+    Arity { func: &'static str, expected: &'static str, found: usize },
+    /// `inf` or `NaN` typed in.
+    NotFinite(String),
+    Quantity { error: QuantityError, hint: Option<String> },
+    /// A name used before (or while) it is being defined.
+    Cycle(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExprError {
+    pub kind: ExprErrorKind,
+    pub span: Span,
+}
+
+impl ExprError {
+    pub fn new(kind: ExprErrorKind, span: Span) -> ExprError {
+        ExprError { kind, span }
+    }
+
+    pub fn quantity(error: QuantityError, span: Span) -> ExprError {
+        let hint = match &error {
+            QuantityError::Mismatch { op: "convert between", left, right } => left.fix_hint(*right),
+            QuantityError::Mismatch { left, right, .. } => {
+                right.fix_hint(*left).map(|h| format!("the right side needs to {h}"))
+            }
+            QuantityError::DivisionByZero => Some("the divisor evaluates to zero".into()),
+            _ => None,
+        };
+        ExprError::new(ExprErrorKind::Quantity { error, hint }, span)
+    }
+
+    /// A short label for the marked spot, shown under the caret.
+    pub fn label(&self) -> String {
+        match &self.kind {
+            ExprErrorKind::UnknownUnit { suggestions, .. }
+            | ExprErrorKind::UnknownName { suggestions, .. }
+            | ExprErrorKind::UnknownFunction { suggestions, .. }
+                if !suggestions.is_empty() =>
+            {
+                let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+                format!("did you mean {}?", list.join(" or "))
+            }
+            ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
+            ExprErrorKind::Quantity { error: QuantityError::Mismatch { op: "convert between", left, right }, .. } => {
+                format!("this is {left}; the target is {right}")
+            }
+            ExprErrorKind::Quantity { error: QuantityError::Mismatch { left, right, .. }, .. } => {
+                format!("left side is {left}, right side is {right}")
+            }
+            _ => "here".into(),
+        }
+    }
+}
+
+impl fmt::Display for ExprErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExprErrorKind::Empty => f.write_str("the expression is empty"),
+            ExprErrorKind::UnexpectedChar(c) if c.is_ascii() => write!(f, "unexpected character `{c}`"),
+            ExprErrorKind::UnexpectedChar(c) => write!(
+                f,
+                "unexpected character `{c}` (U+{:04X}); names and units use ASCII letters only",
+                u32::from(*c)
+            ),
+            ExprErrorKind::BadNumber(t) => write!(f, "`{t}` is not a number"),
+            ExprErrorKind::NumberTooLarge(t) => write!(f, "the number `{t}` is too large to represent"),
+            ExprErrorKind::TooLong { len, max } => {
+                write!(f, "the expression is {len} bytes long; the limit is {max}")
+            }
+            ExprErrorKind::TooDeep { max } => write!(f, "the expression nests deeper than {max} levels"),
+            ExprErrorKind::Expected { expected, found } => write!(f, "expected {expected}, found {found}"),
+            ExprErrorKind::UnknownUnit { word, .. } => write!(f, "unknown unit `{word}`"),
+            ExprErrorKind::UnknownName { name, .. } => write!(f, "unknown name `{name}`"),
+            ExprErrorKind::UnknownFunction { name, .. } => write!(f, "unknown function `{name}`"),
+            ExprErrorKind::Arity { func, expected, found } => {
+                write!(f, "`{func}` takes {expected}, but was given {found}")
+            }
+            ExprErrorKind::NotFinite(w) => write!(f, "`{w}` is not a finite number; bote computes with finite values only"),
+            ExprErrorKind::Quantity { error, hint } => match hint {
+                Some(h) if !h.starts_with("the") => write!(f, "{error}; {h}"),
+                _ => write!(f, "{error}"),
+            },
+            ExprErrorKind::Cycle(path) => write!(f, "circular definition: {path}"),
+        }
+    }
+}
+
+impl fmt::Display for ExprError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.kind.fmt(f)
+    }
+}
+
+impl std::error::Error for ExprError {}

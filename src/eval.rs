@@ -1,0 +1,168 @@
+//! Evaluation of a parsed expression against an environment of named
+//! quantities, attaching the span of the operation to any error.
+//!
+//! Does not parse, format, or decide evaluation order between names: the
+//! environment already holds every name an expression may use.
+
+use crate::ast::{BinOp, Expr, Func, Statement, Target, UnitRef};
+use crate::error::{ExprError, ExprErrorKind, Span};
+use crate::quantity::{Quantity, QuantityError};
+use crate::units::{self, Calendar};
+use std::collections::HashMap;
+
+/// Named quantities and the calendar that month and year follow.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    values: HashMap<String, Quantity>,
+    pub calendar: Calendar,
+}
+
+impl Env {
+    pub fn new(calendar: Calendar) -> Env {
+        Env { values: HashMap::new(), calendar }
+    }
+
+    pub fn set(&mut self, name: &str, q: Quantity) {
+        self.values.insert(name.to_string(), q);
+    }
+
+    pub fn get(&self, name: &str) -> Option<Quantity> {
+        self.values.get(name).copied()
+    }
+
+    fn unknown(&self, name: &str, span: Span) -> ExprError {
+        if matches!(name.to_ascii_lowercase().as_str(), "inf" | "infinity" | "nan") {
+            return ExprError::new(ExprErrorKind::NotFinite(name.to_string()), span);
+        }
+        let names = self.values.keys().map(String::as_str);
+        let mut suggestions: Vec<String> = units::suggest(name, names).into_iter().map(String::from).collect();
+        if suggestions.is_empty() {
+            // A name that looks like a unit is most likely a misspelt unit.
+            suggestions = units::suggest_units(name);
+            if !suggestions.is_empty() {
+                return ExprError::new(ExprErrorKind::UnknownUnit { word: name.to_string(), suggestions }, span);
+            }
+        }
+        ExprError::new(ExprErrorKind::UnknownName { name: name.to_string(), suggestions }, span)
+    }
+}
+
+/// The size of one of `unit` under `calendar`.
+pub fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
+    let (value, dim) = match unit {
+        UnitRef::Unit(def) => (calendar.seconds(def.size), def.dim),
+        UnitRef::Magnitude(_, factor) => (factor, crate::dimension::Dimension::NONE),
+    };
+    Quantity::new(value, dim)
+}
+
+/// The size of one of the conversion target: `MB/s` is 1e6 B/s.
+pub fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, ExprError> {
+    if target.percent {
+        return Quantity::number(0.01).map_err(|e| ExprError::quantity(e, target.span));
+    }
+    let mut size = Quantity::number(1.0).map_err(|e| ExprError::quantity(e, target.span))?;
+    for &(unit, power) in &target.factors {
+        let one = unit_size(unit, calendar).map_err(|e| ExprError::quantity(e, target.span))?;
+        let p = Quantity::number(f64::from(power.abs())).map_err(|e| ExprError::quantity(e, target.span))?;
+        let raised = one.pow(p).map_err(|e| ExprError::quantity(e, target.span))?;
+        size = if power < 0 { size.div(raised) } else { size.mul(raised) }
+            .map_err(|e| ExprError::quantity(e, target.span))?;
+    }
+    Ok(size)
+}
+
+/// Evaluate a statement; the result is the quantity, checked against the
+/// conversion target's dimension when there is one.
+pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError> {
+    let q = eval(&stmt.expr, env)?;
+    if let Some(target) = &stmt.target {
+        let size = target_size(target, env.calendar)?;
+        q.in_unit(size).map_err(|e| ExprError::quantity(e, stmt.expr.span().to(target.span)))?;
+    }
+    Ok(q)
+}
+
+pub fn eval(expr: &Expr, env: &Env) -> Result<Quantity, ExprError> {
+    let at = |span: Span| move |e: QuantityError| ExprError::quantity(e, span);
+    match expr {
+        Expr::Number { value, money, span, .. } => {
+            let dim = if *money { crate::dimension::Dimension::MONEY } else { crate::dimension::Dimension::NONE };
+            Quantity::new(*value, dim).map_err(at(*span))
+        }
+        Expr::Unit { unit, power, span } => {
+            let one = unit_size(*unit, env.calendar).map_err(at(*span))?;
+            one.pow(Quantity::number(f64::from(*power)).map_err(at(*span))?).map_err(at(*span))
+        }
+        Expr::Name { name, span } => env.get(name).ok_or_else(|| env.unknown(name, *span)),
+        Expr::Neg { expr, .. } => Ok(eval(expr, env)?.neg()),
+        Expr::Binary { op, lhs, rhs, span, .. } => {
+            let (l, r) = (eval(lhs, env)?, eval(rhs, env)?);
+            let result = match op {
+                BinOp::Add => l.add(r),
+                BinOp::Sub => l.sub(r),
+                BinOp::Mul => l.mul(r),
+                BinOp::Div => l.div(r),
+                BinOp::Pow => l.pow(r),
+            };
+            // Point a division by zero at the divisor, everything else at the operation.
+            let span = if matches!(result, Err(QuantityError::DivisionByZero)) { rhs.span() } else { *span };
+            result.map_err(at(span))
+        }
+        Expr::Juxt { lhs, unit, span, .. } => eval(lhs, env)?.mul(eval(unit, env)?).map_err(at(*span)),
+        Expr::Call { func, args, span } => call(*func, args, *span, env),
+    }
+}
+
+fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, ExprError> {
+    let variadic = matches!(func, Func::Min | Func::Max);
+    let expected = if variadic { "two or more arguments" } else { "one argument" };
+    if (variadic && args.len() < 2) || (!variadic && args.len() != 1) {
+        let kind = ExprErrorKind::Arity { func: func.name(), expected, found: args.len() };
+        return Err(ExprError::new(kind, span));
+    }
+    let at = |e: QuantityError| ExprError::quantity(e, span);
+    let first = eval(&args[0], env)?;
+    let plain = |q: Quantity| -> Result<f64, ExprError> {
+        if q.dim().is_none() {
+            Ok(q.si_value())
+        } else {
+            let kind = ExprErrorKind::Quantity {
+                error: QuantityError::BadPower(format!("`{}` needs a plain number, not {}", func.name(), q.dim())),
+                hint: None,
+            };
+            Err(ExprError::new(kind, args[0].span()))
+        }
+    };
+    let log = |f: fn(f64) -> f64, q: Quantity| -> Result<Quantity, ExprError> {
+        let v = plain(q)?;
+        if v <= 0.0 {
+            return Err(at(QuantityError::Undefined("the logarithm of zero or a negative number")));
+        }
+        Quantity::number(f(v)).map_err(at)
+    };
+    match func {
+        Func::Ceil => first.map(f64::ceil).map_err(at),
+        Func::Floor => first.map(f64::floor).map_err(at),
+        Func::Round => first.map(f64::round).map_err(at),
+        Func::Abs => first.map(f64::abs).map_err(at),
+        Func::Sqrt => {
+            if first.si_value() < 0.0 {
+                return Err(at(QuantityError::Undefined("the square root of a negative number")));
+            }
+            first.pow(Quantity::number(0.5).map_err(at)?).map_err(at)
+        }
+        Func::Ln => log(f64::ln, first),
+        Func::Log10 => log(f64::log10, first),
+        Func::Log2 => log(f64::log2, first),
+        Func::Min | Func::Max => {
+            let mut acc = first;
+            for a in &args[1..] {
+                let q = eval(a, env)?;
+                acc = if func == Func::Min { acc.min(q) } else { acc.max(q) }
+                    .map_err(|e| ExprError::quantity(e, a.span()))?;
+            }
+            Ok(acc)
+        }
+    }
+}

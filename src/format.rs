@@ -1,0 +1,237 @@
+//! How a quantity is shown: the unit a person would say, rounded to
+//! significant figures before the prefix is chosen (999.96 kB is 1 MB).
+//!
+//! Never mixes decimal and binary prefixes unless a target asks, and never
+//! rounds a value that is not 1 (or 100%) to exactly 1 (or 100%).
+
+use crate::dimension::Dimension;
+use crate::quantity::Quantity;
+use crate::units::{self, Calendar};
+
+/// Significant figures shown by default.
+pub const SIG_FIGS: usize = 4;
+
+/// A unit to show a quantity in: its label and the size of one of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DisplayUnit {
+    pub label: String,
+    /// One of this unit, in base units.
+    pub size: f64,
+}
+
+/// A quantity as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// The value in `unit`, unrounded.
+    pub value: f64,
+    /// The unit's label: `MB`, `/s`, `%`, `$`, or empty for a plain number.
+    pub unit: String,
+    /// The rounded value with its unit, ready to print: `3.04 TB`, `38.58 /s`.
+    pub text: String,
+}
+
+/// Show `q` in `unit` if given, else in the unit chosen for its dimension.
+pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Shown {
+    let unit = match unit {
+        Some(u) => u.clone(),
+        None => auto_unit(q, calendar),
+    };
+    let value = q.si_value() / unit.size;
+    let number = if unit.label == "%" {
+        number_text(value, 100.0)
+    } else if unit.label.is_empty() || unit.label.starts_with('/') || unit.label.starts_with('$') {
+        number_words(value)
+    } else {
+        number_text(value, 1.0)
+    };
+    let text = match unit.label.as_str() {
+        "" => number,
+        "%" => format!("{number}%"),
+        l if l.starts_with('/') => format!("{number} {l}"),
+        "$" if number.starts_with('-') => format!("-${}", &number[1..]),
+        "$" => format!("${number}"),
+        l if l.starts_with("$/") => format!("${number}{}", &l[1..]),
+        l => format!("{number} {l}"),
+    };
+    Shown { value, unit: unit.label, text }
+}
+
+/// Prefix ladders for the dimensions that have one, smallest first.
+fn ladder(dim: Dimension) -> Option<&'static [&'static str]> {
+    let ladder: &'static [&'static str] = match dim {
+        Dimension::DATA => &["B", "kB", "MB", "GB", "TB", "PB", "EB"],
+        Dimension::DATA_RATE => &["B", "kB", "MB", "GB", "TB", "PB", "EB"],
+        Dimension::TIME => &["ns", "µs", "ms", "s", "min", "h", "d", "year"],
+        Dimension::LENGTH => &["m", "km"],
+        Dimension::AREA => &["m", "km"],
+        _ => return None,
+    };
+    Some(ladder)
+}
+
+/// The unit a person would choose for `q`.
+pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
+    let dim = q.dim();
+    let plain = |label: &str| DisplayUnit { label: label.into(), size: 1.0 };
+    match dim {
+        Dimension::NONE => return plain(""),
+        Dimension::RATE => return rate_unit(q.si_value()),
+        Dimension::MONEY => return plain("$"),
+        Dimension::MONEY_RATE => return plain("$/s"),
+        _ => {}
+    }
+    let Some(steps) = ladder(dim) else {
+        return plain(&dim.base_units());
+    };
+    let power = if dim == Dimension::AREA { 2 } else { 1 };
+    let size_of = |symbol: &str| {
+        let def = units::by_symbol(symbol).or_else(|| units::lookup(symbol));
+        def.map_or(1.0, |d| calendar.seconds(d.size)).powi(power)
+    };
+    // Round first, then pick the largest unit the rounded value reaches.
+    let rounded = round_sig(q.si_value().abs(), SIG_FIGS);
+    let mut chosen = steps[0];
+    for &s in steps {
+        if rounded >= size_of(s) * 0.999_999_999 {
+            chosen = s;
+        }
+    }
+    let size = size_of(chosen);
+    let name = match chosen {
+        "d" => plural_of("day", rounded / size),
+        "year" => plural_of("year", rounded / size),
+        s => s.to_string(),
+    };
+    let label = match dim {
+        Dimension::DATA_RATE => format!("{name}/s"),
+        Dimension::AREA => format!("{name}^2"),
+        _ => name,
+    };
+    DisplayUnit { label, size }
+}
+
+/// Rates print per second, unless under one a second: then per minute, hour or day.
+fn rate_unit(per_second: f64) -> DisplayUnit {
+    let r = round_sig(per_second.abs(), SIG_FIGS);
+    let (label, seconds) = match r {
+        r if r >= 1.0 || r == 0.0 => ("/s", 1.0),
+        r if r * 60.0 >= 1.0 => ("/min", 60.0),
+        r if r * 3600.0 >= 1.0 => ("/h", 3600.0),
+        _ => ("/day", 86_400.0),
+    };
+    DisplayUnit { label: label.into(), size: 1.0 / seconds }
+}
+
+fn plural_of(word: &str, n: f64) -> String {
+    if round_sig(n, SIG_FIGS) == 1.0 { word.into() } else { format!("{word}s") }
+}
+
+/// `v` rounded to `n` significant figures, by way of decimal text so the
+/// rounding is the one a person would do.
+pub fn round_sig(v: f64, n: usize) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{:.*e}", n.saturating_sub(1), v).parse().unwrap_or(v)
+}
+
+/// Plain numbers, rates and money say large values in words: 1.08 billion.
+fn number_words(v: f64) -> String {
+    let r = round_sig(v, SIG_FIGS).abs();
+    for (word, factor) in units::MAGNITUDE_WORDS.iter().rev() {
+        if *word != "thousand" && r >= *factor && r < 1e15 {
+            return format!("{} {word}", number_text(v / factor, 0.0));
+        }
+    }
+    number_text(v, 1.0)
+}
+
+/// `v` to [`SIG_FIGS`] significant figures with thousands separators. When
+/// `v` is not `guard` but would round to it, more digits are kept (so
+/// 99.9999999% never prints as 100%).
+pub fn number_text(v: f64, guard: f64) -> String {
+    let mut n = SIG_FIGS;
+    while n < 17 && v != guard && guard != 0.0 && round_sig(v, n) == guard {
+        n += 1;
+    }
+    let r = round_sig(v, n);
+    if r != 0.0 && (r.abs() >= 1e15 || r.abs() < 1e-6) {
+        let text = format!("{:.*e}", n - 1, r);
+        let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+        return format!("{}e{exp}", trim_zeros(mantissa));
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let magnitude = if r == 0.0 { 0 } else { r.abs().log10().floor() as i64 };
+    let decimals = usize::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
+    let text = format!("{r:.decimals$}");
+    let text = trim_zeros(&text);
+    group_thousands(&text)
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s }
+}
+
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(v: f64, d: Dimension) -> Quantity {
+        Quantity::new(v, d).unwrap()
+    }
+
+    #[test]
+    fn readable_units() {
+        let cases = [
+            (q(3e12, Dimension::DATA), "3 TB"),
+            (q(3.04e12, Dimension::DATA), "3.04 TB"),
+            (q(999_960.0, Dimension::DATA), "1 MB"),
+            (q(6.25e6, Dimension::DATA), "6.25 MB"),
+            (q(38.58, Dimension::RATE), "38.58 /s"),
+            (q(12_500.0, Dimension::RATE), "12,500 /s"),
+            (q(1.25e6, Dimension::RATE), "1.25 million /s"),
+            (q(2.0 / 86_400.0, Dimension::RATE), "2 /day"),
+            (q(0.5, Dimension::RATE), "30 /min"),
+            (q(1.08e9, Dimension::NONE), "1.08 billion"),
+            (q(2e6, Dimension::DATA_RATE), "2 MB/s"),
+            (q(3153.6, Dimension::TIME), "52.56 min"),
+            (q(86_400.0, Dimension::TIME), "1 day"),
+            (q(5.0 * 31_536_000.0, Dimension::TIME), "5 years"),
+            (q(0.2, Dimension::TIME), "200 ms"),
+            (q(5e9, Dimension::MONEY), "$5 billion"),
+            (q(50.0, Dimension::MONEY), "$50"),
+            (q(0.0, Dimension::NONE), "0"),
+            (q(-1234.5, Dimension::NONE), "-1,235"),
+            (q(4.0e6, Dimension::AREA), "4 km^2"),
+            (q(2.0, Dimension::DATA.mul(Dimension::TIME).unwrap()), "2 B*s"),
+        ];
+        for (quantity, want) in cases {
+            assert_eq!(show(quantity, None, Calendar::default()).text, want);
+        }
+    }
+
+    #[test]
+    fn never_rounds_to_one_or_a_hundred_percent() {
+        let pct = DisplayUnit { label: "%".into(), size: 0.01 };
+        assert_eq!(show(q(0.999_999_999, Dimension::NONE), Some(&pct), Calendar::default()).text, "99.9999999%");
+        assert_eq!(show(q(0.9999, Dimension::NONE), Some(&pct), Calendar::default()).text, "99.99%");
+        assert_eq!(show(q(1.0, Dimension::NONE), Some(&pct), Calendar::default()).text, "100%");
+        assert_eq!(show(q(0.999_999_9, Dimension::NONE), None, Calendar::default()).text, "0.9999999");
+    }
+}

@@ -1,0 +1,47 @@
+//! bote: back-of-the-envelope estimates for system design.
+//!
+//! Text flows through the modules in this order: `lexer` -> `parser` (an
+//! `ast`) -> `eval` (over `quantity`, `dimension` and `units`) -> `format`.
+//! Estimate files add `estimate` and `presets`; `report` renders them;
+//! `diagnostic` renders every error. `cli` is the command line, which the
+//! binary calls; only the binary touches the process (exit, terminal).
+
+pub mod ast;
+pub mod cli;
+pub mod diagnostic;
+pub mod dimension;
+pub mod error;
+pub mod eval;
+pub mod format;
+pub mod lexer;
+pub mod parser;
+pub mod quantity;
+pub mod units;
+
+use error::ExprError;
+use eval::Env;
+use format::{DisplayUnit, Shown};
+use quantity::Quantity;
+
+/// One evaluated expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// The expression as bote read it, magnitudes and units spelled out.
+    pub input: String,
+    pub quantity: Quantity,
+    pub shown: Shown,
+}
+
+/// Parse and evaluate `src` against `env`, and show the result.
+pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
+    let stmt = parser::parse(src)?;
+    let quantity = eval::eval_statement(&stmt, env)?;
+    let unit = match &stmt.target {
+        Some(t) => {
+            Some(DisplayUnit { label: t.label(), size: eval::target_size(t, env.calendar)?.si_value() })
+        }
+        None => None,
+    };
+    let shown = format::show(quantity, unit.as_ref(), env.calendar);
+    Ok(Answer { input: stmt.to_string(), quantity, shown })
+}

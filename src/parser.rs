@@ -1,0 +1,381 @@
+//! Tokens to a [`Statement`].
+//!
+//! The grammar, loosest binding first:
+//!
+//! ```text
+//! statement = expr [ ( "->" | "to" | "in" ) target ] ;
+//! expr      = term { ( "+" | "-" ) term } ;
+//! term      = unary { ( "*" | "/" | "per" ) unary } ;
+//! unary     = ( "-" | "+" ) unary | power ;
+//! power     = juxt [ ( "^" | "**" ) unary ] ;
+//! juxt      = primary { unit [ "^" integer ] } ;   (* only after a number or a group *)
+//! primary   = number [ "%" ] | "$" number | unit | name
+//!           | function "(" expr { "," expr } ")" | "(" expr ")" ;
+//! target    = "%" | [ "/" ] tunit { ( "*" | "/" ) tunit } ;
+//! tunit     = unit [ "^" integer ] ;
+//! ```
+//!
+//! A unit written after a number binds tighter than `/`, so `50000 / 4 s` is
+//! 12,500 per second. Units are resolved here, against the static catalog;
+//! names are left for `eval`.
+
+use crate::ast::{BinOp, Expr, Func, Statement, Target, UnitRef};
+use crate::error::{ExprError, ExprErrorKind, Span};
+use crate::lexer::{Tok, Token, lex};
+use crate::units;
+
+/// The deepest nesting of the tree the parser builds.
+pub const MAX_DEPTH: usize = 200;
+
+/// Parse one statement.
+pub fn parse(src: &str) -> Result<Statement, ExprError> {
+    let tokens = lex(src)?;
+    if tokens.is_empty() {
+        return Err(ExprError::new(ExprErrorKind::Empty, Span::new(0, src.len())));
+    }
+    let mut p = Parser { tokens, pos: 0, end: src.len(), depth: 0 };
+    let expr = p.expr()?;
+    let target = if p.eat_conversion() { Some(p.target()?) } else { None };
+    if let Some(t) = p.peek() {
+        let (found, span) = (t.tok.describe(), t.span);
+        let expected = if target.is_some() { "the end of the expression" } else { "an operator or the end" };
+        return Err(ExprError::new(ExprErrorKind::Expected { expected, found }, span));
+    }
+    Ok(Statement { expr, target })
+}
+
+/// Is `word` reserved: a unit, magnitude word, function or keyword?
+/// Estimate files may not use these as names.
+pub fn is_reserved(word: &str) -> bool {
+    units::lookup(word).is_some()
+        || units::magnitude_word(word).is_some()
+        || Func::from_name(word).is_some()
+        || matches!(word, "per" | "to" | "in")
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    end: usize,
+    depth: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn peek_tok(&self) -> Option<&Tok> {
+        self.peek().map(|t| &t.tok)
+    }
+
+    fn next(&mut self) -> Option<Token> {
+        let t = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn eat(&mut self, tok: &Tok) -> bool {
+        if self.peek_tok() == Some(tok) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_word(&mut self, word: &str) -> bool {
+        if matches!(self.peek_tok(), Some(Tok::Ident(w)) if w == word) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_conversion(&mut self) -> bool {
+        self.eat(&Tok::Arrow) || self.eat_word("to") || self.eat_word("in")
+    }
+
+    /// An error at the current token (or the end of input).
+    fn expected(&self, expected: &'static str) -> ExprError {
+        match self.peek() {
+            Some(t) => ExprError::new(ExprErrorKind::Expected { expected, found: t.tok.describe() }, t.span),
+            None => ExprError::new(
+                ExprErrorKind::Expected { expected, found: "the end of the expression".into() },
+                Span::new(self.end, self.end),
+            ),
+        }
+    }
+
+    /// Guard recursion, so deep nesting is an error rather than a stack overflow.
+    fn enter(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let span = self.peek().map_or(Span::new(self.end, self.end), |t| t.span);
+            return Err(ExprError::new(ExprErrorKind::TooDeep { max: MAX_DEPTH }, span));
+        }
+        Ok(())
+    }
+
+    fn binary(&mut self, op: BinOp, lhs: Expr, rhs: Expr) -> Result<Expr, ExprError> {
+        let span = lhs.span().to(rhs.span());
+        // Left-leaning chains (`1+1+1…`) grow the tree without recursing here,
+        // so count their depth too: everything that walks the tree recurses.
+        let depth = 1 + lhs.depth().max(rhs.depth());
+        if depth > MAX_DEPTH {
+            return Err(ExprError::new(ExprErrorKind::TooDeep { max: MAX_DEPTH }, span));
+        }
+        Ok(Expr::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs), depth, span })
+    }
+
+    fn expr(&mut self) -> Result<Expr, ExprError> {
+        self.enter()?;
+        let mut lhs = self.term()?;
+        loop {
+            let op = match self.peek_tok() {
+                Some(Tok::Plus) => BinOp::Add,
+                Some(Tok::Minus) => BinOp::Sub,
+                _ => break,
+            };
+            self.pos += 1;
+            let rhs = self.term()?;
+            lhs = self.binary(op, lhs, rhs)?;
+        }
+        self.depth -= 1;
+        Ok(lhs)
+    }
+
+    fn term(&mut self) -> Result<Expr, ExprError> {
+        let mut lhs = self.unary()?;
+        loop {
+            let op = match self.peek_tok() {
+                Some(Tok::Star) => BinOp::Mul,
+                Some(Tok::Slash) => BinOp::Div,
+                Some(Tok::Ident(w)) if w == "per" => BinOp::Div,
+                _ => break,
+            };
+            self.pos += 1;
+            let rhs = self.unary()?;
+            lhs = self.binary(op, lhs, rhs)?;
+        }
+        Ok(lhs)
+    }
+
+    fn unary(&mut self) -> Result<Expr, ExprError> {
+        self.enter()?;
+        let out = match self.peek().cloned() {
+            Some(Token { tok: Tok::Minus, span }) => {
+                self.pos += 1;
+                let expr = self.unary()?;
+                let span = span.to(expr.span());
+                Expr::Neg { expr: Box::new(expr), span }
+            }
+            Some(Token { tok: Tok::Plus, .. }) => {
+                self.pos += 1;
+                self.unary()?
+            }
+            _ => self.power()?,
+        };
+        self.depth -= 1;
+        Ok(out)
+    }
+
+    fn power(&mut self) -> Result<Expr, ExprError> {
+        let base = self.juxt()?;
+        if self.eat(&Tok::Caret) {
+            let exp = self.unary()?;
+            return self.binary(BinOp::Pow, base, exp);
+        }
+        Ok(base)
+    }
+
+    fn juxt(&mut self) -> Result<Expr, ExprError> {
+        let mut lhs = self.primary()?;
+        if !matches!(lhs, Expr::Number { .. } | Expr::Juxt { .. } | Expr::Binary { .. } | Expr::Neg { .. } | Expr::Call { .. })
+            || !self.was_group_or_number(&lhs)
+        {
+            return Ok(lhs);
+        }
+        while let Some(Token { tok: Tok::Ident(word), span }) = self.peek().cloned() {
+            if is_keyword(&word) || self.tokens.get(self.pos + 1).is_some_and(|t| t.tok == Tok::LParen) {
+                break;
+            }
+            let unit = resolve_unit(&word, span)?;
+            self.pos += 1;
+            let power = self.unit_power()?;
+            let uspan = span.to(Span::new(span.start, self.prev_end()));
+            let unit = Expr::Unit { unit, power, span: uspan };
+            let span = lhs.span().to(uspan);
+            let depth = 1 + lhs.depth();
+            if depth > MAX_DEPTH {
+                return Err(ExprError::new(ExprErrorKind::TooDeep { max: MAX_DEPTH }, span));
+            }
+            lhs = Expr::Juxt { lhs: Box::new(lhs), unit: Box::new(unit), depth, span };
+        }
+        Ok(lhs)
+    }
+
+    /// A unit may follow a number literal or a parenthesised group, but not a name.
+    fn was_group_or_number(&self, lhs: &Expr) -> bool {
+        match lhs {
+            Expr::Number { .. } => true,
+            // primary() returned a compound expression only from parentheses.
+            Expr::Binary { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
+                self.pos > 0 && self.tokens[self.pos - 1].tok == Tok::RParen
+            }
+            _ => false,
+        }
+    }
+
+    fn prev_end(&self) -> usize {
+        self.tokens.get(self.pos.wrapping_sub(1)).map_or(self.end, |t| t.span.end)
+    }
+
+    /// An optional `^ integer` after a unit.
+    fn unit_power(&mut self) -> Result<i8, ExprError> {
+        if !self.eat(&Tok::Caret) {
+            return Ok(1);
+        }
+        let neg = self.eat(&Tok::Minus);
+        match self.next() {
+            Some(Token { tok: Tok::Number { value, magnitude: None, .. }, .. })
+                if value.fract() == 0.0 && value <= 9.0 =>
+            {
+                #[allow(clippy::cast_possible_truncation)]
+                let p = value as i8;
+                Ok(if neg { -p } else { p })
+            }
+            _ => {
+                self.pos -= 1;
+                Err(self.expected("a small whole number as the unit's power"))
+            }
+        }
+    }
+
+    fn primary(&mut self) -> Result<Expr, ExprError> {
+        let Some(token) = self.next() else {
+            self.pos -= 1;
+            return Err(self.expected("a number, name or `(`"));
+        };
+        match token.tok {
+            Tok::Number { text, value, magnitude } => Ok(self.number(text, value, magnitude, false, token.span)),
+            Tok::Dollar => match self.next() {
+                Some(Token { tok: Tok::Number { text, value, magnitude }, span }) => {
+                    Ok(self.number(text, value, magnitude, true, token.span.to(span)))
+                }
+                _ => {
+                    self.pos -= 1;
+                    Err(self.expected("an amount after `$`"))
+                }
+            },
+            Tok::LParen => {
+                let inner = self.expr()?;
+                if !self.eat(&Tok::RParen) {
+                    return Err(self.expected("`)` to close the `(`"));
+                }
+                Ok(inner)
+            }
+            Tok::Ident(word) => self.word(word, token.span),
+            _ => {
+                self.pos -= 1;
+                Err(self.expected("a number, name or `(`"))
+            }
+        }
+    }
+
+    fn number(&mut self, text: String, value: f64, magnitude: Option<&'static str>, money: bool, span: Span) -> Expr {
+        let mut span = span;
+        let percent = !money && self.peek_tok() == Some(&Tok::Percent);
+        if percent {
+            span = span.to(self.next().map_or(span, |t| t.span));
+        }
+        let value = if percent { value / 100.0 } else { value };
+        Expr::Number { text, value, magnitude, percent, money, span }
+    }
+
+    fn word(&mut self, word: String, span: Span) -> Result<Expr, ExprError> {
+        if self.peek_tok() == Some(&Tok::LParen) {
+            let Some(func) = Func::from_name(&word) else {
+                let suggestions = units::suggest(&word, Func::ALL.iter().map(|(n, _)| *n));
+                let suggestions = suggestions.into_iter().map(String::from).collect();
+                return Err(ExprError::new(ExprErrorKind::UnknownFunction { name: word, suggestions }, span));
+            };
+            self.pos += 1;
+            self.enter()?;
+            let mut args = Vec::new();
+            if !self.eat(&Tok::RParen) {
+                loop {
+                    args.push(self.expr()?);
+                    if self.eat(&Tok::RParen) {
+                        break;
+                    }
+                    if !self.eat(&Tok::Comma) {
+                        return Err(self.expected("`,` or `)` in the argument list"));
+                    }
+                }
+            }
+            self.depth -= 1;
+            let span = span.to(Span::new(span.start, self.prev_end()));
+            return Ok(Expr::Call { func, args, span });
+        }
+        if is_keyword(&word) {
+            return Err(ExprError::new(
+                ExprErrorKind::Expected { expected: "a number, name or `(`", found: format!("`{word}`") },
+                span,
+            ));
+        }
+        if let Some(unit) = known_unit(&word) {
+            let power = self.unit_power()?;
+            let span = span.to(Span::new(span.start, self.prev_end()));
+            return Ok(Expr::Unit { unit, power, span });
+        }
+        Ok(Expr::Name { name: word, span })
+    }
+
+    fn target(&mut self) -> Result<Target, ExprError> {
+        let start = self.peek().map_or(Span::new(self.end, self.end), |t| t.span);
+        if self.eat(&Tok::Percent) {
+            return Ok(Target { factors: Vec::new(), percent: true, span: start });
+        }
+        let mut factors = Vec::new();
+        let mut sign: i8 = if self.eat(&Tok::Slash) { -1 } else { 1 };
+        loop {
+            match self.peek().cloned() {
+                Some(Token { tok: Tok::Ident(word), span }) => {
+                    let unit = resolve_unit(&word, span)?;
+                    self.pos += 1;
+                    factors.push((unit, sign * self.unit_power()?));
+                }
+                _ => return Err(self.expected("a unit to convert to, such as `MB`, `/s` or `%`")),
+            }
+            sign = match self.peek_tok() {
+                Some(Tok::Slash) => -1,
+                Some(Tok::Star) => 1,
+                _ => break,
+            };
+            self.pos += 1;
+        }
+        let span = start.to(Span::new(start.start, self.prev_end()));
+        Ok(Target { factors, percent: false, span })
+    }
+}
+
+fn is_keyword(word: &str) -> bool {
+    matches!(word, "per" | "to" | "in")
+}
+
+fn known_unit(word: &str) -> Option<UnitRef> {
+    if let Some(def) = units::lookup(word) {
+        return Some(UnitRef::Unit(def));
+    }
+    units::MAGNITUDE_WORDS.iter().find(|(w, _)| *w == word).map(|&(w, f)| UnitRef::Magnitude(w, f))
+}
+
+/// A word that must be a unit (after a number, or after `->`).
+fn resolve_unit(word: &str, span: Span) -> Result<UnitRef, ExprError> {
+    known_unit(word).ok_or_else(|| {
+        let suggestions = units::suggest_units(word);
+        ExprError::new(ExprErrorKind::UnknownUnit { word: word.to_string(), suggestions }, span)
+    })
+}

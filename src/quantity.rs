@@ -1,0 +1,208 @@
+//! A value with a dimension, and the arithmetic that keeps dimensions honest.
+//!
+//! Values are held in base units (bytes, seconds, metres, dollars). Errors here
+//! carry no source position: `eval` attaches the span where the operation was
+//! written. Nothing here formats for display.
+
+use crate::dimension::Dimension;
+use std::fmt;
+
+/// A number with a dimension, in base units.
+///
+/// Kept as its own small type so a later range or sample-set value can replace
+/// the single `f64` without touching every signature that passes quantities.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    value: f64,
+    dim: Dimension,
+}
+
+/// Why an operation on quantities failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuantityError {
+    /// Two sides of `+`, `-`, `min`, `max` or a conversion disagree.
+    Mismatch { op: &'static str, left: Dimension, right: Dimension },
+    DivisionByZero,
+    /// The result is too large (or too small) for a double.
+    Overflow,
+    /// The operation has no defined result (0^-1, sqrt of a negative, ln 0).
+    Undefined(&'static str),
+    /// Exponent carries a dimension, or a dimension cannot be raised to it.
+    BadPower(String),
+}
+
+impl fmt::Display for QuantityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuantityError::Mismatch { op, left, right } => {
+                write!(f, "cannot {op} {left} and {right}")
+            }
+            QuantityError::DivisionByZero => f.write_str("division by zero"),
+            QuantityError::Overflow => f.write_str("the result is too large to represent"),
+            QuantityError::Undefined(what) => write!(f, "{what} is undefined"),
+            QuantityError::BadPower(why) => f.write_str(why),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, QuantityError>;
+
+impl Quantity {
+    /// A quantity from a value in base units; non-finite values are refused.
+    pub fn new(value: f64, dim: Dimension) -> Result<Quantity> {
+        if value.is_finite() { Ok(Quantity { value, dim }) } else { Err(QuantityError::Overflow) }
+    }
+
+    pub fn number(value: f64) -> Result<Quantity> {
+        Quantity::new(value, Dimension::NONE)
+    }
+
+    /// The value in base units.
+    pub fn si_value(self) -> f64 {
+        self.value
+    }
+
+    pub fn dim(self) -> Dimension {
+        self.dim
+    }
+
+    pub fn add(self, rhs: Quantity) -> Result<Quantity> {
+        self.same_dim("add", rhs)?;
+        Quantity::new(self.value + rhs.value, self.dim)
+    }
+
+    pub fn sub(self, rhs: Quantity) -> Result<Quantity> {
+        self.same_dim("subtract", rhs)?;
+        Quantity::new(self.value - rhs.value, self.dim)
+    }
+
+    pub fn mul(self, rhs: Quantity) -> Result<Quantity> {
+        let dim = self.dim.mul(rhs.dim).ok_or(QuantityError::Overflow)?;
+        Quantity::new(self.value * rhs.value, dim).and_then(underflow_check(self, rhs))
+    }
+
+    pub fn div(self, rhs: Quantity) -> Result<Quantity> {
+        if rhs.value == 0.0 {
+            return Err(QuantityError::DivisionByZero);
+        }
+        let dim = self.dim.div(rhs.dim).ok_or(QuantityError::Overflow)?;
+        Quantity::new(self.value / rhs.value, dim).and_then(underflow_check(self, rhs))
+    }
+
+    pub fn neg(self) -> Quantity {
+        Quantity { value: -self.value, dim: self.dim }
+    }
+
+    /// `self ^ exp`. The exponent must be a plain number; a dimensioned base
+    /// needs an exponent that keeps its dimension whole (`area ^ 0.5` is fine).
+    pub fn pow(self, exp: Quantity) -> Result<Quantity> {
+        if !exp.dim.is_none() {
+            return Err(QuantityError::BadPower(format!("an exponent must be a plain number, not {}", exp.dim)));
+        }
+        let dim = if self.dim.is_none() {
+            Dimension::NONE
+        } else {
+            let (num, den) = small_fraction(exp.value).ok_or_else(|| {
+                QuantityError::BadPower(format!("cannot raise {} to the power {}", self.dim, exp.value))
+            })?;
+            self.dim.pow(num, den).ok_or_else(|| {
+                QuantityError::BadPower(format!("cannot raise {} to the power {}", self.dim, exp.value))
+            })?
+        };
+        if self.value == 0.0 && exp.value < 0.0 {
+            return Err(QuantityError::DivisionByZero);
+        }
+        if self.value < 0.0 && exp.value.fract() != 0.0 {
+            return Err(QuantityError::Undefined("a fractional power of a negative number"));
+        }
+        Quantity::new(self.value.powf(exp.value), dim)
+    }
+
+    /// Apply a function of a plain value that keeps the dimension (`ceil`, `abs`).
+    pub fn map(self, f: fn(f64) -> f64) -> Result<Quantity> {
+        Quantity::new(f(self.value), self.dim)
+    }
+
+    pub fn min(self, rhs: Quantity) -> Result<Quantity> {
+        self.same_dim("compare", rhs)?;
+        Ok(if rhs.value < self.value { rhs } else { self })
+    }
+
+    pub fn max(self, rhs: Quantity) -> Result<Quantity> {
+        self.same_dim("compare", rhs)?;
+        Ok(if rhs.value > self.value { rhs } else { self })
+    }
+
+    /// The value expressed in `unit` (a quantity holding one of that unit).
+    pub fn in_unit(self, unit: Quantity) -> Result<f64> {
+        self.same_dim("convert between", unit)?;
+        let v = self.value / unit.value;
+        if v.is_finite() { Ok(v) } else { Err(QuantityError::Overflow) }
+    }
+
+    fn same_dim(self, op: &'static str, rhs: Quantity) -> Result<()> {
+        if self.dim == rhs.dim {
+            Ok(())
+        } else {
+            Err(QuantityError::Mismatch { op, left: self.dim, right: rhs.dim })
+        }
+    }
+}
+
+/// A product or quotient of two non-zero values that comes out as zero has
+/// underflowed; reporting 0 there would be a confident wrong answer.
+fn underflow_check(a: Quantity, b: Quantity) -> impl FnOnce(Quantity) -> Result<Quantity> {
+    move |q| {
+        if q.value == 0.0 && a.value != 0.0 && b.value != 0.0 {
+            Err(QuantityError::Undefined("a result this close to zero (it underflows)"))
+        } else {
+            Ok(q)
+        }
+    }
+}
+
+/// `x` as `num/den` with a small denominator, when it is one.
+fn small_fraction(x: f64) -> Option<(i32, i32)> {
+    for den in 1..=4 {
+        let num = x * f64::from(den);
+        if (num - num.round()).abs() < 1e-9 && num.abs() < 128.0 {
+            #[allow(clippy::cast_possible_truncation)]
+            return Some((num.round() as i32, den));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(v: f64, d: Dimension) -> Quantity {
+        Quantity::new(v, d).unwrap()
+    }
+
+    #[test]
+    fn dimensions_are_checked() {
+        let err = q(5.0, Dimension::DATA).add(q(3.0, Dimension::TIME)).unwrap_err();
+        assert_eq!(err.to_string(), "cannot add data (B) and time (s)");
+    }
+
+    #[test]
+    fn overflow_underflow_and_zero() {
+        let big = Quantity::number(1e308).unwrap();
+        assert_eq!(big.mul(Quantity::number(10.0).unwrap()), Err(QuantityError::Overflow));
+        let tiny = Quantity::number(1e-300).unwrap();
+        assert!(tiny.mul(tiny).is_err());
+        assert_eq!(big.div(Quantity::number(0.0).unwrap()), Err(QuantityError::DivisionByZero));
+        assert!(Quantity::number(f64::NAN).is_err());
+    }
+
+    #[test]
+    fn powers_keep_dimensions_whole() {
+        let area = q(4.0, Dimension::AREA);
+        let half = Quantity::number(0.5).unwrap();
+        assert_eq!(area.pow(half).unwrap(), q(2.0, Dimension::LENGTH));
+        assert!(q(4.0, Dimension::TIME).pow(half).is_err());
+        assert!(Quantity::number(-8.0).unwrap().pow(half).is_err());
+    }
+}

@@ -1,0 +1,363 @@
+//! The unit catalog: every unit bote reads, with its names, dimension and
+//! size in base units, plus the magnitude words and did-you-mean lookup.
+//!
+//! Where uom defines a unit (information, time, length, information rate) its
+//! symbol, names and conversion factor come from uom, so bote never types a
+//! factor uom already knows. What uom lacks (KB, Mbps, week, month, money) is
+//! listed here. This module must not evaluate or format anything.
+
+use crate::dimension::Dimension;
+use std::sync::LazyLock;
+use uom::Conversion;
+use uom::si::Unit as UomUnit;
+
+/// How big one of a unit is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Size {
+    /// A fixed number of base units.
+    Fixed(f64),
+    /// A calendar month, whose length the environment chooses.
+    Month,
+    /// A calendar year, whose length the environment chooses.
+    Year,
+}
+
+/// The prefix family a unit belongs to, so display never mixes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Powers of 1000: kB, MB; also plain units with no prefix.
+    Decimal,
+    /// Powers of 1024: KiB, MiB.
+    Binary,
+    /// Bits rather than bytes: kbit, Mbit.
+    Bits,
+}
+
+/// One unit in the catalog.
+#[derive(Debug)]
+pub struct UnitDef {
+    /// The symbol bote prints (`MB`, `kbit`, `min`).
+    pub symbol: &'static str,
+    pub singular: &'static str,
+    pub plural: &'static str,
+    /// Every spelling the reader accepts, case-sensitive.
+    pub aliases: Vec<&'static str>,
+    pub dim: Dimension,
+    pub size: Size,
+    pub family: Family,
+}
+
+/// Units are the same unit when they share a symbol; symbols are unique.
+impl PartialEq for UnitDef {
+    fn eq(&self, other: &UnitDef) -> bool {
+        self.symbol == other.symbol
+    }
+}
+
+/// Lengths of a month and a year in seconds. Reports print which one was used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calendar {
+    pub month_s: f64,
+    pub year_s: f64,
+}
+
+impl Default for Calendar {
+    /// A 365-day year (uom's `year`) and a month of exactly a twelfth of it,
+    /// so twelve months make a year and "100M a month for 5 years" is 6 billion.
+    fn default() -> Self {
+        let year_s = uom::si::time::year::coefficient();
+        Calendar { month_s: year_s / 12.0, year_s }
+    }
+}
+
+impl Calendar {
+    pub fn seconds(self, size: Size) -> f64 {
+        match size {
+            Size::Fixed(v) => v,
+            Size::Month => self.month_s,
+            Size::Year => self.year_s,
+        }
+    }
+
+    /// The calendar in words, for report headers: "month = 30.42 days, year = 365 days".
+    pub fn describe(self) -> String {
+        let days = |s: f64| {
+            let d = s / 86_400.0;
+            if (d - d.round()).abs() < 1e-9 { format!("{d:.0} days") } else { format!("{d:.2} days") }
+        };
+        format!("month = {}, year = {}", days(self.month_s), days(self.year_s))
+    }
+}
+
+/// Magnitude words a number may be followed by, and their factors.
+pub const MAGNITUDE_WORDS: [(&str, f64); 4] =
+    [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+
+/// Suffixes written straight after digits (`100M`, `2.5bn`), and the word each stands for.
+pub const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
+    ("k", "thousand"),
+    ("K", "thousand"),
+    ("M", "million"),
+    ("B", "billion"),
+    ("bn", "billion"),
+    ("T", "trillion"),
+];
+
+pub fn magnitude_word(word: &str) -> Option<f64> {
+    MAGNITUDE_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, f)| f)
+}
+
+fn uom<U: UomUnit + Conversion<f64, T = f64>>(dim: Dimension, family: Family, extra: &[&'static str]) -> UnitDef {
+    let mut aliases = vec![U::abbreviation(), U::singular(), U::plural()];
+    aliases.extend_from_slice(extra);
+    UnitDef {
+        symbol: U::abbreviation(),
+        singular: U::singular(),
+        plural: U::plural(),
+        aliases,
+        dim,
+        size: Size::Fixed(U::coefficient()),
+        family,
+    }
+}
+
+/// A unit uom lacks or names differently than people type it.
+fn own(
+    symbol: &'static str,
+    (singular, plural): (&'static str, &'static str),
+    aliases: &[&'static str],
+    dim: Dimension,
+    size: Size,
+    family: Family,
+) -> UnitDef {
+    let mut all = vec![symbol, singular, plural];
+    all.extend_from_slice(aliases);
+    UnitDef { symbol, singular, plural, aliases: all, dim, size, family }
+}
+
+/// A bit-based uom unit shown under its `kbit` style symbol rather than uom's
+/// `kb`, which too many people read as kilobytes.
+fn bits<U: UomUnit + Conversion<f64, T = f64>>(symbol: &'static str, extra: &[&'static str]) -> UnitDef {
+    let mut def = uom::<U>(Dimension::DATA, Family::Bits, extra);
+    def.symbol = symbol;
+    def.aliases.retain(|a| *a != "b");
+    def.aliases.push(symbol);
+    def
+}
+
+fn bit_rate<U: UomUnit + Conversion<f64, T = f64>>(symbol: &'static str, extra: &[&'static str]) -> UnitDef {
+    let mut def = uom::<U>(Dimension::DATA_RATE, Family::Bits, extra);
+    def.symbol = symbol;
+    def.aliases.retain(|a| !a.ends_with("b/s"));
+    def.aliases.push(symbol);
+    def
+}
+
+/// The whole catalog, built once on first use.
+pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
+    use Family::{Binary, Decimal};
+    use uom::si::{information as i, information_rate as r, length as l, time as t};
+    let (data, time, len) = (Dimension::DATA, Dimension::TIME, Dimension::LENGTH);
+    let day = t::day::coefficient();
+    vec![
+        uom::<i::byte>(data, Decimal, &[]),
+        uom::<i::kilobyte>(data, Decimal, &["KB"]),
+        uom::<i::megabyte>(data, Decimal, &[]),
+        uom::<i::gigabyte>(data, Decimal, &[]),
+        uom::<i::terabyte>(data, Decimal, &[]),
+        uom::<i::petabyte>(data, Decimal, &[]),
+        uom::<i::exabyte>(data, Decimal, &[]),
+        uom::<i::kibibyte>(data, Binary, &[]),
+        uom::<i::mebibyte>(data, Binary, &[]),
+        uom::<i::gibibyte>(data, Binary, &[]),
+        uom::<i::tebibyte>(data, Binary, &["tebibyte", "tebibytes"]),
+        uom::<i::pebibyte>(data, Binary, &[]),
+        uom::<i::exbibyte>(data, Binary, &[]),
+        bits::<i::bit>("bit", &[]),
+        bits::<i::kilobit>("kbit", &["Kb", "Kbit"]),
+        bits::<i::megabit>("Mbit", &[]),
+        bits::<i::gigabit>("Gbit", &[]),
+        bits::<i::terabit>("Tbit", &[]),
+        bits::<i::petabit>("Pbit", &[]),
+        bit_rate::<r::bit_per_second>("bit/s", &["bps"]),
+        bit_rate::<r::kilobit_per_second>("kbit/s", &["kbps", "Kbps"]),
+        bit_rate::<r::megabit_per_second>("Mbit/s", &["Mbps"]),
+        bit_rate::<r::gigabit_per_second>("Gbit/s", &["Gbps"]),
+        bit_rate::<r::terabit_per_second>("Tbit/s", &["Tbps"]),
+        uom::<t::nanosecond>(time, Decimal, &[]),
+        uom::<t::microsecond>(time, Decimal, &["us", "μs"]),
+        uom::<t::millisecond>(time, Decimal, &[]),
+        uom::<t::second>(time, Decimal, &["sec", "secs"]),
+        uom::<t::minute>(time, Decimal, &["mins"]),
+        uom::<t::hour>(time, Decimal, &["hr", "hrs"]),
+        uom::<t::day>(time, Decimal, &[]),
+        own("week", ("week", "weeks"), &["wk", "wks"], time, Size::Fixed(7.0 * day), Decimal),
+        own("month", ("month", "months"), &["mo"], time, Size::Month, Decimal),
+        own("year", ("year", "years"), &["yr", "yrs"], time, Size::Year, Decimal),
+        uom::<l::meter>(len, Decimal, &["metre", "metres"]),
+        uom::<l::kilometer>(len, Decimal, &["kilometre", "kilometres"]),
+        own("$", ("dollar", "dollars"), &["USD"], Dimension::MONEY, Size::Fixed(1.0), Decimal),
+    ]
+});
+
+/// The unit spelled exactly `name`, if any.
+pub fn lookup(name: &str) -> Option<&'static UnitDef> {
+    CATALOG.iter().find(|u| u.aliases.contains(&name))
+}
+
+/// The catalog entry whose symbol is `symbol`.
+pub fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
+    CATALOG.iter().find(|u| u.symbol == symbol)
+}
+
+/// Every spelling of every unit, for did-you-mean.
+pub fn all_spellings() -> impl Iterator<Item = &'static str> {
+    CATALOG.iter().flat_map(|u| u.aliases.iter().copied())
+}
+
+/// Close matches for a misspelt word among `candidates`, best first.
+///
+/// Case-only differences count as the closest (so `mb` offers both `MB` and
+/// `Mb`), then edit distance up to a third of the word's length.
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .filter(|c| *c != word)
+        .filter_map(|c| {
+            let d = if c.eq_ignore_ascii_case(word) { 0 } else { edit_distance(word, c) };
+            (d <= limit).then_some((d, c))
+        })
+        .collect();
+    scored.sort_by_key(|&(d, c)| (d, c.len(), c));
+    let mut out: Vec<&str> = Vec::new();
+    for (_, c) in scored {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out.truncate(3);
+    out
+}
+
+/// Close unit spellings for a misspelt unit, one spelling per unit.
+pub fn suggest_units(word: &str) -> Vec<String> {
+    let spellings = all_spellings().chain(MAGNITUDE_WORDS.iter().map(|(w, _)| *w));
+    let limit = (word.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = spellings
+        .filter(|c| *c != word)
+        .filter_map(|c| {
+            let d = if c.eq_ignore_ascii_case(word) { 0 } else { edit_distance(word, c) };
+            (d <= limit).then_some((d, c))
+        })
+        .collect();
+    scored.sort_by_key(|&(d, c)| (d, c.len(), c));
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (_, c) in scored {
+        let owner = lookup(c).map_or(c, |u| u.symbol);
+        if !seen.contains(&owner) {
+            seen.push(owner);
+            out.push(c.to_string());
+        }
+    }
+    out.truncate(3);
+    out
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uom::si::{information as i, information_rate as r, length as l, time as t};
+
+    /// Every catalog entry that uom also defines must agree with uom on its
+    /// factor, and every uom abbreviation it lists must resolve to it.
+    #[test]
+    fn catalog_matches_uom() {
+        fn check<U: UomUnit + Conversion<f64, T = f64>>(symbol: &str) {
+            let def = by_symbol(symbol).unwrap_or_else(|| panic!("{symbol} missing"));
+            assert_eq!(def.size, Size::Fixed(U::coefficient()), "{symbol}");
+            assert!(def.aliases.contains(&U::singular()), "{symbol}");
+            assert!(def.aliases.contains(&U::plural()), "{symbol}");
+        }
+        check::<i::byte>("B");
+        check::<i::kilobyte>("kB");
+        check::<i::megabyte>("MB");
+        check::<i::gigabyte>("GB");
+        check::<i::terabyte>("TB");
+        check::<i::petabyte>("PB");
+        check::<i::exabyte>("EB");
+        check::<i::kibibyte>("KiB");
+        check::<i::mebibyte>("MiB");
+        check::<i::gibibyte>("GiB");
+        check::<i::tebibyte>("TiB");
+        check::<i::pebibyte>("PiB");
+        check::<i::exbibyte>("EiB");
+        check::<i::bit>("bit");
+        check::<i::kilobit>("kbit");
+        check::<i::megabit>("Mbit");
+        check::<i::gigabit>("Gbit");
+        check::<i::terabit>("Tbit");
+        check::<i::petabit>("Pbit");
+        check::<r::bit_per_second>("bit/s");
+        check::<r::kilobit_per_second>("kbit/s");
+        check::<r::megabit_per_second>("Mbit/s");
+        check::<r::gigabit_per_second>("Gbit/s");
+        check::<r::terabit_per_second>("Tbit/s");
+        check::<t::nanosecond>("ns");
+        check::<t::microsecond>("µs");
+        check::<t::millisecond>("ms");
+        check::<t::second>("s");
+        check::<t::minute>("min");
+        check::<t::hour>("h");
+        check::<t::day>("d");
+        check::<l::meter>("m");
+        check::<l::kilometer>("km");
+        // Units of our own, checked against uom's base where one exists.
+        assert_eq!(lookup("week").unwrap().size, Size::Fixed(7.0 * t::day::coefficient()));
+        assert_eq!(Calendar::default().year_s, t::year::coefficient());
+        assert_eq!(lookup("KB").unwrap().symbol, "kB");
+        assert_eq!(lookup("Mbps").unwrap().symbol, "Mbit/s");
+    }
+
+    #[test]
+    fn no_spelling_is_claimed_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for s in all_spellings() {
+            let owner = lookup(s).unwrap().symbol;
+            assert!(seen.insert((s, owner)) || lookup(s).unwrap().symbol == owner, "{s}");
+            let owners: Vec<_> = CATALOG.iter().filter(|u| u.aliases.contains(&s)).map(|u| u.symbol).collect();
+            assert_eq!(owners.len(), 1, "{s} is claimed by {owners:?}");
+        }
+    }
+
+    #[test]
+    fn case_matters() {
+        assert_eq!(lookup("Mb").unwrap().symbol, "Mbit");
+        assert_eq!(lookup("MB").unwrap().symbol, "MB");
+        assert!(lookup("mb").is_none());
+        assert!(lookup("b").is_none());
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("gigabites", all_spellings()).first(), Some(&"gigabits"));
+        let mb = suggest("mb", all_spellings());
+        assert!(mb.contains(&"MB") && mb.contains(&"Mb"), "{mb:?}");
+        assert!(suggest("zzzzzz", all_spellings()).is_empty());
+    }
+}
