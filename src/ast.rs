@@ -76,22 +76,57 @@ impl Func {
     }
 
     pub fn name(self) -> &'static str {
-        Func::ALL.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
+        Func::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("?", |(n, _)| n)
     }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// A literal: digits as written, value with magnitude, flags for `%` and `$`.
-    Number { text: String, value: f64, magnitude: Option<&'static str>, percent: bool, money: bool, span: Span },
+    Number {
+        text: String,
+        value: f64,
+        magnitude: Option<&'static str>,
+        percent: bool,
+        money: bool,
+        span: Span,
+    },
     /// A unit or magnitude word standing alone (`/ month`) or raised (`m^2`).
-    Unit { unit: UnitRef, power: i8, span: Span },
-    Name { name: String, span: Span },
-    Neg { expr: Box<Expr>, span: Span },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>, depth: usize, span: Span },
+    Unit {
+        unit: UnitRef,
+        power: i8,
+        span: Span,
+    },
+    Name {
+        name: String,
+        span: Span,
+    },
+    Neg {
+        expr: Box<Expr>,
+        span: Span,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        depth: usize,
+        span: Span,
+    },
     /// A number or group followed by a unit: `4 s`, `(a + b) MB`. Binds tighter than `/`.
-    Juxt { lhs: Box<Expr>, unit: Box<Expr>, depth: usize, span: Span },
-    Call { func: Func, args: Vec<Expr>, span: Span },
+    Juxt {
+        lhs: Box<Expr>,
+        unit: Box<Expr>,
+        depth: usize,
+        span: Span,
+    },
+    Call {
+        func: Func,
+        args: Vec<Expr>,
+        span: Span,
+    },
 }
 
 impl Expr {
@@ -165,10 +200,24 @@ impl Target {
                 UnitRef::Unit(d) => d.symbol,
                 UnitRef::Magnitude(w, _) => w,
             };
-            if e.abs() == 1 { s.to_string() } else { format!("{s}^{}", e.abs()) }
+            if e.abs() == 1 {
+                s.to_string()
+            } else {
+                format!("{s}^{}", e.abs())
+            }
         };
-        let num: Vec<String> = self.factors.iter().filter(|f| f.1 > 0).map(|(u, e)| sym(u, *e)).collect();
-        let den: Vec<String> = self.factors.iter().filter(|f| f.1 < 0).map(|(u, e)| sym(u, *e)).collect();
+        let num: Vec<String> = self
+            .factors
+            .iter()
+            .filter(|f| f.1 > 0)
+            .map(|(u, e)| sym(u, *e))
+            .collect();
+        let den: Vec<String> = self
+            .factors
+            .iter()
+            .filter(|f| f.1 < 0)
+            .map(|(u, e)| sym(u, *e))
+            .collect();
         let mut out = num.join("*");
         for d in den {
             out.push('/');
@@ -207,10 +256,20 @@ fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let child = |f: &mut fmt::Formatter<'_>, e: &Expr, min: u8| {
-            if e.precedence() < min { write!(f, "({e})") } else { write!(f, "{e}") }
+            if e.precedence() < min {
+                write!(f, "({e})")
+            } else {
+                write!(f, "{e}")
+            }
         };
         match self {
-            Expr::Number { text, magnitude, percent, money, .. } => {
+            Expr::Number {
+                text,
+                magnitude,
+                percent,
+                money,
+                ..
+            } => {
                 if *money {
                     f.write_str("$")?;
                 }
@@ -225,7 +284,11 @@ impl fmt::Display for Expr {
             }
             Expr::Unit { unit, power, .. } => {
                 f.write_str(unit_name(unit, false))?;
-                if *power != 1 { write!(f, "^{power}") } else { Ok(()) }
+                if *power != 1 {
+                    write!(f, "^{power}")
+                } else {
+                    Ok(())
+                }
             }
             Expr::Name { name, .. } => f.write_str(name),
             Expr::Neg { expr, .. } => {
@@ -236,7 +299,11 @@ impl fmt::Display for Expr {
                 let p = op.precedence();
                 // Left-associative operators need parentheses on an equal-precedence
                 // right side; `^` is right-associative, so the other way round.
-                let (lmin, rmin) = if *op == BinOp::Pow { (p + 1, p) } else { (p, p + 1) };
+                let (lmin, rmin) = if *op == BinOp::Pow {
+                    (p + 1, p)
+                } else {
+                    (p, p + 1)
+                };
                 child(f, lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;
                 child(f, rhs, rmin)
@@ -247,7 +314,11 @@ impl fmt::Display for Expr {
                 match &**unit {
                     Expr::Unit { unit, power, .. } => {
                         write!(f, " {}", unit_name(unit, plural))?;
-                        if *power != 1 { write!(f, "^{power}") } else { Ok(()) }
+                        if *power != 1 {
+                            write!(f, "^{power}")
+                        } else {
+                            Ok(())
+                        }
                     }
                     other => write!(f, " {other}"),
                 }

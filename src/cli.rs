@@ -98,8 +98,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let text = if io.color { e.render().ansi().to_string() } else { e.render().to_string() };
-            let (stream, code) = if e.use_stderr() { (&mut *io.stderr, EXIT_USAGE) } else { (&mut *io.stdout, 0) };
+            let text = if io.color {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let (stream, code) = if e.use_stderr() {
+                (&mut *io.stderr, EXIT_USAGE)
+            } else {
+                (&mut *io.stdout, 0)
+            };
             return match stream.write_all(text.as_bytes()) {
                 Ok(()) => code,
                 Err(err) => write_failed(&err, io.stderr),
@@ -133,28 +141,37 @@ fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str),
         return Err(format!("{flag} expects NAME=EXPR, got `{binding}`"));
     };
     let name = name.trim();
-    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !valid {
-        return Err(format!("{flag}: `{name}` is not a valid name (letters, digits and _, not starting with a digit)"));
+        return Err(format!(
+            "{flag}: `{name}` is not a valid name (letters, digits and _, not starting with a digit)"
+        ));
     }
     if crate::parser::is_reserved(name) {
-        return Err(format!("{flag}: `{name}` is a unit, magnitude or function name; choose another name"));
+        return Err(format!(
+            "{flag}: `{name}` is a unit, magnitude or function name; choose another name"
+        ));
     }
     Ok((name, expr))
 }
 
 /// Evaluate the length of a month or year given on the command line.
-pub fn calendar_from(month: Option<&str>, year: Option<&str>) -> Result<Calendar, Diagnostic> {
+pub fn calendar_from(month: Option<&str>, year: Option<&str>) -> Result<Calendar, Box<Diagnostic>> {
     let mut calendar = Calendar::default();
     for (flag, text, slot) in [("--year", year, 1), ("--month", month, 0)] {
         let Some(text) = text else { continue };
         let env = Env::new(calendar);
-        let answer = evaluate(text, &env).map_err(|e| Diagnostic::from_expr(&e, flag, text))?;
+        let answer =
+            evaluate(text, &env).map_err(|e| Box::new(Diagnostic::from_expr(&e, flag, text)))?;
         let q = answer.quantity;
         if q.dim() != crate::dimension::Dimension::TIME || q.si_value() <= 0.0 {
             let span = crate::error::Span::new(0, text.len());
-            return Err(Diagnostic::new(format!("{flag} must be a positive time, such as '30 days'"), flag, text, span));
+            let message = format!("{flag} must be a positive time, such as '30 days'");
+            return Err(Box::new(Diagnostic::new(message, flag, text, span)));
         }
         if slot == 1 {
             calendar.year_s = q.si_value();
@@ -184,7 +201,12 @@ fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
         };
         match evaluate(expr, &env) {
             Ok(a) => env.set(name, a.quantity),
-            Err(e) => return report(io, &Diagnostic::from_expr(&e, &format!("--let {name}"), expr)),
+            Err(e) => {
+                return report(
+                    io,
+                    &Diagnostic::from_expr(&e, &format!("--let {name}"), expr),
+                );
+            }
         }
     }
     if !args.expr.is_empty() {
@@ -211,7 +233,9 @@ fn eval_one(src: &str, env: &Env, args: &EvalArgs, io: &mut Io<'_>) -> io::Resul
     match evaluate(src, env) {
         Ok(answer) => {
             match args.format {
-                EvalFormat::Text if args.explain => writeln!(io.stdout, "{}  =  {}", answer.input, answer.shown.text)?,
+                EvalFormat::Text if args.explain => {
+                    writeln!(io.stdout, "{}  =  {}", answer.input, answer.shown.text)?
+                }
                 EvalFormat::Text => writeln!(io.stdout, "{}", answer.shown.text)?,
                 EvalFormat::Json => writeln!(io.stdout, "{}", answer_json(&answer))?,
             }

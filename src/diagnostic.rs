@@ -56,13 +56,18 @@ impl Diagnostic {
 
     /// Render as text; `color` adds ANSI styling.
     pub fn render(&self, color: bool) -> String {
-        let (red, blue, bold, reset) =
-            if color { ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m") } else { ("", "", "", "") };
+        let (red, blue, bold, reset) = if color {
+            ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "", "", "")
+        };
         let mut out = String::new();
         let _ = writeln!(out, "{red}error{reset}{bold}: {}{reset}", self.message);
         let start = floor_char(&self.source, self.span.start.min(self.source.len()));
         let line_start = self.source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.source[start..].find('\n').map_or(self.source.len(), |i| start + i);
+        let line_end = self.source[start..]
+            .find('\n')
+            .map_or(self.source.len(), |i| start + i);
         let (line_no, col) = self.line_col();
         let gutter = line_no.to_string().len();
         let pad = " ".repeat(gutter);
@@ -92,7 +97,9 @@ impl Diagnostic {
 
 /// The part of `line` to show and how many characters precede the caret in it.
 fn window(line: &str, byte_offset: usize) -> (String, usize) {
-    let lead = line[..floor_char(line, byte_offset.min(line.len()))].chars().count();
+    let lead = line[..floor_char(line, byte_offset.min(line.len()))]
+        .chars()
+        .count();
     let total = line.chars().count();
     if total <= 120 {
         return (line.to_string(), lead);
@@ -100,7 +107,10 @@ fn window(line: &str, byte_offset: usize) -> (String, usize) {
     let from = lead.saturating_sub(40);
     let shown: String = line.chars().skip(from).take(100).collect();
     let prefix = if from > 0 { "…" } else { "" };
-    (format!("{prefix}{shown}…"), lead - from + prefix.chars().count())
+    (
+        format!("{prefix}{shown}…"),
+        lead - from + prefix.chars().count(),
+    )
 }
 
 /// The largest char boundary at or before `i`.
@@ -117,7 +127,12 @@ mod tests {
 
     #[test]
     fn renders_caret_under_span() {
-        let d = Diagnostic::new("unknown unit `gigabites`", "", "5 gigabites", Span::new(2, 11));
+        let d = Diagnostic::new(
+            "unknown unit `gigabites`",
+            "",
+            "5 gigabites",
+            Span::new(2, 11),
+        );
         let want = "error: unknown unit `gigabites`\n  |\n1 | 5 gigabites\n  |   ^^^^^^^^^ here\n";
         assert_eq!(d.render(false), want);
     }
@@ -127,6 +142,10 @@ mod tests {
         let src = "a: 1\nb: { expr: a + x }\n";
         let d = Diagnostic::new("unknown name `x`", "f.yaml", src, Span::new(16, 17));
         assert_eq!(d.line_col(), (2, 12));
-        assert!(d.render(false).contains(" --> f.yaml:2:12\n"), "{}", d.render(false));
+        assert!(
+            d.render(false).contains(" --> f.yaml:2:12\n"),
+            "{}",
+            d.render(false)
+        );
     }
 }

@@ -6,7 +6,12 @@
 use std::fmt;
 
 /// Base dimensions, in the order of [`Dimension`]'s exponent array.
-const BASES: [(&str, &str); 4] = [("data", "B"), ("time", "s"), ("length", "m"), ("money", "$")];
+const BASES: [(&str, &str); 4] = [
+    ("data", "B"),
+    ("time", "s"),
+    ("length", "m"),
+    ("money", "$"),
+];
 
 /// An exponent per base dimension: data (bytes), time (seconds), length
 /// (metres), money (US dollars). Plain counts have every exponent zero.
@@ -33,11 +38,11 @@ impl Dimension {
     }
 
     /// Product of two dimensions; `None` if an exponent leaves `i8` range.
-    pub fn mul(self, other: Dimension) -> Option<Dimension> {
+    pub fn times(self, other: Dimension) -> Option<Dimension> {
         self.zip(other, i8::checked_add)
     }
 
-    pub fn div(self, other: Dimension) -> Option<Dimension> {
+    pub fn per(self, other: Dimension) -> Option<Dimension> {
         self.zip(other, i8::checked_sub)
     }
 
@@ -58,8 +63,8 @@ impl Dimension {
 
     fn zip(self, other: Dimension, f: fn(i8, i8) -> Option<i8>) -> Option<Dimension> {
         let mut out = [0i8; 4];
-        for i in 0..4 {
-            out[i] = f(self.0[i], other.0[i])?;
+        for ((o, a), b) in out.iter_mut().zip(self.0).zip(other.0) {
+            *o = f(a, b)?;
         }
         Some(Dimension(out))
     }
@@ -90,10 +95,18 @@ impl Dimension {
                 format!("{sym}^{}", e.abs())
             }
         };
-        let num: Vec<String> =
-            BASES.iter().zip(self.0).filter(|(_, e)| *e > 0).map(|((_, s), e)| part(e, s)).collect();
-        let den: Vec<String> =
-            BASES.iter().zip(self.0).filter(|(_, e)| *e < 0).map(|((_, s), e)| part(e, s)).collect();
+        let num: Vec<String> = BASES
+            .iter()
+            .zip(self.0)
+            .filter(|(_, e)| *e > 0)
+            .map(|((_, s), e)| part(e, s))
+            .collect();
+        let den: Vec<String> = BASES
+            .iter()
+            .zip(self.0)
+            .filter(|(_, e)| *e < 0)
+            .map(|((_, s), e)| part(e, s))
+            .collect();
         match (num.is_empty(), den.is_empty()) {
             (true, true) => String::new(),
             (false, true) => num.join("*"),
@@ -110,10 +123,10 @@ impl Dimension {
             let mut base = [0i8; 4];
             base[i] = 1;
             let base = Dimension(base);
-            if self.mul(base) == Some(target) {
+            if self.times(base) == Some(target) {
                 return Some(format!("multiply by {noun}"));
             }
-            if self.div(base) == Some(target) {
+            if self.per(base) == Some(target) {
                 return Some(format!("divide by {noun}"));
             }
         }
@@ -152,9 +165,18 @@ mod tests {
 
     #[test]
     fn hints() {
-        assert_eq!(Dimension::DATA_RATE.fix_hint(Dimension::DATA).as_deref(), Some("multiply by a time"));
-        assert_eq!(Dimension::DATA.fix_hint(Dimension::DATA_RATE).as_deref(), Some("divide by a time"));
-        assert_eq!(Dimension::NONE.fix_hint(Dimension::MONEY).as_deref(), Some("multiply by an amount of money"));
+        assert_eq!(
+            Dimension::DATA_RATE.fix_hint(Dimension::DATA).as_deref(),
+            Some("multiply by a time")
+        );
+        assert_eq!(
+            Dimension::DATA.fix_hint(Dimension::DATA_RATE).as_deref(),
+            Some("divide by a time")
+        );
+        assert_eq!(
+            Dimension::NONE.fix_hint(Dimension::MONEY).as_deref(),
+            Some("multiply by an amount of money")
+        );
         assert_eq!(Dimension::DATA.fix_hint(Dimension::LENGTH), None);
     }
 

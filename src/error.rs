@@ -35,17 +35,41 @@ pub enum ExprErrorKind {
     UnexpectedChar(char),
     BadNumber(String),
     NumberTooLarge(String),
-    TooLong { len: usize, max: usize },
-    TooDeep { max: usize },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    TooDeep {
+        max: usize,
+    },
     /// The parser wanted one thing and found another.
-    Expected { expected: &'static str, found: String },
-    UnknownUnit { word: String, suggestions: Vec<String> },
-    UnknownName { name: String, suggestions: Vec<String> },
-    UnknownFunction { name: String, suggestions: Vec<String> },
-    Arity { func: &'static str, expected: &'static str, found: usize },
+    Expected {
+        expected: &'static str,
+        found: String,
+    },
+    UnknownUnit {
+        word: String,
+        suggestions: Vec<String>,
+    },
+    UnknownName {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    UnknownFunction {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    Arity {
+        func: &'static str,
+        expected: &'static str,
+        found: usize,
+    },
     /// `inf` or `NaN` typed in.
     NotFinite(String),
-    Quantity { error: QuantityError, hint: Option<String> },
+    Quantity {
+        error: QuantityError,
+        hint: Option<String>,
+    },
     /// A name used before (or while) it is being defined.
     Cycle(String),
 }
@@ -63,10 +87,14 @@ impl ExprError {
 
     pub fn quantity(error: QuantityError, span: Span) -> ExprError {
         let hint = match &error {
-            QuantityError::Mismatch { op: "convert between", left, right } => left.fix_hint(*right),
-            QuantityError::Mismatch { left, right, .. } => {
-                right.fix_hint(*left).map(|h| format!("the right side needs to {h}"))
-            }
+            QuantityError::Mismatch {
+                op: "convert between",
+                left,
+                right,
+            } => left.fix_hint(*right),
+            QuantityError::Mismatch { left, right, .. } => right
+                .fix_hint(*left)
+                .map(|h| format!("the right side needs to {h}")),
             QuantityError::DivisionByZero => Some("the divisor evaluates to zero".into()),
             _ => None,
         };
@@ -85,10 +113,21 @@ impl ExprError {
                 format!("did you mean {}?", list.join(" or "))
             }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
-            ExprErrorKind::Quantity { error: QuantityError::Mismatch { op: "convert between", left, right }, .. } => {
+            ExprErrorKind::Quantity {
+                error:
+                    QuantityError::Mismatch {
+                        op: "convert between",
+                        left,
+                        right,
+                    },
+                ..
+            } => {
                 format!("this is {left}; the target is {right}")
             }
-            ExprErrorKind::Quantity { error: QuantityError::Mismatch { left, right, .. }, .. } => {
+            ExprErrorKind::Quantity {
+                error: QuantityError::Mismatch { left, right, .. },
+                ..
+            } => {
                 format!("left side is {left}, right side is {right}")
             }
             _ => "here".into(),
@@ -100,26 +139,41 @@ impl fmt::Display for ExprErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExprErrorKind::Empty => f.write_str("the expression is empty"),
-            ExprErrorKind::UnexpectedChar(c) if c.is_ascii() => write!(f, "unexpected character `{c}`"),
+            ExprErrorKind::UnexpectedChar(c) if c.is_ascii() => {
+                write!(f, "unexpected character `{c}`")
+            }
             ExprErrorKind::UnexpectedChar(c) => write!(
                 f,
                 "unexpected character `{c}` (U+{:04X}); names and units use ASCII letters only",
                 u32::from(*c)
             ),
             ExprErrorKind::BadNumber(t) => write!(f, "`{t}` is not a number"),
-            ExprErrorKind::NumberTooLarge(t) => write!(f, "the number `{t}` is too large to represent"),
+            ExprErrorKind::NumberTooLarge(t) => {
+                write!(f, "the number `{t}` is too large to represent")
+            }
             ExprErrorKind::TooLong { len, max } => {
                 write!(f, "the expression is {len} bytes long; the limit is {max}")
             }
-            ExprErrorKind::TooDeep { max } => write!(f, "the expression nests deeper than {max} levels"),
-            ExprErrorKind::Expected { expected, found } => write!(f, "expected {expected}, found {found}"),
+            ExprErrorKind::TooDeep { max } => {
+                write!(f, "the expression nests deeper than {max} levels")
+            }
+            ExprErrorKind::Expected { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
             ExprErrorKind::UnknownUnit { word, .. } => write!(f, "unknown unit `{word}`"),
             ExprErrorKind::UnknownName { name, .. } => write!(f, "unknown name `{name}`"),
             ExprErrorKind::UnknownFunction { name, .. } => write!(f, "unknown function `{name}`"),
-            ExprErrorKind::Arity { func, expected, found } => {
+            ExprErrorKind::Arity {
+                func,
+                expected,
+                found,
+            } => {
                 write!(f, "`{func}` takes {expected}, but was given {found}")
             }
-            ExprErrorKind::NotFinite(w) => write!(f, "`{w}` is not a finite number; bote computes with finite values only"),
+            ExprErrorKind::NotFinite(w) => write!(
+                f,
+                "`{w}` is not a finite number; bote computes with finite values only"
+            ),
             ExprErrorKind::Quantity { error, hint } => match hint {
                 Some(h) if !h.starts_with("the") => write!(f, "{error}; {h}"),
                 _ => write!(f, "{error}"),

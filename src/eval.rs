@@ -19,7 +19,10 @@ pub struct Env {
 
 impl Env {
     pub fn new(calendar: Calendar) -> Env {
-        Env { values: HashMap::new(), calendar }
+        Env {
+            values: HashMap::new(),
+            calendar,
+        }
     }
 
     pub fn set(&mut self, name: &str, q: Quantity) {
@@ -31,19 +34,28 @@ impl Env {
     }
 
     fn unknown(&self, name: &str, span: Span) -> ExprError {
-        if matches!(name.to_ascii_lowercase().as_str(), "inf" | "infinity" | "nan") {
+        if matches!(
+            name.to_ascii_lowercase().as_str(),
+            "inf" | "infinity" | "nan"
+        ) {
             return ExprError::new(ExprErrorKind::NotFinite(name.to_string()), span);
         }
         let names = self.values.keys().map(String::as_str);
-        let mut suggestions: Vec<String> = units::suggest(name, names).into_iter().map(String::from).collect();
+        let mut suggestions: Vec<String> = units::suggest(name, names)
+            .into_iter()
+            .map(String::from)
+            .collect();
         if suggestions.is_empty() {
-            // A name that looks like a unit is most likely a misspelt unit.
+            // A name that looks like a unit may be a misspelt unit.
             suggestions = units::suggest_units(name);
-            if !suggestions.is_empty() {
-                return ExprError::new(ExprErrorKind::UnknownUnit { word: name.to_string(), suggestions }, span);
-            }
         }
-        ExprError::new(ExprErrorKind::UnknownName { name: name.to_string(), suggestions }, span)
+        ExprError::new(
+            ExprErrorKind::UnknownName {
+                name: name.to_string(),
+                suggestions,
+            },
+            span,
+        )
     }
 }
 
@@ -64,10 +76,17 @@ pub fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, Expr
     let mut size = Quantity::number(1.0).map_err(|e| ExprError::quantity(e, target.span))?;
     for &(unit, power) in &target.factors {
         let one = unit_size(unit, calendar).map_err(|e| ExprError::quantity(e, target.span))?;
-        let p = Quantity::number(f64::from(power.abs())).map_err(|e| ExprError::quantity(e, target.span))?;
-        let raised = one.pow(p).map_err(|e| ExprError::quantity(e, target.span))?;
-        size = if power < 0 { size.div(raised) } else { size.mul(raised) }
+        let p = Quantity::number(f64::from(power.abs()))
             .map_err(|e| ExprError::quantity(e, target.span))?;
+        let raised = one
+            .pow(p)
+            .map_err(|e| ExprError::quantity(e, target.span))?;
+        size = if power < 0 {
+            size.checked_div(raised)
+        } else {
+            size.checked_mul(raised)
+        }
+        .map_err(|e| ExprError::quantity(e, target.span))?;
     }
     Ok(size)
 }
@@ -78,7 +97,8 @@ pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError
     let q = eval(&stmt.expr, env)?;
     if let Some(target) = &stmt.target {
         let size = target_size(target, env.calendar)?;
-        q.in_unit(size).map_err(|e| ExprError::quantity(e, stmt.expr.span().to(target.span)))?;
+        q.in_unit(size)
+            .map_err(|e| ExprError::quantity(e, stmt.expr.span().to(target.span)))?;
     }
     Ok(q)
 }
@@ -86,39 +106,64 @@ pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError
 pub fn eval(expr: &Expr, env: &Env) -> Result<Quantity, ExprError> {
     let at = |span: Span| move |e: QuantityError| ExprError::quantity(e, span);
     match expr {
-        Expr::Number { value, money, span, .. } => {
-            let dim = if *money { crate::dimension::Dimension::MONEY } else { crate::dimension::Dimension::NONE };
+        Expr::Number {
+            value, money, span, ..
+        } => {
+            let dim = if *money {
+                crate::dimension::Dimension::MONEY
+            } else {
+                crate::dimension::Dimension::NONE
+            };
             Quantity::new(*value, dim).map_err(at(*span))
         }
         Expr::Unit { unit, power, span } => {
             let one = unit_size(*unit, env.calendar).map_err(at(*span))?;
-            one.pow(Quantity::number(f64::from(*power)).map_err(at(*span))?).map_err(at(*span))
+            one.pow(Quantity::number(f64::from(*power)).map_err(at(*span))?)
+                .map_err(at(*span))
         }
         Expr::Name { name, span } => env.get(name).ok_or_else(|| env.unknown(name, *span)),
-        Expr::Neg { expr, .. } => Ok(eval(expr, env)?.neg()),
-        Expr::Binary { op, lhs, rhs, span, .. } => {
+        Expr::Neg { expr, .. } => Ok(eval(expr, env)?.negate()),
+        Expr::Binary {
+            op, lhs, rhs, span, ..
+        } => {
             let (l, r) = (eval(lhs, env)?, eval(rhs, env)?);
             let result = match op {
-                BinOp::Add => l.add(r),
-                BinOp::Sub => l.sub(r),
-                BinOp::Mul => l.mul(r),
-                BinOp::Div => l.div(r),
+                BinOp::Add => l.checked_add(r),
+                BinOp::Sub => l.checked_sub(r),
+                BinOp::Mul => l.checked_mul(r),
+                BinOp::Div => l.checked_div(r),
                 BinOp::Pow => l.pow(r),
             };
             // Point a division by zero at the divisor, everything else at the operation.
-            let span = if matches!(result, Err(QuantityError::DivisionByZero)) { rhs.span() } else { *span };
+            let span = if matches!(result, Err(QuantityError::DivisionByZero)) {
+                rhs.span()
+            } else {
+                *span
+            };
             result.map_err(at(span))
         }
-        Expr::Juxt { lhs, unit, span, .. } => eval(lhs, env)?.mul(eval(unit, env)?).map_err(at(*span)),
+        Expr::Juxt {
+            lhs, unit, span, ..
+        } => eval(lhs, env)?
+            .checked_mul(eval(unit, env)?)
+            .map_err(at(*span)),
         Expr::Call { func, args, span } => call(*func, args, *span, env),
     }
 }
 
 fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, ExprError> {
     let variadic = matches!(func, Func::Min | Func::Max);
-    let expected = if variadic { "two or more arguments" } else { "one argument" };
+    let expected = if variadic {
+        "two or more arguments"
+    } else {
+        "one argument"
+    };
     if (variadic && args.len() < 2) || (!variadic && args.len() != 1) {
-        let kind = ExprErrorKind::Arity { func: func.name(), expected, found: args.len() };
+        let kind = ExprErrorKind::Arity {
+            func: func.name(),
+            expected,
+            found: args.len(),
+        };
         return Err(ExprError::new(kind, span));
     }
     let at = |e: QuantityError| ExprError::quantity(e, span);
@@ -128,7 +173,11 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
             Ok(q.si_value())
         } else {
             let kind = ExprErrorKind::Quantity {
-                error: QuantityError::BadPower(format!("`{}` needs a plain number, not {}", func.name(), q.dim())),
+                error: QuantityError::BadPower(format!(
+                    "`{}` needs a plain number, not {}",
+                    func.name(),
+                    q.dim()
+                )),
                 hint: None,
             };
             Err(ExprError::new(kind, args[0].span()))
@@ -137,7 +186,9 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
     let log = |f: fn(f64) -> f64, q: Quantity| -> Result<Quantity, ExprError> {
         let v = plain(q)?;
         if v <= 0.0 {
-            return Err(at(QuantityError::Undefined("the logarithm of zero or a negative number")));
+            return Err(at(QuantityError::Undefined(
+                "the logarithm of zero or a negative number",
+            )));
         }
         Quantity::number(f(v)).map_err(at)
     };
@@ -148,7 +199,9 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
         Func::Abs => first.map(f64::abs).map_err(at),
         Func::Sqrt => {
             if first.si_value() < 0.0 {
-                return Err(at(QuantityError::Undefined("the square root of a negative number")));
+                return Err(at(QuantityError::Undefined(
+                    "the square root of a negative number",
+                )));
             }
             first.pow(Quantity::number(0.5).map_err(at)?).map_err(at)
         }
@@ -159,8 +212,12 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
             let mut acc = first;
             for a in &args[1..] {
                 let q = eval(a, env)?;
-                acc = if func == Func::Min { acc.min(q) } else { acc.max(q) }
-                    .map_err(|e| ExprError::quantity(e, a.span()))?;
+                acc = if func == Func::Min {
+                    acc.min(q)
+                } else {
+                    acc.max(q)
+                }
+                .map_err(|e| ExprError::quantity(e, a.span()))?;
             }
             Ok(acc)
         }

@@ -42,18 +42,25 @@ pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Show
     } else if unit.label.is_empty() || unit.label.starts_with('/') || unit.label.starts_with('$') {
         number_words(value)
     } else {
-        number_text(value, 1.0)
+        number_text(value, 0.0)
     };
     let text = match unit.label.as_str() {
         "" => number,
         "%" => format!("{number}%"),
         l if l.starts_with('/') => format!("{number} {l}"),
-        "$" if number.starts_with('-') => format!("-${}", &number[1..]),
-        "$" => format!("${number}"),
-        l if l.starts_with("$/") => format!("${number}{}", &l[1..]),
+        l if l.starts_with('$') => {
+            let (sign, digits) = number
+                .strip_prefix('-')
+                .map_or(("", number.as_str()), |d| ("-", d));
+            format!("{sign}${digits}{}", &l[1..])
+        }
         l => format!("{number} {l}"),
     };
-    Shown { value, unit: unit.label, text }
+    Shown {
+        value,
+        unit: unit.label,
+        text,
+    }
 }
 
 /// Prefix ladders for the dimensions that have one, smallest first.
@@ -72,7 +79,10 @@ fn ladder(dim: Dimension) -> Option<&'static [&'static str]> {
 /// The unit a person would choose for `q`.
 pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
     let dim = q.dim();
-    let plain = |label: &str| DisplayUnit { label: label.into(), size: 1.0 };
+    let plain = |label: &str| DisplayUnit {
+        label: label.into(),
+        size: 1.0,
+    };
     match dim {
         Dimension::NONE => return plain(""),
         Dimension::RATE => return rate_unit(q.si_value()),
@@ -119,11 +129,18 @@ fn rate_unit(per_second: f64) -> DisplayUnit {
         r if r * 3600.0 >= 1.0 => ("/h", 3600.0),
         _ => ("/day", 86_400.0),
     };
-    DisplayUnit { label: label.into(), size: 1.0 / seconds }
+    DisplayUnit {
+        label: label.into(),
+        size: 1.0 / seconds,
+    }
 }
 
 fn plural_of(word: &str, n: f64) -> String {
-    if round_sig(n, SIG_FIGS) == 1.0 { word.into() } else { format!("{word}s") }
+    if round_sig(n, SIG_FIGS) == 1.0 {
+        word.into()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// `v` rounded to `n` significant figures, by way of decimal text so the
@@ -132,7 +149,22 @@ pub fn round_sig(v: f64, n: usize) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    format!("{:.*e}", n.saturating_sub(1), v).parse().unwrap_or(v)
+    // Half away from zero, as people round; the decimal text then cleans up
+    // the binary noise the scaling leaves (0.30000000000000004).
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    let exp = v.abs().log10().floor() as i32;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    let shift = n as i32 - 1 - exp;
+    let scale = 10f64.powi(shift);
+    let r = if scale.is_finite() && scale != 0.0 {
+        (v * scale).round() / scale
+    } else {
+        v
+    };
+    let r = if r.is_finite() { r } else { v };
+    format!("{:.*e}", n.saturating_sub(1), r)
+        .parse()
+        .unwrap_or(v)
 }
 
 /// Plain numbers, rates and money say large values in words: 1.08 billion.
@@ -150,7 +182,14 @@ fn number_words(v: f64) -> String {
 /// `v` is not `guard` but would round to it, more digits are kept (so
 /// 99.9999999% never prints as 100%).
 pub fn number_text(v: f64, guard: f64) -> String {
-    let mut n = SIG_FIGS;
+    // Whole numbers below a million keep every digit: 28,935, not 28,940.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let int_digits = if v.abs() >= 1.0 && v.abs() < 1e6 {
+        v.abs().log10().floor() as usize + 1
+    } else {
+        0
+    };
+    let mut n = SIG_FIGS.max(int_digits);
     while n < 17 && v != guard && guard != 0.0 && round_sig(v, n) == guard {
         n += 1;
     }
@@ -161,20 +200,30 @@ pub fn number_text(v: f64, guard: f64) -> String {
         return format!("{}e{exp}", trim_zeros(mantissa));
     }
     #[allow(clippy::cast_possible_truncation)]
-    let magnitude = if r == 0.0 { 0 } else { r.abs().log10().floor() as i64 };
+    let magnitude = if r == 0.0 {
+        0
+    } else {
+        r.abs().log10().floor() as i64
+    };
     let decimals = usize::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
     let text = format!("{r:.decimals$}");
     let text = trim_zeros(&text);
-    group_thousands(&text)
+    group_thousands(text)
 }
 
 fn trim_zeros(s: &str) -> &str {
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
 }
 
 fn group_thousands(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -219,7 +268,10 @@ mod tests {
             (q(0.0, Dimension::NONE), "0"),
             (q(-1234.5, Dimension::NONE), "-1,235"),
             (q(4.0e6, Dimension::AREA), "4 km^2"),
-            (q(2.0, Dimension::DATA.mul(Dimension::TIME).unwrap()), "2 B*s"),
+            (
+                q(2.0, Dimension::DATA.times(Dimension::TIME).unwrap()),
+                "2 B*s",
+            ),
         ];
         for (quantity, want) in cases {
             assert_eq!(show(quantity, None, Calendar::default()).text, want);
@@ -228,10 +280,30 @@ mod tests {
 
     #[test]
     fn never_rounds_to_one_or_a_hundred_percent() {
-        let pct = DisplayUnit { label: "%".into(), size: 0.01 };
-        assert_eq!(show(q(0.999_999_999, Dimension::NONE), Some(&pct), Calendar::default()).text, "99.9999999%");
-        assert_eq!(show(q(0.9999, Dimension::NONE), Some(&pct), Calendar::default()).text, "99.99%");
-        assert_eq!(show(q(1.0, Dimension::NONE), Some(&pct), Calendar::default()).text, "100%");
-        assert_eq!(show(q(0.999_999_9, Dimension::NONE), None, Calendar::default()).text, "0.9999999");
+        let pct = DisplayUnit {
+            label: "%".into(),
+            size: 0.01,
+        };
+        assert_eq!(
+            show(
+                q(0.999_999_999, Dimension::NONE),
+                Some(&pct),
+                Calendar::default()
+            )
+            .text,
+            "99.9999999%"
+        );
+        assert_eq!(
+            show(q(0.9999, Dimension::NONE), Some(&pct), Calendar::default()).text,
+            "99.99%"
+        );
+        assert_eq!(
+            show(q(1.0, Dimension::NONE), Some(&pct), Calendar::default()).text,
+            "100%"
+        );
+        assert_eq!(
+            show(q(0.999_999_9, Dimension::NONE), None, Calendar::default()).text,
+            "0.9999999"
+        );
     }
 }

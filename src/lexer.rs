@@ -14,7 +14,11 @@ pub const MAX_EXPR_LEN: usize = 10_000;
 pub enum Tok {
     /// A number as written (without its magnitude suffix), its value
     /// including the magnitude, and the magnitude word if a suffix was used.
-    Number { text: String, value: f64, magnitude: Option<&'static str> },
+    Number {
+        text: String,
+        value: f64,
+        magnitude: Option<&'static str>,
+    },
     Ident(String),
     Dollar,
     Plus,
@@ -68,7 +72,10 @@ fn is_ident_char(c: char) -> bool {
 pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
     if src.len() > MAX_EXPR_LEN {
         return Err(ExprError::new(
-            ExprErrorKind::TooLong { len: src.len(), max: MAX_EXPR_LEN },
+            ExprErrorKind::TooLong {
+                len: src.len(),
+                max: MAX_EXPR_LEN,
+            },
             Span::new(MAX_EXPR_LEN, src.len()),
         ));
     }
@@ -83,14 +90,19 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
             }
             '0'..='9' | '.' => {
                 let (tok, end) = number(src, start)?;
-                out.push(Token { tok, span: Span::new(start, end) });
+                out.push(Token {
+                    tok,
+                    span: Span::new(start, end),
+                });
                 while chars.peek().is_some_and(|&(i, _)| i < end) {
                     chars.next();
                 }
                 continue;
             }
             c if is_ident_start(c) => {
-                let end = src[start..].find(|c| !is_ident_char(c)).map_or(src.len(), |n| start + n);
+                let end = src[start..]
+                    .find(|c| !is_ident_char(c))
+                    .map_or(src.len(), |n| start + n);
                 (Tok::Ident(src[start..end].to_string()), end)
             }
             '$' => single(Tok::Dollar),
@@ -111,7 +123,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
                 return Err(ExprError::new(ExprErrorKind::UnexpectedChar(other), span));
             }
         };
-        out.push(Token { tok, span: Span::new(start, end) });
+        out.push(Token {
+            tok,
+            span: Span::new(start, end),
+        });
         while chars.peek().is_some_and(|&(i, _)| i < end) {
             chars.next();
         }
@@ -135,7 +150,9 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
     // Thousands separators as printed by bote: `12,500` (exactly three digits per group).
     while any
         && bytes.get(i) == Some(&b',')
-        && bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && bytes
+            .get(i + 1..i + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
         && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
         && !src[start..i].contains('_')
     {
@@ -146,7 +163,10 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
         any |= digits(&mut i);
     }
     if !any {
-        return Err(ExprError::new(ExprErrorKind::UnexpectedChar('.'), Span::new(start, start + 1)));
+        return Err(ExprError::new(
+            ExprErrorKind::UnexpectedChar('.'),
+            Span::new(start, start + 1),
+        ));
     }
     // An exponent only when digits follow, so `2e` stays a number then a name.
     if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
@@ -166,17 +186,30 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
         .parse()
         .map_err(|_| ExprError::new(ExprErrorKind::BadNumber(text.to_string()), span))?;
     if !value.is_finite() {
-        return Err(ExprError::new(ExprErrorKind::NumberTooLarge(text.to_string()), span));
+        return Err(ExprError::new(
+            ExprErrorKind::NumberTooLarge(text.to_string()),
+            span,
+        ));
     }
     let rest = &src[i..];
     let word_len = rest.find(|c| !is_ident_char(c)).unwrap_or(rest.len());
     let mut magnitude = None;
-    if let Some(&(suffix, word)) = MAGNITUDE_SUFFIXES.iter().find(|(s, _)| *s == &rest[..word_len]) {
+    if let Some(&(suffix, word)) = MAGNITUDE_SUFFIXES
+        .iter()
+        .find(|(s, _)| *s == &rest[..word_len])
+    {
         value *= crate::units::magnitude_word(word).unwrap_or(1.0);
         magnitude = Some(word);
         i += suffix.len();
     }
-    Ok((Tok::Number { text: text.to_string(), value, magnitude }, i))
+    Ok((
+        Tok::Number {
+            text: text.to_string(),
+            value,
+            magnitude,
+        },
+        i,
+    ))
 }
 
 #[cfg(test)]
@@ -188,7 +221,11 @@ mod tests {
     }
 
     fn num(text: &str, value: f64, magnitude: Option<&'static str>) -> Tok {
-        Tok::Number { text: text.into(), value, magnitude }
+        Tok::Number {
+            text: text.into(),
+            value,
+            magnitude,
+        }
     }
 
     #[test]
@@ -198,15 +235,24 @@ mod tests {
             ("2.5B", vec![num("2.5", 2.5e9, Some("billion"))]),
             ("3bn", vec![num("3", 3e9, Some("billion"))]),
             ("10k", vec![num("10", 1e4, Some("thousand"))]),
-            ("500 B", vec![num("500", 500.0, None), Tok::Ident("B".into())]),
-            ("100MB", vec![num("100", 100.0, None), Tok::Ident("MB".into())]),
+            (
+                "500 B",
+                vec![num("500", 500.0, None), Tok::Ident("B".into())],
+            ),
+            (
+                "100MB",
+                vec![num("100", 100.0, None), Tok::Ident("MB".into())],
+            ),
             ("50ms", vec![num("50", 50.0, None), Tok::Ident("ms".into())]),
             ("1e9", vec![num("1e9", 1e9, None)]),
             ("1_000_000", vec![num("1_000_000", 1e6, None)]),
             ("99.99%", vec![num("99.99", 99.99, None), Tok::Percent]),
             ("2e", vec![num("2", 2.0, None), Tok::Ident("e".into())]),
             ("12,500", vec![num("12,500", 12_500.0, None)]),
-            ("1,2", vec![num("1", 1.0, None), Tok::Comma, num("2", 2.0, None)]),
+            (
+                "1,2",
+                vec![num("1", 1.0, None), Tok::Comma, num("2", 2.0, None)],
+            ),
         ];
         for (src, want) in cases {
             assert_eq!(toks(src), want, "{src}");
@@ -234,7 +280,13 @@ mod tests {
         let e = lex("5 М").unwrap_err();
         assert_eq!(e.kind, ExprErrorKind::UnexpectedChar('М'));
         assert_eq!(e.span, Span::new(2, 4));
-        assert!(matches!(lex("1e400").unwrap_err().kind, ExprErrorKind::NumberTooLarge(_)));
-        assert!(matches!(lex(&"1".repeat(MAX_EXPR_LEN + 1)).unwrap_err().kind, ExprErrorKind::TooLong { .. }));
+        assert!(matches!(
+            lex("1e400").unwrap_err().kind,
+            ExprErrorKind::NumberTooLarge(_)
+        ));
+        assert!(matches!(
+            lex(&"1".repeat(MAX_EXPR_LEN + 1)).unwrap_err().kind,
+            ExprErrorKind::TooLong { .. }
+        ));
     }
 }

@@ -37,11 +37,16 @@ pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
     let stmt = parser::parse(src)?;
     let quantity = eval::eval_statement(&stmt, env)?;
     let unit = match &stmt.target {
-        Some(t) => {
-            Some(DisplayUnit { label: t.label(), size: eval::target_size(t, env.calendar)?.si_value() })
-        }
+        Some(t) => Some(DisplayUnit {
+            label: t.label(),
+            size: eval::target_size(t, env.calendar)?.si_value(),
+        }),
         None => None,
     };
     let shown = format::show(quantity, unit.as_ref(), env.calendar);
-    Ok(Answer { input: stmt.to_string(), quantity, shown })
+    Ok(Answer {
+        input: stmt.to_string(),
+        quantity,
+        shown,
+    })
 }

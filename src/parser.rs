@@ -31,15 +31,34 @@ pub const MAX_DEPTH: usize = 200;
 pub fn parse(src: &str) -> Result<Statement, ExprError> {
     let tokens = lex(src)?;
     if tokens.is_empty() {
-        return Err(ExprError::new(ExprErrorKind::Empty, Span::new(0, src.len())));
+        return Err(ExprError::new(
+            ExprErrorKind::Empty,
+            Span::new(0, src.len()),
+        ));
     }
-    let mut p = Parser { tokens, pos: 0, end: src.len(), depth: 0 };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        end: src.len(),
+        depth: 0,
+    };
     let expr = p.expr()?;
-    let target = if p.eat_conversion() { Some(p.target()?) } else { None };
+    let target = if p.eat_conversion() {
+        Some(p.target()?)
+    } else {
+        None
+    };
     if let Some(t) = p.peek() {
         let (found, span) = (t.tok.describe(), t.span);
-        let expected = if target.is_some() { "the end of the expression" } else { "an operator or the end" };
-        return Err(ExprError::new(ExprErrorKind::Expected { expected, found }, span));
+        let expected = if target.is_some() {
+            "the end of the expression"
+        } else {
+            "an operator or the end"
+        };
+        return Err(ExprError::new(
+            ExprErrorKind::Expected { expected, found },
+            span,
+        ));
     }
     Ok(Statement { expr, target })
 }
@@ -100,9 +119,18 @@ impl Parser {
     /// An error at the current token (or the end of input).
     fn expected(&self, expected: &'static str) -> ExprError {
         match self.peek() {
-            Some(t) => ExprError::new(ExprErrorKind::Expected { expected, found: t.tok.describe() }, t.span),
+            Some(t) => ExprError::new(
+                ExprErrorKind::Expected {
+                    expected,
+                    found: t.tok.describe(),
+                },
+                t.span,
+            ),
             None => ExprError::new(
-                ExprErrorKind::Expected { expected, found: "the end of the expression".into() },
+                ExprErrorKind::Expected {
+                    expected,
+                    found: "the end of the expression".into(),
+                },
                 Span::new(self.end, self.end),
             ),
         }
@@ -112,8 +140,13 @@ impl Parser {
     fn enter(&mut self) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            let span = self.peek().map_or(Span::new(self.end, self.end), |t| t.span);
-            return Err(ExprError::new(ExprErrorKind::TooDeep { max: MAX_DEPTH }, span));
+            let span = self
+                .peek()
+                .map_or(Span::new(self.end, self.end), |t| t.span);
+            return Err(ExprError::new(
+                ExprErrorKind::TooDeep { max: MAX_DEPTH },
+                span,
+            ));
         }
         Ok(())
     }
@@ -124,9 +157,18 @@ impl Parser {
         // so count their depth too: everything that walks the tree recurses.
         let depth = 1 + lhs.depth().max(rhs.depth());
         if depth > MAX_DEPTH {
-            return Err(ExprError::new(ExprErrorKind::TooDeep { max: MAX_DEPTH }, span));
+            return Err(ExprError::new(
+                ExprErrorKind::TooDeep { max: MAX_DEPTH },
+                span,
+            ));
         }
-        Ok(Expr::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs), depth, span })
+        Ok(Expr::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+            depth,
+            span,
+        })
     }
 
     fn expr(&mut self) -> Result<Expr, ExprError> {
@@ -165,11 +207,17 @@ impl Parser {
     fn unary(&mut self) -> Result<Expr, ExprError> {
         self.enter()?;
         let out = match self.peek().cloned() {
-            Some(Token { tok: Tok::Minus, span }) => {
+            Some(Token {
+                tok: Tok::Minus,
+                span,
+            }) => {
                 self.pos += 1;
                 let expr = self.unary()?;
                 let span = span.to(expr.span());
-                Expr::Neg { expr: Box::new(expr), span }
+                Expr::Neg {
+                    expr: Box::new(expr),
+                    span,
+                }
             }
             Some(Token { tok: Tok::Plus, .. }) => {
                 self.pos += 1;
@@ -192,28 +240,76 @@ impl Parser {
 
     fn juxt(&mut self) -> Result<Expr, ExprError> {
         let mut lhs = self.primary()?;
-        if !matches!(lhs, Expr::Number { .. } | Expr::Juxt { .. } | Expr::Binary { .. } | Expr::Neg { .. } | Expr::Call { .. })
-            || !self.was_group_or_number(&lhs)
+        if !matches!(
+            lhs,
+            Expr::Number { .. }
+                | Expr::Juxt { .. }
+                | Expr::Binary { .. }
+                | Expr::Neg { .. }
+                | Expr::Call { .. }
+        ) || !self.was_group_or_number(&lhs)
         {
             return Ok(lhs);
         }
-        while let Some(Token { tok: Tok::Ident(word), span }) = self.peek().cloned() {
-            if is_keyword(&word) || self.tokens.get(self.pos + 1).is_some_and(|t| t.tok == Tok::LParen) {
+        while let Some((word, span)) = self.unit_word() {
+            if is_keyword(&word)
+                || self
+                    .tokens
+                    .get(self.pos + 1)
+                    .is_some_and(|t| t.tok == Tok::LParen)
+            {
                 break;
             }
             let unit = resolve_unit(&word, span)?;
             self.pos += 1;
             let power = self.unit_power()?;
             let uspan = span.to(Span::new(span.start, self.prev_end()));
-            let unit = Expr::Unit { unit, power, span: uspan };
+            let unit = Expr::Unit {
+                unit,
+                power,
+                span: uspan,
+            };
             let span = lhs.span().to(uspan);
             let depth = 1 + lhs.depth();
             if depth > MAX_DEPTH {
-                return Err(ExprError::new(ExprErrorKind::TooDeep { max: MAX_DEPTH }, span));
+                return Err(ExprError::new(
+                    ExprErrorKind::TooDeep { max: MAX_DEPTH },
+                    span,
+                ));
             }
-            lhs = Expr::Juxt { lhs: Box::new(lhs), unit: Box::new(unit), depth, span };
+            lhs = Expr::Juxt {
+                lhs: Box::new(lhs),
+                unit: Box::new(unit),
+                depth,
+                span,
+            };
         }
         Ok(lhs)
+    }
+
+    /// The next token as a unit word: an identifier, or `$` not followed by
+    /// an amount (`5 $`, `-> $/day`).
+    fn unit_word(&self) -> Option<(String, Span)> {
+        match self.peek()? {
+            Token {
+                tok: Tok::Ident(w),
+                span,
+            } => Some((w.clone(), *span)),
+            Token {
+                tok: Tok::Dollar,
+                span,
+            } if !matches!(
+                self.tokens.get(self.pos + 1),
+                Some(Token {
+                    tok: Tok::Number { .. },
+                    ..
+                })
+            ) =>
+            {
+                Some(("$".into(), *span))
+            }
+            _ => None,
+        }
     }
 
     /// A unit may follow a number literal or a parenthesised group, but not a name.
@@ -229,7 +325,9 @@ impl Parser {
     }
 
     fn prev_end(&self) -> usize {
-        self.tokens.get(self.pos.wrapping_sub(1)).map_or(self.end, |t| t.span.end)
+        self.tokens
+            .get(self.pos.wrapping_sub(1))
+            .map_or(self.end, |t| t.span.end)
     }
 
     /// An optional `^ integer` after a unit.
@@ -239,9 +337,15 @@ impl Parser {
         }
         let neg = self.eat(&Tok::Minus);
         match self.next() {
-            Some(Token { tok: Tok::Number { value, magnitude: None, .. }, .. })
-                if value.fract() == 0.0 && value <= 9.0 =>
-            {
+            Some(Token {
+                tok:
+                    Tok::Number {
+                        value,
+                        magnitude: None,
+                        ..
+                    },
+                ..
+            }) if value.fract() == 0.0 && value <= 9.0 => {
                 #[allow(clippy::cast_possible_truncation)]
                 let p = value as i8;
                 Ok(if neg { -p } else { p })
@@ -259,11 +363,21 @@ impl Parser {
             return Err(self.expected("a number, name or `(`"));
         };
         match token.tok {
-            Tok::Number { text, value, magnitude } => Ok(self.number(text, value, magnitude, false, token.span)),
+            Tok::Number {
+                text,
+                value,
+                magnitude,
+            } => Ok(self.number(text, value, magnitude, false, token.span)),
             Tok::Dollar => match self.next() {
-                Some(Token { tok: Tok::Number { text, value, magnitude }, span }) => {
-                    Ok(self.number(text, value, magnitude, true, token.span.to(span)))
-                }
+                Some(Token {
+                    tok:
+                        Tok::Number {
+                            text,
+                            value,
+                            magnitude,
+                        },
+                    span,
+                }) => Ok(self.number(text, value, magnitude, true, token.span.to(span))),
                 _ => {
                     self.pos -= 1;
                     Err(self.expected("an amount after `$`"))
@@ -284,14 +398,28 @@ impl Parser {
         }
     }
 
-    fn number(&mut self, text: String, value: f64, magnitude: Option<&'static str>, money: bool, span: Span) -> Expr {
+    fn number(
+        &mut self,
+        text: String,
+        value: f64,
+        magnitude: Option<&'static str>,
+        money: bool,
+        span: Span,
+    ) -> Expr {
         let mut span = span;
         let percent = !money && self.peek_tok() == Some(&Tok::Percent);
         if percent {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
         let value = if percent { value / 100.0 } else { value };
-        Expr::Number { text, value, magnitude, percent, money, span }
+        Expr::Number {
+            text,
+            value,
+            magnitude,
+            percent,
+            money,
+            span,
+        }
     }
 
     fn word(&mut self, word: String, span: Span) -> Result<Expr, ExprError> {
@@ -299,7 +427,13 @@ impl Parser {
             let Some(func) = Func::from_name(&word) else {
                 let suggestions = units::suggest(&word, Func::ALL.iter().map(|(n, _)| *n));
                 let suggestions = suggestions.into_iter().map(String::from).collect();
-                return Err(ExprError::new(ExprErrorKind::UnknownFunction { name: word, suggestions }, span));
+                return Err(ExprError::new(
+                    ExprErrorKind::UnknownFunction {
+                        name: word,
+                        suggestions,
+                    },
+                    span,
+                ));
             };
             self.pos += 1;
             self.enter()?;
@@ -321,7 +455,10 @@ impl Parser {
         }
         if is_keyword(&word) {
             return Err(ExprError::new(
-                ExprErrorKind::Expected { expected: "a number, name or `(`", found: format!("`{word}`") },
+                ExprErrorKind::Expected {
+                    expected: "a number, name or `(`",
+                    found: format!("`{word}`"),
+                },
                 span,
             ));
         }
@@ -334,15 +471,21 @@ impl Parser {
     }
 
     fn target(&mut self) -> Result<Target, ExprError> {
-        let start = self.peek().map_or(Span::new(self.end, self.end), |t| t.span);
+        let start = self
+            .peek()
+            .map_or(Span::new(self.end, self.end), |t| t.span);
         if self.eat(&Tok::Percent) {
-            return Ok(Target { factors: Vec::new(), percent: true, span: start });
+            return Ok(Target {
+                factors: Vec::new(),
+                percent: true,
+                span: start,
+            });
         }
         let mut factors = Vec::new();
         let mut sign: i8 = if self.eat(&Tok::Slash) { -1 } else { 1 };
         loop {
-            match self.peek().cloned() {
-                Some(Token { tok: Tok::Ident(word), span }) => {
+            match self.unit_word() {
+                Some((word, span)) => {
                     let unit = resolve_unit(&word, span)?;
                     self.pos += 1;
                     factors.push((unit, sign * self.unit_power()?));
@@ -357,7 +500,11 @@ impl Parser {
             self.pos += 1;
         }
         let span = start.to(Span::new(start.start, self.prev_end()));
-        Ok(Target { factors, percent: false, span })
+        Ok(Target {
+            factors,
+            percent: false,
+            span,
+        })
     }
 }
 
@@ -369,13 +516,22 @@ fn known_unit(word: &str) -> Option<UnitRef> {
     if let Some(def) = units::lookup(word) {
         return Some(UnitRef::Unit(def));
     }
-    units::MAGNITUDE_WORDS.iter().find(|(w, _)| *w == word).map(|&(w, f)| UnitRef::Magnitude(w, f))
+    units::MAGNITUDE_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(w, f)| UnitRef::Magnitude(w, f))
 }
 
 /// A word that must be a unit (after a number, or after `->`).
 fn resolve_unit(word: &str, span: Span) -> Result<UnitRef, ExprError> {
     known_unit(word).ok_or_else(|| {
         let suggestions = units::suggest_units(word);
-        ExprError::new(ExprErrorKind::UnknownUnit { word: word.to_string(), suggestions }, span)
+        ExprError::new(
+            ExprErrorKind::UnknownUnit {
+                word: word.to_string(),
+                suggestions,
+            },
+            span,
+        )
     })
 }

@@ -21,7 +21,11 @@ pub struct Quantity {
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuantityError {
     /// Two sides of `+`, `-`, `min`, `max` or a conversion disagree.
-    Mismatch { op: &'static str, left: Dimension, right: Dimension },
+    Mismatch {
+        op: &'static str,
+        left: Dimension,
+        right: Dimension,
+    },
     DivisionByZero,
     /// The result is too large (or too small) for a double.
     Overflow,
@@ -50,7 +54,11 @@ pub type Result<T> = std::result::Result<T, QuantityError>;
 impl Quantity {
     /// A quantity from a value in base units; non-finite values are refused.
     pub fn new(value: f64, dim: Dimension) -> Result<Quantity> {
-        if value.is_finite() { Ok(Quantity { value, dim }) } else { Err(QuantityError::Overflow) }
+        if value.is_finite() {
+            Ok(Quantity { value, dim })
+        } else {
+            Err(QuantityError::Overflow)
+        }
     }
 
     pub fn number(value: f64) -> Result<Quantity> {
@@ -66,54 +74,68 @@ impl Quantity {
         self.dim
     }
 
-    pub fn add(self, rhs: Quantity) -> Result<Quantity> {
+    pub fn checked_add(self, rhs: Quantity) -> Result<Quantity> {
         self.same_dim("add", rhs)?;
         Quantity::new(self.value + rhs.value, self.dim)
     }
 
-    pub fn sub(self, rhs: Quantity) -> Result<Quantity> {
+    pub fn checked_sub(self, rhs: Quantity) -> Result<Quantity> {
         self.same_dim("subtract", rhs)?;
         Quantity::new(self.value - rhs.value, self.dim)
     }
 
-    pub fn mul(self, rhs: Quantity) -> Result<Quantity> {
-        let dim = self.dim.mul(rhs.dim).ok_or(QuantityError::Overflow)?;
+    pub fn checked_mul(self, rhs: Quantity) -> Result<Quantity> {
+        let dim = self.dim.times(rhs.dim).ok_or(QuantityError::Overflow)?;
         Quantity::new(self.value * rhs.value, dim).and_then(underflow_check(self, rhs))
     }
 
-    pub fn div(self, rhs: Quantity) -> Result<Quantity> {
+    pub fn checked_div(self, rhs: Quantity) -> Result<Quantity> {
         if rhs.value == 0.0 {
             return Err(QuantityError::DivisionByZero);
         }
-        let dim = self.dim.div(rhs.dim).ok_or(QuantityError::Overflow)?;
+        let dim = self.dim.per(rhs.dim).ok_or(QuantityError::Overflow)?;
         Quantity::new(self.value / rhs.value, dim).and_then(underflow_check(self, rhs))
     }
 
-    pub fn neg(self) -> Quantity {
-        Quantity { value: -self.value, dim: self.dim }
+    pub fn negate(self) -> Quantity {
+        Quantity {
+            value: -self.value,
+            dim: self.dim,
+        }
     }
 
     /// `self ^ exp`. The exponent must be a plain number; a dimensioned base
     /// needs an exponent that keeps its dimension whole (`area ^ 0.5` is fine).
     pub fn pow(self, exp: Quantity) -> Result<Quantity> {
         if !exp.dim.is_none() {
-            return Err(QuantityError::BadPower(format!("an exponent must be a plain number, not {}", exp.dim)));
+            return Err(QuantityError::BadPower(format!(
+                "an exponent must be a plain number, not {}",
+                exp.dim
+            )));
         }
         let dim = if self.dim.is_none() {
             Dimension::NONE
         } else {
             let (num, den) = small_fraction(exp.value).ok_or_else(|| {
-                QuantityError::BadPower(format!("cannot raise {} to the power {}", self.dim, exp.value))
+                QuantityError::BadPower(format!(
+                    "cannot raise {} to the power {}",
+                    self.dim, exp.value
+                ))
             })?;
             self.dim.pow(num, den).ok_or_else(|| {
-                QuantityError::BadPower(format!("cannot raise {} to the power {}", self.dim, exp.value))
+                QuantityError::BadPower(format!(
+                    "cannot raise {} to the power {}",
+                    self.dim, exp.value
+                ))
             })?
         };
         if self.value == 0.0 && exp.value < 0.0 {
             return Err(QuantityError::DivisionByZero);
         }
         if self.value < 0.0 && exp.value.fract() != 0.0 {
-            return Err(QuantityError::Undefined("a fractional power of a negative number"));
+            return Err(QuantityError::Undefined(
+                "a fractional power of a negative number",
+            ));
         }
         Quantity::new(self.value.powf(exp.value), dim)
     }
@@ -137,14 +159,22 @@ impl Quantity {
     pub fn in_unit(self, unit: Quantity) -> Result<f64> {
         self.same_dim("convert between", unit)?;
         let v = self.value / unit.value;
-        if v.is_finite() { Ok(v) } else { Err(QuantityError::Overflow) }
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(QuantityError::Overflow)
+        }
     }
 
     fn same_dim(self, op: &'static str, rhs: Quantity) -> Result<()> {
         if self.dim == rhs.dim {
             Ok(())
         } else {
-            Err(QuantityError::Mismatch { op, left: self.dim, right: rhs.dim })
+            Err(QuantityError::Mismatch {
+                op,
+                left: self.dim,
+                right: rhs.dim,
+            })
         }
     }
 }
@@ -154,7 +184,9 @@ impl Quantity {
 fn underflow_check(a: Quantity, b: Quantity) -> impl FnOnce(Quantity) -> Result<Quantity> {
     move |q| {
         if q.value == 0.0 && a.value != 0.0 && b.value != 0.0 {
-            Err(QuantityError::Undefined("a result this close to zero (it underflows)"))
+            Err(QuantityError::Undefined(
+                "a result this close to zero (it underflows)",
+            ))
         } else {
             Ok(q)
         }
@@ -183,17 +215,25 @@ mod tests {
 
     #[test]
     fn dimensions_are_checked() {
-        let err = q(5.0, Dimension::DATA).add(q(3.0, Dimension::TIME)).unwrap_err();
+        let err = q(5.0, Dimension::DATA)
+            .checked_add(q(3.0, Dimension::TIME))
+            .unwrap_err();
         assert_eq!(err.to_string(), "cannot add data (B) and time (s)");
     }
 
     #[test]
     fn overflow_underflow_and_zero() {
         let big = Quantity::number(1e308).unwrap();
-        assert_eq!(big.mul(Quantity::number(10.0).unwrap()), Err(QuantityError::Overflow));
+        assert_eq!(
+            big.checked_mul(Quantity::number(10.0).unwrap()),
+            Err(QuantityError::Overflow)
+        );
         let tiny = Quantity::number(1e-300).unwrap();
-        assert!(tiny.mul(tiny).is_err());
-        assert_eq!(big.div(Quantity::number(0.0).unwrap()), Err(QuantityError::DivisionByZero));
+        assert!(tiny.checked_mul(tiny).is_err());
+        assert_eq!(
+            big.checked_div(Quantity::number(0.0).unwrap()),
+            Err(QuantityError::DivisionByZero)
+        );
         assert!(Quantity::number(f64::NAN).is_err());
     }
 

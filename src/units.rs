@@ -66,7 +66,10 @@ impl Default for Calendar {
     /// so twelve months make a year and "100M a month for 5 years" is 6 billion.
     fn default() -> Self {
         let year_s = uom::si::time::year::coefficient();
-        Calendar { month_s: year_s / 12.0, year_s }
+        Calendar {
+            month_s: year_s / 12.0,
+            year_s,
+        }
     }
 }
 
@@ -83,15 +86,27 @@ impl Calendar {
     pub fn describe(self) -> String {
         let days = |s: f64| {
             let d = s / 86_400.0;
-            if (d - d.round()).abs() < 1e-9 { format!("{d:.0} days") } else { format!("{d:.2} days") }
+            if (d - d.round()).abs() < 1e-9 {
+                format!("{d:.0} days")
+            } else {
+                format!("{d:.2} days")
+            }
         };
-        format!("month = {}, year = {}", days(self.month_s), days(self.year_s))
+        format!(
+            "month = {}, year = {}",
+            days(self.month_s),
+            days(self.year_s)
+        )
     }
 }
 
 /// Magnitude words a number may be followed by, and their factors.
-pub const MAGNITUDE_WORDS: [(&str, f64); 4] =
-    [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+pub const MAGNITUDE_WORDS: [(&str, f64); 4] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
 
 /// Suffixes written straight after digits (`100M`, `2.5bn`), and the word each stands for.
 pub const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
@@ -104,10 +119,17 @@ pub const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
 ];
 
 pub fn magnitude_word(word: &str) -> Option<f64> {
-    MAGNITUDE_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, f)| f)
+    MAGNITUDE_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, f)| f)
 }
 
-fn uom<U: UomUnit + Conversion<f64, T = f64>>(dim: Dimension, family: Family, extra: &[&'static str]) -> UnitDef {
+fn uom<U: UomUnit + Conversion<f64, T = f64>>(
+    dim: Dimension,
+    family: Family,
+    extra: &[&'static str],
+) -> UnitDef {
     let mut aliases = vec![U::abbreviation(), U::singular(), U::plural()];
     aliases.extend_from_slice(extra);
     UnitDef {
@@ -132,12 +154,23 @@ fn own(
 ) -> UnitDef {
     let mut all = vec![symbol, singular, plural];
     all.extend_from_slice(aliases);
-    UnitDef { symbol, singular, plural, aliases: all, dim, size, family }
+    UnitDef {
+        symbol,
+        singular,
+        plural,
+        aliases: all,
+        dim,
+        size,
+        family,
+    }
 }
 
 /// A bit-based uom unit shown under its `kbit` style symbol rather than uom's
 /// `kb`, which too many people read as kilobytes.
-fn bits<U: UomUnit + Conversion<f64, T = f64>>(symbol: &'static str, extra: &[&'static str]) -> UnitDef {
+fn bits<U: UomUnit + Conversion<f64, T = f64>>(
+    symbol: &'static str,
+    extra: &[&'static str],
+) -> UnitDef {
     let mut def = uom::<U>(Dimension::DATA, Family::Bits, extra);
     def.symbol = symbol;
     def.aliases.retain(|a| *a != "b");
@@ -145,7 +178,10 @@ fn bits<U: UomUnit + Conversion<f64, T = f64>>(symbol: &'static str, extra: &[&'
     def
 }
 
-fn bit_rate<U: UomUnit + Conversion<f64, T = f64>>(symbol: &'static str, extra: &[&'static str]) -> UnitDef {
+fn bit_rate<U: UomUnit + Conversion<f64, T = f64>>(
+    symbol: &'static str,
+    extra: &[&'static str],
+) -> UnitDef {
     let mut def = uom::<U>(Dimension::DATA_RATE, Family::Bits, extra);
     def.symbol = symbol;
     def.aliases.retain(|a| !a.ends_with("b/s"));
@@ -191,12 +227,40 @@ pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
         uom::<t::minute>(time, Decimal, &["mins"]),
         uom::<t::hour>(time, Decimal, &["hr", "hrs"]),
         uom::<t::day>(time, Decimal, &[]),
-        own("week", ("week", "weeks"), &["wk", "wks"], time, Size::Fixed(7.0 * day), Decimal),
-        own("month", ("month", "months"), &["mo"], time, Size::Month, Decimal),
-        own("year", ("year", "years"), &["yr", "yrs"], time, Size::Year, Decimal),
+        own(
+            "week",
+            ("week", "weeks"),
+            &["wk", "wks"],
+            time,
+            Size::Fixed(7.0 * day),
+            Decimal,
+        ),
+        own(
+            "month",
+            ("month", "months"),
+            &["mo"],
+            time,
+            Size::Month,
+            Decimal,
+        ),
+        own(
+            "year",
+            ("year", "years"),
+            &["yr", "yrs"],
+            time,
+            Size::Year,
+            Decimal,
+        ),
         uom::<l::meter>(len, Decimal, &["metre", "metres"]),
         uom::<l::kilometer>(len, Decimal, &["kilometre", "kilometres"]),
-        own("$", ("dollar", "dollars"), &["USD"], Dimension::MONEY, Size::Fixed(1.0), Decimal),
+        own(
+            "$",
+            ("dollar", "dollars"),
+            &["USD"],
+            Dimension::MONEY,
+            Size::Fixed(1.0),
+            Decimal,
+        ),
     ]
 });
 
@@ -224,7 +288,11 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Vec
     let mut scored: Vec<(usize, &str)> = candidates
         .filter(|c| *c != word)
         .filter_map(|c| {
-            let d = if c.eq_ignore_ascii_case(word) { 0 } else { edit_distance(word, c) };
+            let d = if c.eq_ignore_ascii_case(word) {
+                0
+            } else {
+                edit_distance(word, c)
+            };
             (d <= limit).then_some((d, c))
         })
         .collect();
@@ -246,7 +314,11 @@ pub fn suggest_units(word: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = spellings
         .filter(|c| *c != word)
         .filter_map(|c| {
-            let d = if c.eq_ignore_ascii_case(word) { 0 } else { edit_distance(word, c) };
+            let d = if c.eq_ignore_ascii_case(word) {
+                0
+            } else {
+                edit_distance(word, c)
+            };
             (d <= limit).then_some((d, c))
         })
         .collect();
@@ -328,7 +400,10 @@ mod tests {
         check::<l::meter>("m");
         check::<l::kilometer>("km");
         // Units of our own, checked against uom's base where one exists.
-        assert_eq!(lookup("week").unwrap().size, Size::Fixed(7.0 * t::day::coefficient()));
+        assert_eq!(
+            lookup("week").unwrap().size,
+            Size::Fixed(7.0 * t::day::coefficient())
+        );
         assert_eq!(Calendar::default().year_s, t::year::coefficient());
         assert_eq!(lookup("KB").unwrap().symbol, "kB");
         assert_eq!(lookup("Mbps").unwrap().symbol, "Mbit/s");
@@ -339,8 +414,15 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for s in all_spellings() {
             let owner = lookup(s).unwrap().symbol;
-            assert!(seen.insert((s, owner)) || lookup(s).unwrap().symbol == owner, "{s}");
-            let owners: Vec<_> = CATALOG.iter().filter(|u| u.aliases.contains(&s)).map(|u| u.symbol).collect();
+            assert!(
+                seen.insert((s, owner)) || lookup(s).unwrap().symbol == owner,
+                "{s}"
+            );
+            let owners: Vec<_> = CATALOG
+                .iter()
+                .filter(|u| u.aliases.contains(&s))
+                .map(|u| u.symbol)
+                .collect();
             assert_eq!(owners.len(), 1, "{s} is claimed by {owners:?}");
         }
     }
@@ -355,7 +437,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("gigabites", all_spellings()).first(), Some(&"gigabits"));
+        assert_eq!(
+            suggest("gigabites", all_spellings()).first(),
+            Some(&"gigabits")
+        );
         let mb = suggest("mb", all_spellings());
         assert!(mb.contains(&"MB") && mb.contains(&"Mb"), "{mb:?}");
         assert!(suggest("zzzzzz", all_spellings()).is_empty());

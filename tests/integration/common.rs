@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests.
+
+use bote::eval::Env;
+use std::ffi::OsString;
+
+/// What a command printed and returned.
+pub struct Outcome {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run bote in-process with `args` (without the program name) and `stdin`.
+pub fn bote(args: &[&str], stdin: &str) -> Outcome {
+    let mut input = stdin.as_bytes();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut io = bote::cli::Io {
+        stdin: &mut input,
+        stdout: &mut out,
+        stderr: &mut err,
+        color: false,
+    };
+    let argv = std::iter::once(OsString::from("bote")).chain(args.iter().map(OsString::from));
+    let status = bote::cli::run(argv, &mut io);
+    Outcome {
+        status,
+        stdout: String::from_utf8(out).unwrap(),
+        stderr: String::from_utf8(err).unwrap(),
+    }
+}
+
+/// Evaluate with the default calendar; the value in the unit shown.
+pub fn value_of(src: &str) -> (f64, String) {
+    let a = bote::evaluate(src, &Env::default()).unwrap_or_else(|e| panic!("{src}: {e}"));
+    (a.shown.value, a.shown.unit)
+}
+
+pub fn assert_close(got: f64, want: f64, what: &str) {
+    let tol = 1e-9 * want.abs().max(1e-300);
+    assert!((got - want).abs() <= tol, "{what}: got {got}, want {want}");
+}

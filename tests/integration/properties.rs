@@ -1,0 +1,87 @@
+//! Property tests: no input panics, conversions go there and back, and a
+//! printed result evaluates to what was printed.
+
+use bote::eval::Env;
+use proptest::prelude::*;
+
+const UNITS: &[&str] = &[
+    "B", "kB", "MB", "GiB", "bit", "Mbit", "s", "ms", "min", "h", "day", "month", "km", "$",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_never_panics(src in "\\PC{0,60}") {
+        let _ = bote::evaluate(&src, &Env::default());
+    }
+
+    #[test]
+    fn expression_shaped_text_never_panics(src in "[0-9a-zA-Z .,%$()+*/^_-]{0,40}") {
+        let _ = bote::evaluate(&src, &Env::default());
+    }
+
+    #[test]
+    fn conversion_round_trips(v in 1e-6f64..1e12, unit in prop::sample::select(UNITS)) {
+        // Into the unit's base (via its default display) and back with `->`.
+        let env = Env::default();
+        let there = bote::evaluate(&format!("{v:e} {unit}"), &env).unwrap();
+        let base = there.quantity.dim().base_units();
+        let src = format!("{:e} {base} -> {unit}", there.quantity.si_value()).replace(" / ", "/");
+        let back = bote::evaluate(&src.replace("$ ->", "USD ->"), &env).unwrap_or_else(|e| panic!("{src}: {e}"));
+        prop_assert!((back.shown.value - v).abs() <= 1e-12 * v.abs(), "{v} {unit} -> {}", back.shown.value);
+    }
+
+    #[test]
+    fn printed_results_evaluate_to_themselves(v in -1e14f64..1e14, unit in prop::sample::select(UNITS), per in any::<bool>()) {
+        let env = Env::default();
+        let src = if per { format!("{v:e} {unit} / s") } else { format!("{v:e} {unit}") };
+        let a = bote::evaluate(&src, &env).unwrap();
+        let reread = bote::evaluate(&a.shown.text, &env).unwrap_or_else(|e| panic!("{} from {src}: {e}", a.shown.text));
+        let (x, y) = (a.quantity.si_value(), reread.quantity.si_value());
+        prop_assert_eq!(a.quantity.dim(), reread.quantity.dim());
+        // Four significant figures: within 0.05% of the exact value.
+        prop_assert!((x - y).abs() <= 5e-4 * x.abs() + 1e-300, "{} ({src}): {x} vs {y}", a.shown.text);
+    }
+
+    #[test]
+    fn the_reading_evaluates_like_the_input(src in "[0-9]{1,3}(\\.[0-9])?(M|k| B| MB| s| ms|%)? ?[-+*/] ?[0-9]{1,3}( s| KB| day)?") {
+        let env = Env::default();
+        if let Ok(a) = bote::evaluate(&src, &env) {
+            let again = bote::evaluate(&a.input, &env).unwrap_or_else(|e| panic!("{} from {src}: {e}", a.input));
+            prop_assert_eq!(a.quantity, again.quantity, "{} from {}", a.input, src);
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+    let err = bote::evaluate(&deep, &Env::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the expression is 200001 bytes long; the limit is 10000"
+    );
+    let nested = format!("{}1{}", "(".repeat(1_000), ")".repeat(1_000));
+    assert!(
+        bote::evaluate(&nested, &Env::default())
+            .unwrap_err()
+            .to_string()
+            .contains("nests deeper than 200")
+    );
+    let chain = vec!["1"; 3_000].join("+");
+    assert!(
+        bote::evaluate(&chain, &Env::default())
+            .unwrap_err()
+            .to_string()
+            .contains("nests deeper")
+    );
+    let ok_chain = vec!["1"; 150].join("+");
+    assert_eq!(
+        bote::evaluate(&ok_chain, &Env::default())
+            .unwrap()
+            .quantity
+            .si_value(),
+        150.0
+    );
+}
