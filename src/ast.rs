@@ -255,21 +255,38 @@ fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
 
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &|_| None)
+    }
+}
+
+/// A name substitution for [`Expr::display_with`].
+type Subst<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+impl Expr {
+    /// The expression as read, with each name replaced by what `subst` gives
+    /// for it (names it gives nothing for stay as they are).
+    pub fn display_with(&self, subst: Subst<'_>) -> String {
+        struct With<'a>(&'a Expr, Subst<'a>);
+        impl fmt::Display for With<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, self.1)
+            }
+        }
+        With(self, subst).to_string()
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, subst: Subst<'_>) -> fmt::Result {
         let child = |f: &mut fmt::Formatter<'_>, e: &Expr, min: u8| {
             if e.precedence() < min {
-                write!(f, "({e})")
+                f.write_str("(")?;
+                e.write(f, subst)?;
+                f.write_str(")")
             } else {
-                write!(f, "{e}")
+                e.write(f, subst)
             }
         };
         match self {
-            Expr::Number {
-                text,
-                magnitude,
-                percent,
-                money,
-                ..
-            } => {
+            Expr::Number { text, magnitude, percent, money, .. } => {
                 if *money {
                     f.write_str("$")?;
                 }
@@ -284,13 +301,12 @@ impl fmt::Display for Expr {
             }
             Expr::Unit { unit, power, .. } => {
                 f.write_str(unit_name(unit, false))?;
-                if *power != 1 {
-                    write!(f, "^{power}")
-                } else {
-                    Ok(())
-                }
+                if *power != 1 { write!(f, "^{power}") } else { Ok(()) }
             }
-            Expr::Name { name, .. } => f.write_str(name),
+            Expr::Name { name, .. } => match subst(name) {
+                Some(value) => f.write_str(&value),
+                None => f.write_str(name),
+            },
             Expr::Neg { expr, .. } => {
                 f.write_str("-")?;
                 child(f, expr, 3)
@@ -299,11 +315,7 @@ impl fmt::Display for Expr {
                 let p = op.precedence();
                 // Left-associative operators need parentheses on an equal-precedence
                 // right side; `^` is right-associative, so the other way round.
-                let (lmin, rmin) = if *op == BinOp::Pow {
-                    (p + 1, p)
-                } else {
-                    (p, p + 1)
-                };
+                let (lmin, rmin) = if *op == BinOp::Pow { (p + 1, p) } else { (p, p + 1) };
                 child(f, lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;
                 child(f, rhs, rmin)
@@ -314,13 +326,12 @@ impl fmt::Display for Expr {
                 match &**unit {
                     Expr::Unit { unit, power, .. } => {
                         write!(f, " {}", unit_name(unit, plural))?;
-                        if *power != 1 {
-                            write!(f, "^{power}")
-                        } else {
-                            Ok(())
-                        }
+                        if *power != 1 { write!(f, "^{power}") } else { Ok(()) }
                     }
-                    other => write!(f, " {other}"),
+                    other => {
+                        f.write_str(" ")?;
+                        other.write(f, subst)
+                    }
                 }
             }
             Expr::Call { func, args, .. } => {
@@ -329,7 +340,7 @@ impl fmt::Display for Expr {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    write!(f, "{a}")?;
+                    a.write(f, subst)?;
                 }
                 f.write_str(")")
             }

@@ -5,6 +5,9 @@
 use crate::diagnostic::Diagnostic;
 use crate::eval::Env;
 use crate::units::Calendar;
+use crate::estimate::{self, Evaluated};
+use crate::presets;
+use crate::report::{self, Format};
 use crate::{Answer, evaluate};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -31,6 +34,55 @@ enum Command {
     /// Evaluate expressions with units and print the results.
     #[command(after_long_help = EVAL_HELP)]
     Eval(EvalArgs),
+    /// Run an estimate (a preset or a YAML file) and print its report.
+    #[command(after_long_help = RUN_HELP)]
+    Run(RunArgs),
+    /// Check that estimates reproduce their published figures; exits 1 if any do not.
+    Check {
+        /// Presets or files; with none, every preset.
+        #[arg(value_name = "PRESET|FILE")]
+        targets: Vec<String>,
+    },
+    /// List the built-in presets.
+    List,
+    /// Print a preset's YAML, to copy into a file of your own and edit.
+    Show {
+        #[arg(value_name = "PRESET")]
+        preset: String,
+    },
+}
+
+const RUN_HELP: &str = "\
+Examples:
+  bote run twitter-timeline
+  bote run url-shortener --set read_ratio=1000 --explain
+  bote run my-estimate.yaml --format markdown >> notes.md
+  bote run stripe-payments --format json | jq '.sections[0]'
+
+Exit status: 0 on success, 1 on an error in the estimate, 2 on a usage error.";
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// A preset name (see `bote list`) or the path of an estimate file.
+    #[arg(value_name = "PRESET|FILE")]
+    target: String,
+    /// Override an assumption for this run, as NAME=EXPR (repeatable).
+    #[arg(long = "set", value_name = "NAME=EXPR")]
+    sets: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RunFormat::Table)]
+    format: RunFormat,
+    /// Show each derivation with the numbers substituted.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RunFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
 }
 
 const EVAL_HELP: &str = "\
@@ -84,8 +136,10 @@ pub struct Io<'a> {
     pub stdin: &'a mut dyn BufRead,
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
-    /// Whether to colour what goes to stdout and stderr.
+    /// Whether to colour what goes to stderr (diagnostics).
     pub color: bool,
+    /// Whether to colour what goes to stdout (table reports).
+    pub color_out: bool,
 }
 
 /// Exit status: the input was bad.
@@ -116,6 +170,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     };
     let result = match cli.command {
         Command::Eval(args) => eval_cmd(&args, io),
+        Command::Run(args) => run_cmd(&args, io),
+        Command::Check { targets } => check_cmd(&targets, io),
+        Command::List => list_cmd(io),
+        Command::Show { preset } => show_cmd(&preset, io),
     };
     result.unwrap_or_else(|err| write_failed(&err, io.stderr))
 }
@@ -262,4 +320,150 @@ pub fn answer_json(a: &Answer) -> serde_json::Value {
         "si_value": a.quantity.si_value(),
         "si_unit": a.quantity.dim().base_units(),
     })
+}
+
+/// Read a preset or an estimate file into text, with a name for messages.
+fn source_of(target: &str) -> Result<(String, String), String> {
+    if let Some(text) = presets::get(target) {
+        return Ok((format!("preset {target}"), text.to_string()));
+    }
+    let path = std::path::Path::new(target);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let names = presets::PRESETS.iter().map(|(n, _)| *n);
+            let hint = match crate::units::suggest(target, names).first() {
+                Some(h) => format!("; did you mean the preset `{h}`?"),
+                None => "; `bote list` shows the presets".into(),
+            };
+            return Err(format!("no preset or file named `{target}`{hint}"));
+        }
+        Err(e) => return Err(format!("cannot read `{target}`: {e}")),
+    };
+    if meta.is_dir() {
+        return Err(format!("`{target}` is a directory; give an estimate file (.yaml) or a preset name"));
+    }
+    if meta.len() > crate::yaml::MAX_FILE_BYTES as u64 {
+        return Err(format!(
+            "`{target}` is {} bytes; bote reads estimate files of at most {} bytes",
+            meta.len(),
+            crate::yaml::MAX_FILE_BYTES
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{target}`: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("`{target}` is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })?;
+    Ok((target.to_string(), text))
+}
+
+/// Load and evaluate one estimate, applying `--set`s; errors are reported.
+fn load_estimate(target: &str, sets: &[String], io: &mut Io<'_>) -> io::Result<Result<Evaluated, i32>> {
+    let (origin, text) = match source_of(target) {
+        Ok(pair) => pair,
+        Err(msg) => {
+            writeln!(io.stderr, "error: {msg}")?;
+            return Ok(Err(EXIT_INPUT));
+        }
+    };
+    let mut est = match estimate::load(&origin, &text) {
+        Ok(e) => e,
+        Err(d) => return report(io, &d).map(Err),
+    };
+    for set in sets {
+        let (name, expr) = match split_binding(set, "--set") {
+            Ok(pair) => pair,
+            Err(msg) => {
+                writeln!(io.stderr, "error: {msg}")?;
+                return Ok(Err(EXIT_USAGE));
+            }
+        };
+        if let Err(d) = est.set(name, expr) {
+            return report(io, &d).map(Err);
+        }
+    }
+    match est.evaluate() {
+        Ok(ev) => Ok(Ok(ev)),
+        Err(d) => report(io, &d).map(Err),
+    }
+}
+
+fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
+    let ev = match load_estimate(&args.target, &args.sets, io)? {
+        Ok(ev) => ev,
+        Err(status) => return Ok(status),
+    };
+    let format = match args.format {
+        RunFormat::Table => Format::Table,
+        RunFormat::Markdown => Format::Markdown,
+        RunFormat::Json => Format::Json,
+        RunFormat::Csv => Format::Csv,
+    };
+    let opts = report::Options { explain: args.explain, color: io.color_out };
+    io.stdout.write_all(report::render(&ev, format, opts).as_bytes())?;
+    Ok(0)
+}
+
+fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
+    let all: Vec<String> = if targets.is_empty() {
+        presets::PRESETS.iter().map(|(n, _)| (*n).to_string()).collect()
+    } else {
+        targets.to_vec()
+    };
+    let mut status = 0;
+    for target in &all {
+        let ev = match load_estimate(target, &[], io)? {
+            Ok(ev) => ev,
+            Err(s) => {
+                status = status.max(s);
+                continue;
+            }
+        };
+        let total = ev.rows.iter().filter(|r| r.expect.is_some()).count();
+        let failed: Vec<_> = ev.failed_expectations().collect();
+        if failed.is_empty() {
+            writeln!(io.stdout, "ok    {target}: {total} published figures reproduced")?;
+            continue;
+        }
+        status = EXIT_INPUT;
+        writeln!(io.stdout, "FAIL  {target}: {} of {total} published figures not reproduced", failed.len())?;
+        for row in failed {
+            let item = &ev.estimate.items[row.item];
+            if let (Some(c), Some(x)) = (&row.expect, &item.expect) {
+                writeln!(
+                    io.stdout,
+                    "      {}: computed {}, published {} (off by {:+.1}%, tolerance {:.0}%)",
+                    item.name,
+                    row.shown.text,
+                    c.shown.text,
+                    c.off_by * 100.0,
+                    x.tolerance * 100.0
+                )?;
+            }
+        }
+    }
+    Ok(status)
+}
+
+fn list_cmd(io: &mut Io<'_>) -> io::Result<i32> {
+    let width = presets::PRESETS.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    for (name, text) in presets::PRESETS {
+        writeln!(io.stdout, "{name:<width$}  {}", presets::title(text))?;
+    }
+    Ok(0)
+}
+
+fn show_cmd(name: &str, io: &mut Io<'_>) -> io::Result<i32> {
+    match presets::get(name) {
+        Some(text) => {
+            io.stdout.write_all(text.as_bytes())?;
+            Ok(0)
+        }
+        None => {
+            let names = presets::PRESETS.iter().map(|(n, _)| *n);
+            let hint = crate::units::suggest(name, names).first().map(|h| format!("; did you mean `{h}`?")).unwrap_or_default();
+            writeln!(io.stderr, "error: no preset named `{name}`{hint} (`bote list` shows them)")?;
+            Ok(EXIT_INPUT)
+        }
+    }
 }

@@ -11,12 +11,16 @@ pub mod cli;
 pub mod diagnostic;
 pub mod dimension;
 pub mod error;
+pub mod estimate;
 pub mod eval;
 pub mod format;
 pub mod lexer;
 pub mod parser;
 pub mod quantity;
+pub mod presets;
+pub mod report;
 pub mod units;
+pub mod yaml;
 
 use error::ExprError;
 use eval::Env;

@@ -5,18 +5,15 @@
 use std::io::{self, IsTerminal};
 
 fn main() {
-    let color =
-        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = io::stderr().is_terminal() && !no_color;
+    let color_out = io::stdout().is_terminal() && !no_color;
     let stdin = io::stdin();
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stderr = io::stderr().lock();
-    let mut io = bote::cli::Io {
-        stdin: &mut stdin,
-        stdout: &mut stdout,
-        stderr: &mut stderr,
-        color,
-    };
+    let mut io = bote::cli::Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, color, color_out };
     let mut status = bote::cli::run(std::env::args_os(), &mut io);
     if let Err(err) = io::Write::flush(&mut stdout)
         && err.kind() != io::ErrorKind::BrokenPipe

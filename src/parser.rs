@@ -63,6 +63,18 @@ pub fn parse(src: &str) -> Result<Statement, ExprError> {
     Ok(Statement { expr, target })
 }
 
+/// Parse a unit on its own, as in an estimate's `unit:` field (`MB/s`, `%`).
+pub fn parse_target(src: &str) -> Result<Target, ExprError> {
+    let tokens = lex(src)?;
+    let mut p = Parser { tokens, pos: 0, end: src.len(), depth: 0 };
+    let target = p.target()?;
+    if let Some(t) = p.peek() {
+        let (found, span) = (t.tok.describe(), t.span);
+        return Err(ExprError::new(ExprErrorKind::Expected { expected: "the end of the unit", found }, span));
+    }
+    Ok(target)
+}
+
 /// Is `word` reserved: a unit, magnitude word, function or keyword?
 /// Estimate files may not use these as names.
 pub fn is_reserved(word: &str) -> bool {

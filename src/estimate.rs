@@ -1,0 +1,669 @@
+//! Estimate files: named assumptions and derived quantities, grouped in
+//! sections, each derived quantity optionally carrying the published figure
+//! it should reproduce.
+//!
+//! Loading validates the YAML shape (unknown and duplicate keys are errors),
+//! parses every expression, orders the quantities by dependency and evaluates
+//! them. Every error points at the file, line and column. Rendering the
+//! result is `report`'s job.
+
+use crate::ast::{Statement, Target};
+use crate::diagnostic::Diagnostic;
+use crate::error::{ExprError, ExprErrorKind, Span};
+use crate::eval::{self, Env};
+use crate::format::{self, DisplayUnit, Shown};
+use crate::quantity::Quantity;
+use crate::units::{self, Calendar};
+use crate::yaml::{self, Node, Value};
+use crate::{dimension::Dimension, parser};
+use std::collections::HashMap;
+
+/// The most quantities (assumptions and derived) one file may hold.
+pub const MAX_QUANTITIES: usize = 200_000;
+
+/// Tolerance for `expect` when the file gives none: published figures are rounded.
+pub const DEFAULT_TOLERANCE: f64 = 0.10;
+
+const TOP_KEYS: [&str; 5] = ["title", "about", "source", "calendar", "assumptions"];
+const ASSUMPTION_KEYS: [&str; 3] = ["value", "note", "source"];
+const DERIVED_KEYS: [&str; 7] = ["expr", "unit", "expect", "tolerance", "note", "source", "expect_note"];
+
+/// An estimate file, loaded and checked but not yet evaluated.
+#[derive(Clone, Debug)]
+pub struct Estimate {
+    /// What the file is called in messages (a path or `preset NAME`).
+    pub origin: String,
+    pub source_text: String,
+    pub title: String,
+    pub about: Option<String>,
+    pub source: Option<String>,
+    pub calendar: Calendar,
+    /// Whether the file set its own calendar.
+    pub calendar_from_file: bool,
+    pub items: Vec<Item>,
+    /// Section names in file order; `items` refer to them by index.
+    pub sections: Vec<String>,
+}
+
+/// Where an item sits: among the assumptions or in a section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Assumption,
+    Section(usize),
+}
+
+/// One named quantity.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub name: String,
+    pub name_span: Span,
+    pub place: Place,
+    /// The expression as written, and where its text starts in the file (if it
+    /// can be pointed into).
+    pub expr_text: String,
+    pub expr_at: Span,
+    pub expr_offset: Option<usize>,
+    pub stmt: Statement,
+    pub unit: Option<Target>,
+    pub expect: Option<Expect>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+    /// Set by `--set`: the value given on the command line replaced the file's.
+    pub overridden: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Expect {
+    pub text: String,
+    pub stmt: Statement,
+    pub span: Span,
+    pub tolerance: f64,
+    pub note: Option<String>,
+}
+
+/// An evaluated quantity.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub item: usize,
+    pub quantity: Quantity,
+    pub shown: Shown,
+    pub expect: Option<Checked>,
+    /// The derivation with values substituted: `a * b = 38 /s * 100 = 3,800 /s`.
+    pub explain: String,
+}
+
+/// A published figure beside the computed one.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub shown: Shown,
+    pub quantity: Quantity,
+    /// Relative difference, computed against expected.
+    pub off_by: f64,
+    pub ok: bool,
+}
+
+/// An evaluated estimate: rows in file order.
+#[derive(Clone, Debug)]
+pub struct Evaluated {
+    pub estimate: Estimate,
+    pub rows: Vec<Row>,
+}
+
+impl Evaluated {
+    pub fn failed_expectations(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.expect.as_ref().is_some_and(|c| !c.ok))
+    }
+}
+
+/// An error in an estimate file, ready to render.
+pub type LoadError = Box<Diagnostic>;
+
+fn error_at(est_origin: &str, src: &str, span: Span, message: impl Into<String>) -> LoadError {
+    Box::new(Diagnostic::new(message, est_origin, src, span))
+}
+
+/// Read an estimate from YAML text.
+pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
+    if src.len() > yaml::MAX_FILE_BYTES {
+        let message = format!("the file is {} bytes; the limit is {} bytes", src.len(), yaml::MAX_FILE_BYTES);
+        return Err(error_at(origin, src, Span::new(0, 0), message));
+    }
+    if src.trim().is_empty() {
+        let message = "the estimate file is empty; it needs at least a `title` and some `assumptions`";
+        return Err(error_at(origin, src, Span::new(0, 0), message));
+    }
+    let root = yaml::parse(src).map_err(|e| error_at(origin, src, e.span, e.message))?;
+    Loader { origin, src }.estimate(&root)
+}
+
+struct Loader<'a> {
+    origin: &'a str,
+    src: &'a str,
+}
+
+impl Loader<'_> {
+    fn err(&self, span: Span, message: impl Into<String>) -> LoadError {
+        error_at(self.origin, self.src, span, message)
+    }
+
+    fn map<'n>(&self, node: &'n Node, what: &str) -> Result<&'n [(Node, Node)], LoadError> {
+        match &node.value {
+            Value::Map(entries) => Ok(entries),
+            _ => Err(self.err(node.span, format!("{what} must be a map of `key: value` lines, but this is {}", node.kind_name()))),
+        }
+    }
+
+    fn text<'n>(&self, node: &'n Node, what: &str) -> Result<&'n str, LoadError> {
+        match &node.value {
+            Value::Text(t) => Ok(t),
+            Value::Bool => Err(self.err(
+                node.span,
+                format!("{what} reads as a yes/no value in YAML; quote it if you meant the text"),
+            )),
+            _ => Err(self.err(node.span, format!("{what} must be text, but this is {}", node.kind_name()))),
+        }
+    }
+
+    fn key<'n>(&self, node: &'n Node) -> Result<&'n str, LoadError> {
+        self.text(node, "a key")
+    }
+
+    fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
+        let hint = units::suggest(name, allowed.iter().copied());
+        let mut d = Diagnostic::new(format!("unknown key `{name}` in {place}"), self.origin, self.src, key.span);
+        d.label = match hint.first() {
+            Some(h) => format!("did you mean `{h}`?"),
+            None => "not a key bote knows".into(),
+        };
+        Box::new(d.with_note(format!("allowed here: {}", allowed.join(", "))))
+    }
+
+    fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
+        let entries = self.map(root, "an estimate file")?;
+        let mut est = Estimate {
+            origin: self.origin.to_string(),
+            source_text: self.src.to_string(),
+            title: String::new(),
+            about: None,
+            source: None,
+            calendar: Calendar::default(),
+            calendar_from_file: false,
+            items: Vec::new(),
+            sections: Vec::new(),
+        };
+        let mut title_seen = false;
+        for (key, value) in entries {
+            let name = self.key(key)?;
+            match name {
+                "title" => {
+                    est.title = self.text(value, "`title`")?.to_string();
+                    title_seen = true;
+                }
+                "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
+                "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
+                "calendar" => {
+                    est.calendar = self.calendar(value)?;
+                    est.calendar_from_file = true;
+                }
+                "assumptions" => {
+                    for (k, v) in self.map(value, "`assumptions`")? {
+                        let item = self.assumption(k, v)?;
+                        est.items.push(item);
+                    }
+                }
+                section => {
+                    if !matches!(value.value, Value::Map(_)) {
+                        let mut all: Vec<&str> = TOP_KEYS.to_vec();
+                        all.extend(["storage", "bandwidth", "qps", "concurrency", "buffers"]);
+                        return Err(self.unknown_key(key, section, &all, "the top level").tap_note(
+                            "a top-level key other than these starts a section, which must be a map of quantities",
+                        ));
+                    }
+                    est.sections.push(section.to_string());
+                    let index = est.sections.len() - 1;
+                    for (k, v) in self.map(value, &format!("section `{section}`"))? {
+                        let item = self.derived(k, v, index)?;
+                        est.items.push(item);
+                    }
+                }
+            }
+            if est.items.len() > MAX_QUANTITIES {
+                return Err(self.err(key.span, format!("the file holds more than {MAX_QUANTITIES} quantities")));
+            }
+        }
+        if !title_seen {
+            return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
+        }
+        self.check_names(&est)?;
+        Ok(est)
+    }
+
+    fn calendar(&self, node: &Node) -> Result<Calendar, LoadError> {
+        let mut cal = Calendar::default();
+        let mut month_set = false;
+        for (k, v) in self.map(node, "`calendar`")? {
+            let which = self.key(k)?;
+            if which != "month" && which != "year" {
+                return Err(self.unknown_key(k, which, &["month", "year"], "`calendar`"));
+            }
+            let text = self.text(v, &format!("`calendar.{which}`"))?;
+            let answer = crate::evaluate(text, &Env::new(cal)).map_err(|e| self.expr_error(&e, text, v))?;
+            let q = answer.quantity;
+            if q.dim() != Dimension::TIME || q.si_value() <= 0.0 {
+                return Err(self.err(v.span, format!("`calendar.{which}` must be a positive time, such as `30 days`")));
+            }
+            if which == "month" {
+                cal.month_s = q.si_value();
+                month_set = true;
+            } else {
+                cal.year_s = q.si_value();
+                if !month_set {
+                    cal.month_s = q.si_value() / 12.0;
+                }
+            }
+        }
+        Ok(cal)
+    }
+
+    /// Where an expression's text starts in the file, when the file holds it verbatim.
+    fn expr_offset(&self, text: &str, node: &Node) -> Option<usize> {
+        let at = node.span.start;
+        let rest = self.src.get(at..)?;
+        if rest.starts_with(text) {
+            Some(at)
+        } else if (rest.starts_with('"') || rest.starts_with('\'')) && rest[1..].starts_with(text) {
+            Some(at + 1)
+        } else {
+            None
+        }
+    }
+
+    /// An expression error placed in the file.
+    fn expr_error(&self, e: &ExprError, text: &str, node: &Node) -> LoadError {
+        let d = match self.expr_offset(text, node) {
+            Some(offset) => {
+                let mut d = Diagnostic::from_expr(e, self.origin, self.src);
+                d.span = e.span.shift(offset);
+                d
+            }
+            None => {
+                let mut d = Diagnostic::new(e.to_string(), self.origin, self.src, node.span);
+                d.label = e.label();
+                d.with_note(format!("in the expression `{text}`"))
+            }
+        };
+        Box::new(d)
+    }
+
+    fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
+        parser::parse(text).map_err(|e| self.expr_error(&e, text, node))
+    }
+
+    fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {
+        let name = self.key(key)?;
+        let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            return Err(self.err(key.span, format!("`{name}` is not a valid name: use letters, digits and _, starting with a letter")));
+        }
+        if parser::is_reserved(name) {
+            return Err(self.err(key.span, format!("`{name}` is a unit, magnitude or function name; choose another name")));
+        }
+        Ok((name.to_string(), key.span))
+    }
+
+    fn assumption(&self, key: &Node, value: &Node) -> Result<Item, LoadError> {
+        let (name, name_span) = self.name(key)?;
+        let mut fields: HashMap<&str, &Node> = HashMap::new();
+        match &value.value {
+            Value::Map(entries) => {
+                for (k, v) in entries {
+                    let field = self.key(k)?;
+                    if !ASSUMPTION_KEYS.contains(&field) {
+                        let mut err = self.unknown_key(k, field, &ASSUMPTION_KEYS, &format!("assumption `{name}`"));
+                        if DERIVED_KEYS.contains(&field) {
+                            err = err.tap_note("assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section");
+                        }
+                        return Err(err);
+                    }
+                    fields.insert(field, v);
+                }
+            }
+            _ => {
+                fields.insert("value", value);
+            }
+        }
+        let Some(value_node) = fields.get("value") else {
+            return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
+        };
+        let what = format!("the value of `{name}`");
+        let expr_text = self.expr_text(value_node, &what)?;
+        let stmt = self.parse_expr(&expr_text, value_node)?;
+        Ok(Item {
+            expr_offset: self.expr_offset(&expr_text, value_node),
+            expr_at: value_node.span,
+            name,
+            name_span,
+            place: Place::Assumption,
+            expr_text,
+            unit: stmt.target.clone(),
+            stmt,
+            expect: None,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+        })
+    }
+
+    /// The text of a node that must hold an expression.
+    fn expr_text(&self, node: &Node, what: &str) -> Result<String, LoadError> {
+        match &node.value {
+            Value::Text(t) if t.trim().is_empty() => Err(self.err(node.span, format!("{what} is empty"))),
+            Value::Text(t) => Ok(t.clone()),
+            Value::Null => Err(self.err(node.span, format!("{what} is missing: write an expression such as `5 years`"))),
+            Value::Bool => {
+                let raw = self.src.get(node.span.start..node.span.end).unwrap_or("");
+                Err(self.err(node.span, format!("{what} `{raw}` reads as a yes/no value in YAML, not an expression; quote it if it is a name")))
+            }
+            _ => Err(self.err(node.span, format!("{what} must be an expression, but this is {}", node.kind_name()))),
+        }
+    }
+
+    fn opt_text(&self, fields: &HashMap<&str, &Node>, key: &str) -> Result<Option<String>, LoadError> {
+        fields.get(key).map(|n| self.text(n, &format!("`{key}`")).map(str::to_string)).transpose()
+    }
+
+    fn derived(&self, key: &Node, value: &Node, section: usize) -> Result<Item, LoadError> {
+        let (name, name_span) = self.name(key)?;
+        let mut fields: HashMap<&str, &Node> = HashMap::new();
+        match &value.value {
+            Value::Map(entries) => {
+                for (k, v) in entries {
+                    let field = self.key(k)?;
+                    if !DERIVED_KEYS.contains(&field) {
+                        return Err(self.unknown_key(k, field, &DERIVED_KEYS, &format!("quantity `{name}`")));
+                    }
+                    fields.insert(field, v);
+                }
+            }
+            _ => {
+                fields.insert("expr", value);
+            }
+        }
+        let Some(expr_node) = fields.get("expr") else {
+            let mut err = self.err(key.span, format!("quantity `{name}` has no `expr`"));
+            if fields.contains_key("value") {
+                err = err.tap_note("`value` is for assumptions; a quantity in a section is derived with `expr`");
+            }
+            return Err(err);
+        };
+        let expr_text = self.expr_text(expr_node, &format!("the expression of `{name}`"))?;
+        let stmt = self.parse_expr(&expr_text, expr_node)?;
+        let unit = match fields.get("unit") {
+            Some(n) => {
+                let text = self.text(n, "`unit`")?;
+                Some(parser::parse_target(text).map_err(|e| self.expr_error(&e, text, n))?)
+            }
+            None => stmt.target.clone(),
+        };
+        let tolerance = match fields.get("tolerance") {
+            Some(n) => {
+                let text = self.text(n, "`tolerance`")?;
+                let q = crate::evaluate(text, &Env::default()).map_err(|e| self.expr_error(&e, text, n))?.quantity;
+                if !q.dim().is_none() || q.si_value() < 0.0 {
+                    return Err(self.err(n.span, "`tolerance` must be a plain fraction or percentage, such as `5%`"));
+                }
+                q.si_value()
+            }
+            None => DEFAULT_TOLERANCE,
+        };
+        let expect = match fields.get("expect") {
+            Some(n) => {
+                let text = self.expr_text(n, &format!("the expected figure of `{name}`"))?;
+                let stmt = self.parse_expr(&text, n)?;
+                Some(Expect { text, stmt, span: n.span, tolerance, note: self.opt_text(&fields, "expect_note")? })
+            }
+            None => None,
+        };
+        Ok(Item {
+            expr_offset: self.expr_offset(&expr_text, expr_node),
+            expr_at: expr_node.span,
+            name,
+            name_span,
+            place: Place::Section(section),
+            expr_text,
+            stmt,
+            unit,
+            expect,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+        })
+    }
+
+    /// Names are unique across the whole file.
+    fn check_names(&self, est: &Estimate) -> Result<(), LoadError> {
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(est.items.len());
+        for item in &est.items {
+            if let Some(first) = seen.insert(&item.name, item.name_span) {
+                let (line, _) = Diagnostic::new("", "", self.src, first).line_col();
+                return Err(self.err(item.name_span, format!("`{}` is defined twice; the first is on line {line}", item.name)));
+            }
+        }
+        Ok(())
+    }
+}
+
+trait TapNote {
+    fn tap_note(self, note: &str) -> Self;
+}
+
+impl TapNote for LoadError {
+    fn tap_note(mut self, note: &str) -> Self {
+        self.notes.push(note.to_string());
+        self
+    }
+}
+
+impl Estimate {
+    /// Replace an assumption's expression, as `--set name=EXPR` does.
+    pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
+        let origin = format!("--set {name}");
+        let Some(item) = self.items.iter_mut().find(|i| i.name == name) else {
+            let names = self.items.iter().filter(|i| i.place == Place::Assumption).map(|i| i.name.as_str());
+            let hint = units::suggest(name, names);
+            let mut d = Diagnostic::new(format!("`{name}` is not an assumption of `{}`", self.title), "", name, Span::new(0, name.len()));
+            d.label = match hint.first() {
+                Some(h) => format!("did you mean `{h}`?"),
+                None => "not found".into(),
+            };
+            let all: Vec<&str> = self.items.iter().filter(|i| i.place == Place::Assumption).map(|i| i.name.as_str()).collect();
+            return Err(Box::new(d.with_note(format!("assumptions: {}", all.join(", ")))));
+        };
+        if item.place != Place::Assumption {
+            let d = Diagnostic::new(
+                format!("`{name}` is derived from other quantities; only assumptions can be set"),
+                "",
+                name,
+                Span::new(0, name.len()),
+            );
+            return Err(Box::new(d.with_note(format!("it is computed as `{}`", item.expr_text))));
+        }
+        let stmt = parser::parse(expr).map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
+        item.unit = stmt.target.clone();
+        item.stmt = stmt;
+        item.expr_text = expr.to_string();
+        item.expr_offset = None;
+        item.overridden = true;
+        Ok(())
+    }
+
+    /// Evaluate every quantity, in dependency order; rows come back in file order.
+    pub fn evaluate(self) -> Result<Evaluated, LoadError> {
+        let order = self.order()?;
+        let mut env = Env::new(self.calendar);
+        let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
+        for i in order {
+            let item = &self.items[i];
+            let row = self.evaluate_item(i, &env)?;
+            env.set(&item.name, row.quantity);
+            rows[i] = Some(row);
+        }
+        let rows = rows.into_iter().flatten().collect();
+        Ok(Evaluated { estimate: self, rows })
+    }
+
+    fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
+        let d = match item.expr_offset {
+            Some(offset) => {
+                let mut d = Diagnostic::from_expr(e, &self.origin, &self.source_text);
+                d.span = e.span.shift(offset);
+                d
+            }
+            None if item.overridden => Diagnostic::from_expr(e, &format!("--set {}", item.name), &item.expr_text),
+            None => {
+                let mut d = Diagnostic::new(e.to_string(), &self.origin, &self.source_text, item.expr_at);
+                d.label = e.label();
+                d.with_note(format!("in the expression `{}`", item.expr_text))
+            }
+        };
+        Box::new(d.with_note(format!("while computing `{}`", item.name)))
+    }
+
+    fn evaluate_item(&self, i: usize, env: &Env) -> Result<Row, LoadError> {
+        let item = &self.items[i];
+        let quantity = eval::eval_statement(&item.stmt, env).map_err(|e| self.item_error(item, &e))?;
+        let unit = match &item.unit {
+            Some(t) => {
+                let size = eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
+                if let Err(err) = quantity.in_unit(size) {
+                    let span = item.stmt.expr.span();
+                    let e = ExprError::quantity(err, span);
+                    return Err(self.item_error(item, &e).tap_note(&format!("the `unit` is {}", t.label())));
+                }
+                Some(DisplayUnit { label: t.label(), size: size.si_value() })
+            }
+            None => None,
+        };
+        let shown = format::show(quantity, unit.as_ref(), env.calendar);
+        let expect = match &item.expect {
+            Some(x) => Some(self.check(item, x, quantity, unit.as_ref(), env)?),
+            None => None,
+        };
+        let explain = explain(item, env, &shown);
+        Ok(Row { item: i, quantity, shown, expect, explain })
+    }
+
+    fn check(&self, item: &Item, x: &Expect, got: Quantity, unit: Option<&DisplayUnit>, env: &Env) -> Result<Checked, LoadError> {
+        let expected = eval::eval_statement(&x.stmt, &Env::new(env.calendar)).map_err(|e| {
+            let mut d = Diagnostic::new(format!("in `expect` of `{}`: {e}", item.name), &self.origin, &self.source_text, x.span);
+            d.label = e.label();
+            Box::new(d)
+        })?;
+        if expected.dim() != got.dim() {
+            let message = format!(
+                "`{}` is {} but its `expect` is {}",
+                item.name,
+                got.dim(),
+                expected.dim()
+            );
+            return Err(Box::new(Diagnostic::new(message, &self.origin, &self.source_text, x.span)));
+        }
+        let unit = unit.cloned().or_else(|| {
+            x.stmt.target.as_ref().and_then(|t| {
+                eval::target_size(t, env.calendar).ok().map(|s| DisplayUnit { label: t.label(), size: s.si_value() })
+            })
+        });
+        let shown = format::show(expected, unit.as_ref(), env.calendar);
+        let (e, g) = (expected.si_value(), got.si_value());
+        let off_by = if e == 0.0 { if g == 0.0 { 0.0 } else { f64::INFINITY } } else { (g - e) / e.abs() };
+        Ok(Checked { shown, quantity: expected, off_by, ok: off_by.abs() <= x.tolerance + 1e-12 })
+    }
+
+    /// Indices of items with each item after everything it uses. A cycle or an
+    /// unknown name is an error pointing at the use.
+    fn order(&self) -> Result<Vec<usize>, LoadError> {
+        let index: HashMap<&str, usize> = self.items.iter().enumerate().map(|(i, it)| (it.name.as_str(), i)).collect();
+        let mut deps: Vec<Vec<(usize, Span)>> = Vec::with_capacity(self.items.len());
+        for item in &self.items {
+            let mut names = Vec::new();
+            item.stmt.expr.names(&mut names);
+            let mut mine = Vec::new();
+            for (name, span) in names {
+                match index.get(name.as_str()) {
+                    Some(&j) => mine.push((j, span)),
+                    None => {
+                        let candidates = self.items.iter().map(|i| i.name.as_str());
+                        let mut suggestions: Vec<String> =
+                            units::suggest(&name, candidates).into_iter().map(String::from).collect();
+                        if suggestions.is_empty() {
+                            suggestions = units::suggest_units(&name);
+                        }
+                        let e = ExprError::new(ExprErrorKind::UnknownName { name, suggestions }, span);
+                        return Err(self.item_error(item, &e));
+                    }
+                }
+            }
+            deps.push(mine);
+        }
+        // Iterative depth-first search: files of many thousands of chained
+        // quantities must not overflow the stack.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Active,
+            Done,
+        }
+        let mut mark = vec![Mark::New; self.items.len()];
+        let mut order = Vec::with_capacity(self.items.len());
+        for root in 0..self.items.len() {
+            if mark[root] != Mark::New {
+                continue;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            mark[root] = Mark::Active;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if let Some(&(dep, span)) = deps[node].get(*next) {
+                    *next += 1;
+                    match mark[dep] {
+                        Mark::New => {
+                            mark[dep] = Mark::Active;
+                            stack.push((dep, 0));
+                        }
+                        Mark::Active => {
+                            let from = stack.iter().position(|&(n, _)| n == dep).unwrap_or(0);
+                            let mut path: Vec<&str> = stack[from..].iter().map(|&(n, _)| self.items[n].name.as_str()).collect();
+                            path.push(&self.items[dep].name);
+                            let e = ExprError::new(ExprErrorKind::Cycle(path.join(" -> ")), span);
+                            return Err(self.item_error(&self.items[node], &e));
+                        }
+                        Mark::Done => {}
+                    }
+                } else {
+                    mark[node] = Mark::Done;
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+        Ok(order)
+    }
+}
+
+/// `name = expr = values substituted = result`, the sentence said out loud.
+fn explain(item: &Item, env: &Env, shown: &Shown) -> String {
+    let written = item.stmt.expr.to_string();
+    let substituted = item.stmt.expr.display_with(&|name: &str| {
+        env.get(name).map(|q| format::show(q, None, env.calendar).text)
+    });
+    let mut out = format!("{} = {written}", item.name);
+    if substituted != written {
+        out.push_str(" = ");
+        out.push_str(&substituted);
+    }
+    if shown.text != written && shown.text != substituted {
+        out.push_str(" = ");
+        out.push_str(&shown.text);
+    }
+    out
+}

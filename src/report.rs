@@ -1,0 +1,323 @@
+//! An evaluated estimate rendered as a terminal table, Markdown, JSON or CSV.
+//!
+//! Pure rendering: takes rows, returns text. The JSON and CSV shapes are
+//! documented in the README and are a stable contract.
+
+use crate::estimate::{Evaluated, Place, Row};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+/// Options that change what a report shows.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Show each derivation with the numbers substituted.
+    pub explain: bool,
+    /// ANSI colour for headings and marks (table format only).
+    pub color: bool,
+}
+
+pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
+    match format {
+        Format::Table => table(ev, opts),
+        Format::Markdown => markdown(ev, opts),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&json(ev)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Csv => csv(ev),
+    }
+}
+
+fn calendar_line(ev: &Evaluated) -> String {
+    let origin = if ev.estimate.calendar_from_file { "set by the file" } else { "default" };
+    format!("Calendar: {} ({origin})", ev.estimate.calendar.describe())
+}
+
+/// The published figure and whether the computed value agrees with it.
+fn expect_text(row: &Row) -> String {
+    match &row.expect {
+        None => String::new(),
+        Some(c) if c.ok => format!("{} ✓", c.shown.text),
+        Some(c) => format!("{} ✗ off by {:+.0}%", c.shown.text, c.off_by * 100.0),
+    }
+}
+
+fn assumption_name(ev: &Evaluated, row: &Row) -> String {
+    let item = &ev.estimate.items[row.item];
+    if item.overridden { format!("{} *", item.name) } else { item.name.clone() }
+}
+
+fn rows_in(ev: &Evaluated, place: Place) -> impl Iterator<Item = &Row> {
+    ev.rows.iter().filter(move |r| ev.estimate.items[r.item].place == place)
+}
+
+fn note_of(ev: &Evaluated, row: &Row) -> String {
+    let item = &ev.estimate.items[row.item];
+    let mut note = item.note.clone().unwrap_or_default();
+    if let Some(src) = &item.source {
+        if !note.is_empty() {
+            note.push_str(" ");
+        }
+        let _ = write!(note, "[{src}]");
+    }
+    if let Some(x) = item.expect.as_ref().and_then(|x| x.note.as_ref()) {
+        if !note.is_empty() {
+            note.push_str(" ");
+        }
+        note.push_str(x);
+    }
+    note
+}
+
+fn summary(ev: &Evaluated) -> Option<String> {
+    let total = ev.rows.iter().filter(|r| r.expect.is_some()).count();
+    if total == 0 {
+        return None;
+    }
+    let failed = ev.failed_expectations().count();
+    Some(if failed == 0 {
+        format!("✓ all {total} published figures reproduced (within tolerance)")
+    } else {
+        format!("✗ {failed} of {total} published figures not reproduced")
+    })
+}
+
+fn table(ev: &Evaluated, opts: Options) -> String {
+    let (bold, green, red, reset) =
+        if opts.color { ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[0m") } else { ("", "", "", "") };
+    let est = &ev.estimate;
+    let mut out = format!("{bold}{}{reset}\n", est.title);
+    for line in [&est.about, &est.source].into_iter().flatten() {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{}\n", calendar_line(ev));
+    let new_table = |header: &[&str]| {
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners()).set_content_arrangement(ContentArrangement::Disabled);
+        t.set_header(header.to_vec());
+        t
+    };
+    let _ = writeln!(out, "{bold}Assumptions{reset}");
+    let mut t = new_table(&["name", "value", "as written", "note"]);
+    for row in rows_in(ev, Place::Assumption) {
+        let item = &est.items[row.item];
+        t.add_row(vec![assumption_name(ev, row), row.shown.text.clone(), item.expr_text.clone(), note_of(ev, row)]);
+    }
+    align_right(&mut t, &[1]);
+    let _ = writeln!(out, "{t}");
+    if est.items.iter().any(|i| i.overridden) {
+        let _ = writeln!(out, "* set on the command line");
+    }
+    for (s, section) in est.sections.iter().enumerate() {
+        let _ = writeln!(out, "\n{bold}{}{reset}", heading(section));
+        let mut t = new_table(&["name", "value", "expression", "published", "note"]);
+        for row in rows_in(ev, Place::Section(s)) {
+            let item = &est.items[row.item];
+            t.add_row(vec![item.name.clone(), row.shown.text.clone(), item.expr_text.clone(), expect_text(row), note_of(ev, row)]);
+        }
+        align_right(&mut t, &[1, 3]);
+        let _ = writeln!(out, "{t}");
+    }
+    if opts.explain {
+        let _ = writeln!(out, "\n{bold}Derivations{reset}");
+        for row in ev.rows.iter().filter(|r| est.items[r.item].place != Place::Assumption) {
+            let _ = writeln!(out, "  {}", row.explain);
+        }
+    }
+    if let Some(s) = summary(ev) {
+        let color = if ev.failed_expectations().next().is_some() { red } else { green };
+        let _ = writeln!(out, "\n{color}{s}{reset}");
+    }
+    out
+}
+
+fn align_right(t: &mut Table, columns: &[usize]) {
+    for &c in columns {
+        if let Some(col) = t.column_mut(c) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// `qps` -> `QPS`, `buffers` -> `Buffers`.
+fn heading(section: &str) -> String {
+    match section {
+        "qps" => "QPS".into(),
+        s => {
+            let mut c = s.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect()).replace('_', " ")
+        }
+    }
+}
+
+/// Markdown table cells may not hold `|` or newlines.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(ev: &Evaluated, opts: Options) -> String {
+    let est = &ev.estimate;
+    let mut out = format!("# {}\n\n", md(&est.title));
+    for line in [&est.about, &est.source].into_iter().flatten() {
+        let _ = writeln!(out, "{}\n", md(line));
+    }
+    let _ = writeln!(out, "{}.\n", calendar_line(ev));
+    out.push_str("## Assumptions\n\n| name | value | as written | note |\n|:--|--:|:--|:--|\n");
+    for row in rows_in(ev, Place::Assumption) {
+        let item = &est.items[row.item];
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{}` | {} |",
+            md(&assumption_name(ev, row)),
+            md(&row.shown.text),
+            md(&item.expr_text),
+            md(&note_of(ev, row))
+        );
+    }
+    if est.items.iter().any(|i| i.overridden) {
+        out.push_str("\n\\* set on the command line\n");
+    }
+    for (s, section) in est.sections.iter().enumerate() {
+        let _ = write!(out, "\n## {}\n\n| name | value | expression | published | note |\n|:--|--:|:--|--:|:--|\n", heading(section));
+        for row in rows_in(ev, Place::Section(s)) {
+            let item = &est.items[row.item];
+            let _ = writeln!(
+                out,
+                "| {} | {} | `{}` | {} | {} |",
+                md(&item.name),
+                md(&row.shown.text),
+                md(&item.expr_text),
+                md(&expect_text(row)),
+                md(&note_of(ev, row))
+            );
+        }
+    }
+    if opts.explain {
+        out.push_str("\n## Derivations\n\n");
+        for row in ev.rows.iter().filter(|r| est.items[r.item].place != Place::Assumption) {
+            let _ = writeln!(out, "- `{}`", row.explain);
+        }
+    }
+    if let Some(s) = summary(ev) {
+        let _ = writeln!(out, "\n{s}");
+    }
+    out
+}
+
+fn quantity_json(ev: &Evaluated, row: &Row) -> Value {
+    let item = &ev.estimate.items[row.item];
+    let section = match item.place {
+        Place::Assumption => "assumptions",
+        Place::Section(s) => ev.estimate.sections[s].as_str(),
+    };
+    let mut obj = json!({
+        "name": item.name,
+        "section": section,
+        "value": row.shown.value,
+        "unit": row.shown.unit,
+        "text": row.shown.text,
+        "si_value": row.quantity.si_value(),
+        "si_unit": row.quantity.dim().base_units(),
+        "dimension": row.quantity.dim().name(),
+        "expr": item.expr_text,
+        "explain": row.explain,
+        "note": item.note,
+        "source": item.source,
+    });
+    if item.place == Place::Assumption {
+        obj["overridden"] = json!(item.overridden);
+    }
+    if let (Some(c), Some(x)) = (&row.expect, &item.expect) {
+        obj["expect"] = json!({
+            "value": c.shown.value,
+            "unit": c.shown.unit,
+            "text": c.shown.text,
+            "si_value": c.quantity.si_value(),
+            "tolerance": x.tolerance,
+            "off_by": c.off_by,
+            "ok": c.ok,
+            "note": x.note,
+        });
+    }
+    obj
+}
+
+/// The JSON report; its shape is documented in the README.
+pub fn json(ev: &Evaluated) -> Value {
+    let est = &ev.estimate;
+    let assumptions: Vec<Value> = rows_in(ev, Place::Assumption).map(|r| quantity_json(ev, r)).collect();
+    let sections: Vec<Value> = est
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(s, name)| {
+            let quantities: Vec<Value> = rows_in(ev, Place::Section(s)).map(|r| quantity_json(ev, r)).collect();
+            json!({ "name": name, "quantities": quantities })
+        })
+        .collect();
+    let total = ev.rows.iter().filter(|r| r.expect.is_some()).count();
+    json!({
+        "title": est.title,
+        "about": est.about,
+        "source": est.source,
+        "calendar": {
+            "month_s": est.calendar.month_s,
+            "year_s": est.calendar.year_s,
+            "from_file": est.calendar_from_file,
+            "text": est.calendar.describe(),
+        },
+        "assumptions": assumptions,
+        "sections": sections,
+        "expectations": { "total": total, "failed": ev.failed_expectations().count() },
+    })
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+/// One row per quantity, assumptions first (section `assumptions`).
+fn csv(ev: &Evaluated) -> String {
+    let mut out = String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note\n");
+    let est = &ev.estimate;
+    let places = std::iter::once(Place::Assumption).chain((0..est.sections.len()).map(Place::Section));
+    for place in places {
+        for row in rows_in(ev, place) {
+            let item = &est.items[row.item];
+            let section = match place {
+                Place::Assumption => "assumptions",
+                Place::Section(s) => &est.sections[s],
+            };
+            let (expect, ok) = match &row.expect {
+                Some(c) => (c.shown.text.clone(), c.ok.to_string()),
+                None => (String::new(), String::new()),
+            };
+            let fields = [
+                section.to_string(),
+                item.name.clone(),
+                row.shown.value.to_string(),
+                row.shown.unit.clone(),
+                row.shown.text.clone(),
+                row.quantity.si_value().to_string(),
+                row.quantity.dim().base_units(),
+                item.expr_text.clone(),
+                expect,
+                ok,
+                note_of(ev, row),
+            ];
+            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let _ = writeln!(out, "{}", line.join(","));
+        }
+    }
+    out
+}
