@@ -286,7 +286,13 @@ impl Expr {
             }
         };
         match self {
-            Expr::Number { text, magnitude, percent, money, .. } => {
+            Expr::Number {
+                text,
+                magnitude,
+                percent,
+                money,
+                ..
+            } => {
                 if *money {
                     f.write_str("$")?;
                 }
@@ -301,7 +307,11 @@ impl Expr {
             }
             Expr::Unit { unit, power, .. } => {
                 f.write_str(unit_name(unit, false))?;
-                if *power != 1 { write!(f, "^{power}") } else { Ok(()) }
+                if *power != 1 {
+                    write!(f, "^{power}")
+                } else {
+                    Ok(())
+                }
             }
             Expr::Name { name, .. } => match subst(name) {
                 Some(value) => f.write_str(&value),
@@ -315,7 +325,11 @@ impl Expr {
                 let p = op.precedence();
                 // Left-associative operators need parentheses on an equal-precedence
                 // right side; `^` is right-associative, so the other way round.
-                let (lmin, rmin) = if *op == BinOp::Pow { (p + 1, p) } else { (p, p + 1) };
+                let (lmin, rmin) = if *op == BinOp::Pow {
+                    (p + 1, p)
+                } else {
+                    (p, p + 1)
+                };
                 child(f, lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;
                 child(f, rhs, rmin)
@@ -326,7 +340,11 @@ impl Expr {
                 match &**unit {
                     Expr::Unit { unit, power, .. } => {
                         write!(f, " {}", unit_name(unit, plural))?;
-                        if *power != 1 { write!(f, "^{power}") } else { Ok(()) }
+                        if *power != 1 {
+                            write!(f, "^{power}")
+                        } else {
+                            Ok(())
+                        }
                     }
                     other => {
                         f.write_str(" ")?;

@@ -3,11 +3,11 @@
 //! decision, and turns the returned status into the process exit code.
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::Env;
-use crate::units::Calendar;
 use crate::estimate::{self, Evaluated};
+use crate::eval::Env;
 use crate::presets;
 use crate::report::{self, Format};
+use crate::units::Calendar;
 use crate::{Answer, evaluate};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -341,7 +341,9 @@ fn source_of(target: &str) -> Result<(String, String), String> {
         Err(e) => return Err(format!("cannot read `{target}`: {e}")),
     };
     if meta.is_dir() {
-        return Err(format!("`{target}` is a directory; give an estimate file (.yaml) or a preset name"));
+        return Err(format!(
+            "`{target}` is a directory; give an estimate file (.yaml) or a preset name"
+        ));
     }
     if meta.len() > crate::yaml::MAX_FILE_BYTES as u64 {
         return Err(format!(
@@ -352,13 +354,20 @@ fn source_of(target: &str) -> Result<(String, String), String> {
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{target}`: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("`{target}` is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "`{target}` is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })?;
     Ok((target.to_string(), text))
 }
 
 /// Load and evaluate one estimate, applying `--set`s; errors are reported.
-fn load_estimate(target: &str, sets: &[String], io: &mut Io<'_>) -> io::Result<Result<Evaluated, i32>> {
+fn load_estimate(
+    target: &str,
+    sets: &[String],
+    io: &mut Io<'_>,
+) -> io::Result<Result<Evaluated, i32>> {
     let (origin, text) = match source_of(target) {
         Ok(pair) => pair,
         Err(msg) => {
@@ -399,14 +408,21 @@ fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         RunFormat::Json => Format::Json,
         RunFormat::Csv => Format::Csv,
     };
-    let opts = report::Options { explain: args.explain, color: io.color_out };
-    io.stdout.write_all(report::render(&ev, format, opts).as_bytes())?;
+    let opts = report::Options {
+        explain: args.explain,
+        color: io.color_out,
+    };
+    io.stdout
+        .write_all(report::render(&ev, format, opts).as_bytes())?;
     Ok(0)
 }
 
 fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
     let all: Vec<String> = if targets.is_empty() {
-        presets::PRESETS.iter().map(|(n, _)| (*n).to_string()).collect()
+        presets::PRESETS
+            .iter()
+            .map(|(n, _)| (*n).to_string())
+            .collect()
     } else {
         targets.to_vec()
     };
@@ -422,11 +438,18 @@ fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
         let total = ev.rows.iter().filter(|r| r.expect.is_some()).count();
         let failed: Vec<_> = ev.failed_expectations().collect();
         if failed.is_empty() {
-            writeln!(io.stdout, "ok    {target}: {total} published figures reproduced")?;
+            writeln!(
+                io.stdout,
+                "ok    {target}: {total} published figures reproduced"
+            )?;
             continue;
         }
         status = EXIT_INPUT;
-        writeln!(io.stdout, "FAIL  {target}: {} of {total} published figures not reproduced", failed.len())?;
+        writeln!(
+            io.stdout,
+            "FAIL  {target}: {} of {total} published figures not reproduced",
+            failed.len()
+        )?;
         for row in failed {
             let item = &ev.estimate.items[row.item];
             if let (Some(c), Some(x)) = (&row.expect, &item.expect) {
@@ -446,7 +469,11 @@ fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
 }
 
 fn list_cmd(io: &mut Io<'_>) -> io::Result<i32> {
-    let width = presets::PRESETS.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let width = presets::PRESETS
+        .iter()
+        .map(|(n, _)| n.len())
+        .max()
+        .unwrap_or(0);
     for (name, text) in presets::PRESETS {
         writeln!(io.stdout, "{name:<width$}  {}", presets::title(text))?;
     }
@@ -461,8 +488,14 @@ fn show_cmd(name: &str, io: &mut Io<'_>) -> io::Result<i32> {
         }
         None => {
             let names = presets::PRESETS.iter().map(|(n, _)| *n);
-            let hint = crate::units::suggest(name, names).first().map(|h| format!("; did you mean `{h}`?")).unwrap_or_default();
-            writeln!(io.stderr, "error: no preset named `{name}`{hint} (`bote list` shows them)")?;
+            let hint = crate::units::suggest(name, names)
+                .first()
+                .map(|h| format!("; did you mean `{h}`?"))
+                .unwrap_or_default();
+            writeln!(
+                io.stderr,
+                "error: no preset named `{name}`{hint} (`bote list` shows them)"
+            )?;
             Ok(EXIT_INPUT)
         }
     }

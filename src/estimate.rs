@@ -26,7 +26,15 @@ pub const DEFAULT_TOLERANCE: f64 = 0.10;
 
 const TOP_KEYS: [&str; 5] = ["title", "about", "source", "calendar", "assumptions"];
 const ASSUMPTION_KEYS: [&str; 3] = ["value", "note", "source"];
-const DERIVED_KEYS: [&str; 7] = ["expr", "unit", "expect", "tolerance", "note", "source", "expect_note"];
+const DERIVED_KEYS: [&str; 7] = [
+    "expr",
+    "unit",
+    "expect",
+    "tolerance",
+    "note",
+    "source",
+    "expect_note",
+];
 
 /// An estimate file, loaded and checked but not yet evaluated.
 #[derive(Clone, Debug)]
@@ -111,7 +119,9 @@ pub struct Evaluated {
 
 impl Evaluated {
     pub fn failed_expectations(&self) -> impl Iterator<Item = &Row> {
-        self.rows.iter().filter(|r| r.expect.as_ref().is_some_and(|c| !c.ok))
+        self.rows
+            .iter()
+            .filter(|r| r.expect.as_ref().is_some_and(|c| !c.ok))
     }
 }
 
@@ -125,11 +135,16 @@ fn error_at(est_origin: &str, src: &str, span: Span, message: impl Into<String>)
 /// Read an estimate from YAML text.
 pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     if src.len() > yaml::MAX_FILE_BYTES {
-        let message = format!("the file is {} bytes; the limit is {} bytes", src.len(), yaml::MAX_FILE_BYTES);
+        let message = format!(
+            "the file is {} bytes; the limit is {} bytes",
+            src.len(),
+            yaml::MAX_FILE_BYTES
+        );
         return Err(error_at(origin, src, Span::new(0, 0), message));
     }
     if src.trim().is_empty() {
-        let message = "the estimate file is empty; it needs at least a `title` and some `assumptions`";
+        let message =
+            "the estimate file is empty; it needs at least a `title` and some `assumptions`";
         return Err(error_at(origin, src, Span::new(0, 0), message));
     }
     let root = yaml::parse(src).map_err(|e| error_at(origin, src, e.span, e.message))?;
@@ -149,7 +164,13 @@ impl Loader<'_> {
     fn map<'n>(&self, node: &'n Node, what: &str) -> Result<&'n [(Node, Node)], LoadError> {
         match &node.value {
             Value::Map(entries) => Ok(entries),
-            _ => Err(self.err(node.span, format!("{what} must be a map of `key: value` lines, but this is {}", node.kind_name()))),
+            _ => Err(self.err(
+                node.span,
+                format!(
+                    "{what} must be a map of `key: value` lines, but this is {}",
+                    node.kind_name()
+                ),
+            )),
         }
     }
 
@@ -160,7 +181,10 @@ impl Loader<'_> {
                 node.span,
                 format!("{what} reads as a yes/no value in YAML; quote it if you meant the text"),
             )),
-            _ => Err(self.err(node.span, format!("{what} must be text, but this is {}", node.kind_name()))),
+            _ => Err(self.err(
+                node.span,
+                format!("{what} must be text, but this is {}", node.kind_name()),
+            )),
         }
     }
 
@@ -170,7 +194,12 @@ impl Loader<'_> {
 
     fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
         let hint = units::suggest(name, allowed.iter().copied());
-        let mut d = Diagnostic::new(format!("unknown key `{name}` in {place}"), self.origin, self.src, key.span);
+        let mut d = Diagnostic::new(
+            format!("unknown key `{name}` in {place}"),
+            self.origin,
+            self.src,
+            key.span,
+        );
         d.label = match hint.first() {
             Some(h) => format!("did you mean `{h}`?"),
             None => "not a key bote knows".into(),
@@ -228,7 +257,10 @@ impl Loader<'_> {
                 }
             }
             if est.items.len() > MAX_QUANTITIES {
-                return Err(self.err(key.span, format!("the file holds more than {MAX_QUANTITIES} quantities")));
+                return Err(self.err(
+                    key.span,
+                    format!("the file holds more than {MAX_QUANTITIES} quantities"),
+                ));
             }
         }
         if !title_seen {
@@ -247,10 +279,14 @@ impl Loader<'_> {
                 return Err(self.unknown_key(k, which, &["month", "year"], "`calendar`"));
             }
             let text = self.text(v, &format!("`calendar.{which}`"))?;
-            let answer = crate::evaluate(text, &Env::new(cal)).map_err(|e| self.expr_error(&e, text, v))?;
+            let answer =
+                crate::evaluate(text, &Env::new(cal)).map_err(|e| self.expr_error(&e, text, v))?;
             let q = answer.quantity;
             if q.dim() != Dimension::TIME || q.si_value() <= 0.0 {
-                return Err(self.err(v.span, format!("`calendar.{which}` must be a positive time, such as `30 days`")));
+                return Err(self.err(
+                    v.span,
+                    format!("`calendar.{which}` must be a positive time, such as `30 days`"),
+                ));
             }
             if which == "month" {
                 cal.month_s = q.si_value();
@@ -301,13 +337,19 @@ impl Loader<'_> {
 
     fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {
         let name = self.key(key)?;
-        let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        let valid = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid {
             return Err(self.err(key.span, format!("`{name}` is not a valid name: use letters, digits and _, starting with a letter")));
         }
         if parser::is_reserved(name) {
-            return Err(self.err(key.span, format!("`{name}` is a unit, magnitude or function name; choose another name")));
+            return Err(self.err(
+                key.span,
+                format!("`{name}` is a unit, magnitude or function name; choose another name"),
+            ));
         }
         Ok((name.to_string(), key.span))
     }
@@ -320,7 +362,12 @@ impl Loader<'_> {
                 for (k, v) in entries {
                     let field = self.key(k)?;
                     if !ASSUMPTION_KEYS.contains(&field) {
-                        let mut err = self.unknown_key(k, field, &ASSUMPTION_KEYS, &format!("assumption `{name}`"));
+                        let mut err = self.unknown_key(
+                            k,
+                            field,
+                            &ASSUMPTION_KEYS,
+                            &format!("assumption `{name}`"),
+                        );
                         if DERIVED_KEYS.contains(&field) {
                             err = err.tap_note("assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section");
                         }
@@ -358,19 +405,37 @@ impl Loader<'_> {
     /// The text of a node that must hold an expression.
     fn expr_text(&self, node: &Node, what: &str) -> Result<String, LoadError> {
         match &node.value {
-            Value::Text(t) if t.trim().is_empty() => Err(self.err(node.span, format!("{what} is empty"))),
+            Value::Text(t) if t.trim().is_empty() => {
+                Err(self.err(node.span, format!("{what} is empty")))
+            }
             Value::Text(t) => Ok(t.clone()),
-            Value::Null => Err(self.err(node.span, format!("{what} is missing: write an expression such as `5 years`"))),
+            Value::Null => Err(self.err(
+                node.span,
+                format!("{what} is missing: write an expression such as `5 years`"),
+            )),
             Value::Bool => {
                 let raw = self.src.get(node.span.start..node.span.end).unwrap_or("");
                 Err(self.err(node.span, format!("{what} `{raw}` reads as a yes/no value in YAML, not an expression; quote it if it is a name")))
             }
-            _ => Err(self.err(node.span, format!("{what} must be an expression, but this is {}", node.kind_name()))),
+            _ => Err(self.err(
+                node.span,
+                format!(
+                    "{what} must be an expression, but this is {}",
+                    node.kind_name()
+                ),
+            )),
         }
     }
 
-    fn opt_text(&self, fields: &HashMap<&str, &Node>, key: &str) -> Result<Option<String>, LoadError> {
-        fields.get(key).map(|n| self.text(n, &format!("`{key}`")).map(str::to_string)).transpose()
+    fn opt_text(
+        &self,
+        fields: &HashMap<&str, &Node>,
+        key: &str,
+    ) -> Result<Option<String>, LoadError> {
+        fields
+            .get(key)
+            .map(|n| self.text(n, &format!("`{key}`")).map(str::to_string))
+            .transpose()
     }
 
     fn derived(&self, key: &Node, value: &Node, section: usize) -> Result<Item, LoadError> {
@@ -381,7 +446,12 @@ impl Loader<'_> {
                 for (k, v) in entries {
                     let field = self.key(k)?;
                     if !DERIVED_KEYS.contains(&field) {
-                        return Err(self.unknown_key(k, field, &DERIVED_KEYS, &format!("quantity `{name}`")));
+                        return Err(self.unknown_key(
+                            k,
+                            field,
+                            &DERIVED_KEYS,
+                            &format!("quantity `{name}`"),
+                        ));
                     }
                     fields.insert(field, v);
                 }
@@ -393,7 +463,9 @@ impl Loader<'_> {
         let Some(expr_node) = fields.get("expr") else {
             let mut err = self.err(key.span, format!("quantity `{name}` has no `expr`"));
             if fields.contains_key("value") {
-                err = err.tap_note("`value` is for assumptions; a quantity in a section is derived with `expr`");
+                err = err.tap_note(
+                    "`value` is for assumptions; a quantity in a section is derived with `expr`",
+                );
             }
             return Err(err);
         };
@@ -409,9 +481,14 @@ impl Loader<'_> {
         let tolerance = match fields.get("tolerance") {
             Some(n) => {
                 let text = self.text(n, "`tolerance`")?;
-                let q = crate::evaluate(text, &Env::default()).map_err(|e| self.expr_error(&e, text, n))?.quantity;
+                let q = crate::evaluate(text, &Env::default())
+                    .map_err(|e| self.expr_error(&e, text, n))?
+                    .quantity;
                 if !q.dim().is_none() || q.si_value() < 0.0 {
-                    return Err(self.err(n.span, "`tolerance` must be a plain fraction or percentage, such as `5%`"));
+                    return Err(self.err(
+                        n.span,
+                        "`tolerance` must be a plain fraction or percentage, such as `5%`",
+                    ));
                 }
                 q.si_value()
             }
@@ -421,7 +498,13 @@ impl Loader<'_> {
             Some(n) => {
                 let text = self.expr_text(n, &format!("the expected figure of `{name}`"))?;
                 let stmt = self.parse_expr(&text, n)?;
-                Some(Expect { text, stmt, span: n.span, tolerance, note: self.opt_text(&fields, "expect_note")? })
+                Some(Expect {
+                    text,
+                    stmt,
+                    span: n.span,
+                    tolerance,
+                    note: self.opt_text(&fields, "expect_note")?,
+                })
             }
             None => None,
         };
@@ -447,7 +530,13 @@ impl Loader<'_> {
         for item in &est.items {
             if let Some(first) = seen.insert(&item.name, item.name_span) {
                 let (line, _) = Diagnostic::new("", "", self.src, first).line_col();
-                return Err(self.err(item.name_span, format!("`{}` is defined twice; the first is on line {line}", item.name)));
+                return Err(self.err(
+                    item.name_span,
+                    format!(
+                        "`{}` is defined twice; the first is on line {line}",
+                        item.name
+                    ),
+                ));
             }
         }
         Ok(())
@@ -470,15 +559,31 @@ impl Estimate {
     pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
         let origin = format!("--set {name}");
         let Some(item) = self.items.iter_mut().find(|i| i.name == name) else {
-            let names = self.items.iter().filter(|i| i.place == Place::Assumption).map(|i| i.name.as_str());
+            let names = self
+                .items
+                .iter()
+                .filter(|i| i.place == Place::Assumption)
+                .map(|i| i.name.as_str());
             let hint = units::suggest(name, names);
-            let mut d = Diagnostic::new(format!("`{name}` is not an assumption of `{}`", self.title), "", name, Span::new(0, name.len()));
+            let mut d = Diagnostic::new(
+                format!("`{name}` is not an assumption of `{}`", self.title),
+                "",
+                name,
+                Span::new(0, name.len()),
+            );
             d.label = match hint.first() {
                 Some(h) => format!("did you mean `{h}`?"),
                 None => "not found".into(),
             };
-            let all: Vec<&str> = self.items.iter().filter(|i| i.place == Place::Assumption).map(|i| i.name.as_str()).collect();
-            return Err(Box::new(d.with_note(format!("assumptions: {}", all.join(", ")))));
+            let all: Vec<&str> = self
+                .items
+                .iter()
+                .filter(|i| i.place == Place::Assumption)
+                .map(|i| i.name.as_str())
+                .collect();
+            return Err(Box::new(
+                d.with_note(format!("assumptions: {}", all.join(", "))),
+            ));
         };
         if item.place != Place::Assumption {
             let d = Diagnostic::new(
@@ -487,9 +592,12 @@ impl Estimate {
                 name,
                 Span::new(0, name.len()),
             );
-            return Err(Box::new(d.with_note(format!("it is computed as `{}`", item.expr_text))));
+            return Err(Box::new(
+                d.with_note(format!("it is computed as `{}`", item.expr_text)),
+            ));
         }
-        let stmt = parser::parse(expr).map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
+        let stmt =
+            parser::parse(expr).map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
         item.unit = stmt.target.clone();
         item.stmt = stmt;
         item.expr_text = expr.to_string();
@@ -510,7 +618,10 @@ impl Estimate {
             rows[i] = Some(row);
         }
         let rows = rows.into_iter().flatten().collect();
-        Ok(Evaluated { estimate: self, rows })
+        Ok(Evaluated {
+            estimate: self,
+            rows,
+        })
     }
 
     fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
@@ -520,9 +631,12 @@ impl Estimate {
                 d.span = e.span.shift(offset);
                 d
             }
-            None if item.overridden => Diagnostic::from_expr(e, &format!("--set {}", item.name), &item.expr_text),
+            None if item.overridden => {
+                Diagnostic::from_expr(e, &format!("--set {}", item.name), &item.expr_text)
+            }
             None => {
-                let mut d = Diagnostic::new(e.to_string(), &self.origin, &self.source_text, item.expr_at);
+                let mut d =
+                    Diagnostic::new(e.to_string(), &self.origin, &self.source_text, item.expr_at);
                 d.label = e.label();
                 d.with_note(format!("in the expression `{}`", item.expr_text))
             }
@@ -532,16 +646,34 @@ impl Estimate {
 
     fn evaluate_item(&self, i: usize, env: &Env) -> Result<Row, LoadError> {
         let item = &self.items[i];
-        let quantity = eval::eval_statement(&item.stmt, env).map_err(|e| self.item_error(item, &e))?;
+        let quantity =
+            eval::eval_statement(&item.stmt, env).map_err(|e| self.item_error(item, &e))?;
         let unit = match &item.unit {
             Some(t) => {
-                let size = eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
+                let size =
+                    eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
                 if let Err(err) = quantity.in_unit(size) {
                     let span = item.stmt.expr.span();
                     let e = ExprError::quantity(err, span);
-                    return Err(self.item_error(item, &e).tap_note(&format!("the `unit` is {}", t.label())));
+                    return Err(self
+                        .item_error(item, &e)
+                        .tap_note(&format!("the `unit` is {}", t.label())));
                 }
-                Some(DisplayUnit { label: t.label(), size: size.si_value() })
+                Some(DisplayUnit {
+                    label: t.label(),
+                    size: size.si_value(),
+                })
+            }
+            // A percentage written as one stays one: `20%`, not 0.2.
+            None if matches!(
+                item.stmt.expr,
+                crate::ast::Expr::Number { percent: true, .. }
+            ) =>
+            {
+                Some(DisplayUnit {
+                    label: "%".into(),
+                    size: 0.01,
+                })
             }
             None => None,
         };
@@ -551,12 +683,30 @@ impl Estimate {
             None => None,
         };
         let explain = explain(item, env, &shown);
-        Ok(Row { item: i, quantity, shown, expect, explain })
+        Ok(Row {
+            item: i,
+            quantity,
+            shown,
+            expect,
+            explain,
+        })
     }
 
-    fn check(&self, item: &Item, x: &Expect, got: Quantity, unit: Option<&DisplayUnit>, env: &Env) -> Result<Checked, LoadError> {
+    fn check(
+        &self,
+        item: &Item,
+        x: &Expect,
+        got: Quantity,
+        unit: Option<&DisplayUnit>,
+        env: &Env,
+    ) -> Result<Checked, LoadError> {
         let expected = eval::eval_statement(&x.stmt, &Env::new(env.calendar)).map_err(|e| {
-            let mut d = Diagnostic::new(format!("in `expect` of `{}`: {e}", item.name), &self.origin, &self.source_text, x.span);
+            let mut d = Diagnostic::new(
+                format!("in `expect` of `{}`: {e}", item.name),
+                &self.origin,
+                &self.source_text,
+                x.span,
+            );
             d.label = e.label();
             Box::new(d)
         })?;
@@ -567,23 +717,47 @@ impl Estimate {
                 got.dim(),
                 expected.dim()
             );
-            return Err(Box::new(Diagnostic::new(message, &self.origin, &self.source_text, x.span)));
+            return Err(Box::new(Diagnostic::new(
+                message,
+                &self.origin,
+                &self.source_text,
+                x.span,
+            )));
         }
         let unit = unit.cloned().or_else(|| {
             x.stmt.target.as_ref().and_then(|t| {
-                eval::target_size(t, env.calendar).ok().map(|s| DisplayUnit { label: t.label(), size: s.si_value() })
+                eval::target_size(t, env.calendar)
+                    .ok()
+                    .map(|s| DisplayUnit {
+                        label: t.label(),
+                        size: s.si_value(),
+                    })
             })
         });
         let shown = format::show(expected, unit.as_ref(), env.calendar);
         let (e, g) = (expected.si_value(), got.si_value());
-        let off_by = if e == 0.0 { if g == 0.0 { 0.0 } else { f64::INFINITY } } else { (g - e) / e.abs() };
-        Ok(Checked { shown, quantity: expected, off_by, ok: off_by.abs() <= x.tolerance + 1e-12 })
+        let off_by = if e == 0.0 {
+            if g == 0.0 { 0.0 } else { f64::INFINITY }
+        } else {
+            (g - e) / e.abs()
+        };
+        Ok(Checked {
+            shown,
+            quantity: expected,
+            off_by,
+            ok: off_by.abs() <= x.tolerance + 1e-12,
+        })
     }
 
     /// Indices of items with each item after everything it uses. A cycle or an
     /// unknown name is an error pointing at the use.
     fn order(&self) -> Result<Vec<usize>, LoadError> {
-        let index: HashMap<&str, usize> = self.items.iter().enumerate().map(|(i, it)| (it.name.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.name.as_str(), i))
+            .collect();
         let mut deps: Vec<Vec<(usize, Span)>> = Vec::with_capacity(self.items.len());
         for item in &self.items {
             let mut names = Vec::new();
@@ -594,12 +768,15 @@ impl Estimate {
                     Some(&j) => mine.push((j, span)),
                     None => {
                         let candidates = self.items.iter().map(|i| i.name.as_str());
-                        let mut suggestions: Vec<String> =
-                            units::suggest(&name, candidates).into_iter().map(String::from).collect();
+                        let mut suggestions: Vec<String> = units::suggest(&name, candidates)
+                            .into_iter()
+                            .map(String::from)
+                            .collect();
                         if suggestions.is_empty() {
                             suggestions = units::suggest_units(&name);
                         }
-                        let e = ExprError::new(ExprErrorKind::UnknownName { name, suggestions }, span);
+                        let e =
+                            ExprError::new(ExprErrorKind::UnknownName { name, suggestions }, span);
                         return Err(self.item_error(item, &e));
                     }
                 }
@@ -632,7 +809,10 @@ impl Estimate {
                         }
                         Mark::Active => {
                             let from = stack.iter().position(|&(n, _)| n == dep).unwrap_or(0);
-                            let mut path: Vec<&str> = stack[from..].iter().map(|&(n, _)| self.items[n].name.as_str()).collect();
+                            let mut path: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|&(n, _)| self.items[n].name.as_str())
+                                .collect();
                             path.push(&self.items[dep].name);
                             let e = ExprError::new(ExprErrorKind::Cycle(path.join(" -> ")), span);
                             return Err(self.item_error(&self.items[node], &e));
@@ -654,7 +834,8 @@ impl Estimate {
 fn explain(item: &Item, env: &Env, shown: &Shown) -> String {
     let written = item.stmt.expr.to_string();
     let substituted = item.stmt.expr.display_with(&|name: &str| {
-        env.get(name).map(|q| format::show(q, None, env.calendar).text)
+        env.get(name)
+            .map(|q| format::show(q, None, env.calendar).text)
     });
     let mut out = format!("{} = {written}", item.name);
     if substituted != written {

@@ -13,7 +13,13 @@ fn main() {
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stderr = io::stderr().lock();
-    let mut io = bote::cli::Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, color, color_out };
+    let mut io = bote::cli::Io {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        color,
+        color_out,
+    };
     let mut status = bote::cli::run(std::env::args_os(), &mut io);
     if let Err(err) = io::Write::flush(&mut stdout)
         && err.kind() != io::ErrorKind::BrokenPipe

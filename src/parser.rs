@@ -66,11 +66,22 @@ pub fn parse(src: &str) -> Result<Statement, ExprError> {
 /// Parse a unit on its own, as in an estimate's `unit:` field (`MB/s`, `%`).
 pub fn parse_target(src: &str) -> Result<Target, ExprError> {
     let tokens = lex(src)?;
-    let mut p = Parser { tokens, pos: 0, end: src.len(), depth: 0 };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        end: src.len(),
+        depth: 0,
+    };
     let target = p.target()?;
     if let Some(t) = p.peek() {
         let (found, span) = (t.tok.describe(), t.span);
-        return Err(ExprError::new(ExprErrorKind::Expected { expected: "the end of the unit", found }, span));
+        return Err(ExprError::new(
+            ExprErrorKind::Expected {
+                expected: "the end of the unit",
+                found,
+            },
+            span,
+        ));
     }
     Ok(target)
 }

@@ -3,20 +3,43 @@
 
 /// Name and YAML text of every preset, in the order `bote list` shows them.
 pub const PRESETS: [(&str, &str); 7] = [
-    ("url-shortener", include_str!("../presets/url-shortener.yaml")),
-    ("twitter-timeline", include_str!("../presets/twitter-timeline.yaml")),
-    ("uber-dispatch", include_str!("../presets/uber-dispatch.yaml")),
-    ("stripe-payments", include_str!("../presets/stripe-payments.yaml")),
+    (
+        "url-shortener",
+        include_str!("../presets/url-shortener.yaml"),
+    ),
+    (
+        "twitter-timeline",
+        include_str!("../presets/twitter-timeline.yaml"),
+    ),
+    (
+        "uber-dispatch",
+        include_str!("../presets/uber-dispatch.yaml"),
+    ),
+    (
+        "stripe-payments",
+        include_str!("../presets/stripe-payments.yaml"),
+    ),
     ("littles-law", include_str!("../presets/littles-law.yaml")),
-    ("kernel-network", include_str!("../presets/kernel-network.yaml")),
-    ("tracing-sampling", include_str!("../presets/tracing-sampling.yaml")),
+    (
+        "kernel-network",
+        include_str!("../presets/kernel-network.yaml"),
+    ),
+    (
+        "tracing-sampling",
+        include_str!("../presets/tracing-sampling.yaml"),
+    ),
 ];
 
 pub fn get(name: &str) -> Option<&'static str> {
-    PRESETS.iter().find(|(n, _)| *n == name).map(|&(_, text)| text)
+    PRESETS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, text)| text)
 }
 
 /// The `title:` line of a preset, read without parsing the YAML (for `bote list`).
 pub fn title(text: &str) -> &str {
-    text.lines().find_map(|l| l.strip_prefix("title:")).map_or("", str::trim)
+    text.lines()
+        .find_map(|l| l.strip_prefix("title:"))
+        .map_or("", str::trim)
 }

@@ -39,7 +39,11 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
 }
 
 fn calendar_line(ev: &Evaluated) -> String {
-    let origin = if ev.estimate.calendar_from_file { "set by the file" } else { "default" };
+    let origin = if ev.estimate.calendar_from_file {
+        "set by the file"
+    } else {
+        "default"
+    };
     format!("Calendar: {} ({origin})", ev.estimate.calendar.describe())
 }
 
@@ -54,11 +58,17 @@ fn expect_text(row: &Row) -> String {
 
 fn assumption_name(ev: &Evaluated, row: &Row) -> String {
     let item = &ev.estimate.items[row.item];
-    if item.overridden { format!("{} *", item.name) } else { item.name.clone() }
+    if item.overridden {
+        format!("{} *", item.name)
+    } else {
+        item.name.clone()
+    }
 }
 
 fn rows_in(ev: &Evaluated, place: Place) -> impl Iterator<Item = &Row> {
-    ev.rows.iter().filter(move |r| ev.estimate.items[r.item].place == place)
+    ev.rows
+        .iter()
+        .filter(move |r| ev.estimate.items[r.item].place == place)
 }
 
 fn note_of(ev: &Evaluated, row: &Row) -> String {
@@ -66,13 +76,13 @@ fn note_of(ev: &Evaluated, row: &Row) -> String {
     let mut note = item.note.clone().unwrap_or_default();
     if let Some(src) = &item.source {
         if !note.is_empty() {
-            note.push_str(" ");
+            note.push(' ');
         }
         let _ = write!(note, "[{src}]");
     }
     if let Some(x) = item.expect.as_ref().and_then(|x| x.note.as_ref()) {
         if !note.is_empty() {
-            note.push_str(" ");
+            note.push(' ');
         }
         note.push_str(x);
     }
@@ -93,8 +103,11 @@ fn summary(ev: &Evaluated) -> Option<String> {
 }
 
 fn table(ev: &Evaluated, opts: Options) -> String {
-    let (bold, green, red, reset) =
-        if opts.color { ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[0m") } else { ("", "", "", "") };
+    let (bold, green, red, reset) = if opts.color {
+        ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
     let est = &ev.estimate;
     let mut out = format!("{bold}{}{reset}\n", est.title);
     for line in [&est.about, &est.source].into_iter().flatten() {
@@ -103,7 +116,8 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     let _ = writeln!(out, "{}\n", calendar_line(ev));
     let new_table = |header: &[&str]| {
         let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners()).set_content_arrangement(ContentArrangement::Disabled);
+        t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+            .set_content_arrangement(ContentArrangement::Disabled);
         t.set_header(header.to_vec());
         t
     };
@@ -111,7 +125,12 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     let mut t = new_table(&["name", "value", "as written", "note"]);
     for row in rows_in(ev, Place::Assumption) {
         let item = &est.items[row.item];
-        t.add_row(vec![assumption_name(ev, row), row.shown.text.clone(), item.expr_text.clone(), note_of(ev, row)]);
+        t.add_row(vec![
+            assumption_name(ev, row),
+            row.shown.text.clone(),
+            item.expr_text.clone(),
+            note_of(ev, row),
+        ]);
     }
     align_right(&mut t, &[1]);
     let _ = writeln!(out, "{t}");
@@ -123,19 +142,33 @@ fn table(ev: &Evaluated, opts: Options) -> String {
         let mut t = new_table(&["name", "value", "expression", "published", "note"]);
         for row in rows_in(ev, Place::Section(s)) {
             let item = &est.items[row.item];
-            t.add_row(vec![item.name.clone(), row.shown.text.clone(), item.expr_text.clone(), expect_text(row), note_of(ev, row)]);
+            t.add_row(vec![
+                item.name.clone(),
+                row.shown.text.clone(),
+                item.expr_text.clone(),
+                expect_text(row),
+                note_of(ev, row),
+            ]);
         }
         align_right(&mut t, &[1, 3]);
         let _ = writeln!(out, "{t}");
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");
-        for row in ev.rows.iter().filter(|r| est.items[r.item].place != Place::Assumption) {
+        for row in ev
+            .rows
+            .iter()
+            .filter(|r| est.items[r.item].place != Place::Assumption)
+        {
             let _ = writeln!(out, "  {}", row.explain);
         }
     }
     if let Some(s) = summary(ev) {
-        let color = if ev.failed_expectations().next().is_some() { red } else { green };
+        let color = if ev.failed_expectations().next().is_some() {
+            red
+        } else {
+            green
+        };
         let _ = writeln!(out, "\n{color}{s}{reset}");
     }
     out
@@ -155,7 +188,9 @@ fn heading(section: &str) -> String {
         "qps" => "QPS".into(),
         s => {
             let mut c = s.chars();
-            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect()).replace('_', " ")
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                .replace('_', " ")
         }
     }
 }
@@ -188,7 +223,11 @@ fn markdown(ev: &Evaluated, opts: Options) -> String {
         out.push_str("\n\\* set on the command line\n");
     }
     for (s, section) in est.sections.iter().enumerate() {
-        let _ = write!(out, "\n## {}\n\n| name | value | expression | published | note |\n|:--|--:|:--|--:|:--|\n", heading(section));
+        let _ = write!(
+            out,
+            "\n## {}\n\n| name | value | expression | published | note |\n|:--|--:|:--|--:|:--|\n",
+            heading(section)
+        );
         for row in rows_in(ev, Place::Section(s)) {
             let item = &est.items[row.item];
             let _ = writeln!(
@@ -204,7 +243,11 @@ fn markdown(ev: &Evaluated, opts: Options) -> String {
     }
     if opts.explain {
         out.push_str("\n## Derivations\n\n");
-        for row in ev.rows.iter().filter(|r| est.items[r.item].place != Place::Assumption) {
+        for row in ev
+            .rows
+            .iter()
+            .filter(|r| est.items[r.item].place != Place::Assumption)
+        {
             let _ = writeln!(out, "- `{}`", row.explain);
         }
     }
@@ -255,13 +298,17 @@ fn quantity_json(ev: &Evaluated, row: &Row) -> Value {
 /// The JSON report; its shape is documented in the README.
 pub fn json(ev: &Evaluated) -> Value {
     let est = &ev.estimate;
-    let assumptions: Vec<Value> = rows_in(ev, Place::Assumption).map(|r| quantity_json(ev, r)).collect();
+    let assumptions: Vec<Value> = rows_in(ev, Place::Assumption)
+        .map(|r| quantity_json(ev, r))
+        .collect();
     let sections: Vec<Value> = est
         .sections
         .iter()
         .enumerate()
         .map(|(s, name)| {
-            let quantities: Vec<Value> = rows_in(ev, Place::Section(s)).map(|r| quantity_json(ev, r)).collect();
+            let quantities: Vec<Value> = rows_in(ev, Place::Section(s))
+                .map(|r| quantity_json(ev, r))
+                .collect();
             json!({ "name": name, "quantities": quantities })
         })
         .collect();
@@ -283,14 +330,20 @@ pub fn json(ev: &Evaluated) -> Value {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// One row per quantity, assumptions first (section `assumptions`).
 fn csv(ev: &Evaluated) -> String {
-    let mut out = String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note\n");
+    let mut out =
+        String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note\n");
     let est = &ev.estimate;
-    let places = std::iter::once(Place::Assumption).chain((0..est.sections.len()).map(Place::Section));
+    let places =
+        std::iter::once(Place::Assumption).chain((0..est.sections.len()).map(Place::Section));
     for place in places {
         for row in rows_in(ev, place) {
             let item = &est.items[row.item];

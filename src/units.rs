@@ -290,6 +290,8 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Vec
         .filter_map(|c| {
             let d = if c.eq_ignore_ascii_case(word) {
                 0
+            } else if word.len() >= 3 && c.starts_with(word) {
+                1
             } else {
                 edit_distance(word, c)
             };

@@ -71,11 +71,23 @@ pub fn parse(src: &str) -> Result<Node, YamlError> {
         Err(e) => {
             let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let text = e.without_snippet().to_string();
-            // serde-saphyr says "error: line L column C: message"; keep the message.
-            let message = text.split_once(": ").map_or(text.as_str(), |(_, m)| m);
-            let message = message.split_once(": ").filter(|(p, _)| p.starts_with("line ")).map_or(message, |(_, m)| m);
+            // serde-saphyr ends its message with " at line L, column C"; the
+            // position is shown by the snippet instead.
+            let text = text
+                .rsplit_once(" at line ")
+                .map_or(text.as_str(), |(m, _)| m);
+            let message = match text.strip_prefix("duplicate mapping key: ") {
+                Some(rest) => {
+                    let key = rest.split_once(", set ").map_or(rest, |(k, _)| k);
+                    format!("duplicate key `{key}`: a key may appear only once in a map")
+                }
+                None => text.to_string(),
+            };
             let offset = offset_of(src, line, col);
-            Err(YamlError { message: message.trim().to_string(), span: Span::new(offset, offset) })
+            Err(YamlError {
+                message,
+                span: Span::new(offset, offset),
+            })
         }
     }
 }
@@ -95,19 +107,28 @@ fn offset_of(src: &str, line: u64, col: u64) -> usize {
 
 fn convert(node: Spanned<RawNode>, src: &str) -> Node {
     let span = node.referenced.span();
-    let start = usize::try_from(span.byte_offset().unwrap_or(0)).unwrap_or(0).min(src.len());
+    let start = usize::try_from(span.byte_offset().unwrap_or(0))
+        .unwrap_or(0)
+        .min(src.len());
     let len = usize::try_from(span.byte_len().unwrap_or(0)).unwrap_or(0);
     let span = Span::new(start, (start + len).min(src.len()));
     let value = match node.value {
         RawNode::Text(t) => Value::Text(t),
         // Numbers keep the text written in the file, not serde's reading of it.
-        RawNode::Number(fallback) => {
-            Value::Text(src.get(span.start..span.end).filter(|s| !s.is_empty()).map_or(fallback, str::to_string))
-        }
+        RawNode::Number(fallback) => Value::Text(
+            src.get(span.start..span.end)
+                .filter(|s| !s.is_empty())
+                .map_or(fallback, str::to_string),
+        ),
         RawNode::Bool => Value::Bool,
         RawNode::Null => Value::Null,
         RawNode::Seq => Value::Seq,
-        RawNode::Map(entries) => Value::Map(entries.into_iter().map(|(k, v)| (convert(k, src), convert(v, src))).collect()),
+        RawNode::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (convert(k, src), convert(v, src)))
+                .collect(),
+        ),
     };
     Node { value, span }
 }
@@ -201,8 +222,13 @@ mod tests {
     #[test]
     fn keeps_text_and_offsets() {
         let src = "a: 100M / month\nb: 10\nc: no\nd:\n";
-        let Value::Map(entries) = parse(src).unwrap().value else { panic!() };
-        let texts: Vec<_> = entries.iter().map(|(k, v)| (k.text().unwrap(), v.value.clone(), v.span.start)).collect();
+        let Value::Map(entries) = parse(src).unwrap().value else {
+            panic!()
+        };
+        let texts: Vec<_> = entries
+            .iter()
+            .map(|(k, v)| (k.text().unwrap(), v.value.clone(), v.span.start))
+            .collect();
         assert_eq!(texts[0], ("a", Value::Text("100M / month".into()), 3));
         assert_eq!(texts[1], ("b", Value::Text("10".into()), 19));
         assert_eq!(texts[2].1, Value::Bool);

@@ -19,6 +19,7 @@ pub fn bote(args: &[&str], stdin: &str) -> Outcome {
         stdout: &mut out,
         stderr: &mut err,
         color: false,
+        color_out: false,
     };
     let argv = std::iter::once(OsString::from("bote")).chain(args.iter().map(OsString::from));
     let status = bote::cli::run(argv, &mut io);

@@ -1,6 +1,8 @@
 //! All integration tests, in one binary so they link once.
 
 mod common;
+mod estimates;
 mod eval_cli;
 mod eval_examples;
+mod presets;
 mod properties;

@@ -1,0 +1,251 @@
+//! Estimate files written by hand: a custom file end to end, `--set`, and
+//! each loading error with its message and position.
+
+use crate::common::bote;
+use std::io::Write as _;
+
+/// Write `text` to a temporary file and return its path (kept until the test ends).
+pub fn file(text: &str) -> tempfile_path::TempPath {
+    tempfile_path::TempPath::new(text)
+}
+
+pub mod tempfile_path {
+    use super::*;
+
+    /// A file under the target directory, removed on drop.
+    pub struct TempPath(pub String);
+
+    impl TempPath {
+        pub fn new(text: &str) -> TempPath {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let dir = std::env::temp_dir().join("bote-tests");
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join(format!(
+                "{}-{}.yaml",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ));
+            std::fs::File::create(&path)
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+            TempPath(path.to_string_lossy().into_owned())
+        }
+    }
+
+    impl Drop for TempPath {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+}
+
+const CHAT: &str = "\
+title: Chat service
+calendar: { month: 30 days }
+assumptions:
+  users: { value: 10M, note: daily users }
+  msgs: 40 per day
+  msg_size: 100 bytes
+storage:
+  per_month: { expr: msg_rate * 1 month * msg_size, unit: GB, expect: 1.2 TB }
+qps:
+  msg_rate: { expr: users * msgs, unit: /s, expect: 4600 /s, tolerance: 1% }
+";
+
+#[test]
+fn custom_file_end_to_end() {
+    let f = file(CHAT);
+    let out = bote(&["run", &f.0, "--format", "csv"], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // 10M x 40 / 86,400 s = 4,629.6 /s; x 30 days x 100 B = 1.2 TB.
+    assert!(
+        out.stdout.contains("qps,msg_rate,4629.629"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("storage,per_month,1200"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains(",true,"), "{}", out.stdout);
+    // Quantities keep file order even though per_month depends on a later one.
+    let storage = out.stdout.find("storage,").unwrap();
+    assert!(storage < out.stdout.find("qps,").unwrap());
+    let check = bote(&["check", &f.0], "");
+    assert_eq!(check.status, 0, "{}", check.stdout);
+}
+
+#[test]
+fn set_overrides_an_assumption() {
+    let f = file(CHAT);
+    let out = bote(
+        &["run", &f.0, "--set", "users=100M", "--format", "markdown"],
+        "",
+    );
+    assert!(
+        out.stdout.contains("| users * | 100 million | `100M` |"),
+        "{}",
+        out.stdout
+    );
+    // Ten times the users: 46,296 /s against the published 4,600 /s.
+    assert!(
+        out.stdout
+            .contains("| msg_rate | 46,296 /s | `users * msgs` | 4,600 /s ✗ off by +906% |"),
+        "{}",
+        out.stdout
+    );
+    let check = bote(&["check", &f.0], "");
+    assert_eq!(check.status, 0);
+    let unknown = bote(&["run", &f.0, "--set", "user=5"], "");
+    assert_eq!(unknown.status, 1);
+    assert!(
+        unknown
+            .stderr
+            .contains("`user` is not an assumption of `Chat service`"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stderr.contains("did you mean `users`?"),
+        "{}",
+        unknown.stderr
+    );
+    let derived = bote(&["run", &f.0, "--set", "msg_rate=5"], "");
+    assert!(
+        derived.stderr.contains("only assumptions can be set"),
+        "{}",
+        derived.stderr
+    );
+    let bad = bote(&["run", &f.0, "--set", "users=5 gigabites"], "");
+    assert_eq!(bad.status, 1);
+    assert!(
+        bad.stderr.contains("--set users") && bad.stderr.contains("did you mean `gigabits`"),
+        "{}",
+        bad.stderr
+    );
+    let shape = bote(&["run", &f.0, "--set", "users"], "");
+    assert_eq!(shape.status, 2);
+    assert!(
+        shape.stderr.contains("--set expects NAME=EXPR"),
+        "{}",
+        shape.stderr
+    );
+}
+
+#[test]
+fn failing_expectation_fails_check() {
+    let f = file(&CHAT.replace("expect: 1.2 TB", "expect: 2 TB"));
+    let out = bote(&["check", &f.0], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.contains(
+            "per_month: computed 1,200 GB, published 2,000 GB (off by -40.0%, tolerance 10%)"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Each broken file, the message, and the `file:line:col` it must point at.
+#[test]
+fn file_errors_point_at_the_spot() {
+    let cases = [
+        (
+            "title: t\nassumptions:\n  a: 1\nqps:\n  b: { expr: a + b }\n",
+            "circular definition: b -> b",
+            ":5:18",
+        ),
+        (
+            "title: t\nassumptions:\n  a: 1\nqps:\n  b: { expr: c * 2 }\n  c: { expr: x }\n  x: { expr: b }\n",
+            "circular definition: b -> c -> x -> b",
+            ":7:14",
+        ),
+        (
+            "title: t\nassumptions:\n  read_ratio: 1\nqps:\n  b: { expr: read_ratoi * 2 }\n",
+            "unknown name `read_ratoi`",
+            ":5:14",
+        ),
+        (
+            "title: t\nassumptions:\n  a: 1\nqps:\n  b: { expr: a, uint: /s }\n",
+            "unknown key `uint` in quantity `b`",
+            ":5:17",
+        ),
+        (
+            "title: t\nassumptions:\n  a: 1\n  a: 2\n",
+            "duplicate key `a`: a key may appear only once in a map",
+            ":4:3",
+        ),
+        (
+            "title: t\nassumptions:\n  a: 5 bytes\nqps:\n  b: { expr: a + 3 s }\n",
+            "cannot add data (B) and time (s)",
+            ":5:14",
+        ),
+        (
+            "title: t\nassumptions:\n  a: 5 bytes\nqps:\n  b: { expr: a, unit: /s }\n",
+            "cannot convert between data (B) and rate (/s)",
+            ":5:14",
+        ),
+        (
+            "title: t\nassumptions:\n  retention: no\n",
+            "`no` reads as a yes/no value in YAML",
+            ":3:14",
+        ),
+        (
+            "title: t\nassumptions:\n  a: { note: x }\n",
+            "assumption `a` has no `value`",
+            ":3:3",
+        ),
+        (
+            "title: t\nqps:\n  a: { unit: /s }\n",
+            "quantity `a` has no `expr`",
+            ":3:3",
+        ),
+        (
+            "title: t\nassumptions:\n  MB: 5\n",
+            "`MB` is a unit",
+            ":3:3",
+        ),
+        ("- 1\n- 2\n", "an estimate file must be a map", ":1:1"),
+        ("titel: t\n", "unknown key `titel` in the top level", ":1:1"),
+        (
+            "title: t\nassumptions:\n  a: \"5 gigabites\"\n",
+            "unknown unit `gigabites`",
+            ":3:9",
+        ),
+    ];
+    for (text, message, position) in cases {
+        let f = file(text);
+        let out = bote(&["run", &f.0], "");
+        assert_eq!(out.status, 1, "{text}");
+        assert!(out.stderr.contains(message), "{text}\n{}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!("{}{position}", f.0)),
+            "{text}\nwant {position}\n{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn missing_files_and_directories() {
+    let out = bote(&["run", "no-such-file.yaml"], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr
+            .contains("no preset or file named `no-such-file.yaml`"),
+        "{}",
+        out.stderr
+    );
+    let typo = bote(&["run", "url-shortner"], "");
+    assert!(
+        typo.stderr
+            .contains("did you mean the preset `url-shortener`?"),
+        "{}",
+        typo.stderr
+    );
+    let dir = bote(&["run", "."], "");
+    assert!(dir.stderr.contains("`.` is a directory"), "{}", dir.stderr);
+}

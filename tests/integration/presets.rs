@@ -1,0 +1,79 @@
+//! Every preset reproduces its published figures, and its full output in
+//! each format is a snapshot (read by a person before it was accepted).
+
+use crate::common::bote;
+
+const FORMATS: [&str; 4] = ["table", "markdown", "json", "csv"];
+
+#[test]
+fn every_preset_passes_check() {
+    let out = bote(&["check"], "");
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.stdout.lines().count(), bote::presets::PRESETS.len());
+    assert!(
+        out.stdout.lines().all(|l| l.starts_with("ok ")),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn preset_snapshots() {
+    for (name, _) in bote::presets::PRESETS {
+        for format in FORMATS {
+            let out = bote(&["run", name, "--format", format, "--explain"], "");
+            assert_eq!(out.status, 0, "{name} {format}: {}", out.stderr);
+            insta::assert_snapshot!(format!("{name}.{format}"), out.stdout);
+        }
+    }
+}
+
+#[test]
+fn list_and_show() {
+    let list = bote(&["list"], "");
+    assert!(
+        list.stdout.starts_with("url-shortener     URL shortener\n"),
+        "{}",
+        list.stdout
+    );
+    let show = bote(&["show", "uber-dispatch"], "");
+    assert_eq!(show.stdout, bote::presets::get("uber-dispatch").unwrap());
+    let bad = bote(&["show", "uber"], "");
+    assert_eq!(bad.status, 1);
+    assert!(
+        bad.stderr.contains("did you mean `uber-dispatch`?"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn json_shape_is_stable() {
+    let out = bote(&["run", "stripe-payments", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Stripe payments");
+    assert_eq!(v["calendar"]["year_s"], 31_536_000.0);
+    let first = &v["sections"][0]["quantities"][0];
+    for key in [
+        "name",
+        "section",
+        "value",
+        "unit",
+        "si_value",
+        "expr",
+        "text",
+        "dimension",
+    ] {
+        assert!(!first[key].is_null(), "missing {key}");
+    }
+    let spike = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["quantities"].as_array().unwrap())
+        .find(|q| q["name"] == "card_in_flight_spike")
+        .unwrap();
+    assert_eq!(spike["value"], 20000.0);
+    assert_eq!(spike["expect"]["ok"], true);
+    assert_eq!(v["expectations"]["failed"], 0);
+}
