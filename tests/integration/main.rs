@@ -6,3 +6,4 @@ mod eval_cli;
 mod eval_examples;
 mod presets;
 mod properties;
+mod readme;

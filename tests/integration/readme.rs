@@ -1,0 +1,84 @@
+//! The README's examples run: each `$ bote …` line in a console block with
+//! output under it must print that output (its first lines, for long ones).
+
+use crate::common::bote;
+
+/// Split a shell line into words, honouring single quotes (all the README uses).
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any {
+                    out.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        out.push(cur);
+    }
+    out
+}
+
+#[test]
+fn readme_examples_run() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    let mut in_console = false;
+    let mut lines = readme.lines().peekable();
+    while let Some(line) = lines.next() {
+        if line.starts_with("```") {
+            in_console = line == "```console";
+            continue;
+        }
+        let Some(cmd) = line.strip_prefix("$ bote ").filter(|_| in_console) else {
+            continue;
+        };
+        let mut expected = Vec::new();
+        while let Some(next) = lines.peek() {
+            if next.starts_with("$ ") || next.starts_with("```") {
+                break;
+            }
+            expected.push(lines.next().unwrap());
+        }
+        if expected.is_empty() {
+            continue;
+        }
+        let args = words(cmd);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = bote(&args, "");
+        let printed = format!("{}{}", out.stdout, out.stderr);
+        let printed: Vec<&str> = printed.lines().collect();
+        for (i, want) in expected.iter().enumerate() {
+            if want.starts_with('{') {
+                // JSON: compare as values, since key order is not part of the contract.
+                let got: serde_json::Value = serde_json::from_str(printed[i]).unwrap();
+                let want: serde_json::Value = serde_json::from_str(want).unwrap();
+                assert_eq!(got, want, "bote {cmd}");
+            } else {
+                assert_eq!(
+                    printed.get(i),
+                    Some(want),
+                    "bote {cmd}\n{}",
+                    printed.join("\n")
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} README examples found");
+}
