@@ -148,6 +148,11 @@ pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
         return Err(error_at(origin, src, Span::new(0, 0), message));
     }
     let root = yaml::parse(src).map_err(|e| error_at(origin, src, e.span, e.message))?;
+    if root.value == Value::Null {
+        let message =
+            "the estimate file has no content; it needs at least a `title` and some `assumptions`";
+        return Err(error_at(origin, src, Span::new(0, 0), message));
+    }
     Loader { origin, src }.estimate(&root)
 }
 
@@ -204,7 +209,11 @@ impl Loader<'_> {
             Some(h) => format!("did you mean `{h}`?"),
             None => "not a key bote knows".into(),
         };
-        Box::new(d.with_note(format!("allowed here: {}", allowed.join(", "))))
+        let mut d = d.with_note(format!("allowed here: {}", allowed.join(", ")));
+        if name.contains(['(', ')', '*', '/', '+', ' ']) {
+            d = d.with_note("in `{ … }` a comma ends the value: quote an expression that holds one, as `expr: \"max(a, b)\"`");
+        }
+        Box::new(d)
     }
 
     fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
@@ -767,16 +776,8 @@ impl Estimate {
                 match index.get(name.as_str()) {
                     Some(&j) => mine.push((j, span)),
                     None => {
-                        let candidates = self.items.iter().map(|i| i.name.as_str());
-                        let mut suggestions: Vec<String> = units::suggest(&name, candidates)
-                            .into_iter()
-                            .map(String::from)
-                            .collect();
-                        if suggestions.is_empty() {
-                            suggestions = units::suggest_units(&name);
-                        }
-                        let e =
-                            ExprError::new(ExprErrorKind::UnknownName { name, suggestions }, span);
+                        let known = self.items.iter().map(|i| i.name.as_str());
+                        let e = eval::unknown_name(&name, known, span);
                         return Err(self.item_error(item, &e));
                     }
                 }

@@ -59,6 +59,32 @@ impl Env {
     }
 }
 
+/// The error for a name nobody defined, with the closest of `known` (or of
+/// the units, if no name is close) as suggestions. `inf` and `NaN` get their own.
+pub fn unknown_name<'a>(name: &str, known: impl Iterator<Item = &'a str>, span: Span) -> ExprError {
+    if matches!(
+        name.to_ascii_lowercase().as_str(),
+        "inf" | "infinity" | "nan"
+    ) {
+        return ExprError::new(ExprErrorKind::NotFinite(name.to_string()), span);
+    }
+    let mut suggestions: Vec<String> = units::suggest(name, known)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    if suggestions.is_empty() {
+        // A name that looks like a unit may be a misspelt unit.
+        suggestions = units::suggest_units(name);
+    }
+    ExprError::new(
+        ExprErrorKind::UnknownName {
+            name: name.to_string(),
+            suggestions,
+        },
+        span,
+    )
+}
+
 /// The size of one of `unit` under `calendar`.
 pub fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
     let (value, dim) = match unit {

@@ -58,13 +58,20 @@ pub struct YamlError {
 
 /// Parse `src` into a node tree.
 pub fn parse(src: &str) -> Result<Node, YamlError> {
-    let options = serde_saphyr::options! {
+    // Estimate files are flat and hand-written: anchors and aliases are rare,
+    // so a few thousand replayed events is plenty and an alias bomb stops early.
+    let mut options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_nodes: 4_000_000,
             max_events: 8_000_000,
             max_depth: 32,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_recorded_anchor_events: 10_000,
+            max_recorded_anchor_bytes: 1 << 20,
         },
     };
+    options.alias_limits.max_total_replayed_events = 10_000;
     let raw: Result<Spanned<RawNode>, _> = serde_saphyr::from_str_with_options(src, options);
     match raw {
         Ok(node) => Ok(convert(node, src)),
@@ -76,12 +83,18 @@ pub fn parse(src: &str) -> Result<Node, YamlError> {
             let text = text
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m);
-            let message = match text.strip_prefix("duplicate mapping key: ") {
-                Some(rest) => {
-                    let key = rest.split_once(", set ").map_or(rest, |(k, _)| k);
-                    format!("duplicate key `{key}`: a key may appear only once in a map")
+            let message = if text.contains("budget breached") || text.contains("alias replay") {
+                format!(
+                    "the YAML expands past bote's limits (too many anchors, aliases or nodes): {text}"
+                )
+            } else {
+                match text.strip_prefix("duplicate mapping key: ") {
+                    Some(rest) => {
+                        let key = rest.split_once(", set ").map_or(rest, |(k, _)| k);
+                        format!("duplicate key `{key}`: a key may appear only once in a map")
+                    }
+                    None => text.to_string(),
                 }
-                None => text.to_string(),
             };
             let offset = offset_of(src, line, col);
             Err(YamlError {

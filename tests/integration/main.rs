@@ -1,5 +1,6 @@
 //! All integration tests, in one binary so they link once.
 
+mod bad_input;
 mod common;
 mod estimates;
 mod eval_cli;
