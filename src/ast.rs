@@ -245,11 +245,22 @@ impl fmt::Display for Statement {
 }
 
 fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
-    match unit {
-        UnitRef::Unit(d) if d.symbol == "$" => "USD",
-        UnitRef::Unit(d) if plural => d.plural,
-        UnitRef::Unit(d) => d.singular,
-        UnitRef::Magnitude(w, _) => w,
+    let def = match unit {
+        UnitRef::Unit(d) if d.symbol == "$" => return "USD",
+        UnitRef::Unit(d) => d,
+        UnitRef::Magnitude(w, _) => return w,
+    };
+    let name = if plural { def.plural } else { def.singular };
+    // "kilobits per second" would not read back as one unit: use a one-word spelling.
+    let one_word = |s: &&str| s.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if one_word(&name) {
+        name
+    } else {
+        def.aliases
+            .iter()
+            .copied()
+            .find(one_word)
+            .unwrap_or(def.symbol)
     }
 }
 

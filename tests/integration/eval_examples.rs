@@ -85,6 +85,8 @@ fn input_is_shown_as_read() {
         ("50000 / 4 s", "50000 / 4 seconds"),
         ("-(2 + 3) ^ 2", "-(2 + 3) ^ 2"),
         ("2 per day", "2 / day"),
+        // Found by fuzzing: a unit whose name has spaces must print as one word.
+        ("(1 - 1 - 9)/- 09Kbps min", "(1 - 1 - 9) / -09 kbps minutes"),
     ];
     for (src, want) in cases {
         assert_eq!(

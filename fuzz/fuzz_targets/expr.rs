@@ -1,0 +1,16 @@
+//! Any text as an expression: parse, evaluate, format, and re-read the
+//! reading. Must never panic; a reading that evaluates must evaluate again.
+#![no_main]
+
+use bote::eval::Env;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(src) = std::str::from_utf8(data) else { return };
+    let env = Env::default();
+    if let Ok(answer) = bote::evaluate(src, &env) {
+        let again = bote::evaluate(&answer.input, &env);
+        assert!(again.is_ok(), "{src:?} read as {:?} which fails: {again:?}", answer.input);
+        let _ = bote::evaluate(&answer.shown.text, &env);
+    }
+});
