@@ -146,7 +146,11 @@ impl Expr {
         match self {
             Expr::Binary { op, .. } => op.precedence(),
             Expr::Neg { .. } => 3,
-            Expr::Juxt { .. } => 5,
+            // "5 million" reads like a number followed by a unit.
+            Expr::Juxt { .. }
+            | Expr::Number {
+                magnitude: Some(_), ..
+            } => 5,
             _ => 6,
         }
     }
@@ -335,9 +339,10 @@ impl Expr {
             Expr::Binary { op, lhs, rhs, .. } => {
                 let p = op.precedence();
                 // Left-associative operators need parentheses on an equal-precedence
-                // right side; `^` is right-associative, so the other way round.
+                // right side. `^` is right-associative, and its left side must be
+                // atomic: `2 m ^ 2` and `5 million ^ 2` would bind `^` to the unit.
                 let (lmin, rmin) = if *op == BinOp::Pow {
-                    (p + 1, p)
+                    (6, p)
                 } else {
                     (p, p + 1)
                 };

@@ -401,9 +401,10 @@ impl Parser {
                         },
                     span,
                 }) => Ok(self.number(text, value, magnitude, true, token.span.to(span))),
+                // `$` alone is the unit: `B * $`, `$ / day`.
                 _ => {
                     self.pos -= 1;
-                    Err(self.expected("an amount after `$`"))
+                    self.word("$".to_string(), token.span)
                 }
             },
             Tok::LParen => {

@@ -87,6 +87,10 @@ fn input_is_shown_as_read() {
         ("2 per day", "2 / day"),
         // Found by fuzzing: a unit whose name has spaces must print as one word.
         ("(1 - 1 - 9)/- 09Kbps min", "(1 - 1 - 9) / -09 kbps minutes"),
+        // Found by the property tests: `^` must not attach to a printed unit or magnitude.
+        ("(2 m) ^ 2", "(2 meters) ^ 2"),
+        ("5M ^ 2", "(5 million) ^ 2"),
+        ("3 B * $", "3 bytes * USD"),
     ];
     for (src, want) in cases {
         assert_eq!(

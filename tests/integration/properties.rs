@@ -85,3 +85,61 @@ fn deep_nesting_is_an_error_not_a_crash() {
         150.0
     );
 }
+
+/// Small expression trees, written out as text: every operator, function and
+/// unit form the grammar has, nested a few levels.
+fn arb_expr() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        (0u32..100_000).prop_map(|n| n.to_string()),
+        "[1-9][0-9]{0,2}(k|M|B|bn|T)",
+        "[0-9]{1,2}(\\.[0-9])?%",
+        Just("x".to_string()),
+        prop::sample::select(UNITS).prop_map(|u| format!("1 {u}")),
+    ];
+    leaf.prop_recursive(4, 32, 3, |inner| {
+        prop_oneof![
+            (
+                inner.clone(),
+                prop::sample::select(&["+", "-", "*", "/", "^", "per"][..]),
+                inner.clone()
+            )
+                .prop_map(|(a, o, b)| format!("{a} {o} {b}")),
+            inner.clone().prop_map(|a| format!("({a})")),
+            inner.clone().prop_map(|a| format!("-{a}")),
+            (inner.clone(), prop::sample::select(UNITS)).prop_map(|(a, u)| format!("({a}) {u}")),
+            (
+                prop::sample::select(
+                    &[
+                        "ceil", "floor", "round", "abs", "sqrt", "ln", "log10", "log2"
+                    ][..]
+                ),
+                inner.clone()
+            )
+                .prop_map(|(f, a)| format!("{f}({a})")),
+            (
+                prop::sample::select(&["min", "max"][..]),
+                inner.clone(),
+                inner
+            )
+                .prop_map(|(f, a, b)| format!("{f}({a}, {b})")),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    #[test]
+    fn small_trees_never_panic_and_read_back(src in arb_expr(), target in prop::option::of(prop::sample::select(UNITS))) {
+        let mut env = Env::default();
+        env.set("x", bote::quantity::Quantity::number(3.0).unwrap());
+        let src = match target { Some(t) => format!("{src} -> {t}"), None => src };
+        if let Ok(a) = bote::evaluate(&src, &env) {
+            let again = bote::evaluate(&a.input, &env).unwrap_or_else(|e| panic!("{} (from {src}): {e}", a.input));
+            prop_assert_eq!(again.quantity, a.quantity);
+            let shown = bote::evaluate(&a.shown.text, &env).unwrap_or_else(|e| panic!("{} (from {src}): {e}", a.shown.text));
+            let (x, y) = (a.quantity.si_value(), shown.quantity.si_value());
+            prop_assert!((x - y).abs() <= 5e-4 * x.abs() + 1e-300, "{}: {x} vs {y}", a.shown.text);
+        }
+    }
+}
