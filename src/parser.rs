@@ -431,7 +431,8 @@ impl Parser {
         span: Span,
     ) -> Expr {
         let mut span = span;
-        let percent = !money && self.peek_tok() == Some(&Tok::Percent);
+        // `5k%` is refused (the `%` is left over): a percentage has no magnitude.
+        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(&Tok::Percent);
         if percent {
             span = span.to(self.next().map_or(span, |t| t.span));
         }

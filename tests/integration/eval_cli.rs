@@ -52,6 +52,8 @@ fn errors_name_the_problem_and_point_at_it() {
         ),
         ("dau * 2", "unknown name `dau`", "^^^"),
         ("1e400", "the number `1e400` is too large", "^"),
+        // Found by fuzzing: its reading did not parse back.
+        ("5k%", "expected an operator or the end, found `%`", "^"),
     ];
     for (src, message, marked) in cases {
         let out = bote(&["eval", src], "");
