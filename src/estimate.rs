@@ -96,8 +96,6 @@ pub struct Row {
     pub quantity: Quantity,
     pub shown: Shown,
     pub expect: Option<Checked>,
-    /// The derivation with values substituted: `a * b = 38 /s * 100 = 3,800 /s`.
-    pub explain: String,
 }
 
 /// A published figure beside the computed one.
@@ -118,6 +116,38 @@ pub struct Evaluated {
 }
 
 impl Evaluated {
+    /// Each row's derivation with the values substituted, as said out loud:
+    /// `read_qps = write_qps * read_ratio = 38.05 /s * 100 = 3,805 /s`.
+    /// Built on request: most reports never show it.
+    pub fn explanations(&self) -> Vec<String> {
+        let by_name: HashMap<&str, &Row> = self
+            .rows
+            .iter()
+            .map(|r| (self.estimate.items[r.item].name.as_str(), r))
+            .collect();
+        self.rows
+            .iter()
+            .map(|row| {
+                let item = &self.estimate.items[row.item];
+                let written = item.stmt.expr.to_string();
+                let substituted = item
+                    .stmt
+                    .expr
+                    .display_with(&|name: &str| by_name.get(name).map(|r| r.shown.text.clone()));
+                let mut out = format!("{} = {written}", item.name);
+                if substituted != written {
+                    out.push_str(" = ");
+                    out.push_str(&substituted);
+                }
+                if row.shown.text != written && row.shown.text != substituted {
+                    out.push_str(" = ");
+                    out.push_str(&row.shown.text);
+                }
+                out
+            })
+            .collect()
+    }
+
     pub fn failed_expectations(&self) -> impl Iterator<Item = &Row> {
         self.rows
             .iter()
@@ -691,13 +721,11 @@ impl Estimate {
             Some(x) => Some(self.check(item, x, quantity, unit.as_ref(), env)?),
             None => None,
         };
-        let explain = explain(item, env, &shown);
         Ok(Row {
             item: i,
             quantity,
             shown,
             expect,
-            explain,
         })
     }
 
@@ -829,23 +857,4 @@ impl Estimate {
         }
         Ok(order)
     }
-}
-
-/// `name = expr = values substituted = result`, the sentence said out loud.
-fn explain(item: &Item, env: &Env, shown: &Shown) -> String {
-    let written = item.stmt.expr.to_string();
-    let substituted = item.stmt.expr.display_with(&|name: &str| {
-        env.get(name)
-            .map(|q| format::show(q, None, env.calendar).text)
-    });
-    let mut out = format!("{} = {written}", item.name);
-    if substituted != written {
-        out.push_str(" = ");
-        out.push_str(&substituted);
-    }
-    if shown.text != written && shown.text != substituted {
-        out.push_str(" = ");
-        out.push_str(&shown.text);
-    }
-    out
 }

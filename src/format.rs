@@ -48,7 +48,7 @@ pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Show
         "" => number,
         "%" => format!("{number}%"),
         l if l.starts_with('/') => format!("{number} {l}"),
-        l if l.starts_with('$') => {
+        l if l == "$" || l.starts_with("$/") => {
             let (sign, digits) = number
                 .strip_prefix('-')
                 .map_or(("", number.as_str()), |d| ("-", d));
@@ -143,14 +143,13 @@ fn plural_of(word: &str, n: f64) -> String {
     }
 }
 
-/// `v` rounded to `n` significant figures, by way of decimal text so the
-/// rounding is the one a person would do.
+/// `v` rounded to `n` significant figures.
 pub fn round_sig(v: f64, n: usize) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    // Half away from zero, as people round; the decimal text then cleans up
-    // the binary noise the scaling leaves (0.30000000000000004).
+    // Half away from zero, as people round. The result may carry binary noise
+    // (0.30000000000000004); number_text prints it with a fixed number of decimals.
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     let exp = v.abs().log10().floor() as i32;
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]

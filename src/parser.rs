@@ -355,6 +355,13 @@ impl Parser {
 
     /// An optional `^ integer` after a unit.
     fn unit_power(&mut self) -> Result<i8, ExprError> {
+        self.unit_power_or(true)
+    }
+
+    /// With `strict` false, a `^` not followed by a small whole number is left
+    /// for the general power operator (`m ^ 11`, `km ^ x`).
+    fn unit_power_or(&mut self, strict: bool) -> Result<i8, ExprError> {
+        let caret = self.pos;
         if !self.eat(&Tok::Caret) {
             return Ok(1);
         }
@@ -372,6 +379,10 @@ impl Parser {
                 #[allow(clippy::cast_possible_truncation)]
                 let p = value as i8;
                 Ok(if neg { -p } else { p })
+            }
+            _ if !strict => {
+                self.pos = caret;
+                Ok(1)
             }
             _ => {
                 self.pos -= 1;
@@ -488,7 +499,7 @@ impl Parser {
             ));
         }
         if let Some(unit) = known_unit(&word) {
-            let power = self.unit_power()?;
+            let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
             return Ok(Expr::Unit { unit, power, span });
         }

@@ -155,12 +155,8 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");
-        for row in ev
-            .rows
-            .iter()
-            .filter(|r| est.items[r.item].place != Place::Assumption)
-        {
-            let _ = writeln!(out, "  {}", row.explain);
+        for line in derivations(ev) {
+            let _ = writeln!(out, "  {line}");
         }
     }
     if let Some(s) = summary(ev) {
@@ -243,12 +239,8 @@ fn markdown(ev: &Evaluated, opts: Options) -> String {
     }
     if opts.explain {
         out.push_str("\n## Derivations\n\n");
-        for row in ev
-            .rows
-            .iter()
-            .filter(|r| est.items[r.item].place != Place::Assumption)
-        {
-            let _ = writeln!(out, "- `{}`", row.explain);
+        for line in derivations(ev) {
+            let _ = writeln!(out, "- `{line}`");
         }
     }
     if let Some(s) = summary(ev) {
@@ -257,7 +249,16 @@ fn markdown(ev: &Evaluated, opts: Options) -> String {
     out
 }
 
-fn quantity_json(ev: &Evaluated, row: &Row) -> Value {
+/// The derivations of the derived quantities (assumptions have none to show).
+fn derivations(ev: &Evaluated) -> impl Iterator<Item = String> + '_ {
+    ev.explanations()
+        .into_iter()
+        .zip(&ev.rows)
+        .filter(|(_, r)| ev.estimate.items[r.item].place != Place::Assumption)
+        .map(|(line, _)| line)
+}
+
+fn quantity_json(ev: &Evaluated, row: &Row, explain: &str) -> Value {
     let item = &ev.estimate.items[row.item];
     let section = match item.place {
         Place::Assumption => "assumptions",
@@ -273,7 +274,7 @@ fn quantity_json(ev: &Evaluated, row: &Row) -> Value {
         "si_unit": row.quantity.dim().base_units(),
         "dimension": row.quantity.dim().name(),
         "expr": item.expr_text,
-        "explain": row.explain,
+        "explain": explain,
         "note": item.note,
         "source": item.source,
     });
@@ -298,8 +299,9 @@ fn quantity_json(ev: &Evaluated, row: &Row) -> Value {
 /// The JSON report; its shape is documented in the README.
 pub fn json(ev: &Evaluated) -> Value {
     let est = &ev.estimate;
+    let explain = ev.explanations();
     let assumptions: Vec<Value> = rows_in(ev, Place::Assumption)
-        .map(|r| quantity_json(ev, r))
+        .map(|r| quantity_json(ev, r, &explain[r.item]))
         .collect();
     let sections: Vec<Value> = est
         .sections
@@ -307,7 +309,7 @@ pub fn json(ev: &Evaluated) -> Value {
         .enumerate()
         .map(|(s, name)| {
             let quantities: Vec<Value> = rows_in(ev, Place::Section(s))
-                .map(|r| quantity_json(ev, r))
+                .map(|r| quantity_json(ev, r, &explain[r.item]))
                 .collect();
             json!({ "name": name, "quantities": quantities })
         })

@@ -7,6 +7,7 @@
 //! listed here. This module must not evaluate or format anything.
 
 use crate::dimension::Dimension;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 use uom::Conversion;
 use uom::si::Unit as UomUnit;
@@ -264,9 +265,17 @@ pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
     ]
 });
 
+/// Every spelling to its unit, for constant-time lookup.
+static SPELLINGS: LazyLock<HashMap<&'static str, &'static UnitDef>> = LazyLock::new(|| {
+    CATALOG
+        .iter()
+        .flat_map(|u| u.aliases.iter().map(move |&a| (a, u)))
+        .collect()
+});
+
 /// The unit spelled exactly `name`, if any.
 pub fn lookup(name: &str) -> Option<&'static UnitDef> {
-    CATALOG.iter().find(|u| u.aliases.contains(&name))
+    SPELLINGS.get(name).copied()
 }
 
 /// The catalog entry whose symbol is `symbol`.

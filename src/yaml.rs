@@ -1,22 +1,31 @@
 //! YAML text to a small tree of nodes that remember where they came from.
 //!
-//! serde-saphyr does the parsing (and refuses duplicate keys, alias bombs and
-//! runaway nesting); this module only keeps each node's byte offset so later
-//! errors can point into the file. It knows nothing of estimates.
+//! Reads the event stream of granit-parser (a maintained YAML 1.2 parser)
+//! and keeps what an estimate file needs: maps, scalars as written, and the
+//! byte span of each. Refuses what an estimate file never needs and an
+//! attacker would use: anchors and aliases (so no alias bombs), tags,
+//! several documents, deep nesting. Knows nothing of estimates.
 
 use crate::error::Span;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-use std::fmt;
+use granit_parser::{Event, Parser, ScalarStyle};
+use std::collections::HashMap;
 
 /// The largest estimate file bote reads, in bytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The deepest nesting of maps and lists.
+pub const MAX_DEPTH: usize = 32;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    /// A scalar as text (numbers too: their text is taken from the file).
+    /// A scalar as text. Numbers keep the text written in the file (`010`
+    /// stays `010`); quoted scalars hold their unescaped text.
     Text(String),
+    /// An unquoted `true`, `false`, `yes`, `no`, `on` or `off` (any case):
+    /// YAML readers disagree on these, so bote treats them as booleans and
+    /// never as expressions.
     Bool,
+    /// An empty value, `~` or `null`.
     Null,
     Map(Vec<(Node, Node)>),
     Seq,
@@ -56,175 +65,165 @@ pub struct YamlError {
     pub span: Span,
 }
 
-/// Parse `src` into a node tree.
+fn error(message: impl Into<String>, span: Span) -> YamlError {
+    YamlError {
+        message: message.into(),
+        span,
+    }
+}
+
+/// A collection being built: its span and what it holds so far.
+enum Open {
+    /// `seen` maps each key's text to its byte offset, to find duplicates.
+    Map {
+        span: Span,
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        seen: HashMap<String, usize>,
+    },
+    Seq {
+        span: Span,
+    },
+}
+
+/// Parse `src` into a node tree. An empty document is a `Null` node.
 pub fn parse(src: &str) -> Result<Node, YamlError> {
-    // Estimate files are flat and hand-written: anchors and aliases are rare,
-    // so a few thousand replayed events is plenty and an alias bomb stops early.
-    let mut options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_nodes: 4_000_000,
-            max_events: 8_000_000,
-            max_depth: 32,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_recorded_anchor_events: 10_000,
-            max_recorded_anchor_bytes: 1 << 20,
-        },
-    };
-    options.alias_limits.max_total_replayed_events = 10_000;
-    let raw: Result<Spanned<RawNode>, _> = serde_saphyr::from_str_with_options(src, options);
-    match raw {
-        Ok(node) => Ok(convert(node, src)),
-        Err(e) => {
-            let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            let text = e.without_snippet().to_string();
-            // serde-saphyr ends its message with " at line L, column C"; the
-            // position is shown by the snippet instead.
-            let text = text
-                .rsplit_once(" at line ")
-                .map_or(text.as_str(), |(m, _)| m);
-            let message = if text.contains("budget breached") || text.contains("alias replay") {
-                format!(
-                    "the YAML expands past bote's limits (too many anchors, aliases or nodes): {text}"
-                )
-            } else {
-                match text.strip_prefix("duplicate mapping key: ") {
-                    Some(rest) => {
-                        let key = rest.split_once(", set ").map_or(rest, |(k, _)| k);
-                        format!("duplicate key `{key}`: a key may appear only once in a map")
-                    }
-                    None => text.to_string(),
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+    for event in Parser::new_from_str(src) {
+        let (event, span) = event.map_err(|e| {
+            let at = e.marker().byte_offset().unwrap_or(src.len());
+            error(e.info(), Span::new(at, at))
+        })?;
+        let tag_at = span.tag_start.and_then(|m| m.byte_offset());
+        let span = Span::new(
+            span.start.byte_offset().unwrap_or(0),
+            span.end
+                .byte_offset()
+                .unwrap_or(src.len())
+                .max(span.start.byte_offset().unwrap_or(0)),
+        );
+        let node = match event {
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(error(
+                        "an estimate file holds one YAML document; remove the second `---`",
+                        span,
+                    ));
                 }
-            };
-            let offset = offset_of(src, line, col);
-            Err(YamlError {
-                message,
-                span: Span::new(offset, offset),
-            })
+                continue;
+            }
+            Event::Alias(_) | Event::UnresolvedAlias(_) | Event::Anchor(..) => {
+                return Err(error(
+                    "anchors and aliases (`&name`, `*name`) are not supported in estimate files",
+                    span,
+                ));
+            }
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(_, anchor, _)
+            | Event::MappingStart(_, anchor, _)
+                if anchor != 0 =>
+            {
+                return Err(error(
+                    "anchors and aliases (`&name`, `*name`) are not supported in estimate files",
+                    span,
+                ));
+            }
+            Event::Scalar(_, _, _, Some(_))
+            | Event::SequenceStart(_, _, Some(_))
+            | Event::MappingStart(_, _, Some(_)) => {
+                let at = tag_at.unwrap_or(span.start);
+                return Err(error(
+                    "YAML tags (`!!str`, `!name`) are not supported in estimate files",
+                    Span::new(at, at),
+                ));
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(error(
+                        format!("the YAML nests deeper than {MAX_DEPTH} levels"),
+                        span,
+                    ));
+                }
+                stack.push(match event {
+                    Event::MappingStart(..) => Open::Map {
+                        span,
+                        entries: Vec::new(),
+                        key: None,
+                        seen: HashMap::new(),
+                    },
+                    _ => Open::Seq { span },
+                });
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => match stack.pop() {
+                Some(Open::Map {
+                    span: start,
+                    entries,
+                    ..
+                }) => Node {
+                    value: Value::Map(entries),
+                    span: Span::new(start.start, span.end.max(start.start)),
+                },
+                Some(Open::Seq { span: start }) => Node {
+                    value: Value::Seq,
+                    span: Span::new(start.start, span.end.max(start.start)),
+                },
+                None => continue,
+            },
+            Event::Scalar(text, style, _, None) => Node {
+                value: scalar(&text, style),
+                span,
+            },
+            #[allow(unreachable_patterns)]
+            _ => continue,
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Open::Seq { .. }) => {}
+            Some(Open::Map {
+                entries, key, seen, ..
+            }) => match key.take() {
+                None => {
+                    let name = node.text().unwrap_or("");
+                    if let Some(&first) = seen.get(name) {
+                        let line = src[..first.min(src.len())].matches('\n').count() + 1;
+                        return Err(error(
+                            format!(
+                                "duplicate key `{name}`: a key may appear only once in a map (the first is on line {line})"
+                            ),
+                            node.span,
+                        ));
+                    }
+                    seen.insert(name.to_string(), node.span.start);
+                    *key = Some(node);
+                }
+                Some(k) => entries.push((k, node)),
+            },
         }
     }
+    Ok(root.unwrap_or(Node {
+        value: Value::Null,
+        span: Span::new(0, 0),
+    }))
 }
 
-/// Byte offset of a 1-based line and column.
-fn offset_of(src: &str, line: u64, col: u64) -> usize {
-    let mut offset = 0;
-    for (i, l) in src.split_inclusive('\n').enumerate() {
-        if i as u64 + 1 == line {
-            let col = usize::try_from(col.saturating_sub(1)).unwrap_or(0);
-            return offset + l.char_indices().nth(col).map_or(l.len(), |(b, _)| b);
+fn scalar(text: &str, style: ScalarStyle) -> Value {
+    if style != ScalarStyle::Plain {
+        return Value::Text(text.to_string());
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        t if ["true", "false", "yes", "no", "on", "off"]
+            .iter()
+            .any(|b| t.eq_ignore_ascii_case(b)) =>
+        {
+            Value::Bool
         }
-        offset += l.len();
-    }
-    src.len()
-}
-
-fn convert(node: Spanned<RawNode>, src: &str) -> Node {
-    let span = node.referenced.span();
-    let start = usize::try_from(span.byte_offset().unwrap_or(0))
-        .unwrap_or(0)
-        .min(src.len());
-    let len = usize::try_from(span.byte_len().unwrap_or(0)).unwrap_or(0);
-    let span = Span::new(start, (start + len).min(src.len()));
-    let value = match node.value {
-        RawNode::Text(t) => Value::Text(t),
-        // Numbers keep the text written in the file, not serde's reading of it.
-        RawNode::Number(fallback) => Value::Text(
-            src.get(span.start..span.end)
-                .filter(|s| !s.is_empty())
-                .map_or(fallback, str::to_string),
-        ),
-        RawNode::Bool => Value::Bool,
-        RawNode::Null => Value::Null,
-        RawNode::Seq => Value::Seq,
-        RawNode::Map(entries) => Value::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| (convert(k, src), convert(v, src)))
-                .collect(),
-        ),
-    };
-    Node { value, span }
-}
-
-enum RawNode {
-    Text(String),
-    Number(String),
-    Bool,
-    Null,
-    Seq,
-    Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
-}
-
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RawVisitor)
-    }
-}
-
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawNode;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::Text(v.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::Text(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
-    }
-
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Number(format!("{v:e}")))
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Bool)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
-        d.deserialize_any(RawVisitor)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(RawNode::Seq)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<RawNode>>()? {
-            entries.push((key, map.next_value()?));
-        }
-        Ok(RawNode::Map(entries))
+        t => Value::Text(t.to_string()),
     }
 }
 
@@ -234,24 +233,36 @@ mod tests {
 
     #[test]
     fn keeps_text_and_offsets() {
-        let src = "a: 100M / month\nb: 10\nc: no\nd:\n";
+        let src = "a: 100M / month\nb: 010\nc: no\nd:\ne: 'x: y'\n";
         let Value::Map(entries) = parse(src).unwrap().value else {
             panic!()
         };
-        let texts: Vec<_> = entries
+        let got: Vec<_> = entries
             .iter()
             .map(|(k, v)| (k.text().unwrap(), v.value.clone(), v.span.start))
             .collect();
-        assert_eq!(texts[0], ("a", Value::Text("100M / month".into()), 3));
-        assert_eq!(texts[1], ("b", Value::Text("10".into()), 19));
-        assert_eq!(texts[2].1, Value::Bool);
-        assert_eq!(texts[3].1, Value::Null);
+        assert_eq!(got[0], ("a", Value::Text("100M / month".into()), 3));
+        assert_eq!(got[1], ("b", Value::Text("010".into()), 19));
+        assert_eq!(got[2].1, Value::Bool);
+        assert_eq!(got[3].1, Value::Null);
+        assert_eq!(got[4], ("e", Value::Text("x: y".into()), 35));
     }
 
     #[test]
-    fn duplicate_keys_are_errors() {
-        let err = parse("a: 1\na: 2\n").unwrap_err();
-        assert!(err.message.contains("duplicate"), "{}", err.message);
-        assert_eq!(err.span.start, 5);
+    fn refuses_what_estimates_never_need() {
+        let cases = [
+            ("a: 1\na: 2\n", "duplicate key `a`", 5),
+            ("a: &x 1\nb: *x\n", "anchors and aliases", 6),
+            ("a: !!str 1\n", "YAML tags", 3),
+            ("a: 1\n---\nb: 2\n", "one YAML document", 5),
+            ("a: [1\n", "unclosed", 3),
+        ];
+        for (src, message, at) in cases {
+            let err = parse(src).unwrap_err();
+            assert!(err.message.contains(message), "{src}: {}", err.message);
+            assert_eq!(err.span.start, at, "{src}: {}", err.message);
+        }
+        let deep = format!("{}1{}", "[".repeat(40), "]".repeat(40));
+        assert!(parse(&deep).unwrap_err().message.contains("deeper than 32"));
     }
 }

@@ -91,6 +91,8 @@ fn input_is_shown_as_read() {
         ("(2 m) ^ 2", "(2 meters) ^ 2"),
         ("5M ^ 2", "(5 million) ^ 2"),
         ("3 B * $", "3 bytes * USD"),
+        // Found by fuzzing: a large power on a lone unit.
+        ("m^1^11", "meter ^ 11"),
     ];
     for (src, want) in cases {
         assert_eq!(
