@@ -339,10 +339,10 @@ impl Expr {
             Expr::Binary { op, lhs, rhs, .. } => {
                 let p = op.precedence();
                 // Left-associative operators need parentheses on an equal-precedence
-                // right side. `^` is right-associative, and its left side must be
-                // atomic: `2 m ^ 2` and `5 million ^ 2` would bind `^` to the unit.
+                // right side. Both sides of `^` must be atomic: `2 m ^ 2`, `5 million ^ 2`
+                // and `s ^ 0 billion` would each read back differently.
                 let (lmin, rmin) = if *op == BinOp::Pow {
-                    (6, p)
+                    (6, 6)
                 } else {
                     (p, p + 1)
                 };

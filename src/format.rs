@@ -6,7 +6,8 @@
 
 use crate::dimension::Dimension;
 use crate::quantity::Quantity;
-use crate::units::{self, Calendar};
+use crate::units::{self, Calendar, Size};
+use std::sync::LazyLock;
 
 /// Significant figures shown by default.
 pub const SIG_FIGS: usize = 4;
@@ -63,17 +64,30 @@ pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Show
     }
 }
 
+/// A unit on a ladder: its symbol and size, looked up in the catalog once.
+type Step = (&'static str, Size);
+
+fn steps(symbols: &[&'static str]) -> Vec<Step> {
+    symbols
+        .iter()
+        .map(|&s| (s, units::lookup(s).map_or(Size::Fixed(1.0), |d| d.size)))
+        .collect()
+}
+
+static DATA_STEPS: LazyLock<Vec<Step>> =
+    LazyLock::new(|| steps(&["B", "kB", "MB", "GB", "TB", "PB", "EB"]));
+static TIME_STEPS: LazyLock<Vec<Step>> =
+    LazyLock::new(|| steps(&["ns", "µs", "ms", "s", "min", "h", "d", "year"]));
+static LENGTH_STEPS: LazyLock<Vec<Step>> = LazyLock::new(|| steps(&["m", "km"]));
+
 /// Prefix ladders for the dimensions that have one, smallest first.
-fn ladder(dim: Dimension) -> Option<&'static [&'static str]> {
-    let ladder: &'static [&'static str] = match dim {
-        Dimension::DATA => &["B", "kB", "MB", "GB", "TB", "PB", "EB"],
-        Dimension::DATA_RATE => &["B", "kB", "MB", "GB", "TB", "PB", "EB"],
-        Dimension::TIME => &["ns", "µs", "ms", "s", "min", "h", "d", "year"],
-        Dimension::LENGTH => &["m", "km"],
-        Dimension::AREA => &["m", "km"],
-        _ => return None,
-    };
-    Some(ladder)
+fn ladder(dim: Dimension) -> Option<&'static [Step]> {
+    match dim {
+        Dimension::DATA | Dimension::DATA_RATE => Some(&DATA_STEPS),
+        Dimension::TIME => Some(&TIME_STEPS),
+        Dimension::LENGTH | Dimension::AREA => Some(&LENGTH_STEPS),
+        _ => None,
+    }
 }
 
 /// The unit a person would choose for `q`.
@@ -94,19 +108,16 @@ pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
         return plain(&dim.base_units());
     };
     let power = if dim == Dimension::AREA { 2 } else { 1 };
-    let size_of = |symbol: &str| {
-        let def = units::by_symbol(symbol).or_else(|| units::lookup(symbol));
-        def.map_or(1.0, |d| calendar.seconds(d.size)).powi(power)
-    };
+    let size_of = |size: Size| calendar.seconds(size).powi(power);
     // Round first, then pick the largest unit the rounded value reaches.
     let rounded = round_sig(q.si_value().abs(), SIG_FIGS);
     let mut chosen = steps[0];
-    for &s in steps {
-        if rounded >= size_of(s) * 0.999_999_999 {
-            chosen = s;
+    for &step in steps {
+        if rounded >= size_of(step.1) * 0.999_999_999 {
+            chosen = step;
         }
     }
-    let size = size_of(chosen);
+    let (chosen, size) = (chosen.0, size_of(chosen.1));
     let name = match chosen {
         "d" => plural_of("day", rounded / size),
         "year" => plural_of("year", rounded / size),

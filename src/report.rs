@@ -4,7 +4,6 @@
 //! documented in the README and are a stable contract.
 
 use crate::estimate::{Evaluated, Place, Row};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -114,44 +113,43 @@ fn table(ev: &Evaluated, opts: Options) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "{}\n", calendar_line(ev));
-    let new_table = |header: &[&str]| {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(header.to_vec());
-        t
-    };
     let _ = writeln!(out, "{bold}Assumptions{reset}");
-    let mut t = new_table(&["name", "value", "as written", "note"]);
-    for row in rows_in(ev, Place::Assumption) {
-        let item = &est.items[row.item];
-        t.add_row(vec![
-            assumption_name(ev, row),
-            row.shown.text.clone(),
-            item.expr_text.clone(),
-            note_of(ev, row),
-        ]);
-    }
-    align_right(&mut t, &[1]);
-    let _ = writeln!(out, "{t}");
+    let rows: Vec<[String; 4]> = rows_in(ev, Place::Assumption)
+        .map(|row| {
+            let item = &est.items[row.item];
+            [
+                assumption_name(ev, row),
+                row.shown.text.clone(),
+                item.expr_text.clone(),
+                note_of(ev, row),
+            ]
+        })
+        .collect();
+    boxed(
+        &mut out,
+        ["name", "value", "as written", "note"],
+        &rows,
+        [false, true, false, false],
+    );
     if est.items.iter().any(|i| i.overridden) {
         let _ = writeln!(out, "* set on the command line");
     }
     for (s, section) in est.sections.iter().enumerate() {
         let _ = writeln!(out, "\n{bold}{}{reset}", heading(section));
-        let mut t = new_table(&["name", "value", "expression", "published", "note"]);
-        for row in rows_in(ev, Place::Section(s)) {
-            let item = &est.items[row.item];
-            t.add_row(vec![
-                item.name.clone(),
-                row.shown.text.clone(),
-                item.expr_text.clone(),
-                expect_text(row),
-                note_of(ev, row),
-            ]);
-        }
-        align_right(&mut t, &[1, 3]);
-        let _ = writeln!(out, "{t}");
+        let rows: Vec<[String; 5]> = rows_in(ev, Place::Section(s))
+            .map(|row| {
+                let item = &est.items[row.item];
+                [
+                    item.name.clone(),
+                    row.shown.text.clone(),
+                    item.expr_text.clone(),
+                    expect_text(row),
+                    note_of(ev, row),
+                ]
+            })
+            .collect();
+        let header = ["name", "value", "expression", "published", "note"];
+        boxed(&mut out, header, &rows, [false, true, false, true, false]);
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");
@@ -170,12 +168,57 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     out
 }
 
-fn align_right(t: &mut Table, columns: &[usize]) {
-    for &c in columns {
-        if let Some(col) = t.column_mut(c) {
-            col.set_cell_alignment(CellAlignment::Right);
+/// A table with rounded box-drawing borders, columns as wide as their widest
+/// cell (counted in characters), `right` marking right-aligned columns.
+fn boxed<const N: usize>(
+    out: &mut String,
+    header: [&str; N],
+    rows: &[[String; N]],
+    right: [bool; N],
+) {
+    let mut widths = header.map(|h| h.chars().count());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
         }
     }
+    let rule = |out: &mut String, left: char, fill: char, mid: char, end: char| {
+        out.push(left);
+        for (i, w) in widths.iter().enumerate() {
+            if i > 0 {
+                out.push(mid);
+            }
+            out.extend(std::iter::repeat_n(fill, w + 2));
+        }
+        out.push(end);
+        out.push('\n');
+    };
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+        out.push('│');
+        for (i, cell) in cells.enumerate() {
+            if i > 0 {
+                out.push('┆');
+            }
+            let pad = widths[i] - cell.chars().count();
+            out.push(' ');
+            if right[i] {
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+            out.push(' ');
+        }
+        out.push_str("│\n");
+    };
+    rule(out, '╭', '─', '┬', '╮');
+    line(out, &mut header.iter().copied());
+    rule(out, '╞', '═', '╪', '╡');
+    for row in rows {
+        line(out, &mut row.iter().map(String::as_str));
+    }
+    rule(out, '╰', '─', '┴', '╯');
 }
 
 /// `qps` -> `QPS`, `buffers` -> `Buffers`.
