@@ -12,11 +12,11 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::eval::{self, Env};
 use crate::format::{self, DisplayUnit, Shown};
+use crate::fxhash::FxHashMap;
 use crate::quantity::Quantity;
 use crate::units::{self, Calendar};
 use crate::yaml::{self, Node, Value};
 use crate::{dimension::Dimension, parser};
-use std::collections::HashMap;
 
 /// The most quantities (assumptions and derived) one file may hold.
 pub const MAX_QUANTITIES: usize = 200_000;
@@ -120,7 +120,7 @@ impl Evaluated {
     /// `read_qps = write_qps * read_ratio = 38.05 /s * 100 = 3,805 /s`.
     /// Built on request: most reports never show it.
     pub fn explanations(&self) -> Vec<String> {
-        let by_name: HashMap<&str, &Row> = self
+        let by_name: FxHashMap<&str, &Row> = self
             .rows
             .iter()
             .map(|r| (self.estimate.items[r.item].name.as_str(), r))
@@ -395,7 +395,7 @@ impl Loader<'_> {
 
     fn assumption(&self, key: &Node, value: &Node) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
-        let mut fields: HashMap<&str, &Node> = HashMap::new();
+        let mut fields: FxHashMap<&str, &Node> = FxHashMap::default();
         match &value.value {
             Value::Map(entries) => {
                 for (k, v) in entries {
@@ -422,8 +422,7 @@ impl Loader<'_> {
         let Some(value_node) = fields.get("value") else {
             return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
         };
-        let what = format!("the value of `{name}`");
-        let expr_text = self.expr_text(value_node, &what)?;
+        let expr_text = self.expr_text(value_node, &|| format!("the value of `{name}`"))?;
         let stmt = self.parse_expr(&expr_text, value_node)?;
         Ok(Item {
             expr_offset: self.expr_offset(&expr_text, value_node),
@@ -441,8 +440,15 @@ impl Loader<'_> {
         })
     }
 
-    /// The text of a node that must hold an expression.
-    fn expr_text(&self, node: &Node, what: &str) -> Result<String, LoadError> {
+    /// The text of a node that must hold an expression. `what` names it in an
+    /// error, and is only called then.
+    fn expr_text(&self, node: &Node, what: &dyn Fn() -> String) -> Result<String, LoadError> {
+        if let Value::Text(t) = &node.value
+            && !t.trim().is_empty()
+        {
+            return Ok(t.clone());
+        }
+        let what = what();
         match &node.value {
             Value::Text(t) if t.trim().is_empty() => {
                 Err(self.err(node.span, format!("{what} is empty")))
@@ -468,7 +474,7 @@ impl Loader<'_> {
 
     fn opt_text(
         &self,
-        fields: &HashMap<&str, &Node>,
+        fields: &FxHashMap<&str, &Node>,
         key: &str,
     ) -> Result<Option<String>, LoadError> {
         fields
@@ -479,7 +485,7 @@ impl Loader<'_> {
 
     fn derived(&self, key: &Node, value: &Node, section: usize) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
-        let mut fields: HashMap<&str, &Node> = HashMap::new();
+        let mut fields: FxHashMap<&str, &Node> = FxHashMap::default();
         match &value.value {
             Value::Map(entries) => {
                 for (k, v) in entries {
@@ -508,7 +514,7 @@ impl Loader<'_> {
             }
             return Err(err);
         };
-        let expr_text = self.expr_text(expr_node, &format!("the expression of `{name}`"))?;
+        let expr_text = self.expr_text(expr_node, &|| format!("the expression of `{name}`"))?;
         let stmt = self.parse_expr(&expr_text, expr_node)?;
         let unit = match fields.get("unit") {
             Some(n) => {
@@ -535,7 +541,7 @@ impl Loader<'_> {
         };
         let expect = match fields.get("expect") {
             Some(n) => {
-                let text = self.expr_text(n, &format!("the expected figure of `{name}`"))?;
+                let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
                 let stmt = self.parse_expr(&text, n)?;
                 Some(Expect {
                     text,
@@ -565,7 +571,8 @@ impl Loader<'_> {
 
     /// Names are unique across the whole file.
     fn check_names(&self, est: &Estimate) -> Result<(), LoadError> {
-        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(est.items.len());
+        let mut seen: FxHashMap<&str, Span> =
+            FxHashMap::with_capacity_and_hasher(est.items.len(), Default::default());
         for item in &est.items {
             if let Some(first) = seen.insert(&item.name, item.name_span) {
                 let (line, _) = Diagnostic::new("", "", self.src, first).line_col();
@@ -789,7 +796,7 @@ impl Estimate {
     /// Indices of items with each item after everything it uses. A cycle or an
     /// unknown name is an error pointing at the use.
     fn order(&self) -> Result<Vec<usize>, LoadError> {
-        let index: HashMap<&str, usize> = self
+        let index: FxHashMap<&str, usize> = self
             .items
             .iter()
             .enumerate()

@@ -6,21 +6,21 @@
 
 use crate::ast::{BinOp, Expr, Func, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
+use crate::fxhash::FxHashMap;
 use crate::quantity::{Quantity, QuantityError};
 use crate::units::{self, Calendar};
-use std::collections::HashMap;
 
 /// Named quantities and the calendar that month and year follow.
 #[derive(Clone, Debug, Default)]
 pub struct Env {
-    values: HashMap<String, Quantity>,
+    values: FxHashMap<String, Quantity>,
     pub calendar: Calendar,
 }
 
 impl Env {
     pub fn new(calendar: Calendar) -> Env {
         Env {
-            values: HashMap::new(),
+            values: FxHashMap::default(),
             calendar,
         }
     }

@@ -171,10 +171,7 @@ pub fn round_sig(v: f64, n: usize) -> f64 {
     } else {
         v
     };
-    let r = if r.is_finite() { r } else { v };
-    format!("{:.*e}", n.saturating_sub(1), r)
-        .parse()
-        .unwrap_or(v)
+    if r.is_finite() { r } else { v }
 }
 
 /// Plain numbers, rates and money say large values in words: 1.08 billion.

@@ -14,6 +14,7 @@ pub mod error;
 pub mod estimate;
 pub mod eval;
 pub mod format;
+pub mod fxhash;
 pub mod lexer;
 pub mod parser;
 pub mod presets;

@@ -111,6 +111,31 @@ impl Parser {
         self.peek().map(|t| &t.tok)
     }
 
+    /// Consume the next token, moving its text out rather than copying it.
+    /// Only numbers and names give up their text; nothing reads a consumed
+    /// token's text again (errors use spans).
+    fn take(&mut self) -> Option<Token> {
+        let token = self.tokens.get_mut(self.pos)?;
+        self.pos += 1;
+        let tok = match &mut token.tok {
+            Tok::Number {
+                text,
+                value,
+                magnitude,
+            } => Tok::Number {
+                text: std::mem::take(text),
+                value: *value,
+                magnitude: *magnitude,
+            },
+            Tok::Ident(word) => Tok::Ident(std::mem::take(word)),
+            other => other.clone(),
+        };
+        Some(Token {
+            tok,
+            span: token.span,
+        })
+    }
+
     fn next(&mut self) -> Option<Token> {
         let t = self.tokens.get(self.pos).cloned();
         self.pos += 1;
@@ -229,11 +254,12 @@ impl Parser {
 
     fn unary(&mut self) -> Result<Expr, ExprError> {
         self.enter()?;
-        let out = match self.peek().cloned() {
-            Some(Token {
-                tok: Tok::Minus,
-                span,
-            }) => {
+        let sign = self.peek().and_then(|t| match t.tok {
+            Tok::Minus | Tok::Plus => Some((t.tok == Tok::Minus, t.span)),
+            _ => None,
+        });
+        let out = match sign {
+            Some((true, span)) => {
                 self.pos += 1;
                 let expr = self.unary()?;
                 let span = span.to(expr.span());
@@ -242,11 +268,11 @@ impl Parser {
                     span,
                 }
             }
-            Some(Token { tok: Tok::Plus, .. }) => {
+            Some((false, _)) => {
                 self.pos += 1;
                 self.unary()?
             }
-            _ => self.power()?,
+            None => self.power()?,
         };
         self.depth -= 1;
         Ok(out)
@@ -392,8 +418,7 @@ impl Parser {
     }
 
     fn primary(&mut self) -> Result<Expr, ExprError> {
-        let Some(token) = self.next() else {
-            self.pos -= 1;
+        let Some(token) = self.take() else {
             return Err(self.expected("a number, name or `(`"));
         };
         match token.tok {

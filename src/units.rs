@@ -7,7 +7,7 @@
 //! listed here. This module must not evaluate or format anything.
 
 use crate::dimension::Dimension;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 use std::sync::LazyLock;
 use uom::Conversion;
 use uom::si::Unit as UomUnit;
@@ -266,7 +266,7 @@ pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
 });
 
 /// Every spelling to its unit, for constant-time lookup.
-static SPELLINGS: LazyLock<HashMap<&'static str, &'static UnitDef>> = LazyLock::new(|| {
+static SPELLINGS: LazyLock<FxHashMap<&'static str, &'static UnitDef>> = LazyLock::new(|| {
     CATALOG
         .iter()
         .flat_map(|u| u.aliases.iter().map(move |&a| (a, u)))

@@ -7,8 +7,8 @@
 //! several documents, deep nesting. Knows nothing of estimates.
 
 use crate::error::Span;
+use crate::fxhash::FxHashMap;
 use granit_parser::{Event, Parser, ScalarStyle};
-use std::collections::HashMap;
 
 /// The largest estimate file bote reads, in bytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -79,7 +79,7 @@ enum Open {
         span: Span,
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
-        seen: HashMap<String, usize>,
+        seen: FxHashMap<String, usize>,
     },
     Seq {
         span: Span,
@@ -153,7 +153,7 @@ pub fn parse(src: &str) -> Result<Node, YamlError> {
                         span,
                         entries: Vec::new(),
                         key: None,
-                        seen: HashMap::new(),
+                        seen: FxHashMap::default(),
                     },
                     _ => Open::Seq { span },
                 });
