@@ -199,20 +199,8 @@ fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str),
         return Err(format!("{flag} expects NAME=EXPR, got `{binding}`"));
     };
     let name = name.trim();
-    let valid = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !valid {
-        return Err(format!(
-            "{flag}: `{name}` is not a valid name (letters, digits and _, not starting with a digit)"
-        ));
-    }
-    if crate::parser::is_reserved(name) {
-        return Err(format!(
-            "{flag}: `{name}` is a unit, magnitude or function name; choose another name"
-        ));
+    if let Some(problem) = crate::parser::name_problem(name) {
+        return Err(format!("{flag}: {problem}"));
     }
     Ok((name, expr))
 }

@@ -376,49 +376,49 @@ impl Loader<'_> {
 
     fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {
         let name = self.key(key)?;
-        let valid = name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !valid {
-            return Err(self.err(key.span, format!("`{name}` is not a valid name: use letters, digits and _, starting with a letter")));
-        }
-        if parser::is_reserved(name) {
-            return Err(self.err(
-                key.span,
-                format!("`{name}` is a unit, magnitude or function name; choose another name"),
-            ));
+        if let Some(problem) = parser::name_problem(name) {
+            return Err(self.err(key.span, problem));
         }
         Ok((name.to_string(), key.span))
     }
 
+    /// The fields of a quantity written as a map, or its lone expression
+    /// (short form) filed under `short`. An unknown key is an error, with a
+    /// note when it belongs to the other kind of quantity.
+    fn fields<'n>(
+        &self,
+        value: &'n Node,
+        allowed: &[&str],
+        short: &'static str,
+        place: &dyn Fn() -> String,
+    ) -> Result<FxHashMap<&'n str, &'n Node>, LoadError> {
+        let mut fields = FxHashMap::default();
+        let Value::Map(entries) = &value.value else {
+            fields.insert(short, value);
+            return Ok(fields);
+        };
+        for (k, v) in entries {
+            let field = self.key(k)?;
+            if !allowed.contains(&field) {
+                let err = self.unknown_key(k, field, allowed, &place());
+                let note = if short == "value" && DERIVED_KEYS.contains(&field) {
+                    "assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section"
+                } else if short == "expr" && field == "value" {
+                    "`value` is for assumptions; a quantity in a section is derived with `expr`"
+                } else {
+                    return Err(err);
+                };
+                return Err(err.tap_note(note));
+            }
+            fields.insert(field, v);
+        }
+        Ok(fields)
+    }
+
     fn assumption(&self, key: &Node, value: &Node) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
-        let mut fields: FxHashMap<&str, &Node> = FxHashMap::default();
-        match &value.value {
-            Value::Map(entries) => {
-                for (k, v) in entries {
-                    let field = self.key(k)?;
-                    if !ASSUMPTION_KEYS.contains(&field) {
-                        let mut err = self.unknown_key(
-                            k,
-                            field,
-                            &ASSUMPTION_KEYS,
-                            &format!("assumption `{name}`"),
-                        );
-                        if DERIVED_KEYS.contains(&field) {
-                            err = err.tap_note("assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section");
-                        }
-                        return Err(err);
-                    }
-                    fields.insert(field, v);
-                }
-            }
-            _ => {
-                fields.insert("value", value);
-            }
-        }
+        let place = || format!("assumption `{name}`");
+        let fields = self.fields(value, &ASSUMPTION_KEYS, "value", &place)?;
         let Some(value_node) = fields.get("value") else {
             return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
         };
@@ -485,34 +485,10 @@ impl Loader<'_> {
 
     fn derived(&self, key: &Node, value: &Node, section: usize) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
-        let mut fields: FxHashMap<&str, &Node> = FxHashMap::default();
-        match &value.value {
-            Value::Map(entries) => {
-                for (k, v) in entries {
-                    let field = self.key(k)?;
-                    if !DERIVED_KEYS.contains(&field) {
-                        return Err(self.unknown_key(
-                            k,
-                            field,
-                            &DERIVED_KEYS,
-                            &format!("quantity `{name}`"),
-                        ));
-                    }
-                    fields.insert(field, v);
-                }
-            }
-            _ => {
-                fields.insert("expr", value);
-            }
-        }
+        let place = || format!("quantity `{name}`");
+        let fields = self.fields(value, &DERIVED_KEYS, "expr", &place)?;
         let Some(expr_node) = fields.get("expr") else {
-            let mut err = self.err(key.span, format!("quantity `{name}` has no `expr`"));
-            if fields.contains_key("value") {
-                err = err.tap_note(
-                    "`value` is for assumptions; a quantity in a section is derived with `expr`",
-                );
-            }
-            return Err(err);
+            return Err(self.err(key.span, format!("quantity `{name}` has no `expr`")));
         };
         let expr_text = self.expr_text(expr_node, &|| format!("the expression of `{name}`"))?;
         let stmt = self.parse_expr(&expr_text, expr_node)?;

@@ -34,28 +34,7 @@ impl Env {
     }
 
     fn unknown(&self, name: &str, span: Span) -> ExprError {
-        if matches!(
-            name.to_ascii_lowercase().as_str(),
-            "inf" | "infinity" | "nan"
-        ) {
-            return ExprError::new(ExprErrorKind::NotFinite(name.to_string()), span);
-        }
-        let names = self.values.keys().map(String::as_str);
-        let mut suggestions: Vec<String> = units::suggest(name, names)
-            .into_iter()
-            .map(String::from)
-            .collect();
-        if suggestions.is_empty() {
-            // A name that looks like a unit may be a misspelt unit.
-            suggestions = units::suggest_units(name);
-        }
-        ExprError::new(
-            ExprErrorKind::UnknownName {
-                name: name.to_string(),
-                suggestions,
-            },
-            span,
-        )
+        unknown_name(name, self.values.keys().map(String::as_str), span)
     }
 }
 

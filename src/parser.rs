@@ -86,6 +86,27 @@ pub fn parse_target(src: &str) -> Result<Target, ExprError> {
     Ok(target)
 }
 
+/// Why `name` cannot name a quantity, if it cannot: names are letters, digits
+/// and `_`, not starting with a digit, and not a unit, magnitude or function.
+pub fn name_problem(name: &str) -> Option<String> {
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        Some(format!(
+            "`{name}` is not a valid name: use letters, digits and _, not starting with a digit"
+        ))
+    } else if is_reserved(name) {
+        Some(format!(
+            "`{name}` is a unit, magnitude or function name; choose another name"
+        ))
+    } else {
+        None
+    }
+}
+
 /// Is `word` reserved: a unit, magnitude word, function or keyword?
 /// Estimate files may not use these as names.
 pub fn is_reserved(word: &str) -> bool {

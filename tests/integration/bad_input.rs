@@ -257,3 +257,13 @@ fn write_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn keys_of_the_other_kind_say_where_they_belong() {
+    let (_, err) = run_file("title: t\nassumptions:\n  a: { expr: 5 }\n");
+    assert!(err.contains("unknown key `expr` in assumption `a`"), "{err}");
+    assert!(err.contains("assumptions take a `value`"), "{err}");
+    let (_, err) = run_file("title: t\nqps:\n  b: { value: 5 }\n");
+    assert!(err.contains("unknown key `value` in quantity `b`"), "{err}");
+    assert!(err.contains("`value` is for assumptions"), "{err}");
+}
