@@ -212,10 +212,35 @@ pub fn number_text(v: f64, guard: f64) -> String {
     } else {
         r.abs().log10().floor() as i64
     };
-    let decimals = usize::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
-    let text = format!("{r:.decimals$}");
-    let text = trim_zeros(&text);
-    group_thousands(text)
+    let decimals = u32::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
+    // The digits as one integer: r has at most 17 significant digits and is
+    // under 1e15, so with its decimals it fits a u64 (and integer formatting
+    // is far cheaper than float formatting, which large estimates feel).
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_possible_wrap
+    )]
+    let scaled = (r.abs() * 10f64.powi(decimals as i32)).round() as u64;
+    let unit = 10u64.pow(decimals);
+    let (int, frac) = (scaled / unit, scaled % unit);
+    let mut out = String::with_capacity(24);
+    if r < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    let digits = int.to_string();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac != 0 {
+        let frac = format!("{frac:0width$}", width = decimals as usize);
+        out.push('.');
+        out.push_str(frac.trim_end_matches('0'));
+    }
+    out
 }
 
 fn trim_zeros(s: &str) -> &str {
@@ -223,24 +248,6 @@ fn trim_zeros(s: &str) -> &str {
         s.trim_end_matches('0').trim_end_matches('.')
     } else {
         s
-    }
-}
-
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
     }
 }
 

@@ -261,7 +261,10 @@ fn write_errors() {
 #[test]
 fn keys_of_the_other_kind_say_where_they_belong() {
     let (_, err) = run_file("title: t\nassumptions:\n  a: { expr: 5 }\n");
-    assert!(err.contains("unknown key `expr` in assumption `a`"), "{err}");
+    assert!(
+        err.contains("unknown key `expr` in assumption `a`"),
+        "{err}"
+    );
     assert!(err.contains("assumptions take a `value`"), "{err}");
     let (_, err) = run_file("title: t\nqps:\n  b: { value: 5 }\n");
     assert!(err.contains("unknown key `value` in quantity `b`"), "{err}");
