@@ -339,12 +339,14 @@ impl Expr {
             Expr::Binary { op, lhs, rhs, .. } => {
                 let p = op.precedence();
                 // Left-associative operators need parentheses on an equal-precedence
-                // right side. Both sides of `^` must be atomic: `2 m ^ 2`, `5 million ^ 2`
-                // and `s ^ 0 billion` would each read back differently.
-                let (lmin, rmin) = if *op == BinOp::Pow {
-                    (6, 6)
-                } else {
-                    (p, p + 1)
+                // right side. Around `^` only atoms go bare (`2 m ^ 2`, `5 million ^ 2`
+                // and `s ^ 0 billion` would read back differently), except that a
+                // power on the right chains as written: `2 ^ 3 ^ 2`.
+                let rhs_chains = matches!(**rhs, Expr::Binary { op: BinOp::Pow, .. });
+                let (lmin, rmin) = match op {
+                    BinOp::Pow if rhs_chains => (6, p),
+                    BinOp::Pow => (6, 6),
+                    _ => (p, p + 1),
                 };
                 child(f, lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;

@@ -94,7 +94,8 @@ fn input_is_shown_as_read() {
         // Found by fuzzing: a large power on a lone unit.
         ("m^1^11", "meter ^ 11"),
         ("s^0B", "second ^ (0 billion)"),
-        ("2 ^ 3 ^ 2", "2 ^ (3 ^ 2)"),
+        ("2 ^ 3 ^ 2", "2 ^ 3 ^ 2"),
+        ("(2 ^ 3) ^ 2", "(2 ^ 3) ^ 2"),
     ];
     for (src, want) in cases {
         assert_eq!(

@@ -74,8 +74,17 @@ fn json_shape_is_stable() {
         .find(|q| q["name"] == "card_in_flight_spike")
         .unwrap();
     assert_eq!(spike["value"], 20000.0);
-    assert!(spike["expect"].is_null(), "no published figure, so no expect");
-    let volume = v["sections"].as_array().unwrap().iter().flat_map(|s| s["quantities"].as_array().unwrap()).find(|q| q["name"] == "daily_volume").unwrap();
+    assert!(
+        spike["expect"].is_null(),
+        "no published figure, so no expect"
+    );
+    let volume = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["quantities"].as_array().unwrap())
+        .find(|q| q["name"] == "daily_volume")
+        .unwrap();
     assert_eq!(volume["text"], "$5 billion");
     assert_eq!(volume["expect"]["ok"], true);
     assert_eq!(volume["expect"]["si_value"], 5e9);

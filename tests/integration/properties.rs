@@ -143,3 +143,17 @@ proptest! {
         }
     }
 }
+
+/// Found by fuzzing: a reading must not nest deeper than its input, or an
+/// input near the depth limit would read back as an error.
+#[test]
+fn a_long_power_chain_reads_back() {
+    let src = vec!["2"; 150].join(" ^ ");
+    let env = Env::default();
+    match bote::evaluate(&src, &env) {
+        Ok(a) => assert!(bote::evaluate(&a.input, &env).is_ok(), "{}", a.input),
+        Err(e) => assert!(e.to_string().contains("too large"), "{e}"),
+    }
+    let a = bote::evaluate(&vec!["1"; 150].join(" ^ "), &env).unwrap();
+    assert_eq!(bote::evaluate(&a.input, &env).unwrap().quantity, a.quantity);
+}
