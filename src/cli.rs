@@ -20,13 +20,26 @@ Examples:
   bote eval '100M / month -> /s'            # 100 million a month, per second
   bote eval '4000/s * 500 bytes -> MB/s'    # read bandwidth
   bote eval '1 Gbit/s * 50 ms -> MB'        # bandwidth-delay product
-  bote eval --let dau=500M 'dau * 5 / day'  # name a quantity first";
+  bote eval --let dau=500M 'dau * 5 / day'  # name a quantity first
+  bote list                                 # the built-in presets
+  bote run twitter-timeline                 # a preset's estimate, as tables
+  bote run url-shortener --set read_ratio=1000 --format markdown";
 
 #[derive(Parser, Debug)]
 #[command(name = "bote", version, about = ABOUT, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,7 +119,7 @@ Exit status: 0 on success, 1 on an error in the input, 2 on a usage error.";
 #[derive(clap::Args, Debug)]
 struct EvalArgs {
     /// The expression; several words are joined with spaces. Quote it in the shell.
-    #[arg(allow_hyphen_values = true, num_args = 0.., value_name = "EXPR")]
+    #[arg(allow_negative_numbers = true, num_args = 0.., value_name = "EXPR")]
     expr: Vec<String>,
     /// Define a name first, as NAME=EXPR (repeatable; later ones may use earlier ones).
     #[arg(long = "let", value_name = "NAME=EXPR")]
@@ -168,6 +181,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             };
         }
     };
+    match cli.color {
+        ColorChoice::Auto => {}
+        ColorChoice::Always => (io.color, io.color_out) = (true, true),
+        ColorChoice::Never => (io.color, io.color_out) = (false, false),
+    }
     let result = match cli.command {
         Command::Eval(args) => eval_cmd(&args, io),
         Command::Run(args) => run_cmd(&args, io),

@@ -154,3 +154,36 @@ fn usage_errors_exit_2() {
     assert_eq!(help.status, 0);
     assert!(help.stdout.contains("Magnitudes"));
 }
+
+#[test]
+fn flags_may_follow_the_expression() {
+    let out = bote(&["eval", "1+1", "--format", "json"], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with('{'), "{}", out.stdout);
+    assert_eq!(bote(&["eval", "-5", "+", "3"], "").stdout, "-2\n");
+    assert_eq!(
+        bote(&["eval", "--", "-x", "+", "1"], "")
+            .stderr
+            .lines()
+            .next(),
+        Some("error: unknown name `x`")
+    );
+}
+
+#[test]
+fn color_is_chosen_by_flag() {
+    let always = bote(&["eval", "5 gigabites", "--color", "always"], "");
+    assert!(
+        always.stderr.starts_with("\x1b[1;31merror"),
+        "{:?}",
+        always.stderr
+    );
+    let never = bote(&["run", "littles-law", "--color", "never"], "");
+    assert!(!never.stdout.contains('\x1b'));
+    let always = bote(&["run", "littles-law", "--color", "always"], "");
+    assert!(
+        always.stdout.starts_with("\x1b[1mLittle's law"),
+        "{:?}",
+        &always.stdout[..40]
+    );
+}
