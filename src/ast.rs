@@ -166,9 +166,9 @@ impl Expr {
     }
 
     /// Every name the expression refers to, in order of appearance.
-    pub fn names(&self, out: &mut Vec<(String, Span)>) {
+    pub fn names<'a>(&'a self, out: &mut Vec<(&'a str, Span)>) {
         match self {
-            Expr::Name { name, span } => out.push((name.clone(), *span)),
+            Expr::Name { name, span } => out.push((name, *span)),
             Expr::Neg { expr, .. } => expr.names(out),
             Expr::Binary { lhs, rhs, .. } => {
                 lhs.names(out);

@@ -779,16 +779,17 @@ impl Estimate {
             .map(|(i, it)| (it.name.as_str(), i))
             .collect();
         let mut deps: Vec<Vec<(usize, Span)>> = Vec::with_capacity(self.items.len());
+        let mut names = Vec::new();
         for item in &self.items {
-            let mut names = Vec::new();
+            names.clear();
             item.stmt.expr.names(&mut names);
-            let mut mine = Vec::new();
-            for (name, span) in names {
-                match index.get(name.as_str()) {
+            let mut mine = Vec::with_capacity(names.len());
+            for &(name, span) in &names {
+                match index.get(name) {
                     Some(&j) => mine.push((j, span)),
                     None => {
                         let known = self.items.iter().map(|i| i.name.as_str());
-                        let e = eval::unknown_name(&name, known, span);
+                        let e = eval::unknown_name(name, known, span);
                         return Err(self.item_error(item, &e));
                     }
                 }

@@ -79,26 +79,16 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
             Span::new(MAX_EXPR_LEN, src.len()),
         ));
     }
-    let mut out = Vec::new();
-    let mut chars = src.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
+    let mut out = Vec::with_capacity(src.len() / 2 + 1);
+    let mut start = 0;
+    while let Some(c) = src[start..].chars().next() {
         let single = |tok| (tok, start + c.len_utf8());
         let (tok, end) = match c {
             c if c.is_whitespace() => {
-                chars.next();
+                start += c.len_utf8();
                 continue;
             }
-            '0'..='9' | '.' => {
-                let (tok, end) = number(src, start)?;
-                out.push(Token {
-                    tok,
-                    span: Span::new(start, end),
-                });
-                while chars.peek().is_some_and(|&(i, _)| i < end) {
-                    chars.next();
-                }
-                continue;
-            }
+            '0'..='9' | '.' => number(src, start)?,
             c if is_ident_start(c) => {
                 let end = src[start..]
                     .find(|c| !is_ident_char(c))
@@ -107,7 +97,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
             }
             '$' => single(Tok::Dollar),
             '+' => single(Tok::Plus),
-            '-' | '−' if src[start..].starts_with("->") => (Tok::Arrow, start + 2),
+            '-' if src[start..].starts_with("->") => (Tok::Arrow, start + 2),
             '-' | '−' => single(Tok::Minus),
             '→' => single(Tok::Arrow),
             '*' if src[start..].starts_with("**") => (Tok::Caret, start + 2),
@@ -127,9 +117,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
             tok,
             span: Span::new(start, end),
         });
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        start = end;
     }
     Ok(out)
 }
