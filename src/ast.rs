@@ -146,8 +146,10 @@ impl Expr {
         match self {
             Expr::Binary { op, .. } => op.precedence(),
             Expr::Neg { .. } => 3,
-            // "5 million" reads like a number followed by a unit.
+            // "5 million" reads like a number followed by a unit, and a lone
+            // unit must not meet a `^` it could take as its own power.
             Expr::Juxt { .. }
+            | Expr::Unit { .. }
             | Expr::Number {
                 magnitude: Some(_), ..
             } => 5,
