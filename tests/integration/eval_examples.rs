@@ -93,7 +93,7 @@ fn input_is_shown_as_read() {
         ("3 B * $", "3 bytes * USD"),
         // Found by fuzzing: a large power on a lone unit.
         ("m^1^11", "(meter) ^ 11"),
-        ("s^0B", "second ^ (0 billion)"),
+        ("s^0B", "(second) ^ (0 billion)"),
         ("B^1 ^ 1 ^ 2", "(byte) ^ 1 ^ 2"),
         ("2 ^ 3 ^ 2", "2 ^ 3 ^ 2"),
         ("(2 ^ 3) ^ 2", "(2 ^ 3) ^ 2"),
