@@ -422,7 +422,7 @@ impl Parser {
                         ..
                     },
                 ..
-            }) if value.fract() == 0.0 && value <= 9.0 => {
+            }) if value.fract() == 0.0 && (1.0..=9.0).contains(&value) => {
                 #[allow(clippy::cast_possible_truncation)]
                 let p = value as i8;
                 Ok(if neg { -p } else { p })
@@ -433,7 +433,7 @@ impl Parser {
             }
             _ => {
                 self.pos -= 1;
-                Err(self.expected("a small whole number as the unit's power"))
+                Err(self.expected("a whole number from 1 to 9 as the unit's power"))
             }
         }
     }

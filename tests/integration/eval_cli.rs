@@ -54,6 +54,11 @@ fn errors_name_the_problem_and_point_at_it() {
         ("1e400", "the number `1e400` is too large", "^"),
         // Found by fuzzing: its reading did not parse back.
         ("5k%", "expected an operator or the end, found `%`", "^"),
+        (
+            "0 -> B^0",
+            "expected a whole number from 1 to 9 as the unit's power, found the number `0`",
+            "^",
+        ),
     ];
     for (src, message, marked) in cases {
         let out = bote(&["eval", src], "");
