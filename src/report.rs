@@ -366,11 +366,7 @@ pub struct JsonReport<'a> {
     expectations: JsonCounts,
 }
 
-fn quantity_json<'a>(
-    ev: &'a Evaluated,
-    row: &'a Row,
-    explain: &mut Vec<String>,
-) -> JsonQuantity<'a> {
+fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) -> JsonQuantity<'a> {
     let item = &ev.estimate.items[row.item];
     let section = match item.place {
         Place::Assumption => "assumptions",
