@@ -44,28 +44,41 @@ for i in range(1, n):
 PY
 done
 
-cmds=("$hello" "$bote eval '1 Gbit/s * 50 ms -> MB'")
+cmds=("$bote eval '1 Gbit/s * 50 ms -> MB'")
 for preset in $($bote list | cut -d' ' -f1); do
   for format in table markdown json csv; do
     cmds+=("$bote run $preset --format $format")
   done
 done
-hyperfine -N --warmup 20 --runs "$runs" --export-json "$out/presets.json" "${cmds[@]}" >/dev/null
 
+# Each command is timed in its own hyperfine run right beside hello-world,
+# so the machine's drift over the whole script does not skew the ratios.
+i=0
+for cmd in "${cmds[@]}"; do
+  hyperfine -N --warmup 20 --runs "$runs" --export-json "$out/pair-$i.json" "$hello" "$cmd" >/dev/null 2>&1
+  i=$((i + 1))
+done
 hyperfine -N --warmup 3 --runs 20 --export-json "$out/sizes.json" \
-  "$hello" "$bote run $out/chain-1000.yaml" "$bote run $out/chain-10000.yaml" "$bote run $out/chain-100000.yaml" >/dev/null
+  "$hello" "$bote run $out/chain-1000.yaml" "$bote run $out/chain-10000.yaml" "$bote run $out/chain-100000.yaml" >/dev/null 2>&1
 
-python3 - "$out/presets.json" "$out/sizes.json" <<'PY'
+python3 - "$out" "$i" <<'PY'
 import json, sys
-for path in sys.argv[1:]:
-    results = json.load(open(path))["results"]
-    floor = results[0]["median"]
-    print(f"\n{'median':>9}  {'x hello':>7}  command")
-    for r in results:
-        cmd = r["command"].replace("target/release/", "").replace("target/bench/", "")
-        print(f"{r['median']*1000:7.2f} ms  {r['median']/floor:7.2f}  {cmd}")
+out, pairs = sys.argv[1], int(sys.argv[2])
+def short(cmd):
+    return cmd.replace("target/release/", "").replace("target/bench/", "")
+print(f"{'hello':>9}  {'command':>9}  {'ratio':>5}  command")
+worst = 0
+for i in range(pairs):
+    hello, cmd = json.load(open(f"{out}/pair-{i}.json"))["results"]
+    ratio = cmd["median"] / hello["median"]
+    worst = max(worst, ratio)
+    print(f"{hello['median']*1000:6.2f} ms  {cmd['median']*1000:6.2f} ms  {ratio:5.2f}  {short(cmd['command'])}")
+print(f"worst ratio: {worst:.2f} (budget 1.5)")
+results = json.load(open(f"{out}/sizes.json"))["results"]
+print(f"\n{'median':>10}  command")
+for r in results:
+    print(f"{r['median']*1000:7.2f} ms  {short(r['command'])}")
 PY
-
 echo
 echo "peak memory (max RSS) of preset runs:"
 for preset in $($bote list | cut -d' ' -f1); do
