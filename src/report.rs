@@ -5,6 +5,7 @@
 
 use crate::estimate::{Evaluated, Place, Row};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,14 +115,14 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     }
     let _ = writeln!(out, "{}\n", calendar_line(ev));
     let _ = writeln!(out, "{bold}Assumptions{reset}");
-    let rows: Vec<[String; 4]> = rows_in(ev, Place::Assumption)
+    let rows: Vec<[Cow<str>; 4]> = rows_in(ev, Place::Assumption)
         .map(|row| {
             let item = &est.items[row.item];
             [
-                assumption_name(ev, row),
-                row.shown.text.clone(),
-                item.expr_text.clone(),
-                note_of(ev, row),
+                assumption_name(ev, row).into(),
+                row.shown.text.as_str().into(),
+                item.expr_text.as_str().into(),
+                note_of(ev, row).into(),
             ]
         })
         .collect();
@@ -136,15 +137,15 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     }
     for (s, section) in est.sections.iter().enumerate() {
         let _ = writeln!(out, "\n{bold}{}{reset}", heading(section));
-        let rows: Vec<[String; 5]> = rows_in(ev, Place::Section(s))
+        let rows: Vec<[Cow<str>; 5]> = rows_in(ev, Place::Section(s))
             .map(|row| {
                 let item = &est.items[row.item];
                 [
-                    item.name.clone(),
-                    row.shown.text.clone(),
-                    item.expr_text.clone(),
-                    expect_text(row),
-                    note_of(ev, row),
+                    item.name.as_str().into(),
+                    row.shown.text.as_str().into(),
+                    item.expr_text.as_str().into(),
+                    expect_text(row).into(),
+                    note_of(ev, row).into(),
                 ]
             })
             .collect();
@@ -173,7 +174,7 @@ fn table(ev: &Evaluated, opts: Options) -> String {
 fn boxed<const N: usize>(
     out: &mut String,
     header: [&str; N],
-    rows: &[[String; N]],
+    rows: &[[Cow<str>; N]],
     right: [bool; N],
 ) {
     let mut widths = header.map(|h| h.chars().count());
@@ -216,7 +217,7 @@ fn boxed<const N: usize>(
     line(out, &mut header.iter().copied());
     rule(out, '╞', '═', '╪', '╡');
     for row in rows {
-        line(out, &mut row.iter().map(String::as_str));
+        line(out, &mut row.iter().map(|c| &**c));
     }
     rule(out, '╰', '─', '┴', '╯');
 }
