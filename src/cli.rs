@@ -444,7 +444,7 @@ fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
                 continue;
             }
         };
-        let total = ev.rows.iter().filter(|r| r.expect.is_some()).count();
+        let total = ev.expectations();
         let failed: Vec<_> = ev.failed_expectations().collect();
         if failed.is_empty() {
             writeln!(

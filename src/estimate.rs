@@ -148,6 +148,11 @@ impl Evaluated {
             .collect()
     }
 
+    /// How many quantities carry a published figure.
+    pub fn expectations(&self) -> usize {
+        self.rows.iter().filter(|r| r.expect.is_some()).count()
+    }
+
     pub fn failed_expectations(&self) -> impl Iterator<Item = &Row> {
         self.rows
             .iter()
@@ -355,19 +360,8 @@ impl Loader<'_> {
 
     /// An expression error placed in the file.
     fn expr_error(&self, e: &ExprError, text: &str, node: &Node) -> LoadError {
-        let d = match self.expr_offset(text, node) {
-            Some(offset) => {
-                let mut d = Diagnostic::from_expr(e, self.origin, self.src);
-                d.span = e.span.shift(offset);
-                d
-            }
-            None => {
-                let mut d = Diagnostic::new(e.to_string(), self.origin, self.src, node.span);
-                d.label = e.label();
-                d.with_note(format!("in the expression `{text}`"))
-            }
-        };
-        Box::new(d)
+        let offset = self.expr_offset(text, node);
+        Box::new(placed(e, self.origin, self.src, offset, node.span, text))
     }
 
     fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
@@ -450,10 +444,7 @@ impl Loader<'_> {
         }
         let what = what();
         match &node.value {
-            Value::Text(t) if t.trim().is_empty() => {
-                Err(self.err(node.span, format!("{what} is empty")))
-            }
-            Value::Text(t) => Ok(t.clone()),
+            Value::Text(_) => Err(self.err(node.span, format!("{what} is empty"))),
             Value::Null => Err(self.err(
                 node.span,
                 format!("{what} is missing: write an expression such as `5 years`"),
@@ -565,6 +556,30 @@ impl Loader<'_> {
     }
 }
 
+/// An expression error placed in its file: inside the expression when its text
+/// starts at `offset` in `src`, else at the whole value `at`, quoting the expression.
+fn placed(
+    e: &ExprError,
+    origin: &str,
+    src: &str,
+    offset: Option<usize>,
+    at: Span,
+    text: &str,
+) -> Diagnostic {
+    match offset {
+        Some(offset) => {
+            let mut d = Diagnostic::from_expr(e, origin, src);
+            d.span = e.span.shift(offset);
+            d
+        }
+        None => {
+            let mut d = Diagnostic::new(e.to_string(), origin, src, at);
+            d.label = e.label();
+            d.with_note(format!("in the expression `{text}`"))
+        }
+    }
+}
+
 trait TapNote {
     fn tap_note(self, note: &str) -> Self;
 }
@@ -648,20 +663,17 @@ impl Estimate {
 
     fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
         let d = match item.expr_offset {
-            Some(offset) => {
-                let mut d = Diagnostic::from_expr(e, &self.origin, &self.source_text);
-                d.span = e.span.shift(offset);
-                d
-            }
             None if item.overridden => {
                 Diagnostic::from_expr(e, &format!("--set {}", item.name), &item.expr_text)
             }
-            None => {
-                let mut d =
-                    Diagnostic::new(e.to_string(), &self.origin, &self.source_text, item.expr_at);
-                d.label = e.label();
-                d.with_note(format!("in the expression `{}`", item.expr_text))
-            }
+            offset => placed(
+                e,
+                &self.origin,
+                &self.source_text,
+                offset,
+                item.expr_at,
+                &item.expr_text,
+            ),
         };
         Box::new(d.with_note(format!("while computing `{}`", item.name)))
     }

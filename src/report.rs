@@ -90,7 +90,7 @@ fn note_of(ev: &Evaluated, row: &Row) -> String {
 }
 
 fn summary(ev: &Evaluated) -> Option<String> {
-    let total = ev.rows.iter().filter(|r| r.expect.is_some()).count();
+    let total = ev.expectations();
     if total == 0 {
         return None;
     }
@@ -435,7 +435,7 @@ pub fn json(ev: &Evaluated) -> JsonReport<'_> {
         assumptions,
         sections,
         expectations: JsonCounts {
-            total: ev.rows.iter().filter(|r| r.expect.is_some()).count(),
+            total: ev.expectations(),
             failed: ev.failed_expectations().count(),
         },
     }
