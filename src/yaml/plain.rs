@@ -1,0 +1,304 @@
+//! A quick reader for the plain shape nearly every estimate file has: block
+//! maps of `key: value` lines, one-line flow maps `{ key: value, … }`,
+//! plain scalars, and quoted scalars without escapes.
+//!
+//! It answers `None` for anything else, including every error, and
+//! `yaml::parse` then reads the file with granit-parser. So it only has to
+//! be right about what it accepts: the tree it builds must equal the one
+//! granit's events give, spans included. `yaml::tests` and the `yaml` fuzz
+//! target compare the two. It exists because granit spends about 140
+//! instructions per byte, half of a preset run.
+
+use super::{MAX_DEPTH, Node, Value, scalar};
+use crate::error::Span;
+use crate::fxhash::FxHashMap;
+use granit_parser::ScalarStyle;
+
+/// A block map still open: its indentation, where its first key starts,
+/// its entries so far, and a key whose value is not known yet (`key:` at the
+/// end of a line: a nested map or an empty value).
+struct Block<'a> {
+    indent: usize,
+    start: usize,
+    entries: Vec<(Node, Node)>,
+    keys: FxHashMap<&'a str, ()>,
+    pending: Option<(Node, usize)>,
+}
+
+impl<'a> Block<'a> {
+    fn new(indent: usize, start: usize) -> Block<'a> {
+        Block {
+            indent,
+            start,
+            entries: Vec::new(),
+            keys: FxHashMap::default(),
+            pending: None,
+        }
+    }
+
+    /// Add an entry; `None` for a duplicate key (granit's reading reports it).
+    fn push(&mut self, key: Node, key_text: &'a str, value: Node) -> Option<()> {
+        if self.keys.insert(key_text, ()).is_some() {
+            return None;
+        }
+        self.entries.push((key, value));
+        Some(())
+    }
+
+    /// A `key:` with nothing under it is an empty value at the colon.
+    fn settle_pending(&mut self, src: &'a str) -> Option<()> {
+        if let Some((key, colon)) = self.pending.take() {
+            let text = &src[key.span.start..key.span.end];
+            let null = Node {
+                value: Value::Null,
+                span: Span::new(colon, colon),
+            };
+            self.push(key, text, null)?;
+        }
+        Some(())
+    }
+
+    fn close(self, end: usize) -> Node {
+        Node {
+            value: Value::Map(self.entries),
+            span: Span::new(self.start, end),
+        }
+    }
+}
+
+/// Read `src` if it has the plain shape; `None` if it does not.
+pub fn parse(src: &str) -> Option<Node> {
+    if !printable(src) {
+        return None;
+    }
+    let mut stack: Vec<Block> = Vec::new();
+    let mut line_start = 0;
+    for line in src.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let pos = at + indent;
+        match stack.last_mut() {
+            None if indent == 0 => stack.push(Block::new(0, pos)),
+            None => return None,
+            Some(top) if top.pending.is_some() && indent > top.indent => {
+                if stack.len() >= MAX_DEPTH / 2 {
+                    return None;
+                }
+                stack.push(Block::new(indent, pos));
+            }
+            Some(top) => {
+                top.settle_pending(src)?;
+                while stack.last()?.indent > indent {
+                    let child = stack.pop()?.close(pos);
+                    let parent = stack.last_mut()?;
+                    let (key, _) = parent.pending.take()?;
+                    let text = &src[key.span.start..key.span.end];
+                    parent.push(key, text, child)?;
+                }
+                if stack.last()?.indent != indent {
+                    return None;
+                }
+            }
+        }
+        entry(src, pos, rest, stack.last_mut()?)?;
+    }
+    let mut open = stack.pop()?;
+    open.settle_pending(src)?;
+    while let Some(mut parent) = stack.pop() {
+        let (key, _) = parent.pending.take()?;
+        let text = &src[key.span.start..key.span.end];
+        parent.push(key, text, open.close(src.len()))?;
+        open = parent;
+    }
+    Some(open.close(src.len()))
+}
+
+/// Only characters that need no thought: printable ASCII, newlines, and
+/// non-ASCII text from U+00A0 up (no tabs, carriage returns, byte-order
+/// marks or C1 controls, which YAML treats specially).
+fn printable(src: &str) -> bool {
+    let ascii_ok = src
+        .bytes()
+        .all(|b| b == b'\n' || (b' '..=b'~').contains(&b) || b >= 0x80);
+    ascii_ok
+        && (src.is_ascii()
+            || src.chars().all(|c| {
+                c.is_ascii()
+                    || (c >= '\u{A0}' && !matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'))
+            }))
+}
+
+/// One `key: value` line of a block map, starting at byte `pos` of `src`.
+fn entry<'a>(src: &'a str, pos: usize, rest: &'a str, block: &mut Block<'a>) -> Option<()> {
+    let (key, key_text, after) = key(src, pos, rest)?;
+    // `key:` then a space or the end of the line.
+    let after_colon = &rest[after + 1..];
+    if !(after_colon.is_empty() || after_colon.starts_with(' ')) {
+        return None;
+    }
+    let value_rest = after_colon.trim_start_matches(' ');
+    let vpos = pos + rest.len() - value_rest.len();
+    if value_rest.is_empty() || value_rest.starts_with('#') {
+        block.pending = Some((key, pos + after));
+        return Some(());
+    }
+    let (value, end) = match value_rest.as_bytes()[0] {
+        b'{' => flow_map(src, vpos, value_rest)?,
+        b'"' | b'\'' => quoted(vpos, value_rest)?,
+        _ => {
+            let text = match value_rest.find(" #") {
+                Some(n) => &value_rest[..n],
+                None => value_rest,
+            };
+            let node = plain(vpos, text, false)?;
+            (node, text.len())
+        }
+    };
+    // Only spaces and a comment may follow a value.
+    let tail = &value_rest[end..];
+    let trimmed = tail.trim_start_matches(' ');
+    if !(trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() < tail.len())) {
+        return None;
+    }
+    block.push(key, key_text, value)
+}
+
+/// A key of up to 1000 letters, digits, `_`, `-` and `.` (not starting
+/// with `-` or `.`), followed by a colon: the key node, its text and the colon's index.
+fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node, &'a str, usize)> {
+    let len = rest
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
+        .unwrap_or(rest.len());
+    let first = *rest.as_bytes().first()?;
+    // YAML caps a key written without `?` at 1024 characters.
+    if len == 0
+        || len > 1000
+        || first == b'-'
+        || first == b'.'
+        || rest.as_bytes().get(len) != Some(&b':')
+    {
+        return None;
+    }
+    let text = &src[pos..pos + len];
+    // A key YAML reads as null or a boolean is left to granit's reading,
+    // which reports it.
+    let value @ Value::Text(_) = scalar(text, ScalarStyle::Plain) else {
+        return None;
+    };
+    let node = Node {
+        value,
+        span: Span::new(pos, pos + len),
+    };
+    Some((node, text, len))
+}
+
+/// A plain scalar at `pos`, trailing spaces dropped. Refuses a start YAML
+/// reads as an indicator, and any `:` or `#` (a nested key or a comment
+/// that granit would read differently). In a flow map, also `[]{}`.
+fn plain(pos: usize, text: &str, in_flow: bool) -> Option<Node> {
+    let text = text.trim_end_matches(' ');
+    let first = *text.as_bytes().first()?;
+    if b"-?:,[]{}#&*!|>'\"%@`".contains(&first)
+        || text.contains([':', '#'])
+        || (in_flow && text.contains(['[', ']', '{', '}']))
+    {
+        return None;
+    }
+    Some(Node {
+        value: scalar(text, ScalarStyle::Plain),
+        span: Span::new(pos, pos + text.len()),
+    })
+}
+
+/// A quoted scalar that closes on its line, with no escape but `\"` and
+/// `\\` in double quotes and no `''` in single quotes: the node (its span
+/// takes in the quotes) and the length read.
+fn quoted(pos: usize, rest: &str) -> Option<(Node, usize)> {
+    let quote = rest.as_bytes()[0];
+    let body = &rest.as_bytes()[1..];
+    let mut text = Vec::new();
+    let mut i = 0;
+    loop {
+        match *body.get(i)? {
+            b if b == quote => break,
+            b'\\' if quote == b'"' => {
+                let escaped = *body.get(i + 1)?;
+                if !matches!(escaped, b'"' | b'\\') {
+                    return None;
+                }
+                text.push(escaped);
+                i += 2;
+            }
+            b => {
+                text.push(b);
+                i += 1;
+            }
+        }
+    }
+    if body.get(i + 1) == Some(&quote) {
+        return None;
+    }
+    let end = i + 2;
+    let node = Node {
+        value: Value::Text(String::from_utf8(text).ok()?),
+        span: Span::new(pos, pos + end),
+    };
+    Some((node, end))
+}
+
+/// A flow map closed on its line: `{ key: value, … }` with plain or quoted
+/// values. The node and the length read.
+fn flow_map(src: &str, pos: usize, rest: &str) -> Option<(Node, usize)> {
+    let mut entries = Vec::new();
+    let mut keys: FxHashMap<&str, ()> = FxHashMap::default();
+    let mut i = 1;
+    loop {
+        i += spaces(&rest[i..]);
+        let (key, key_text, after) = key(src, pos + i, &rest[i..])?;
+        i += after + 1;
+        if !rest[i..].starts_with(' ') {
+            return None;
+        }
+        i += spaces(&rest[i..]);
+        let (value, len) = match rest.as_bytes().get(i)? {
+            b'"' | b'\'' => quoted(pos + i, &rest[i..])?,
+            _ => {
+                let len = rest[i..].find([',', '}'])?;
+                (plain(pos + i, &rest[i..i + len], true)?, len)
+            }
+        };
+        if keys.insert(key_text, ()).is_some() {
+            return None;
+        }
+        entries.push((key, value));
+        i += len;
+        i += spaces(&rest[i..]);
+        match rest.as_bytes().get(i)? {
+            b'}' => break,
+            b',' => {
+                i += 1;
+                i += spaces(&rest[i..]);
+                if rest[i..].starts_with('}') {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    let node = Node {
+        value: Value::Map(entries),
+        span: Span::new(pos, pos + i + 1),
+    };
+    Some((node, i + 1))
+}
+
+fn spaces(s: &str) -> usize {
+    s.len() - s.trim_start_matches(' ').len()
+}
