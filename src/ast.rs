@@ -83,11 +83,18 @@ impl Func {
     }
 }
 
+/// Where a node sits in its statement's list of nodes.
+pub type NodeId = u32;
+
+/// One node of an expression. Children are [`NodeId`]s into the
+/// statement's node list, and names and numbers are spans of its text, so
+/// a whole expression is two allocations however long it is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
-    /// A literal: digits as written, value with magnitude, flags for `%` and `$`.
+    /// A literal: digits as written (a span of the statement's text), value
+    /// with magnitude, flags for `%` and `$`.
     Number {
-        text: String,
+        text: Span,
         value: f64,
         magnitude: Option<&'static str>,
         percent: bool,
@@ -100,31 +107,30 @@ pub enum Expr {
         power: i8,
         span: Span,
     },
+    /// A name: the statement's text at `span`.
     Name {
-        name: String,
         span: Span,
     },
     Neg {
-        expr: Box<Expr>,
+        expr: NodeId,
         span: Span,
     },
     Binary {
         op: BinOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-        depth: usize,
+        lhs: NodeId,
+        rhs: NodeId,
         span: Span,
     },
-    /// A number or group followed by a unit: `4 s`, `(a + b) MB`. Binds tighter than `/`.
+    /// A number or group followed by a unit (always an [`Expr::Unit`]): `4 s`,
+    /// `(a + b) MB`. Binds tighter than `/`.
     Juxt {
-        lhs: Box<Expr>,
-        unit: Box<Expr>,
-        depth: usize,
+        lhs: NodeId,
+        unit: NodeId,
         span: Span,
     },
     Call {
         func: Func,
-        args: Vec<Expr>,
+        args: Vec<NodeId>,
         span: Span,
     },
 }
@@ -134,7 +140,7 @@ impl Expr {
         match self {
             Expr::Number { span, .. }
             | Expr::Unit { span, .. }
-            | Expr::Name { span, .. }
+            | Expr::Name { span }
             | Expr::Neg { span, .. }
             | Expr::Binary { span, .. }
             | Expr::Juxt { span, .. }
@@ -154,34 +160,6 @@ impl Expr {
                 magnitude: Some(_), ..
             } => 5,
             _ => 6,
-        }
-    }
-
-    /// How deep the tree goes; cheap, since chains record their depth.
-    pub fn depth(&self) -> usize {
-        match self {
-            Expr::Number { .. } | Expr::Unit { .. } | Expr::Name { .. } => 1,
-            Expr::Neg { expr, .. } => 1 + expr.depth(),
-            Expr::Binary { depth, .. } | Expr::Juxt { depth, .. } => *depth,
-            Expr::Call { args, .. } => 1 + args.iter().map(Expr::depth).max().unwrap_or(0),
-        }
-    }
-
-    /// Every name the expression refers to, in order of appearance.
-    pub fn names<'a>(&'a self, out: &mut Vec<(&'a str, Span)>) {
-        match self {
-            Expr::Name { name, span } => out.push((name, *span)),
-            Expr::Neg { expr, .. } => expr.names(out),
-            Expr::Binary { lhs, rhs, .. } => {
-                lhs.names(out);
-                rhs.names(out);
-            }
-            Expr::Juxt { lhs, unit, .. } => {
-                lhs.names(out);
-                unit.names(out);
-            }
-            Expr::Call { args, .. } => args.iter().for_each(|a| a.names(out)),
-            Expr::Number { .. } | Expr::Unit { .. } => {}
         }
     }
 }
@@ -236,13 +214,74 @@ impl Target {
 /// One line of input: an expression and an optional conversion.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
-    pub expr: Expr,
+    /// The text the statement was read from; names and numbers point into it.
+    pub text: String,
+    /// Children before their parents; the last node is the root.
+    pub nodes: Vec<Expr>,
     pub target: Option<Target>,
+}
+
+impl Statement {
+    /// The expression's top node.
+    pub fn root(&self) -> NodeId {
+        #[allow(clippy::cast_possible_truncation)] // the parser caps the text at 10,000 bytes
+        let last = self.nodes.len().saturating_sub(1) as NodeId;
+        last
+    }
+
+    pub fn node(&self, id: NodeId) -> &Expr {
+        &self.nodes[id as usize]
+    }
+
+    /// The span of the expression (without its conversion).
+    pub fn span(&self) -> Span {
+        self.nodes.last().map_or(Span::default(), Expr::span)
+    }
+
+    /// The text of a span (a name, or a number's digits).
+    pub fn text_at(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Is the whole expression one percentage literal, such as `20%`?
+    pub fn is_percentage(&self) -> bool {
+        self.nodes.len() == 1 && matches!(self.nodes[0], Expr::Number { percent: true, .. })
+    }
+
+    /// Every name the expression refers to, in order of appearance.
+    pub fn names(&self) -> impl Iterator<Item = (&str, Span)> {
+        self.nodes.iter().filter_map(|n| match n {
+            Expr::Name { span } => Some((self.text_at(*span), *span)),
+            _ => None,
+        })
+    }
+
+    /// The expression as read (without its conversion).
+    pub fn expr_string(&self) -> String {
+        self.display_with(&|_| None)
+    }
+
+    /// The expression as read, with each name replaced by what `subst` gives
+    /// for it (names it gives nothing for stay as they are).
+    pub fn display_with(&self, subst: Subst<'_>) -> String {
+        struct With<'a>(&'a Statement, Subst<'a>);
+        impl fmt::Display for With<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, self.0.root(), self.1)
+            }
+        }
+        if self.nodes.is_empty() {
+            return String::new();
+        }
+        With(self, subst).to_string()
+    }
 }
 
 impl fmt::Display for Statement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.expr)?;
+        if !self.nodes.is_empty() {
+            self.write(f, self.root(), &|_| None)?;
+        }
         if let Some(t) = &self.target {
             write!(f, " -> {}", t.label())?;
         }
@@ -270,39 +309,21 @@ fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
     }
 }
 
-impl fmt::Display for Expr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, &|_| None)
-    }
-}
-
-/// A name substitution for [`Expr::display_with`].
+/// A name substitution for [`Statement::display_with`].
 type Subst<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-impl Expr {
-    /// The expression as read, with each name replaced by what `subst` gives
-    /// for it (names it gives nothing for stay as they are).
-    pub fn display_with(&self, subst: Subst<'_>) -> String {
-        struct With<'a>(&'a Expr, Subst<'a>);
-        impl fmt::Display for With<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.write(f, self.1)
-            }
-        }
-        With(self, subst).to_string()
-    }
-
-    fn write(&self, f: &mut fmt::Formatter<'_>, subst: Subst<'_>) -> fmt::Result {
-        let child = |f: &mut fmt::Formatter<'_>, e: &Expr, min: u8| {
-            if e.precedence() < min {
+impl Statement {
+    fn write(&self, f: &mut fmt::Formatter<'_>, id: NodeId, subst: Subst<'_>) -> fmt::Result {
+        let child = |f: &mut fmt::Formatter<'_>, id: NodeId, min: u8| {
+            if self.node(id).precedence() < min {
                 f.write_str("(")?;
-                e.write(f, subst)?;
+                self.write(f, id, subst)?;
                 f.write_str(")")
             } else {
-                e.write(f, subst)
+                self.write(f, id, subst)
             }
         };
-        match self {
+        match self.node(id) {
             Expr::Number {
                 text,
                 magnitude,
@@ -313,7 +334,7 @@ impl Expr {
                 if *money {
                     f.write_str("$")?;
                 }
-                f.write_str(text)?;
+                f.write_str(self.text_at(*text))?;
                 if let Some(m) = magnitude {
                     write!(f, " {m}")?;
                 }
@@ -330,13 +351,16 @@ impl Expr {
                     Ok(())
                 }
             }
-            Expr::Name { name, .. } => match subst(name) {
-                Some(value) => f.write_str(&value),
-                None => f.write_str(name),
-            },
+            Expr::Name { span } => {
+                let name = self.text_at(*span);
+                match subst(name) {
+                    Some(value) => f.write_str(&value),
+                    None => f.write_str(name),
+                }
+            }
             Expr::Neg { expr, .. } => {
                 f.write_str("-")?;
-                child(f, expr, 3)
+                child(f, *expr, 3)
             }
             Expr::Binary { op, lhs, rhs, .. } => {
                 let p = op.precedence();
@@ -344,20 +368,21 @@ impl Expr {
                 // right side. Around `^` only atoms go bare (`2 m ^ 2`, `5 million ^ 2`
                 // and `s ^ 0 billion` would read back differently), except that a
                 // power on the right chains as written: `2 ^ 3 ^ 2`.
-                let rhs_chains = matches!(**rhs, Expr::Binary { op: BinOp::Pow, .. });
+                let rhs_chains = matches!(self.node(*rhs), Expr::Binary { op: BinOp::Pow, .. });
                 let (lmin, rmin) = match op {
                     BinOp::Pow if rhs_chains => (6, p),
                     BinOp::Pow => (6, 6),
                     _ => (p, p + 1),
                 };
-                child(f, lhs, lmin)?;
+                child(f, *lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;
-                child(f, rhs, rmin)
+                child(f, *rhs, rmin)
             }
             Expr::Juxt { lhs, unit, .. } => {
-                child(f, lhs, 5)?;
-                let plural = !matches!(**lhs, Expr::Number { value, .. } if value == 1.0);
-                match &**unit {
+                child(f, *lhs, 5)?;
+                let plural =
+                    !matches!(self.node(*lhs), Expr::Number { value, .. } if *value == 1.0);
+                match self.node(*unit) {
                     Expr::Unit { unit, power, .. } => {
                         write!(f, " {}", unit_name(unit, plural))?;
                         if *power != 1 {
@@ -366,19 +391,19 @@ impl Expr {
                             Ok(())
                         }
                     }
-                    other => {
+                    _ => {
                         f.write_str(" ")?;
-                        other.write(f, subst)
+                        self.write(f, *unit, subst)
                     }
                 }
             }
             Expr::Call { func, args, .. } => {
                 write!(f, "{}(", func.name())?;
-                for (i, a) in args.iter().enumerate() {
+                for (i, &a) in args.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    a.write(f, subst)?;
+                    self.write(f, a, subst)?;
                 }
                 f.write_str(")")
             }

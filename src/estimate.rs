@@ -66,9 +66,8 @@ pub struct Item {
     pub name: String,
     pub name_span: Span,
     pub place: Place,
-    /// The expression as written, and where its text starts in the file (if it
-    /// can be pointed into).
-    pub expr_text: String,
+    /// Where the expression's value sits in the file, and where its text
+    /// starts (if it can be pointed into). The text is `stmt.text`.
     pub expr_at: Span,
     pub expr_offset: Option<usize>,
     pub stmt: Statement,
@@ -78,6 +77,13 @@ pub struct Item {
     pub source: Option<String>,
     /// Set by `--set`: the value given on the command line replaced the file's.
     pub overridden: bool,
+}
+
+impl Item {
+    /// The expression as written.
+    pub fn expr_text(&self) -> &str {
+        &self.stmt.text
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -129,10 +135,9 @@ impl Evaluated {
             .iter()
             .map(|row| {
                 let item = &self.estimate.items[row.item];
-                let written = item.stmt.expr.to_string();
+                let written = item.stmt.expr_string();
                 let substituted = item
                     .stmt
-                    .expr
                     .display_with(&|name: &str| by_name.get(name).map(|r| r.shown.text.clone()));
                 let mut out = format!("{} = {written}", item.name);
                 if substituted != written {
@@ -417,14 +422,13 @@ impl Loader<'_> {
             return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
         };
         let expr_text = self.expr_text(value_node, &|| format!("the value of `{name}`"))?;
-        let stmt = self.parse_expr(&expr_text, value_node)?;
+        let stmt = self.parse_expr(expr_text, value_node)?;
         Ok(Item {
-            expr_offset: self.expr_offset(&expr_text, value_node),
+            expr_offset: self.expr_offset(expr_text, value_node),
             expr_at: value_node.span,
             name,
             name_span,
             place: Place::Assumption,
-            expr_text,
             unit: stmt.target.clone(),
             stmt,
             expect: None,
@@ -436,11 +440,15 @@ impl Loader<'_> {
 
     /// The text of a node that must hold an expression. `what` names it in an
     /// error, and is only called then.
-    fn expr_text(&self, node: &Node, what: &dyn Fn() -> String) -> Result<String, LoadError> {
+    fn expr_text<'n>(
+        &self,
+        node: &'n Node,
+        what: &dyn Fn() -> String,
+    ) -> Result<&'n str, LoadError> {
         if let Value::Text(t) = &node.value
             && !t.trim().is_empty()
         {
-            return Ok(t.clone());
+            return Ok(t);
         }
         let what = what();
         match &node.value {
@@ -482,7 +490,7 @@ impl Loader<'_> {
             return Err(self.err(key.span, format!("quantity `{name}` has no `expr`")));
         };
         let expr_text = self.expr_text(expr_node, &|| format!("the expression of `{name}`"))?;
-        let stmt = self.parse_expr(&expr_text, expr_node)?;
+        let stmt = self.parse_expr(expr_text, expr_node)?;
         let unit = match fields.get("unit") {
             Some(n) => {
                 let text = self.text(n, "`unit`")?;
@@ -509,9 +517,9 @@ impl Loader<'_> {
         let expect = match fields.get("expect") {
             Some(n) => {
                 let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
-                let stmt = self.parse_expr(&text, n)?;
+                let stmt = self.parse_expr(text, n)?;
                 Some(Expect {
-                    text,
+                    text: text.to_string(),
                     stmt,
                     span: n.span,
                     tolerance,
@@ -521,12 +529,11 @@ impl Loader<'_> {
             None => None,
         };
         Ok(Item {
-            expr_offset: self.expr_offset(&expr_text, expr_node),
+            expr_offset: self.expr_offset(expr_text, expr_node),
             expr_at: expr_node.span,
             name,
             name_span,
             place: Place::Section(section),
-            expr_text,
             stmt,
             unit,
             expect,
@@ -630,14 +637,13 @@ impl Estimate {
                 Span::new(0, name.len()),
             );
             return Err(Box::new(
-                d.with_note(format!("it is computed as `{}`", item.expr_text)),
+                d.with_note(format!("it is computed as `{}`", item.expr_text())),
             ));
         }
         let stmt =
             parser::parse(expr).map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
         item.unit = stmt.target.clone();
         item.stmt = stmt;
-        item.expr_text = expr.to_string();
         item.expr_offset = None;
         item.overridden = true;
         Ok(())
@@ -664,7 +670,7 @@ impl Estimate {
     fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
         let d = match item.expr_offset {
             None if item.overridden => {
-                Diagnostic::from_expr(e, &format!("--set {}", item.name), &item.expr_text)
+                Diagnostic::from_expr(e, &format!("--set {}", item.name), item.expr_text())
             }
             offset => placed(
                 e,
@@ -672,7 +678,7 @@ impl Estimate {
                 &self.source_text,
                 offset,
                 item.expr_at,
-                &item.expr_text,
+                item.expr_text(),
             ),
         };
         Box::new(d.with_note(format!("while computing `{}`", item.name)))
@@ -687,7 +693,7 @@ impl Estimate {
                 let size =
                     eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
                 if let Err(err) = quantity.in_unit(size) {
-                    let span = item.stmt.expr.span();
+                    let span = item.stmt.span();
                     let e = ExprError::quantity(err, span);
                     return Err(self
                         .item_error(item, &e)
@@ -699,16 +705,10 @@ impl Estimate {
                 })
             }
             // A percentage written as one stays one: `20%`, not 0.2.
-            None if matches!(
-                item.stmt.expr,
-                crate::ast::Expr::Number { percent: true, .. }
-            ) =>
-            {
-                Some(DisplayUnit {
-                    label: "%".into(),
-                    size: 0.01,
-                })
-            }
+            None if item.stmt.is_percentage() => Some(DisplayUnit {
+                label: "%".into(),
+                size: 0.01,
+            }),
             None => None,
         };
         let shown = format::show(quantity, unit.as_ref(), env.calendar);
@@ -791,12 +791,9 @@ impl Estimate {
             .map(|(i, it)| (it.name.as_str(), i))
             .collect();
         let mut deps: Vec<Vec<(usize, Span)>> = Vec::with_capacity(self.items.len());
-        let mut names = Vec::new();
         for item in &self.items {
-            names.clear();
-            item.stmt.expr.names(&mut names);
-            let mut mine = Vec::with_capacity(names.len());
-            for &(name, span) in &names {
+            let mut mine = Vec::new();
+            for (name, span) in item.stmt.names() {
                 match index.get(name) {
                     Some(&j) => mine.push((j, span)),
                     None => {

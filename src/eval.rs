@@ -4,7 +4,7 @@
 //! Does not parse, format, or decide evaluation order between names: the
 //! environment already holds every name an expression may use.
 
-use crate::ast::{BinOp, Expr, Func, Statement, Target, UnitRef};
+use crate::ast::{BinOp, Expr, Func, NodeId, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::fxhash::FxHashMap;
 use crate::quantity::{Quantity, QuantityError};
@@ -99,18 +99,19 @@ pub fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, Expr
 /// Evaluate a statement; the result is the quantity, checked against the
 /// conversion target's dimension when there is one.
 pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError> {
-    let q = eval(&stmt.expr, env)?;
+    let q = eval(stmt, stmt.root(), env)?;
     if let Some(target) = &stmt.target {
         let size = target_size(target, env.calendar)?;
         q.in_unit(size)
-            .map_err(|e| ExprError::quantity(e, stmt.expr.span().to(target.span)))?;
+            .map_err(|e| ExprError::quantity(e, stmt.span().to(target.span)))?;
     }
     Ok(q)
 }
 
-pub fn eval(expr: &Expr, env: &Env) -> Result<Quantity, ExprError> {
+/// Evaluate the node `id` of `stmt` and everything under it.
+pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprError> {
     let at = |span: Span| move |e: QuantityError| ExprError::quantity(e, span);
-    match expr {
+    match stmt.node(id) {
         Expr::Number {
             value, money, span, ..
         } => {
@@ -126,12 +127,15 @@ pub fn eval(expr: &Expr, env: &Env) -> Result<Quantity, ExprError> {
             one.pow(Quantity::number(f64::from(*power)).map_err(at(*span))?)
                 .map_err(at(*span))
         }
-        Expr::Name { name, span } => env.get(name).ok_or_else(|| env.unknown(name, *span)),
-        Expr::Neg { expr, .. } => Ok(eval(expr, env)?.negate()),
+        Expr::Name { span } => {
+            let name = stmt.text_at(*span);
+            env.get(name).ok_or_else(|| env.unknown(name, *span))
+        }
+        Expr::Neg { expr, .. } => Ok(eval(stmt, *expr, env)?.negate()),
         Expr::Binary {
             op, lhs, rhs, span, ..
         } => {
-            let (l, r) = (eval(lhs, env)?, eval(rhs, env)?);
+            let (l, r) = (eval(stmt, *lhs, env)?, eval(stmt, *rhs, env)?);
             let result = match op {
                 BinOp::Add => l.checked_add(r),
                 BinOp::Sub => l.checked_sub(r),
@@ -141,7 +145,7 @@ pub fn eval(expr: &Expr, env: &Env) -> Result<Quantity, ExprError> {
             };
             // Point a division by zero at the divisor, everything else at the operation.
             let span = if matches!(result, Err(QuantityError::DivisionByZero)) {
-                rhs.span()
+                stmt.node(*rhs).span()
             } else {
                 *span
             };
@@ -149,14 +153,20 @@ pub fn eval(expr: &Expr, env: &Env) -> Result<Quantity, ExprError> {
         }
         Expr::Juxt {
             lhs, unit, span, ..
-        } => eval(lhs, env)?
-            .checked_mul(eval(unit, env)?)
+        } => eval(stmt, *lhs, env)?
+            .checked_mul(eval(stmt, *unit, env)?)
             .map_err(at(*span)),
-        Expr::Call { func, args, span } => call(*func, args, *span, env),
+        Expr::Call { func, args, span } => call(stmt, *func, args, *span, env),
     }
 }
 
-fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, ExprError> {
+fn call(
+    stmt: &Statement,
+    func: Func,
+    args: &[NodeId],
+    span: Span,
+    env: &Env,
+) -> Result<Quantity, ExprError> {
     let variadic = matches!(func, Func::Min | Func::Max);
     let expected = if variadic {
         "two or more arguments"
@@ -172,7 +182,7 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
         return Err(ExprError::new(kind, span));
     }
     let at = |e: QuantityError| ExprError::quantity(e, span);
-    let first = eval(&args[0], env)?;
+    let first = eval(stmt, args[0], env)?;
     let plain = |q: Quantity| -> Result<f64, ExprError> {
         if q.dim().is_none() {
             Ok(q.si_value())
@@ -185,7 +195,7 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
                 )),
                 hint: None,
             };
-            Err(ExprError::new(kind, args[0].span()))
+            Err(ExprError::new(kind, stmt.node(args[0]).span()))
         }
     };
     let log = |f: fn(f64) -> f64, q: Quantity| -> Result<Quantity, ExprError> {
@@ -215,14 +225,14 @@ fn call(func: Func, args: &[Expr], span: Span, env: &Env) -> Result<Quantity, Ex
         Func::Log2 => log(f64::log2, first),
         Func::Min | Func::Max => {
             let mut acc = first;
-            for a in &args[1..] {
-                let q = eval(a, env)?;
+            for &a in &args[1..] {
+                let q = eval(stmt, a, env)?;
                 acc = if func == Func::Min {
                     acc.min(q)
                 } else {
                     acc.max(q)
                 }
-                .map_err(|e| ExprError::quantity(e, a.span()))?;
+                .map_err(|e| ExprError::quantity(e, stmt.node(a).span()))?;
             }
             Ok(acc)
         }

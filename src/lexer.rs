@@ -10,16 +10,17 @@ use crate::units::MAGNITUDE_SUFFIXES;
 /// The longest expression bote reads, in bytes.
 pub const MAX_EXPR_LEN: usize = 10_000;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Tok {
+/// A token; numbers and words borrow their text from the source.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tok<'a> {
     /// A number as written (without its magnitude suffix), its value
     /// including the magnitude, and the magnitude word if a suffix was used.
     Number {
-        text: String,
+        text: &'a str,
         value: f64,
         magnitude: Option<&'static str>,
     },
-    Ident(String),
+    Ident(&'a str),
     Dollar,
     Plus,
     Minus,
@@ -33,7 +34,7 @@ pub enum Tok {
     Arrow,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// How the token reads in an error message.
     pub fn describe(&self) -> String {
         match self {
@@ -54,22 +55,29 @@ impl Tok {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Token {
-    pub tok: Tok,
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Token<'a> {
+    pub tok: Tok<'a>,
     pub span: Span,
 }
 
-fn is_ident_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_' || c == 'µ' || c == 'μ'
-}
-
-fn is_ident_char(c: char) -> bool {
-    is_ident_start(c) || c.is_ascii_digit()
+/// The end of the word starting at `start`: ASCII letters, digits, `_`,
+/// and the micro signs `µ` and `μ` (as in `µs`).
+fn word_end(src: &str, start: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b.is_ascii_alphanumeric() || b == b'_' => i += 1,
+            0x80.. if src[i..].starts_with(['µ', 'μ']) => i += 2,
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Split `src` into tokens.
-pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
+pub fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
     if src.len() > MAX_EXPR_LEN {
         return Err(ExprError::new(
             ExprErrorKind::TooLong {
@@ -79,38 +87,56 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
             Span::new(MAX_EXPR_LEN, src.len()),
         ));
     }
-    let mut out = Vec::with_capacity(src.len() / 2 + 1);
+    let bytes = src.as_bytes();
+    let mut out = Vec::with_capacity(src.len() / 4 + 1);
     let mut start = 0;
-    while let Some(c) = src[start..].chars().next() {
-        let single = |tok| (tok, start + c.len_utf8());
-        let (tok, end) = match c {
-            c if c.is_whitespace() => {
-                start += c.len_utf8();
+    while start < bytes.len() {
+        let next = bytes.get(start + 1).copied();
+        let (tok, end) = match bytes[start] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                start += 1;
                 continue;
             }
-            '0'..='9' | '.' => number(src, start)?,
-            c if is_ident_start(c) => {
-                let end = src[start..]
-                    .find(|c| !is_ident_char(c))
-                    .map_or(src.len(), |n| start + n);
-                (Tok::Ident(src[start..end].to_string()), end)
+            b'0'..=b'9' | b'.' => number(src, start)?,
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let end = word_end(src, start);
+                (Tok::Ident(&src[start..end]), end)
             }
-            '$' => single(Tok::Dollar),
-            '+' => single(Tok::Plus),
-            '-' if src[start..].starts_with("->") => (Tok::Arrow, start + 2),
-            '-' | '−' => single(Tok::Minus),
-            '→' => single(Tok::Arrow),
-            '*' if src[start..].starts_with("**") => (Tok::Caret, start + 2),
-            '*' | '×' | '·' => single(Tok::Star),
-            '/' | '÷' => single(Tok::Slash),
-            '^' => single(Tok::Caret),
-            '%' => single(Tok::Percent),
-            '(' => single(Tok::LParen),
-            ')' => single(Tok::RParen),
-            ',' => single(Tok::Comma),
-            other => {
-                let span = Span::new(start, start + other.len_utf8());
-                return Err(ExprError::new(ExprErrorKind::UnexpectedChar(other), span));
+            b'$' => (Tok::Dollar, start + 1),
+            b'+' => (Tok::Plus, start + 1),
+            b'-' if next == Some(b'>') => (Tok::Arrow, start + 2),
+            b'-' => (Tok::Minus, start + 1),
+            b'*' if next == Some(b'*') => (Tok::Caret, start + 2),
+            b'*' => (Tok::Star, start + 1),
+            b'/' => (Tok::Slash, start + 1),
+            b'^' => (Tok::Caret, start + 1),
+            b'%' => (Tok::Percent, start + 1),
+            b'(' => (Tok::LParen, start + 1),
+            b')' => (Tok::RParen, start + 1),
+            b',' => (Tok::Comma, start + 1),
+            _ => {
+                let Some(c) = src[start..].chars().next() else {
+                    break;
+                };
+                let end = start + c.len_utf8();
+                match c {
+                    'µ' | 'μ' => {
+                        let end = word_end(src, start);
+                        (Tok::Ident(&src[start..end]), end)
+                    }
+                    '−' => (Tok::Minus, end),
+                    '→' => (Tok::Arrow, end),
+                    '×' | '·' => (Tok::Star, end),
+                    '÷' => (Tok::Slash, end),
+                    c if c.is_whitespace() => {
+                        start = end;
+                        continue;
+                    }
+                    other => {
+                        let span = Span::new(start, end);
+                        return Err(ExprError::new(ExprErrorKind::UnexpectedChar(other), span));
+                    }
+                }
             }
         };
         out.push(Token {
@@ -124,7 +150,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
 
 /// Read a number starting at `start`: digits with `_`, a fraction, an
 /// exponent, and an attached magnitude suffix. Returns the token and its end.
-fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
+fn number(src: &str, start: usize) -> Result<(Tok<'_>, usize), ExprError> {
     let bytes = src.as_bytes();
     let mut i = start;
     let digits = |i: &mut usize| {
@@ -169,30 +195,29 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
     }
     let text = &src[start..i];
     let span = Span::new(start, i);
-    let mut value: f64 = text
-        .replace(['_', ','], "")
-        .parse()
-        .map_err(|_| ExprError::new(ExprErrorKind::BadNumber(text.to_string()), span))?;
+    let parsed = if text.contains(['_', ',']) {
+        text.replace(['_', ','], "").parse()
+    } else {
+        text.parse()
+    };
+    let mut value: f64 =
+        parsed.map_err(|_| ExprError::new(ExprErrorKind::BadNumber(text.to_string()), span))?;
     if !value.is_finite() {
         return Err(ExprError::new(
             ExprErrorKind::NumberTooLarge(text.to_string()),
             span,
         ));
     }
-    let rest = &src[i..];
-    let word_len = rest.find(|c| !is_ident_char(c)).unwrap_or(rest.len());
+    let word = &src[i..word_end(src, i)];
     let mut magnitude = None;
-    if let Some(&(suffix, word)) = MAGNITUDE_SUFFIXES
-        .iter()
-        .find(|(s, _)| *s == &rest[..word_len])
-    {
-        value *= crate::units::magnitude_word(word).unwrap_or(1.0);
-        magnitude = Some(word);
+    if let Some(&(suffix, name)) = MAGNITUDE_SUFFIXES.iter().find(|(s, _)| *s == word) {
+        value *= crate::units::magnitude_word(name).unwrap_or(1.0);
+        magnitude = Some(name);
         i += suffix.len();
     }
     Ok((
         Tok::Number {
-            text: text.to_string(),
+            text,
             value,
             magnitude,
         },
@@ -204,13 +229,13 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
 mod tests {
     use super::*;
 
-    fn toks(src: &str) -> Vec<Tok> {
+    fn toks(src: &str) -> Vec<Tok<'_>> {
         lex(src).unwrap().into_iter().map(|t| t.tok).collect()
     }
 
-    fn num(text: &str, value: f64, magnitude: Option<&'static str>) -> Tok {
+    fn num<'a>(text: &'a str, value: f64, magnitude: Option<&'static str>) -> Tok<'a> {
         Tok::Number {
-            text: text.into(),
+            text,
             value,
             magnitude,
         }
@@ -223,19 +248,13 @@ mod tests {
             ("2.5B", vec![num("2.5", 2.5e9, Some("billion"))]),
             ("3bn", vec![num("3", 3e9, Some("billion"))]),
             ("10k", vec![num("10", 1e4, Some("thousand"))]),
-            (
-                "500 B",
-                vec![num("500", 500.0, None), Tok::Ident("B".into())],
-            ),
-            (
-                "100MB",
-                vec![num("100", 100.0, None), Tok::Ident("MB".into())],
-            ),
-            ("50ms", vec![num("50", 50.0, None), Tok::Ident("ms".into())]),
+            ("500 B", vec![num("500", 500.0, None), Tok::Ident("B")]),
+            ("100MB", vec![num("100", 100.0, None), Tok::Ident("MB")]),
+            ("50ms", vec![num("50", 50.0, None), Tok::Ident("ms")]),
             ("1e9", vec![num("1e9", 1e9, None)]),
             ("1_000_000", vec![num("1_000_000", 1e6, None)]),
             ("99.99%", vec![num("99.99", 99.99, None), Tok::Percent]),
-            ("2e", vec![num("2", 2.0, None), Tok::Ident("e".into())]),
+            ("2e", vec![num("2", 2.0, None), Tok::Ident("e")]),
             ("12,500", vec![num("12,500", 12_500.0, None)]),
             (
                 "1,2",
@@ -252,9 +271,9 @@ mod tests {
         assert_eq!(
             toks("a->b ** 2 × 3"),
             vec![
-                Tok::Ident("a".into()),
+                Tok::Ident("a"),
                 Tok::Arrow,
-                Tok::Ident("b".into()),
+                Tok::Ident("b"),
                 Tok::Caret,
                 num("2", 2.0, None),
                 Tok::Star,

@@ -19,7 +19,7 @@
 //! 12,500 per second. Units are resolved here, against the static catalog;
 //! names are left for `eval`.
 
-use crate::ast::{BinOp, Expr, Func, Statement, Target, UnitRef};
+use crate::ast::{BinOp, Expr, Func, NodeId, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::lexer::{Tok, Token, lex};
 use crate::units;
@@ -29,20 +29,20 @@ pub const MAX_DEPTH: usize = 200;
 
 /// Parse one statement.
 pub fn parse(src: &str) -> Result<Statement, ExprError> {
-    let tokens = lex(src)?;
+    parse_owned(src.to_string())
+}
+
+/// Parse one statement that keeps `src` as its text (no copy).
+pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
+    let tokens = lex(&src)?;
     if tokens.is_empty() {
         return Err(ExprError::new(
             ExprErrorKind::Empty,
             Span::new(0, src.len()),
         ));
     }
-    let mut p = Parser {
-        tokens,
-        pos: 0,
-        end: src.len(),
-        depth: 0,
-    };
-    let expr = p.expr()?;
+    let mut p = Parser::new(tokens, src.len());
+    p.expr()?;
     let target = if p.eat_conversion() {
         Some(p.target()?)
     } else {
@@ -60,18 +60,18 @@ pub fn parse(src: &str) -> Result<Statement, ExprError> {
             span,
         ));
     }
-    Ok(Statement { expr, target })
+    let nodes = p.nodes;
+    drop(p.tokens);
+    Ok(Statement {
+        text: src,
+        nodes,
+        target,
+    })
 }
 
 /// Parse a unit on its own, as in an estimate's `unit:` field (`MB/s`, `%`).
 pub fn parse_target(src: &str) -> Result<Target, ExprError> {
-    let tokens = lex(src)?;
-    let mut p = Parser {
-        tokens,
-        pos: 0,
-        end: src.len(),
-        depth: 0,
-    };
+    let mut p = Parser::new(lex(src)?, src.len());
     let target = p.target()?;
     if let Some(t) = p.peek() {
         let (found, span) = (t.tok.describe(), t.span);
@@ -116,54 +116,78 @@ pub fn is_reserved(word: &str) -> bool {
         || matches!(word, "per" | "to" | "in")
 }
 
-struct Parser {
-    tokens: Vec<Token>,
+struct Parser<'a> {
+    tokens: Vec<Token<'a>>,
     pos: usize,
     end: usize,
+    /// How deep the parser has recursed.
     depth: usize,
+    /// The tree being built, children first.
+    nodes: Vec<Expr>,
+    /// How deep the tree under each node goes (a leaf is 1). Left-leaning
+    /// chains (`1+1+1…`) grow the tree without recursing in the parser, so
+    /// this is counted apart: everything that walks the tree recurses.
+    heights: Vec<usize>,
 }
 
-impl Parser {
-    fn peek(&self) -> Option<&Token> {
+impl<'a> Parser<'a> {
+    fn new(tokens: Vec<Token<'a>>, end: usize) -> Parser<'a> {
+        let capacity = tokens.len();
+        Parser {
+            tokens,
+            pos: 0,
+            end,
+            depth: 0,
+            nodes: Vec::with_capacity(capacity),
+            heights: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Add a node over children whose tallest is `below` high.
+    fn push(&mut self, node: Expr, below: usize) -> Result<NodeId, ExprError> {
+        let height = below + 1;
+        if height > MAX_DEPTH {
+            return Err(ExprError::new(
+                ExprErrorKind::TooDeep { max: MAX_DEPTH },
+                node.span(),
+            ));
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        // at most one node per byte of a 10,000-byte text
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(node);
+        self.heights.push(height);
+        Ok(id)
+    }
+
+    fn node(&self, id: NodeId) -> &Expr {
+        &self.nodes[id as usize]
+    }
+
+    fn height(&self, id: NodeId) -> usize {
+        self.heights[id as usize]
+    }
+
+    fn span(&self, id: NodeId) -> Span {
+        self.node(id).span()
+    }
+
+    fn peek(&self) -> Option<&Token<'a>> {
         self.tokens.get(self.pos)
     }
 
-    fn peek_tok(&self) -> Option<&Tok> {
-        self.peek().map(|t| &t.tok)
+    fn peek_tok(&self) -> Option<Tok<'a>> {
+        self.peek().map(|t| t.tok)
     }
 
-    /// Consume the next token, moving its text out rather than copying it.
-    /// Only numbers and names give up their text; nothing reads a consumed
-    /// token's text again (errors use spans).
-    fn take(&mut self) -> Option<Token> {
-        let token = self.tokens.get_mut(self.pos)?;
-        self.pos += 1;
-        let tok = match &mut token.tok {
-            Tok::Number {
-                text,
-                value,
-                magnitude,
-            } => Tok::Number {
-                text: std::mem::take(text),
-                value: *value,
-                magnitude: *magnitude,
-            },
-            Tok::Ident(word) => Tok::Ident(std::mem::take(word)),
-            other => other.clone(),
-        };
-        Some(Token {
-            tok,
-            span: token.span,
-        })
-    }
-
-    fn next(&mut self) -> Option<Token> {
-        let t = self.tokens.get(self.pos).cloned();
+    fn next(&mut self) -> Option<Token<'a>> {
+        let t = self.tokens.get(self.pos).copied();
         self.pos += 1;
         t
     }
 
-    fn eat(&mut self, tok: &Tok) -> bool {
+    /// Consume the next token if it is `tok` (an operator or bracket).
+    fn eat(&mut self, tok: Tok<'_>) -> bool {
         if self.peek_tok() == Some(tok) {
             self.pos += 1;
             true
@@ -182,7 +206,7 @@ impl Parser {
     }
 
     fn eat_conversion(&mut self) -> bool {
-        self.eat(&Tok::Arrow) || self.eat_word("to") || self.eat_word("in")
+        self.eat(Tok::Arrow) || self.eat_word("to") || self.eat_word("in")
     }
 
     /// An error at the current token (or the end of input).
@@ -220,27 +244,13 @@ impl Parser {
         Ok(())
     }
 
-    fn binary(&mut self, op: BinOp, lhs: Expr, rhs: Expr) -> Result<Expr, ExprError> {
-        let span = lhs.span().to(rhs.span());
-        // Left-leaning chains (`1+1+1…`) grow the tree without recursing here,
-        // so count their depth too: everything that walks the tree recurses.
-        let depth = 1 + lhs.depth().max(rhs.depth());
-        if depth > MAX_DEPTH {
-            return Err(ExprError::new(
-                ExprErrorKind::TooDeep { max: MAX_DEPTH },
-                span,
-            ));
-        }
-        Ok(Expr::Binary {
-            op,
-            lhs: Box::new(lhs),
-            rhs: Box::new(rhs),
-            depth,
-            span,
-        })
+    fn binary(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) -> Result<NodeId, ExprError> {
+        let span = self.span(lhs).to(self.span(rhs));
+        let below = self.height(lhs).max(self.height(rhs));
+        self.push(Expr::Binary { op, lhs, rhs, span }, below)
     }
 
-    fn expr(&mut self) -> Result<Expr, ExprError> {
+    fn expr(&mut self) -> Result<NodeId, ExprError> {
         self.enter()?;
         let mut lhs = self.term()?;
         loop {
@@ -257,13 +267,13 @@ impl Parser {
         Ok(lhs)
     }
 
-    fn term(&mut self) -> Result<Expr, ExprError> {
+    fn term(&mut self) -> Result<NodeId, ExprError> {
         let mut lhs = self.unary()?;
         loop {
             let op = match self.peek_tok() {
                 Some(Tok::Star) => BinOp::Mul,
                 Some(Tok::Slash) => BinOp::Div,
-                Some(Tok::Ident(w)) if w == "per" => BinOp::Div,
+                Some(Tok::Ident("per")) => BinOp::Div,
                 _ => break,
             };
             self.pos += 1;
@@ -273,7 +283,7 @@ impl Parser {
         Ok(lhs)
     }
 
-    fn unary(&mut self) -> Result<Expr, ExprError> {
+    fn unary(&mut self) -> Result<NodeId, ExprError> {
         self.enter()?;
         let sign = self.peek().and_then(|t| match t.tok {
             Tok::Minus | Tok::Plus => Some((t.tok == Tok::Minus, t.span)),
@@ -283,11 +293,8 @@ impl Parser {
             Some((true, span)) => {
                 self.pos += 1;
                 let expr = self.unary()?;
-                let span = span.to(expr.span());
-                Expr::Neg {
-                    expr: Box::new(expr),
-                    span,
-                }
+                let span = span.to(self.span(expr));
+                self.push(Expr::Neg { expr, span }, self.height(expr))?
             }
             Some((false, _)) => {
                 self.pos += 1;
@@ -299,30 +306,22 @@ impl Parser {
         Ok(out)
     }
 
-    fn power(&mut self) -> Result<Expr, ExprError> {
+    fn power(&mut self) -> Result<NodeId, ExprError> {
         let base = self.juxt()?;
-        if self.eat(&Tok::Caret) {
+        if self.eat(Tok::Caret) {
             let exp = self.unary()?;
             return self.binary(BinOp::Pow, base, exp);
         }
         Ok(base)
     }
 
-    fn juxt(&mut self) -> Result<Expr, ExprError> {
+    fn juxt(&mut self) -> Result<NodeId, ExprError> {
         let mut lhs = self.primary()?;
-        if !matches!(
-            lhs,
-            Expr::Number { .. }
-                | Expr::Juxt { .. }
-                | Expr::Binary { .. }
-                | Expr::Neg { .. }
-                | Expr::Call { .. }
-        ) || !self.was_group_or_number(&lhs)
-        {
+        if !self.was_group_or_number(lhs) {
             return Ok(lhs);
         }
         while let Some((word, span)) = self.unit_word() {
-            if is_keyword(&word)
+            if is_keyword(word)
                 || self
                     .tokens
                     .get(self.pos + 1)
@@ -330,41 +329,32 @@ impl Parser {
             {
                 break;
             }
-            let unit = resolve_unit(&word, span)?;
+            let unit = resolve_unit(word, span)?;
             self.pos += 1;
             let power = self.unit_power()?;
             let uspan = span.to(Span::new(span.start, self.prev_end()));
-            let unit = Expr::Unit {
-                unit,
-                power,
-                span: uspan,
-            };
-            let span = lhs.span().to(uspan);
-            let depth = 1 + lhs.depth();
-            if depth > MAX_DEPTH {
-                return Err(ExprError::new(
-                    ExprErrorKind::TooDeep { max: MAX_DEPTH },
-                    span,
-                ));
-            }
-            lhs = Expr::Juxt {
-                lhs: Box::new(lhs),
-                unit: Box::new(unit),
-                depth,
-                span,
-            };
+            let unit = self.push(
+                Expr::Unit {
+                    unit,
+                    power,
+                    span: uspan,
+                },
+                0,
+            )?;
+            let span = self.span(lhs).to(uspan);
+            lhs = self.push(Expr::Juxt { lhs, unit, span }, self.height(lhs))?;
         }
         Ok(lhs)
     }
 
     /// The next token as a unit word: an identifier, or `$` not followed by
     /// an amount (`5 $`, `-> $/day`).
-    fn unit_word(&self) -> Option<(String, Span)> {
+    fn unit_word(&self) -> Option<(&'a str, Span)> {
         match self.peek()? {
             Token {
                 tok: Tok::Ident(w),
                 span,
-            } => Some((w.clone(), *span)),
+            } => Some((w, *span)),
             Token {
                 tok: Tok::Dollar,
                 span,
@@ -376,15 +366,15 @@ impl Parser {
                 })
             ) =>
             {
-                Some(("$".into(), *span))
+                Some(("$", *span))
             }
             _ => None,
         }
     }
 
     /// A unit may follow a number literal or a parenthesised group, but not a name.
-    fn was_group_or_number(&self, lhs: &Expr) -> bool {
-        match lhs {
+    fn was_group_or_number(&self, lhs: NodeId) -> bool {
+        match self.node(lhs) {
             Expr::Number { .. } => true,
             // primary() returned a compound expression only from parentheses.
             Expr::Binary { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
@@ -409,10 +399,10 @@ impl Parser {
     /// for the general power operator (`m ^ 11`, `km ^ x`).
     fn unit_power_or(&mut self, strict: bool) -> Result<i8, ExprError> {
         let caret = self.pos;
-        if !self.eat(&Tok::Caret) {
+        if !self.eat(Tok::Caret) {
             return Ok(1);
         }
-        let neg = self.eat(&Tok::Minus);
+        let neg = self.eat(Tok::Minus);
         match self.next() {
             Some(Token {
                 tok:
@@ -438,16 +428,20 @@ impl Parser {
         }
     }
 
-    fn primary(&mut self) -> Result<Expr, ExprError> {
-        let Some(token) = self.take() else {
+    fn primary(&mut self) -> Result<NodeId, ExprError> {
+        let Some(&token) = self.peek() else {
             return Err(self.expected("a number, name or `(`"));
         };
+        self.pos += 1;
         match token.tok {
             Tok::Number {
                 text,
                 value,
                 magnitude,
-            } => Ok(self.number(text, value, magnitude, false, token.span)),
+            } => {
+                let digits = Span::new(token.span.start, token.span.start + text.len());
+                self.number(digits, value, magnitude, false, token.span)
+            }
             Tok::Dollar => match self.next() {
                 Some(Token {
                     tok:
@@ -457,16 +451,19 @@ impl Parser {
                             magnitude,
                         },
                     span,
-                }) => Ok(self.number(text, value, magnitude, true, token.span.to(span))),
+                }) => {
+                    let digits = Span::new(span.start, span.start + text.len());
+                    self.number(digits, value, magnitude, true, token.span.to(span))
+                }
                 // `$` alone is the unit: `B * $`, `$ / day`.
                 _ => {
                     self.pos -= 1;
-                    self.word("$".to_string(), token.span)
+                    self.word("$", token.span)
                 }
             },
             Tok::LParen => {
                 let inner = self.expr()?;
-                if !self.eat(&Tok::RParen) {
+                if !self.eat(Tok::RParen) {
                     return Err(self.expected("`)` to close the `(`"));
                 }
                 Ok(inner)
@@ -481,37 +478,38 @@ impl Parser {
 
     fn number(
         &mut self,
-        text: String,
+        text: Span,
         value: f64,
         magnitude: Option<&'static str>,
         money: bool,
         span: Span,
-    ) -> Expr {
+    ) -> Result<NodeId, ExprError> {
         let mut span = span;
         // `5k%` is refused (the `%` is left over): a percentage has no magnitude.
-        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(&Tok::Percent);
+        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(Tok::Percent);
         if percent {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
         let value = if percent { value / 100.0 } else { value };
-        Expr::Number {
+        let number = Expr::Number {
             text,
             value,
             magnitude,
             percent,
             money,
             span,
-        }
+        };
+        self.push(number, 0)
     }
 
-    fn word(&mut self, word: String, span: Span) -> Result<Expr, ExprError> {
-        if self.peek_tok() == Some(&Tok::LParen) {
-            let Some(func) = Func::from_name(&word) else {
-                let suggestions = units::suggest(&word, Func::ALL.iter().map(|(n, _)| *n));
+    fn word(&mut self, word: &str, span: Span) -> Result<NodeId, ExprError> {
+        if self.peek_tok() == Some(Tok::LParen) {
+            let Some(func) = Func::from_name(word) else {
+                let suggestions = units::suggest(word, Func::ALL.iter().map(|(n, _)| *n));
                 let suggestions = suggestions.into_iter().map(String::from).collect();
                 return Err(ExprError::new(
                     ExprErrorKind::UnknownFunction {
-                        name: word,
+                        name: word.to_string(),
                         suggestions,
                     },
                     span,
@@ -520,22 +518,23 @@ impl Parser {
             self.pos += 1;
             self.enter()?;
             let mut args = Vec::new();
-            if !self.eat(&Tok::RParen) {
+            if !self.eat(Tok::RParen) {
                 loop {
                     args.push(self.expr()?);
-                    if self.eat(&Tok::RParen) {
+                    if self.eat(Tok::RParen) {
                         break;
                     }
-                    if !self.eat(&Tok::Comma) {
+                    if !self.eat(Tok::Comma) {
                         return Err(self.expected("`,` or `)` in the argument list"));
                     }
                 }
             }
             self.depth -= 1;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            return Ok(Expr::Call { func, args, span });
+            let below = args.iter().map(|&a| self.height(a)).max().unwrap_or(0);
+            return self.push(Expr::Call { func, args, span }, below);
         }
-        if is_keyword(&word) {
+        if is_keyword(word) {
             return Err(ExprError::new(
                 ExprErrorKind::Expected {
                     expected: "a number, name or `(`",
@@ -544,19 +543,19 @@ impl Parser {
                 span,
             ));
         }
-        if let Some(unit) = known_unit(&word) {
+        if let Some(unit) = known_unit(word) {
             let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            return Ok(Expr::Unit { unit, power, span });
+            return self.push(Expr::Unit { unit, power, span }, 0);
         }
-        Ok(Expr::Name { name: word, span })
+        self.push(Expr::Name { span }, 0)
     }
 
     fn target(&mut self) -> Result<Target, ExprError> {
         let start = self
             .peek()
             .map_or(Span::new(self.end, self.end), |t| t.span);
-        if self.eat(&Tok::Percent) {
+        if self.eat(Tok::Percent) {
             return Ok(Target {
                 factors: Vec::new(),
                 percent: true,
@@ -564,11 +563,11 @@ impl Parser {
             });
         }
         let mut factors = Vec::new();
-        let mut sign: i8 = if self.eat(&Tok::Slash) { -1 } else { 1 };
+        let mut sign: i8 = if self.eat(Tok::Slash) { -1 } else { 1 };
         loop {
             match self.unit_word() {
                 Some((word, span)) => {
-                    let unit = resolve_unit(&word, span)?;
+                    let unit = resolve_unit(word, span)?;
                     self.pos += 1;
                     factors.push((unit, sign * self.unit_power()?));
                 }

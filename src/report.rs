@@ -121,7 +121,7 @@ fn table(ev: &Evaluated, opts: Options) -> String {
             [
                 assumption_name(ev, row).into(),
                 row.shown.text.as_str().into(),
-                item.expr_text.as_str().into(),
+                item.expr_text().into(),
                 note_of(ev, row).into(),
             ]
         })
@@ -143,7 +143,7 @@ fn table(ev: &Evaluated, opts: Options) -> String {
                 [
                     item.name.as_str().into(),
                     row.shown.text.as_str().into(),
-                    item.expr_text.as_str().into(),
+                    item.expr_text().into(),
                     expect_text(row).into(),
                     note_of(ev, row).into(),
                 ]
@@ -255,7 +255,7 @@ fn markdown(ev: &Evaluated, opts: Options) -> String {
             "| {} | {} | `{}` | {} |",
             md(&assumption_name(ev, row)),
             md(&row.shown.text),
-            md(&item.expr_text),
+            md(item.expr_text()),
             md(&note_of(ev, row))
         );
     }
@@ -275,7 +275,7 @@ fn markdown(ev: &Evaluated, opts: Options) -> String {
                 "| {} | {} | `{}` | {} | {} |",
                 md(&item.name),
                 md(&row.shown.text),
-                md(&item.expr_text),
+                md(item.expr_text()),
                 md(&expect_text(row)),
                 md(&note_of(ev, row))
             );
@@ -395,7 +395,7 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
         si_value: row.quantity.si_value(),
         si_unit: row.quantity.dim().base_units(),
         dimension: row.quantity.dim().name(),
-        expr: &item.expr_text,
+        expr: item.expr_text(),
         explain: std::mem::take(&mut explain[row.item]),
         note: item.note.as_deref(),
         source: item.source.as_deref(),
@@ -475,7 +475,7 @@ fn csv(ev: &Evaluated) -> String {
                 row.shown.text.clone(),
                 row.quantity.si_value().to_string(),
                 row.quantity.dim().base_units(),
-                item.expr_text.clone(),
+                item.expr_text().to_string(),
                 expect,
                 ok,
                 note_of(ev, row),
