@@ -72,7 +72,8 @@ pub struct Item {
     pub expr_offset: Option<usize>,
     pub stmt: Statement,
     pub unit: Option<Target>,
-    pub expect: Option<Expect>,
+    /// Boxed: most quantities have none, and items are many.
+    pub expect: Option<Box<Expect>>,
     pub note: Option<String>,
     pub source: Option<String>,
     /// Set by `--set`: the value given on the command line replaced the file's.
@@ -101,7 +102,7 @@ pub struct Row {
     pub item: usize,
     pub quantity: Quantity,
     pub shown: Shown,
-    pub expect: Option<Checked>,
+    pub expect: Option<Box<Checked>>,
 }
 
 /// A published figure beside the computed one.
@@ -196,6 +197,16 @@ pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     Loader { origin, src }.estimate(&root)
 }
 
+/// The fields of one quantity, in file order (YAML's reading has already
+/// refused duplicates). A handful at most, so a list beats a hash map.
+struct Fields<'n>(Vec<(&'n str, &'n Node)>);
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.0.iter().find(|(k, _)| *k == key).map(|&(_, n)| n)
+    }
+}
+
 struct Loader<'a> {
     origin: &'a str,
     src: &'a str,
@@ -269,6 +280,16 @@ impl Loader<'_> {
             items: Vec::new(),
             sections: Vec::new(),
         };
+        // Items are large and files may hold many: allocate their list once.
+        let quantities: usize = entries
+            .iter()
+            .filter(|(k, _)| !matches!(k.text(), Some("title" | "about" | "source" | "calendar")))
+            .map(|(_, v)| match &v.value {
+                Value::Map(m) => m.len(),
+                _ => 0,
+            })
+            .sum();
+        est.items.reserve_exact(quantities.min(MAX_QUANTITIES + 1));
         let mut title_seen = false;
         for (key, value) in entries {
             let name = self.key(key)?;
@@ -390,10 +411,10 @@ impl Loader<'_> {
         allowed: &[&str],
         short: &'static str,
         place: &dyn Fn() -> String,
-    ) -> Result<FxHashMap<&'n str, &'n Node>, LoadError> {
-        let mut fields = FxHashMap::default();
+    ) -> Result<Fields<'n>, LoadError> {
+        let mut fields = Fields(Vec::new());
         let Value::Map(entries) = &value.value else {
-            fields.insert(short, value);
+            fields.0.push((short, value));
             return Ok(fields);
         };
         for (k, v) in entries {
@@ -409,7 +430,7 @@ impl Loader<'_> {
                 };
                 return Err(err.tap_note(note));
             }
-            fields.insert(field, v);
+            fields.0.push((field, v));
         }
         Ok(fields)
     }
@@ -471,11 +492,7 @@ impl Loader<'_> {
         }
     }
 
-    fn opt_text(
-        &self,
-        fields: &FxHashMap<&str, &Node>,
-        key: &str,
-    ) -> Result<Option<String>, LoadError> {
+    fn opt_text(&self, fields: &Fields<'_>, key: &str) -> Result<Option<String>, LoadError> {
         fields
             .get(key)
             .map(|n| self.text(n, &format!("`{key}`")).map(str::to_string))
@@ -518,13 +535,13 @@ impl Loader<'_> {
             Some(n) => {
                 let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
                 let stmt = self.parse_expr(text, n)?;
-                Some(Expect {
+                Some(Box::new(Expect {
                     text: text.to_string(),
                     stmt,
                     span: n.span,
                     tolerance,
                     note: self.opt_text(&fields, "expect_note")?,
-                })
+                }))
             }
             None => None,
         };
@@ -652,7 +669,7 @@ impl Estimate {
     /// Evaluate every quantity, in dependency order; rows come back in file order.
     pub fn evaluate(self) -> Result<Evaluated, LoadError> {
         let order = self.order()?;
-        let mut env = Env::new(self.calendar);
+        let mut env = Env::with_capacity(self.calendar, self.items.len());
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
         for i in order {
             let item = &self.items[i];
@@ -713,7 +730,13 @@ impl Estimate {
         };
         let shown = format::show(quantity, unit.as_ref(), env.calendar);
         let expect = match &item.expect {
-            Some(x) => Some(self.check(item, x, quantity, unit.as_ref(), env)?),
+            Some(x) => Some(Box::new(self.check(
+                item,
+                x,
+                quantity,
+                unit.as_ref(),
+                env,
+            )?)),
             None => None,
         };
         Ok(Row {

@@ -10,23 +10,32 @@ use crate::fxhash::FxHashMap;
 use crate::quantity::{Quantity, QuantityError};
 use crate::units::{self, Calendar};
 
-/// Named quantities and the calendar that month and year follow.
+/// Named quantities and the calendar that month and year follow. Names
+/// are borrowed from whoever defined them (an estimate's items, `--let`).
 #[derive(Clone, Debug, Default)]
-pub struct Env {
-    values: FxHashMap<String, Quantity>,
+pub struct Env<'a> {
+    values: FxHashMap<&'a str, Quantity>,
     pub calendar: Calendar,
 }
 
-impl Env {
-    pub fn new(calendar: Calendar) -> Env {
+impl<'a> Env<'a> {
+    pub fn new(calendar: Calendar) -> Env<'a> {
         Env {
             values: FxHashMap::default(),
             calendar,
         }
     }
 
-    pub fn set(&mut self, name: &str, q: Quantity) {
-        self.values.insert(name.to_string(), q);
+    /// An environment with room for `n` names.
+    pub fn with_capacity(calendar: Calendar, n: usize) -> Env<'a> {
+        Env {
+            values: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            calendar,
+        }
+    }
+
+    pub fn set(&mut self, name: &'a str, q: Quantity) {
+        self.values.insert(name, q);
     }
 
     pub fn get(&self, name: &str) -> Option<Quantity> {
@@ -34,7 +43,7 @@ impl Env {
     }
 
     fn unknown(&self, name: &str, span: Span) -> ExprError {
-        unknown_name(name, self.values.keys().map(String::as_str), span)
+        unknown_name(name, self.values.keys().copied(), span)
     }
 }
 
