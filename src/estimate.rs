@@ -199,10 +199,10 @@ pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
 
 /// The fields of one quantity, in file order (YAML's reading has already
 /// refused duplicates). A handful at most, so a list beats a hash map.
-struct Fields<'n>(Vec<(&'n str, &'n Node)>);
+struct Fields<'n>(Vec<(&'n str, &'n Node<'n>)>);
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
+    fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.0.iter().find(|(k, _)| *k == key).map(|&(_, n)| n)
     }
 }
@@ -217,7 +217,11 @@ impl Loader<'_> {
         error_at(self.origin, self.src, span, message)
     }
 
-    fn map<'n>(&self, node: &'n Node, what: &str) -> Result<&'n [(Node, Node)], LoadError> {
+    fn map<'n>(
+        &self,
+        node: &'n Node<'n>,
+        what: &str,
+    ) -> Result<&'n [(Node<'n>, Node<'n>)], LoadError> {
         match &node.value {
             Value::Map(entries) => Ok(entries),
             _ => Err(self.err(

@@ -9,6 +9,7 @@
 use crate::error::Span;
 use crate::fxhash::FxHashMap;
 use granit_parser::{Event, Parser, ScalarStyle};
+use std::borrow::Cow;
 
 /// The largest estimate file bote reads, in bytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -17,28 +18,29 @@ pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    /// A scalar as text. Numbers keep the text written in the file (`010`
-    /// stays `010`); quoted scalars hold their unescaped text.
-    Text(String),
+pub enum Value<'a> {
+    /// A scalar as text, borrowed from the file unless escapes changed it.
+    /// Numbers keep the text written in the file (`010` stays `010`);
+    /// quoted scalars hold their unescaped text.
+    Text(Cow<'a, str>),
     /// An unquoted `true`, `false`, `yes`, `no`, `on` or `off` (any case):
     /// YAML readers disagree on these, so bote treats them as booleans and
     /// never as expressions.
     Bool,
     /// An empty value, `~` or `null`.
     Null,
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'a>, Node<'a>)>),
     Seq,
 }
 
 /// A YAML node and the byte span of its text in the file.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub span: Span,
 }
 
-impl Node {
+impl Node<'_> {
     /// How this node's kind reads in an error message.
     pub fn kind_name(&self) -> &'static str {
         match self.value {
@@ -73,12 +75,12 @@ fn error(message: impl Into<String>, span: Span) -> YamlError {
 }
 
 /// A collection being built: its span and what it holds so far.
-enum Open {
+enum Open<'a> {
     /// `seen` maps each key's text to its byte offset, to find duplicates.
     Map {
         span: Span,
-        entries: Vec<(Node, Node)>,
-        key: Option<Node>,
+        entries: Vec<(Node<'a>, Node<'a>)>,
+        key: Option<Node<'a>>,
         seen: FxHashMap<String, usize>,
     },
     Seq {
@@ -92,7 +94,7 @@ mod plain;
 ///
 /// Files of the plain shape most estimates have are read by [`plain`]
 /// (several times faster); everything else, and every error, by granit.
-pub fn parse(src: &str) -> Result<Node, YamlError> {
+pub fn parse(src: &str) -> Result<Node<'_>, YamlError> {
     match plain::parse(src) {
         Some(node) => Ok(node),
         None => parse_events(src),
@@ -101,14 +103,14 @@ pub fn parse(src: &str) -> Result<Node, YamlError> {
 
 /// The quick reader alone: `None` when `src` is not of the plain shape.
 /// Public so the fuzz target can compare it with [`parse_events`].
-pub fn parse_plain(src: &str) -> Option<Node> {
+pub fn parse_plain(src: &str) -> Option<Node<'_>> {
     plain::parse(src)
 }
 
 /// Parse `src` with granit-parser's event stream, whatever its shape.
-pub fn parse_events(src: &str) -> Result<Node, YamlError> {
-    let mut stack: Vec<Open> = Vec::new();
-    let mut root: Option<Node> = None;
+pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
+    let mut stack: Vec<Open<'_>> = Vec::new();
+    let mut root: Option<Node<'_>> = None;
     let mut documents = 0;
     for event in Parser::new_from_str(src) {
         let (event, span) = event.map_err(|e| {
@@ -194,7 +196,7 @@ pub fn parse_events(src: &str) -> Result<Node, YamlError> {
                 None => continue,
             },
             Event::Scalar(text, style, _, None) => Node {
-                value: scalar(&text, style),
+                value: scalar(text, style),
                 span,
             },
             #[allow(unreachable_patterns)]
@@ -230,11 +232,11 @@ pub fn parse_events(src: &str) -> Result<Node, YamlError> {
     }))
 }
 
-fn scalar(text: &str, style: ScalarStyle) -> Value {
+fn scalar(text: Cow<'_, str>, style: ScalarStyle) -> Value<'_> {
     if style != ScalarStyle::Plain {
-        return Value::Text(text.to_string());
+        return Value::Text(text);
     }
-    match text {
+    match &*text {
         "" | "~" | "null" | "Null" | "NULL" => Value::Null,
         t if ["true", "false", "yes", "no", "on", "off"]
             .iter()
@@ -242,7 +244,7 @@ fn scalar(text: &str, style: ScalarStyle) -> Value {
         {
             Value::Bool
         }
-        t => Value::Text(t.to_string()),
+        _ => Value::Text(text),
     }
 }
 

@@ -13,6 +13,7 @@ use super::{MAX_DEPTH, Node, Value, scalar};
 use crate::error::Span;
 use crate::fxhash::FxHashMap;
 use granit_parser::ScalarStyle;
+use std::borrow::Cow;
 
 /// A block map still open: its indentation, where its first key starts,
 /// its entries so far, and a key whose value is not known yet (`key:` at the
@@ -20,9 +21,9 @@ use granit_parser::ScalarStyle;
 struct Block<'a> {
     indent: usize,
     start: usize,
-    entries: Vec<(Node, Node)>,
+    entries: Vec<(Node<'a>, Node<'a>)>,
     keys: FxHashMap<&'a str, ()>,
-    pending: Option<(Node, usize)>,
+    pending: Option<(Node<'a>, usize)>,
 }
 
 impl<'a> Block<'a> {
@@ -37,7 +38,7 @@ impl<'a> Block<'a> {
     }
 
     /// Add an entry; `None` for a duplicate key (granit's reading reports it).
-    fn push(&mut self, key: Node, key_text: &'a str, value: Node) -> Option<()> {
+    fn push(&mut self, key: Node<'a>, key_text: &'a str, value: Node<'a>) -> Option<()> {
         if self.keys.insert(key_text, ()).is_some() {
             return None;
         }
@@ -58,7 +59,7 @@ impl<'a> Block<'a> {
         Some(())
     }
 
-    fn close(self, end: usize) -> Node {
+    fn close(self, end: usize) -> Node<'a> {
         Node {
             value: Value::Map(self.entries),
             span: Span::new(self.start, end),
@@ -67,11 +68,11 @@ impl<'a> Block<'a> {
 }
 
 /// Read `src` if it has the plain shape; `None` if it does not.
-pub fn parse(src: &str) -> Option<Node> {
+pub fn parse(src: &str) -> Option<Node<'_>> {
     if !printable(src) {
         return None;
     }
-    let mut stack: Vec<Block> = Vec::new();
+    let mut stack: Vec<Block<'_>> = Vec::new();
     let mut line_start = 0;
     for line in src.split_inclusive('\n') {
         let at = line_start;
@@ -171,7 +172,7 @@ fn entry<'a>(src: &'a str, pos: usize, rest: &'a str, block: &mut Block<'a>) -> 
 
 /// A key of up to 1000 letters, digits, `_`, `-` and `.` (not starting
 /// with `-` or `.`), followed by a colon: the key node, its text and the colon's index.
-fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node, &'a str, usize)> {
+fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, &'a str, usize)> {
     let len = rest
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
@@ -189,7 +190,7 @@ fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node, &'a str, us
     let text = &src[pos..pos + len];
     // A key YAML reads as null or a boolean is left to granit's reading,
     // which reports it.
-    let value @ Value::Text(_) = scalar(text, ScalarStyle::Plain) else {
+    let value @ Value::Text(_) = scalar(Cow::Borrowed(text), ScalarStyle::Plain) else {
         return None;
     };
     let node = Node {
@@ -202,7 +203,7 @@ fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node, &'a str, us
 /// A plain scalar at `pos`, trailing spaces dropped. Refuses a start YAML
 /// reads as an indicator, and any `:` or `#` (a nested key or a comment
 /// that granit would read differently). In a flow map, also `[]{}`.
-fn plain(pos: usize, text: &str, in_flow: bool) -> Option<Node> {
+fn plain(pos: usize, text: &str, in_flow: bool) -> Option<Node<'_>> {
     let text = text.trim_end_matches(' ');
     let first = *text.as_bytes().first()?;
     if b"-?:,[]{}#&*!|>'\"%@`".contains(&first)
@@ -212,7 +213,7 @@ fn plain(pos: usize, text: &str, in_flow: bool) -> Option<Node> {
         return None;
     }
     Some(Node {
-        value: scalar(text, ScalarStyle::Plain),
+        value: scalar(Cow::Borrowed(text), ScalarStyle::Plain),
         span: Span::new(pos, pos + text.len()),
     })
 }
@@ -220,34 +221,43 @@ fn plain(pos: usize, text: &str, in_flow: bool) -> Option<Node> {
 /// A quoted scalar that closes on its line, with no escape but `\"` and
 /// `\\` in double quotes and no `''` in single quotes: the node (its span
 /// takes in the quotes) and the length read.
-fn quoted(pos: usize, rest: &str) -> Option<(Node, usize)> {
+fn quoted(pos: usize, rest: &str) -> Option<(Node<'_>, usize)> {
     let quote = rest.as_bytes()[0];
-    let body = &rest.as_bytes()[1..];
-    let mut text = Vec::new();
+    let body = &rest[1..];
+    let bytes = body.as_bytes();
+    let mut escaped = false;
     let mut i = 0;
     loop {
-        match *body.get(i)? {
+        match *bytes.get(i)? {
             b if b == quote => break,
             b'\\' if quote == b'"' => {
-                let escaped = *body.get(i + 1)?;
-                if !matches!(escaped, b'"' | b'\\') {
+                if !matches!(bytes.get(i + 1)?, b'"' | b'\\') {
                     return None;
                 }
-                text.push(escaped);
+                escaped = true;
                 i += 2;
             }
-            b => {
-                text.push(b);
-                i += 1;
-            }
+            _ => i += 1,
         }
     }
-    if body.get(i + 1) == Some(&quote) {
+    if bytes.get(i + 1) == Some(&quote) {
         return None;
     }
+    let text = &body[..i];
+    let text = if escaped {
+        // A backslash escapes the character after it (`"` or a backslash).
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            out.push(if c == '\\' { chars.next()? } else { c });
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    };
     let end = i + 2;
     let node = Node {
-        value: Value::Text(String::from_utf8(text).ok()?),
+        value: Value::Text(text),
         span: Span::new(pos, pos + end),
     };
     Some((node, end))
@@ -255,7 +265,7 @@ fn quoted(pos: usize, rest: &str) -> Option<(Node, usize)> {
 
 /// A flow map closed on its line: `{ key: value, … }` with plain or quoted
 /// values. The node and the length read.
-fn flow_map(src: &str, pos: usize, rest: &str) -> Option<(Node, usize)> {
+fn flow_map<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, usize)> {
     let mut entries = Vec::new();
     let mut keys: FxHashMap<&str, ()> = FxHashMap::default();
     let mut i = 1;
