@@ -229,9 +229,9 @@ fn call(
             }
             first.pow(Quantity::number(0.5).map_err(at)?).map_err(at)
         }
-        Func::Ln => log(f64::ln, first),
-        Func::Log10 => log(f64::log10, first),
-        Func::Log2 => log(f64::log2, first),
+        Func::Ln => log(libm::log, first),
+        Func::Log10 => log(libm::log10, first),
+        Func::Log2 => log(libm::log2, first),
         Func::Min | Func::Max => {
             let mut acc = first;
             for &a in &args[1..] {

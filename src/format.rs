@@ -162,7 +162,7 @@ pub fn round_sig(v: f64, n: usize) -> f64 {
     // Half away from zero, as people round. The result may carry binary noise
     // (0.30000000000000004); number_text prints it with a fixed number of decimals.
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
-    let exp = v.abs().log10().floor() as i32;
+    let exp = libm::log10(v.abs()).floor() as i32;
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     let shift = n as i32 - 1 - exp;
     let scale = 10f64.powi(shift);
@@ -192,7 +192,7 @@ pub fn number_text(v: f64, guard: f64) -> String {
     // Whole numbers below a million keep every digit: 28,935, not 28,940.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let int_digits = if v.abs() >= 1.0 && v.abs() < 1e6 {
-        v.abs().log10().floor() as usize + 1
+        libm::log10(v.abs()).floor() as usize + 1
     } else {
         0
     };
@@ -210,7 +210,7 @@ pub fn number_text(v: f64, guard: f64) -> String {
     let magnitude = if r == 0.0 {
         0
     } else {
-        r.abs().log10().floor() as i64
+        libm::log10(r.abs()).floor() as i64
     };
     let decimals = u32::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
     // The digits as one integer: r has at most 17 significant digits and is

@@ -137,7 +137,7 @@ impl Quantity {
                 "a fractional power of a negative number",
             ));
         }
-        Quantity::new(self.value.powf(exp.value), dim)
+        Quantity::new(libm::pow(self.value, exp.value), dim)
     }
 
     /// Apply a function of a plain value that keeps the dimension (`ceil`, `abs`).
