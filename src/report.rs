@@ -189,7 +189,7 @@ fn boxed<const N: usize>(
             if i > 0 {
                 out.push(mid);
             }
-            out.extend(std::iter::repeat_n(fill, w + 2));
+            repeat(out, fill, w + 2);
         }
         out.push(end);
         out.push('\n');
@@ -203,11 +203,11 @@ fn boxed<const N: usize>(
             let pad = widths[i] - cell.chars().count();
             out.push(' ');
             if right[i] {
-                out.extend(std::iter::repeat_n(' ', pad));
+                repeat(out, ' ', pad);
                 out.push_str(cell);
             } else {
                 out.push_str(cell);
-                out.extend(std::iter::repeat_n(' ', pad));
+                repeat(out, ' ', pad);
             }
             out.push(' ');
         }
@@ -220,6 +220,22 @@ fn boxed<const N: usize>(
         line(out, &mut row.iter().map(|c| &**c));
     }
     rule(out, '╰', '─', '┴', '╯');
+}
+
+/// Push `n` copies of `c`; runs of spaces (every cell's padding) go in
+/// slices rather than a char at a time.
+fn repeat(out: &mut String, c: char, n: usize) {
+    const SPACES: &str = "                                ";
+    if c == ' ' {
+        let mut left = n;
+        while left > 0 {
+            let take = left.min(SPACES.len());
+            out.push_str(&SPACES[..take]);
+            left -= take;
+        }
+    } else {
+        out.extend(std::iter::repeat_n(c, n));
+    }
 }
 
 /// `qps` -> `QPS`, `buffers` -> `Buffers`.

@@ -356,6 +356,8 @@ mod plain_tests {
             "  a: 1\n",
             "a:\n    b: 1\n  c: 2\n",
             "\u{feff}a: 1\n",
+            "a: x\u{85}y\n",
+            "a: x\u{ffff}\n",
             "a: -5\n",
             "\"a\": 1\n",
             // Found by the fuzzer: YAML's limit on a key's length.

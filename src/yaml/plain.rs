@@ -124,15 +124,19 @@ pub fn parse(src: &str) -> Option<Node<'_>> {
 /// non-ASCII text from U+00A0 up (no tabs, carriage returns, byte-order
 /// marks or C1 controls, which YAML treats specially).
 fn printable(src: &str) -> bool {
-    let ascii_ok = src
-        .bytes()
-        .all(|b| b == b'\n' || (b' '..=b'~').contains(&b) || b >= 0x80);
-    ascii_ok
-        && (src.is_ascii()
-            || src.chars().all(|c| {
-                c.is_ascii()
-                    || (c >= '\u{A0}' && !matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'))
-            }))
+    let bytes = src.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b' '..=b'~' => true,
+        0..=0x7f => false,
+        // U+0080 to U+009F (C1 controls) are C2 80 to C2 9F.
+        0xc2 => bytes.get(i + 1).is_some_and(|&n| n >= 0xa0),
+        // U+FEFF, U+FFFE and U+FFFF are EF BB BF, EF BF BE and EF BF BF.
+        0xef => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
+        ),
+        _ => true,
+    })
 }
 
 /// One `key: value` line of a block map, starting at byte `pos` of `src`.
