@@ -38,25 +38,37 @@ pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Show
         None => auto_unit(q, calendar),
     };
     let value = q.si_value() / unit.size;
-    let number = if unit.label == "%" {
-        number_text(value, 100.0)
-    } else if unit.label.is_empty() || unit.label.starts_with('/') || unit.label.starts_with('$') {
-        number_words(value)
-    } else {
-        number_text(value, 0.0)
-    };
-    let text = match unit.label.as_str() {
-        "" => number,
-        "%" => format!("{number}%"),
-        l if l.starts_with('/') => format!("{number} {l}"),
-        l if l == "$" || l.starts_with("$/") => {
-            let (sign, digits) = number
-                .strip_prefix('-')
-                .map_or(("", number.as_str()), |d| ("-", d));
-            format!("{sign}${digits}{}", &l[1..])
+    let label = unit.label.as_str();
+    let mut text = String::with_capacity(24 + label.len());
+    match label {
+        "%" => {
+            push_number(&mut text, value, 100.0);
+            text.push('%');
         }
-        l => format!("{number} {l}"),
-    };
+        "" => push_words(&mut text, value),
+        l if l.starts_with('/') => {
+            push_words(&mut text, value);
+            text.push(' ');
+            text.push_str(l);
+        }
+        l if l == "$" || l.starts_with("$/") => {
+            // The sign goes before the dollar sign: -$5.
+            push_words(&mut text, value);
+            let sign = if text.starts_with('-') { "-" } else { "" };
+            text.replace_range(..sign.len(), &format!("{sign}$"));
+            text.push_str(&l[1..]);
+        }
+        l if l.starts_with('$') => {
+            push_words(&mut text, value);
+            text.push(' ');
+            text.push_str(l);
+        }
+        l => {
+            push_number(&mut text, value, 0.0);
+            text.push(' ');
+            text.push_str(l);
+        }
+    }
     Shown {
         value,
         unit: unit.label,
@@ -175,20 +187,32 @@ pub fn round_sig(v: f64, n: usize) -> f64 {
 }
 
 /// Plain numbers, rates and money say large values in words: 1.08 billion.
-fn number_words(v: f64) -> String {
+fn push_words(out: &mut String, v: f64) {
     let r = round_sig(v, SIG_FIGS).abs();
     for (word, factor) in units::MAGNITUDE_WORDS.iter().rev() {
         if *word != "thousand" && r >= *factor && r < 1e15 {
-            return format!("{} {word}", number_text(v / factor, 0.0));
+            push_number(out, v / factor, 0.0);
+            out.push(' ');
+            out.push_str(word);
+            return;
         }
     }
-    number_text(v, 1.0)
+    push_number(out, v, 1.0);
 }
 
 /// `v` to [`SIG_FIGS`] significant figures with thousands separators. When
 /// `v` is not `guard` but would round to it, more digits are kept (so
 /// 99.9999999% never prints as 100%).
 pub fn number_text(v: f64, guard: f64) -> String {
+    let mut out = String::with_capacity(24);
+    push_number(&mut out, v, guard);
+    out
+}
+
+/// [`number_text`], written onto the end of `out`. Large estimates show
+/// thousands of numbers, so the digits are written by hand rather than
+/// through `format!`.
+fn push_number(out: &mut String, v: f64, guard: f64) {
     // Whole numbers below a million keep every digit: 28,935, not 28,940.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let int_digits = if v.abs() >= 1.0 && v.abs() < 1e6 {
@@ -204,7 +228,10 @@ pub fn number_text(v: f64, guard: f64) -> String {
     if r != 0.0 && (r.abs() >= 1e15 || r.abs() < 1e-6) {
         let text = format!("{:.*e}", n - 1, r);
         let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-        return format!("{}e{exp}", trim_zeros(mantissa));
+        out.push_str(trim_zeros(mantissa));
+        out.push('e');
+        out.push_str(exp);
+        return;
     }
     #[allow(clippy::cast_possible_truncation)]
     let magnitude = if r == 0.0 {
@@ -214,8 +241,7 @@ pub fn number_text(v: f64, guard: f64) -> String {
     };
     let decimals = u32::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
     // The digits as one integer: r has at most 17 significant digits and is
-    // under 1e15, so with its decimals it fits a u64 (and integer formatting
-    // is far cheaper than float formatting, which large estimates feel).
+    // under 1e15, so with its decimals it fits a u64.
     #[allow(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
@@ -224,23 +250,41 @@ pub fn number_text(v: f64, guard: f64) -> String {
     let scaled = (r.abs() * 10f64.powi(decimals as i32)).round() as u64;
     let unit = 10u64.pow(decimals);
     let (int, frac) = (scaled / unit, scaled % unit);
-    let mut out = String::with_capacity(24);
     if r < 0.0 && scaled != 0 {
         out.push('-');
     }
-    let digits = int.to_string();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    let mut buf = [0u8; 20];
+    let whole = digits(int, 1, &mut buf);
+    for (i, &d) in whole.iter().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(d));
     }
     if frac != 0 {
-        let frac = format!("{frac:0width$}", width = decimals as usize);
         out.push('.');
-        out.push_str(frac.trim_end_matches('0'));
+        let frac = digits(frac, decimals as usize, &mut buf);
+        let end = frac.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
+        for &d in &frac[..end] {
+            out.push(char::from(d));
+        }
     }
-    out
+}
+
+/// The decimal digits of `n`, zero-padded to at least `width`, in `buf`.
+fn digits(mut n: u64, width: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut start = buf.len();
+    while n > 0 || buf.len() - start < width {
+        start -= 1;
+        #[allow(clippy::cast_possible_truncation)] // a digit
+        let d = (n % 10) as u8;
+        buf[start] = b'0' + d;
+        n /= 10;
+        if start == 0 {
+            break;
+        }
+    }
+    &buf[start..]
 }
 
 fn trim_zeros(s: &str) -> &str {
@@ -257,6 +301,88 @@ mod tests {
 
     fn q(v: f64, d: Dimension) -> Quantity {
         Quantity::new(v, d).unwrap()
+    }
+
+    /// The straightforward reading of [`number_text`]'s rules, through
+    /// `format!`; the hand-written digits must match it.
+    fn reference(v: f64, guard: f64) -> String {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let int_digits = if v.abs() >= 1.0 && v.abs() < 1e6 {
+            v.abs().log10().floor() as usize + 1
+        } else {
+            0
+        };
+        let mut n = SIG_FIGS.max(int_digits);
+        while n < 17 && v != guard && guard != 0.0 && round_sig(v, n) == guard {
+            n += 1;
+        }
+        let r = round_sig(v, n);
+        if r != 0.0 && (r.abs() >= 1e15 || r.abs() < 1e-6) {
+            let text = format!("{:.*e}", n - 1, r);
+            let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+            return format!("{}e{exp}", trim_zeros(mantissa));
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let magnitude = if r == 0.0 {
+            0
+        } else {
+            r.abs().log10().floor() as i64
+        };
+        let decimals = u32::try_from(i64::try_from(n).unwrap_or(4) - 1 - magnitude).unwrap_or(0);
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_possible_wrap
+        )]
+        let scaled = (r.abs() * 10f64.powi(decimals as i32)).round() as u64;
+        let unit = 10u64.pow(decimals);
+        let (int, frac) = (scaled / unit, scaled % unit);
+        let mut out = String::new();
+        if r < 0.0 && scaled != 0 {
+            out.push('-');
+        }
+        let digits = int.to_string();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if frac != 0 {
+            let frac = format!("{frac:0width$}", width = decimals as usize);
+            out.push('.');
+            out.push_str(frac.trim_end_matches('0'));
+        }
+        out
+    }
+
+    #[test]
+    fn hand_written_digits_match_format() {
+        use proptest::prelude::*;
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let mut runner = TestRunner::deterministic();
+        let values = prop_oneof![
+            any::<f64>(),
+            -1e7..1e7f64,
+            -2.0..2.0f64,
+            (0u64..10_000_000).prop_map(|n| n as f64 / 1000.0),
+            (-20i32..20).prop_map(|e| 10f64.powi(e)),
+            (-20i32..20).prop_map(|e| 0.999_96 * 10f64.powi(e)),
+        ];
+        for _ in 0..50_000 {
+            let v = values.new_tree(&mut runner).unwrap().current();
+            if !v.is_finite() {
+                continue;
+            }
+            for guard in [0.0, 1.0, 100.0] {
+                assert_eq!(
+                    number_text(v, guard),
+                    reference(v, guard),
+                    "{v:e} guard {guard}"
+                );
+            }
+        }
     }
 
     #[test]
