@@ -40,7 +40,8 @@ impl BinOp {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum UnitRef {
     Unit(&'static UnitDef),
-    Magnitude(&'static str, f64),
+    /// A magnitude word and its factor (an entry of `units::MAGNITUDE_WORDS`).
+    Magnitude(&'static (&'static str, f64)),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +87,24 @@ impl Func {
 /// Where a node sits in its statement's list of nodes.
 pub type NodeId = u32;
 
+/// A [`Span`] in half the space, for nodes (expressions are at most
+/// 10,000 bytes; large estimates hold hundreds of thousands of nodes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pos(u32, u32);
+
+impl From<Span> for Pos {
+    fn from(span: Span) -> Pos {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Pos(narrow(span.start), narrow(span.end))
+    }
+}
+
+impl From<Pos> for Span {
+    fn from(pos: Pos) -> Span {
+        Span::new(pos.0 as usize, pos.1 as usize)
+    }
+}
+
 /// One node of an expression. Children are [`NodeId`]s into the
 /// statement's node list, and names and numbers are spans of its text, so
 /// a whole expression is two allocations however long it is.
@@ -94,44 +113,44 @@ pub enum Expr {
     /// A literal: digits as written (a span of the statement's text), value
     /// with magnitude, flags for `%` and `$`.
     Number {
-        text: Span,
+        text: Pos,
         value: f64,
         magnitude: Option<&'static str>,
         percent: bool,
         money: bool,
-        span: Span,
+        span: Pos,
     },
     /// A unit or magnitude word standing alone (`/ month`) or raised (`m^2`).
     Unit {
         unit: UnitRef,
         power: i8,
-        span: Span,
+        span: Pos,
     },
     /// A name: the statement's text at `span`.
     Name {
-        span: Span,
+        span: Pos,
     },
     Neg {
         expr: NodeId,
-        span: Span,
+        span: Pos,
     },
     Binary {
         op: BinOp,
         lhs: NodeId,
         rhs: NodeId,
-        span: Span,
+        span: Pos,
     },
     /// A number or group followed by a unit (always an [`Expr::Unit`]): `4 s`,
     /// `(a + b) MB`. Binds tighter than `/`.
     Juxt {
         lhs: NodeId,
         unit: NodeId,
-        span: Span,
+        span: Pos,
     },
     Call {
         func: Func,
         args: Vec<NodeId>,
-        span: Span,
+        span: Pos,
     },
 }
 
@@ -144,7 +163,7 @@ impl Expr {
             | Expr::Neg { span, .. }
             | Expr::Binary { span, .. }
             | Expr::Juxt { span, .. }
-            | Expr::Call { span, .. } => *span,
+            | Expr::Call { span, .. } => Span::from(*span),
         }
     }
 
@@ -182,7 +201,7 @@ impl Target {
         let sym = |u: &UnitRef, e: i8| {
             let s = match u {
                 UnitRef::Unit(d) => d.symbol,
-                UnitRef::Magnitude(w, _) => w,
+                UnitRef::Magnitude((w, _)) => w,
             };
             if e.abs() == 1 {
                 s.to_string()
@@ -251,7 +270,10 @@ impl Statement {
     /// Every name the expression refers to, in order of appearance.
     pub fn names(&self) -> impl Iterator<Item = (&str, Span)> {
         self.nodes.iter().filter_map(|n| match n {
-            Expr::Name { span } => Some((self.text_at(*span), *span)),
+            Expr::Name { span } => {
+                let span = Span::from(*span);
+                Some((self.text_at(span), span))
+            }
             _ => None,
         })
     }
@@ -293,7 +315,7 @@ fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
     let def = match unit {
         UnitRef::Unit(d) if d.symbol == "$" => return "USD",
         UnitRef::Unit(d) => d,
-        UnitRef::Magnitude(w, _) => return w,
+        UnitRef::Magnitude((w, _)) => return w,
     };
     let name = if plural { def.plural } else { def.singular };
     // "kilobits per second" would not read back as one unit: use a one-word spelling.
@@ -334,7 +356,7 @@ impl Statement {
                 if *money {
                     f.write_str("$")?;
                 }
-                f.write_str(self.text_at(*text))?;
+                f.write_str(self.text_at(Span::from(*text)))?;
                 if let Some(m) = magnitude {
                     write!(f, " {m}")?;
                 }
@@ -352,7 +374,7 @@ impl Statement {
                 }
             }
             Expr::Name { span } => {
-                let name = self.text_at(*span);
+                let name = self.text_at(Span::from(*span));
                 match subst(name) {
                     Some(value) => f.write_str(&value),
                     None => f.write_str(name),

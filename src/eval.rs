@@ -4,7 +4,7 @@
 //! Does not parse, format, or decide evaluation order between names: the
 //! environment already holds every name an expression may use.
 
-use crate::ast::{BinOp, Expr, Func, NodeId, Statement, Target, UnitRef};
+use crate::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::fxhash::FxHashMap;
 use crate::quantity::{Quantity, QuantityError};
@@ -77,7 +77,7 @@ pub fn unknown_name<'a>(name: &str, known: impl Iterator<Item = &'a str>, span: 
 pub fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
     let (value, dim) = match unit {
         UnitRef::Unit(def) => (calendar.seconds(def.size), def.dim),
-        UnitRef::Magnitude(_, factor) => (factor, crate::dimension::Dimension::NONE),
+        UnitRef::Magnitude(&(_, factor)) => (factor, crate::dimension::Dimension::NONE),
     };
     Quantity::new(value, dim)
 }
@@ -119,7 +119,7 @@ pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError
 
 /// Evaluate the node `id` of `stmt` and everything under it.
 pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprError> {
-    let at = |span: Span| move |e: QuantityError| ExprError::quantity(e, span);
+    let at = |span: Pos| move |e: QuantityError| ExprError::quantity(e, span.into());
     match stmt.node(id) {
         Expr::Number {
             value, money, span, ..
@@ -137,8 +137,9 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
                 .map_err(at(*span))
         }
         Expr::Name { span } => {
-            let name = stmt.text_at(*span);
-            env.get(name).ok_or_else(|| env.unknown(name, *span))
+            let span = Span::from(*span);
+            let name = stmt.text_at(span);
+            env.get(name).ok_or_else(|| env.unknown(name, span))
         }
         Expr::Neg { expr, .. } => Ok(eval(stmt, *expr, env)?.negate()),
         Expr::Binary {
@@ -156,16 +157,16 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
             let span = if matches!(result, Err(QuantityError::DivisionByZero)) {
                 stmt.node(*rhs).span()
             } else {
-                *span
+                Span::from(*span)
             };
-            result.map_err(at(span))
+            result.map_err(|e| ExprError::quantity(e, span))
         }
         Expr::Juxt {
             lhs, unit, span, ..
         } => eval(stmt, *lhs, env)?
             .checked_mul(eval(stmt, *unit, env)?)
             .map_err(at(*span)),
-        Expr::Call { func, args, span } => call(stmt, *func, args, *span, env),
+        Expr::Call { func, args, span } => call(stmt, *func, args, Span::from(*span), env),
     }
 }
 

@@ -60,8 +60,9 @@ pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
             span,
         ));
     }
-    let nodes = p.nodes;
-    drop(p.tokens);
+    // Statements live as long as their estimate: keep no spare room.
+    let mut nodes = p.nodes;
+    nodes.shrink_to_fit();
     Ok(Statement {
         text: src,
         nodes,
@@ -247,7 +248,7 @@ impl<'a> Parser<'a> {
     fn binary(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) -> Result<NodeId, ExprError> {
         let span = self.span(lhs).to(self.span(rhs));
         let below = self.height(lhs).max(self.height(rhs));
-        self.push(Expr::Binary { op, lhs, rhs, span }, below)
+        self.push(Expr::Binary { op, lhs, rhs, span: span.into() }, below)
     }
 
     fn expr(&mut self) -> Result<NodeId, ExprError> {
@@ -294,7 +295,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 let expr = self.unary()?;
                 let span = span.to(self.span(expr));
-                self.push(Expr::Neg { expr, span }, self.height(expr))?
+                self.push(Expr::Neg { expr, span: span.into() }, self.height(expr))?
             }
             Some((false, _)) => {
                 self.pos += 1;
@@ -337,12 +338,12 @@ impl<'a> Parser<'a> {
                 Expr::Unit {
                     unit,
                     power,
-                    span: uspan,
+                    span: uspan.into(),
                 },
                 0,
             )?;
             let span = self.span(lhs).to(uspan);
-            lhs = self.push(Expr::Juxt { lhs, unit, span }, self.height(lhs))?;
+            lhs = self.push(Expr::Juxt { lhs, unit, span: span.into() }, self.height(lhs))?;
         }
         Ok(lhs)
     }
@@ -492,12 +493,12 @@ impl<'a> Parser<'a> {
         }
         let value = if percent { value / 100.0 } else { value };
         let number = Expr::Number {
-            text,
+            text: text.into(),
             value,
             magnitude,
             percent,
             money,
-            span,
+            span: span.into(),
         };
         self.push(number, 0)
     }
@@ -532,7 +533,7 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             let span = span.to(Span::new(span.start, self.prev_end()));
             let below = args.iter().map(|&a| self.height(a)).max().unwrap_or(0);
-            return self.push(Expr::Call { func, args, span }, below);
+            return self.push(Expr::Call { func, args, span: span.into() }, below);
         }
         if is_keyword(word) {
             return Err(ExprError::new(
@@ -546,9 +547,9 @@ impl<'a> Parser<'a> {
         if let Some(unit) = known_unit(word) {
             let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            return self.push(Expr::Unit { unit, power, span }, 0);
+            return self.push(Expr::Unit { unit, power, span: span.into() }, 0);
         }
-        self.push(Expr::Name { span }, 0)
+        self.push(Expr::Name { span: span.into() }, 0)
     }
 
     fn target(&mut self) -> Result<Target, ExprError> {
@@ -600,7 +601,7 @@ fn known_unit(word: &str) -> Option<UnitRef> {
     units::MAGNITUDE_WORDS
         .iter()
         .find(|(w, _)| *w == word)
-        .map(|&(w, f)| UnitRef::Magnitude(w, f))
+        .map(UnitRef::Magnitude)
 }
 
 /// A word that must be a unit (after a number, or after `->`).
