@@ -76,13 +76,18 @@ pub enum ExprErrorKind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExprError {
-    pub kind: ExprErrorKind,
+    /// Boxed, so that every `Result` the parser and evaluator pass up on
+    /// success stays small.
+    pub kind: Box<ExprErrorKind>,
     pub span: Span,
 }
 
 impl ExprError {
     pub fn new(kind: ExprErrorKind, span: Span) -> ExprError {
-        ExprError { kind, span }
+        ExprError {
+            kind: Box::new(kind),
+            span,
+        }
     }
 
     pub fn quantity(error: QuantityError, span: Span) -> ExprError {
@@ -103,7 +108,7 @@ impl ExprError {
 
     /// A short label for the marked spot, shown under the caret.
     pub fn label(&self) -> String {
-        match &self.kind {
+        match &*self.kind {
             ExprErrorKind::UnknownUnit { suggestions, .. }
             | ExprErrorKind::UnknownName { suggestions, .. }
             | ExprErrorKind::UnknownFunction { suggestions, .. }

@@ -817,12 +817,15 @@ impl Estimate {
             .enumerate()
             .map(|(i, it)| (it.name.as_str(), i))
             .collect();
-        let mut deps: Vec<Vec<(usize, Span)>> = Vec::with_capacity(self.items.len());
+        // Every item's uses, one list after another: item i's are
+        // `uses[starts[i]..starts[i + 1]]` (one allocation, not one per item).
+        let mut uses: Vec<(usize, Span)> = Vec::new();
+        let mut starts = Vec::with_capacity(self.items.len() + 1);
         for item in &self.items {
-            let mut mine = Vec::new();
+            starts.push(uses.len());
             for (name, span) in item.stmt.names() {
                 match index.get(name) {
-                    Some(&j) => mine.push((j, span)),
+                    Some(&j) => uses.push((j, span)),
                     None => {
                         let known = self.items.iter().map(|i| i.name.as_str());
                         let e = eval::unknown_name(name, known, span);
@@ -830,8 +833,9 @@ impl Estimate {
                     }
                 }
             }
-            deps.push(mine);
         }
+        starts.push(uses.len());
+        let deps = |node: usize| &uses[starts[node]..starts[node + 1]];
         // Iterative depth-first search: files of many thousands of chained
         // quantities must not overflow the stack.
         #[derive(Clone, Copy, PartialEq)]
@@ -842,14 +846,15 @@ impl Estimate {
         }
         let mut mark = vec![Mark::New; self.items.len()];
         let mut order = Vec::with_capacity(self.items.len());
+        let mut stack: Vec<(usize, usize)> = Vec::new();
         for root in 0..self.items.len() {
             if mark[root] != Mark::New {
                 continue;
             }
-            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            stack.push((root, 0));
             mark[root] = Mark::Active;
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if let Some(&(dep, span)) = deps[node].get(*next) {
+                if let Some(&(dep, span)) = deps(node).get(*next) {
                     *next += 1;
                     match mark[dep] {
                         Mark::New => {

@@ -177,8 +177,8 @@ impl<'a> Parser<'a> {
         self.tokens.get(self.pos)
     }
 
-    fn peek_tok(&self) -> Option<Tok<'a>> {
-        self.peek().map(|t| t.tok)
+    fn peek_tok(&self) -> Option<&Tok<'a>> {
+        self.peek().map(|t| &t.tok)
     }
 
     fn next(&mut self) -> Option<Token<'a>> {
@@ -189,7 +189,7 @@ impl<'a> Parser<'a> {
 
     /// Consume the next token if it is `tok` (an operator or bracket).
     fn eat(&mut self, tok: Tok<'_>) -> bool {
-        if self.peek_tok() == Some(tok) {
+        if self.peek_tok() == Some(&tok) {
             self.pos += 1;
             true
         } else {
@@ -198,7 +198,7 @@ impl<'a> Parser<'a> {
     }
 
     fn eat_word(&mut self, word: &str) -> bool {
-        if matches!(self.peek_tok(), Some(Tok::Ident(w)) if w == word) {
+        if matches!(self.peek_tok(), Some(Tok::Ident(w)) if *w == word) {
             self.pos += 1;
             true
         } else {
@@ -248,7 +248,15 @@ impl<'a> Parser<'a> {
     fn binary(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) -> Result<NodeId, ExprError> {
         let span = self.span(lhs).to(self.span(rhs));
         let below = self.height(lhs).max(self.height(rhs));
-        self.push(Expr::Binary { op, lhs, rhs, span: span.into() }, below)
+        self.push(
+            Expr::Binary {
+                op,
+                lhs,
+                rhs,
+                span: span.into(),
+            },
+            below,
+        )
     }
 
     fn expr(&mut self) -> Result<NodeId, ExprError> {
@@ -295,7 +303,13 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 let expr = self.unary()?;
                 let span = span.to(self.span(expr));
-                self.push(Expr::Neg { expr, span: span.into() }, self.height(expr))?
+                self.push(
+                    Expr::Neg {
+                        expr,
+                        span: span.into(),
+                    },
+                    self.height(expr),
+                )?
             }
             Some((false, _)) => {
                 self.pos += 1;
@@ -343,7 +357,14 @@ impl<'a> Parser<'a> {
                 0,
             )?;
             let span = self.span(lhs).to(uspan);
-            lhs = self.push(Expr::Juxt { lhs, unit, span: span.into() }, self.height(lhs))?;
+            lhs = self.push(
+                Expr::Juxt {
+                    lhs,
+                    unit,
+                    span: span.into(),
+                },
+                self.height(lhs),
+            )?;
         }
         Ok(lhs)
     }
@@ -487,7 +508,7 @@ impl<'a> Parser<'a> {
     ) -> Result<NodeId, ExprError> {
         let mut span = span;
         // `5k%` is refused (the `%` is left over): a percentage has no magnitude.
-        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(Tok::Percent);
+        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(&Tok::Percent);
         if percent {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
@@ -504,7 +525,7 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&mut self, word: &str, span: Span) -> Result<NodeId, ExprError> {
-        if self.peek_tok() == Some(Tok::LParen) {
+        if self.peek_tok() == Some(&Tok::LParen) {
             let Some(func) = Func::from_name(word) else {
                 let suggestions = units::suggest(word, Func::ALL.iter().map(|(n, _)| *n));
                 let suggestions = suggestions.into_iter().map(String::from).collect();
@@ -533,7 +554,14 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             let span = span.to(Span::new(span.start, self.prev_end()));
             let below = args.iter().map(|&a| self.height(a)).max().unwrap_or(0);
-            return self.push(Expr::Call { func, args, span: span.into() }, below);
+            return self.push(
+                Expr::Call {
+                    func,
+                    args,
+                    span: span.into(),
+                },
+                below,
+            );
         }
         if is_keyword(word) {
             return Err(ExprError::new(
@@ -547,7 +575,14 @@ impl<'a> Parser<'a> {
         if let Some(unit) = known_unit(word) {
             let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            return self.push(Expr::Unit { unit, power, span: span.into() }, 0);
+            return self.push(
+                Expr::Unit {
+                    unit,
+                    power,
+                    span: span.into(),
+                },
+                0,
+            );
         }
         self.push(Expr::Name { span: span.into() }, 0)
     }

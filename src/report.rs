@@ -183,6 +183,9 @@ fn boxed<const N: usize>(
             *w = (*w).max(cell.chars().count());
         }
     }
+    // Each line: the cells, a space either side, and a 3-byte border before each.
+    let line_bytes = widths.iter().sum::<usize>() + 5 * N + 4;
+    out.reserve((rows.len() + 4) * line_bytes);
     let rule = |out: &mut String, left: char, fill: char, mid: char, end: char| {
         out.push(left);
         for (i, w) in widths.iter().enumerate() {
