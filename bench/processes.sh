@@ -2,8 +2,16 @@
 # Whole-process timings, each beside a hello-world Rust binary timed in the
 # same hyperfine run (this machine is noisy: read the ratios).
 #
-#   bench/processes.sh            # all presets x all formats, eval, generated files
-#   RUNS=50 bench/processes.sh    # fewer runs
+#   bench/processes.sh              # everything below
+#   RUNS=50 bench/processes.sh      # fewer runs of the short commands
+#   SKIP_PRESETS=1 bench/processes.sh   # only the generated files
+#
+# Prints, in order:
+#   1. `bote eval` and every preset in every format, each with hello-world
+#      (median of RUNS runs each) and the ratio (budget: 1.5);
+#   2. generated files of 1,000 to 100,000 quantities in three shapes
+#      (budgets: 10,000 under 50 ms, 100,000 under 0.5 s, doubling <= 2.2x);
+#   3. peak memory of each preset run (budget: 8 MiB).
 #
 # Needs hyperfine (Debian: apt-get install hyperfine) and python3 for the summary.
 set -euo pipefail
@@ -14,7 +22,7 @@ mkdir -p "$out/hello/src"
 
 command -v hyperfine >/dev/null || { echo "bench/processes.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 
-cargo build --release -q
+cargo build --release -q --bin bote --example generate
 bote=target/release/bote
 
 # The floor: a Rust hello-world built the same way.
@@ -33,51 +41,62 @@ echo 'fn main() { println!("hello"); }' > "$out/hello/src/main.rs"
 cargo build --release -q --manifest-path "$out/hello/Cargo.toml"
 hello="$out/hello/target/release/hello"
 
-# Generated estimate files (same shapes as benches/engine.rs: a chain).
-for n in 1000 10000 100000; do
-  python3 - "$n" > "$out/chain-$n.yaml" <<'PY'
-import sys
-n = int(sys.argv[1])
-print("title: generated\nassumptions:\n  base: 1 KB\nqps:\n  q0: base")
-for i in range(1, n):
-    print(f"  q{i}: q{i-1} + base")
-PY
-done
-
-cmds=("$bote eval '1 Gbit/s * 50 ms -> MB'")
-for preset in $($bote list | cut -d' ' -f1); do
-  for format in table markdown json csv; do
-    cmds+=("$bote run $preset --format $format")
+# Generated estimate files: the shapes of benches/engine.rs.
+sizes=(1000 10000 20000 100000)
+shapes=(chain fan-in mix)
+for shape in "${shapes[@]}"; do
+  for n in "${sizes[@]}"; do
+    target/release/examples/generate "$shape" "$n" > "$out/$shape-$n.yaml"
   done
 done
 
-# Each command is timed in its own hyperfine run right beside hello-world,
-# so the machine's drift over the whole script does not skew the ratios.
 i=0
-for cmd in "${cmds[@]}"; do
-  hyperfine -N --warmup 20 --runs "$runs" --export-json "$out/pair-$i.json" "$hello" "$cmd" >/dev/null 2>&1
-  i=$((i + 1))
+if [[ -z "${SKIP_PRESETS:-}" ]]; then
+  cmds=("$bote eval '1 Gbit/s * 50 ms -> MB'")
+  for preset in $($bote list | cut -d' ' -f1); do
+    for format in table markdown json csv; do
+      cmds+=("$bote run $preset --format $format")
+    done
+  done
+  # Each command is timed in its own hyperfine run right beside hello-world,
+  # so the machine's drift over the whole script does not skew the ratios.
+  for cmd in "${cmds[@]}"; do
+    hyperfine -N --warmup 20 --runs "$runs" --export-json "$out/pair-$i.json" "$hello" "$cmd" >/dev/null 2>&1
+    i=$((i + 1))
+  done
+fi
+
+size_cmds=()
+for shape in "${shapes[@]}"; do
+  for n in "${sizes[@]}"; do
+    size_cmds+=("$bote run $out/$shape-$n.yaml")
+  done
 done
-hyperfine -N --warmup 3 --runs 20 --export-json "$out/sizes.json" \
-  "$hello" "$bote run $out/chain-1000.yaml" "$bote run $out/chain-10000.yaml" "$bote run $out/chain-100000.yaml" >/dev/null 2>&1
+hyperfine -N --warmup 2 --runs 15 --export-json "$out/sizes.json" "${size_cmds[@]}" >/dev/null 2>&1
 
 python3 - "$out" "$i" <<'PY'
 import json, sys
 out, pairs = sys.argv[1], int(sys.argv[2])
 def short(cmd):
     return cmd.replace("target/release/", "").replace("target/bench/", "")
-print(f"{'hello':>9}  {'command':>9}  {'ratio':>5}  command")
-worst = 0
-for i in range(pairs):
-    hello, cmd = json.load(open(f"{out}/pair-{i}.json"))["results"]
-    ratio = cmd["median"] / hello["median"]
-    worst = max(worst, ratio)
-    print(f"{hello['median']*1000:6.2f} ms  {cmd['median']*1000:6.2f} ms  {ratio:5.2f}  {short(cmd['command'])}")
-print(f"worst ratio: {worst:.2f} (budget 1.5)")
+if pairs:
+    print(f"{'hello':>9}  {'command':>9}  {'ratio':>5}  command")
+    ratios = []
+    for i in range(pairs):
+        hello, cmd = json.load(open(f"{out}/pair-{i}.json"))["results"]
+        ratio = cmd["median"] / hello["median"]
+        ratios.append(ratio)
+        print(f"{hello['median']*1000:6.2f} ms  {cmd['median']*1000:6.2f} ms  {ratio:5.2f}  {short(cmd['command'])}")
+    ratios.sort()
+    print(f"ratio: median {ratios[len(ratios)//2]:.2f}, worst {ratios[-1]:.2f} (budget 1.5)\n")
 results = json.load(open(f"{out}/sizes.json"))["results"]
-print(f"\n{'median':>10}  command")
-for r in results:
-    print(f"{r['median']*1000:7.2f} ms  {short(r['command'])}")
+median = {r["command"].split("/")[-1].removesuffix(".yaml"): r["median"] for r in results}
+print(f"{'shape':<8}{'1k':>9}{'10k':>9}{'20k':>9}{'100k':>9}{'20k/10k':>9}")
+for shape in ["chain", "fan-in", "mix"]:
+    t = [median[f"{shape}-{n}"] for n in (1000, 10000, 20000, 100000)]
+    cells = "".join(f"{x*1000:7.1f}ms" for x in t)
+    print(f"{shape:<8}{cells}{t[2]/t[1]:8.2f}x")
+print("budgets: 10k < 50 ms, 100k < 500 ms, 20k/10k <= 2.2x")
 PY
 echo
 echo "peak memory (max RSS) of preset runs:"

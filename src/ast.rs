@@ -92,6 +92,32 @@ pub type NodeId = u32;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pos(u32, u32);
 
+/// Where a number's digits sit inside its span: so many bytes in, so many
+/// long (a number's span also takes in `$`, a magnitude suffix and `%`).
+/// Kept this small so a node fits in 32 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Digits {
+    pub offset: u16,
+    pub len: u16,
+}
+
+impl Digits {
+    /// The digits of `span` at `text` (which lies inside it).
+    pub fn within(span: Span, text: Span) -> Digits {
+        let narrow = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        Digits {
+            offset: narrow(text.start.saturating_sub(span.start)),
+            len: narrow(text.end.saturating_sub(text.start)),
+        }
+    }
+
+    /// Back to a span of the statement's text.
+    pub fn span(self, of: Pos) -> Span {
+        let start = of.0 as usize + usize::from(self.offset);
+        Span::new(start, start + usize::from(self.len))
+    }
+}
+
 impl From<Span> for Pos {
     fn from(span: Span) -> Pos {
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -110,14 +136,15 @@ impl From<Pos> for Span {
 /// a whole expression is two allocations however long it is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
-    /// A literal: digits as written (a span of the statement's text), value
-    /// with magnitude, flags for `%` and `$`.
+    /// A literal: its value with the magnitude applied, the magnitude word
+    /// (an entry of `units::MAGNITUDE_WORDS`), flags for `%` and `$`, and
+    /// where its digits sit as written (see [`Digits`]).
     Number {
-        text: Pos,
         value: f64,
-        magnitude: Option<&'static str>,
+        magnitude: Option<&'static (&'static str, f64)>,
         percent: bool,
         money: bool,
+        digits: Digits,
         span: Pos,
     },
     /// A unit or magnitude word standing alone (`/ month`) or raised (`m^2`).
@@ -149,10 +176,13 @@ pub enum Expr {
     },
     Call {
         func: Func,
-        args: Vec<NodeId>,
+        args: Box<[NodeId]>,
         span: Pos,
     },
 }
+
+// Large estimates hold hundreds of thousands of nodes: keep them small.
+const _: () = assert!(std::mem::size_of::<Expr>() <= 32);
 
 impl Expr {
     pub fn span(&self) -> Span {
@@ -347,17 +377,18 @@ impl Statement {
         };
         match self.node(id) {
             Expr::Number {
-                text,
                 magnitude,
                 percent,
                 money,
+                digits,
+                span,
                 ..
             } => {
                 if *money {
                     f.write_str("$")?;
                 }
-                f.write_str(self.text_at(Span::from(*text)))?;
-                if let Some(m) = magnitude {
+                f.write_str(self.text_at(digits.span(*span)))?;
+                if let Some((m, _)) = magnitude {
                     write!(f, " {m}")?;
                 }
                 if *percent {

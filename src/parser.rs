@@ -19,7 +19,7 @@
 //! 12,500 per second. Units are resolved here, against the static catalog;
 //! names are left for `eval`.
 
-use crate::ast::{BinOp, Expr, Func, NodeId, Statement, Target, UnitRef};
+use crate::ast::{BinOp, Digits, Expr, Func, NodeId, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::lexer::{Tok, Token, lex};
 use crate::units;
@@ -513,12 +513,14 @@ impl<'a> Parser<'a> {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
         let value = if percent { value / 100.0 } else { value };
+        let magnitude =
+            magnitude.and_then(|word| units::MAGNITUDE_WORDS.iter().find(|(w, _)| *w == word));
         let number = Expr::Number {
-            text: text.into(),
             value,
             magnitude,
             percent,
             money,
+            digits: Digits::within(span, text),
             span: span.into(),
         };
         self.push(number, 0)
@@ -557,7 +559,7 @@ impl<'a> Parser<'a> {
             return self.push(
                 Expr::Call {
                     func,
-                    args,
+                    args: args.into_boxed_slice(),
                     span: span.into(),
                 },
                 below,
