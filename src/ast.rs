@@ -267,7 +267,8 @@ pub struct Statement {
     pub text: String,
     /// Children before their parents; the last node is the root.
     pub nodes: Vec<Expr>,
-    pub target: Option<Target>,
+    /// Boxed: most statements have none.
+    pub target: Option<Box<Target>>,
 }
 
 impl Statement {

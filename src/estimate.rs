@@ -17,6 +17,7 @@ use crate::quantity::Quantity;
 use crate::units::{self, Calendar};
 use crate::yaml::{self, Node, Value};
 use crate::{dimension::Dimension, parser};
+use std::cell::RefCell;
 
 /// The most quantities (assumptions and derived) one file may hold.
 pub const MAX_QUANTITIES: usize = 200_000;
@@ -71,7 +72,7 @@ pub struct Item {
     pub expr_at: Span,
     pub expr_offset: Option<usize>,
     pub stmt: Statement,
-    pub unit: Option<Target>,
+    pub unit: Option<Box<Target>>,
     /// Boxed: most quantities have none, and items are many.
     pub expect: Option<Box<Expect>>,
     pub note: Option<String>,
@@ -194,7 +195,12 @@ pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
             "the estimate file has no content; it needs at least a `title` and some `assumptions`";
         return Err(error_at(origin, src, Span::new(0, 0), message));
     }
-    Loader { origin, src }.estimate(&root)
+    let loader = Loader {
+        origin,
+        src,
+        units: RefCell::default(),
+    };
+    loader.estimate(&root)
 }
 
 /// The fields of one quantity, in file order (YAML's reading has already
@@ -210,6 +216,8 @@ impl<'n> Fields<'n> {
 struct Loader<'a> {
     origin: &'a str,
     src: &'a str,
+    /// Each `unit:` text read so far: a large file repeats a few units.
+    units: RefCell<FxHashMap<String, Box<Target>>>,
 }
 
 impl Loader<'_> {
@@ -394,6 +402,19 @@ impl Loader<'_> {
         Box::new(placed(e, self.origin, self.src, offset, node.span, text))
     }
 
+    /// A `unit:` field's target, read once per distinct text.
+    fn unit(&self, text: &str, node: &Node) -> Result<Box<Target>, LoadError> {
+        if let Some(t) = self.units.borrow().get(text) {
+            return Ok(t.clone());
+        }
+        let target =
+            Box::new(parser::parse_target(text).map_err(|e| self.expr_error(&e, text, node))?);
+        self.units
+            .borrow_mut()
+            .insert(text.to_string(), target.clone());
+        Ok(target)
+    }
+
     fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
         parser::parse(text).map_err(|e| self.expr_error(&e, text, node))
     }
@@ -515,7 +536,7 @@ impl Loader<'_> {
         let unit = match fields.get("unit") {
             Some(n) => {
                 let text = self.text(n, "`unit`")?;
-                Some(parser::parse_target(text).map_err(|e| self.expr_error(&e, text, n))?)
+                Some(self.unit(text, n)?)
             }
             None => stmt.target.clone(),
         };

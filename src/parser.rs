@@ -44,7 +44,7 @@ pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
     let mut p = Parser::new(tokens, src.len());
     p.expr()?;
     let target = if p.eat_conversion() {
-        Some(p.target()?)
+        Some(Box::new(p.target()?))
     } else {
         None
     };
