@@ -702,7 +702,9 @@ impl Estimate {
             env.set(&item.name, row.quantity);
             rows[i] = Some(row);
         }
-        let rows = rows.into_iter().flatten().collect();
+        let mut in_file_order = Vec::with_capacity(rows.len());
+        in_file_order.extend(rows.into_iter().flatten());
+        let rows = in_file_order;
         Ok(Evaluated {
             estimate: self,
             rows,

@@ -65,10 +65,15 @@ fn assumption_name(ev: &Evaluated, row: &Row) -> String {
     }
 }
 
-fn rows_in(ev: &Evaluated, place: Place) -> impl Iterator<Item = &Row> {
-    ev.rows
+/// The rows of one place (the assumptions or a section), in file order;
+/// an exact-size iterator, so tables built from it are allocated once.
+fn rows_in(ev: &Evaluated, place: Place) -> std::vec::IntoIter<&Row> {
+    let rows: Vec<&Row> = ev
+        .rows
         .iter()
-        .filter(move |r| ev.estimate.items[r.item].place == place)
+        .filter(|r| ev.estimate.items[r.item].place == place)
+        .collect();
+    rows.into_iter()
 }
 
 fn note_of(ev: &Evaluated, row: &Row) -> String {
@@ -183,9 +188,11 @@ fn boxed<const N: usize>(
             *w = (*w).max(cell.chars().count());
         }
     }
-    // Each line: the cells, a space either side, and a 3-byte border before each.
+    // Each line: the cells, a space either side, and a 3-byte border before
+    // each; the three rules are 3-byte characters throughout; then room for
+    // the lines after the table, so the output is never copied to grow.
     let line_bytes = widths.iter().sum::<usize>() + 5 * N + 4;
-    out.reserve((rows.len() + 4) * line_bytes);
+    out.reserve((rows.len() + 1) * line_bytes + 3 * 3 * line_bytes + 1024);
     let rule = |out: &mut String, left: char, fill: char, mid: char, end: char| {
         out.push(left);
         for (i, w) in widths.iter().enumerate() {
