@@ -273,8 +273,21 @@ static SPELLINGS: LazyLock<FxHashMap<&'static str, &'static UnitDef>> = LazyLock
         .collect()
 });
 
+/// Each ASCII byte that occurs in some spelling, as a bit. Most names in an
+/// estimate (`read_qps`, `q12`) hold a byte no unit does, and skip the hash.
+static SPELLING_BYTES: LazyLock<u128> = LazyLock::new(|| {
+    all_spellings()
+        .flat_map(str::bytes)
+        .filter(u8::is_ascii)
+        .fold(0, |mask, b| mask | 1 << b)
+});
+
 /// The unit spelled exactly `name`, if any.
 pub fn lookup(name: &str) -> Option<&'static UnitDef> {
+    let mask = *SPELLING_BYTES;
+    if name.bytes().any(|b| b.is_ascii() && mask & (1 << b) == 0) {
+        return None;
+    }
     SPELLINGS.get(name).copied()
 }
 

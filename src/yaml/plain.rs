@@ -157,8 +157,10 @@ fn entry<'a>(src: &'a str, pos: usize, rest: &'a str, block: &mut Block<'a>) -> 
         b'{' => flow_map(src, vpos, value_rest)?,
         b'"' | b'\'' => quoted(vpos, value_rest)?,
         _ => {
-            let text = match value_rest.find(" #") {
-                Some(n) => &value_rest[..n],
+            // A comment starts at ` #`; any other `#` is refused (by `plain`).
+            let text = match value_rest.find('#') {
+                Some(n) if value_rest[..n].ends_with(' ') => &value_rest[..n - 1],
+                Some(_) => return None,
                 None => value_rest,
             };
             let node = plain(vpos, text, false)?;
