@@ -381,7 +381,7 @@ fn load_estimate(
             return Ok(Err(EXIT_INPUT));
         }
     };
-    let mut est = match estimate::load(&origin, &text) {
+    let mut est = match estimate::load_owned(&origin, text) {
         Ok(e) => e,
         Err(d) => return report(io, &d).map(Err),
     };

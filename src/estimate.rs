@@ -176,6 +176,18 @@ fn error_at(est_origin: &str, src: &str, span: Span, message: impl Into<String>)
 
 /// Read an estimate from YAML text.
 pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
+    load_owned(origin, src.to_string())
+}
+
+/// [`load`], keeping `src` as the estimate's source text rather than a copy
+/// of it (large files are megabytes).
+pub fn load_owned(origin: &str, src: String) -> Result<Estimate, LoadError> {
+    let mut est = read(origin, &src)?;
+    est.source_text = src;
+    Ok(est)
+}
+
+fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     if src.len() > yaml::MAX_FILE_BYTES {
         let message = format!(
             "the file is {} bytes; the limit is {} bytes",
@@ -283,7 +295,8 @@ impl Loader<'_> {
         let entries = self.map(root, "an estimate file")?;
         let mut est = Estimate {
             origin: self.origin.to_string(),
-            source_text: self.src.to_string(),
+            // `load_owned` moves the text in once reading is done.
+            source_text: String::new(),
             title: String::new(),
             about: None,
             source: None,
