@@ -7,8 +7,9 @@
 #   SKIP_PRESETS=1 bench/processes.sh   # only the generated files
 #
 # Prints, in order:
-#   1. `bote eval` and every preset in every format, each with hello-world
-#      (median of RUNS runs each) and the ratio (budget: 1.5);
+#   1. `bote eval` and every preset in every format, each with hello-world:
+#      medians of RUNS runs each, taken in 5 alternating blocks so the
+#      machine's drift hits both alike, and the ratio (budget: 1.5);
 #   2. generated files of 1,000 to 100,000 quantities in three shapes
 #      (budgets: 10,000 under 50 ms, 100,000 under 0.5 s, doubling <= 2.2x);
 #   3. peak memory of each preset run (budget: 8 MiB).
@@ -58,10 +59,13 @@ if [[ -z "${SKIP_PRESETS:-}" ]]; then
       cmds+=("$bote run $preset --format $format")
     done
   done
-  # Each command is timed in its own hyperfine run right beside hello-world,
-  # so the machine's drift over the whole script does not skew the ratios.
+  # Each command is timed right beside hello-world, in alternating blocks,
+  # so the machine's drift over the script does not skew the ratios.
   for cmd in "${cmds[@]}"; do
-    hyperfine -N --warmup 20 --runs "$runs" --export-json "$out/pair-$i.json" "$hello" "$cmd" >/dev/null 2>&1
+    for block in 1 2 3 4 5; do
+      hyperfine -N --warmup 5 --runs $((runs / 5)) --export-json "$out/pair-$i-$block.json" \
+        "$hello" "$cmd" >/dev/null 2>&1
+    done
     i=$((i + 1))
   done
 fi
@@ -82,11 +86,18 @@ def short(cmd):
 if pairs:
     print(f"{'hello':>9}  {'command':>9}  {'ratio':>5}  command")
     ratios = []
+    def median(xs):
+        xs = sorted(xs)
+        return xs[len(xs) // 2]
     for i in range(pairs):
-        hello, cmd = json.load(open(f"{out}/pair-{i}.json"))["results"]
-        ratio = cmd["median"] / hello["median"]
-        ratios.append(ratio)
-        print(f"{hello['median']*1000:6.2f} ms  {cmd['median']*1000:6.2f} ms  {ratio:5.2f}  {short(cmd['command'])}")
+        hello_times, cmd_times = [], []
+        for block in range(1, 6):
+            hello, cmd = json.load(open(f"{out}/pair-{i}-{block}.json"))["results"]
+            hello_times += hello["times"]
+            cmd_times += cmd["times"]
+        h, c = median(hello_times), median(cmd_times)
+        ratios.append(c / h)
+        print(f"{h*1000:6.2f} ms  {c*1000:6.2f} ms  {c/h:5.2f}  {short(cmd['command'])}")
     ratios.sort()
     print(f"ratio: median {ratios[len(ratios)//2]:.2f}, worst {ratios[-1]:.2f} (budget 1.5)\n")
 results = json.load(open(f"{out}/sizes.json"))["results"]
