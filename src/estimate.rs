@@ -531,10 +531,17 @@ impl Loader<'_> {
     }
 
     fn opt_text(&self, fields: &Fields<'_>, key: &str) -> Result<Option<String>, LoadError> {
-        fields
-            .get(key)
-            .map(|n| self.text(n, &format!("`{key}`")).map(str::to_string))
-            .transpose()
+        match fields.get(key) {
+            None => Ok(None),
+            Some(Node {
+                value: Value::Text(t),
+                ..
+            }) => Ok(Some(t.to_string())),
+            // Only an error needs the field's name spelt out.
+            Some(n) => self
+                .text(n, &format!("`{key}`"))
+                .map(|t| Some(t.to_string())),
+        }
     }
 
     fn derived(&self, key: &Node, value: &Node, section: usize) -> Result<Item, LoadError> {

@@ -267,10 +267,14 @@ pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
 
 /// Every spelling to its unit, for constant-time lookup.
 static SPELLINGS: LazyLock<FxHashMap<&'static str, &'static UnitDef>> = LazyLock::new(|| {
-    CATALOG
-        .iter()
-        .flat_map(|u| u.aliases.iter().map(move |&a| (a, u)))
-        .collect()
+    let count = CATALOG.iter().map(|u| u.aliases.len()).sum();
+    let mut map = FxHashMap::with_capacity_and_hasher(count, Default::default());
+    map.extend(
+        CATALOG
+            .iter()
+            .flat_map(|u| u.aliases.iter().map(move |&a| (a, u))),
+    );
+    map
 });
 
 /// Each ASCII byte that occurs in some spelling, as a bit. Most names in an
