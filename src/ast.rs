@@ -228,33 +228,24 @@ impl Target {
         if self.percent {
             return "%".into();
         }
-        let sym = |u: &UnitRef, e: i8| {
-            let s = match u {
-                UnitRef::Unit(d) => d.symbol,
-                UnitRef::Magnitude((w, _)) => w,
-            };
-            if e.abs() == 1 {
-                s.to_string()
-            } else {
-                format!("{s}^{}", e.abs())
+        // Multiplied units first, joined by `*`, then each divisor after a `/`.
+        let mut out = String::with_capacity(8);
+        for divided in [false, true] {
+            for &(unit, e) in self.factors.iter().filter(|f| (f.1 < 0) == divided) {
+                if divided {
+                    out.push('/');
+                } else if !out.is_empty() {
+                    out.push('*');
+                }
+                out.push_str(match unit {
+                    UnitRef::Unit(d) => d.symbol,
+                    UnitRef::Magnitude((w, _)) => w,
+                });
+                if e.abs() != 1 {
+                    out.push('^');
+                    out.push_str(&e.abs().to_string());
+                }
             }
-        };
-        let num: Vec<String> = self
-            .factors
-            .iter()
-            .filter(|f| f.1 > 0)
-            .map(|(u, e)| sym(u, *e))
-            .collect();
-        let den: Vec<String> = self
-            .factors
-            .iter()
-            .filter(|f| f.1 < 0)
-            .map(|(u, e)| sym(u, *e))
-            .collect();
-        let mut out = num.join("*");
-        for d in den {
-            out.push('/');
-            out.push_str(&d);
         }
         out
     }
