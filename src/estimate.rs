@@ -764,7 +764,7 @@ impl Estimate {
                         .tap_note(&format!("the `unit` is {}", t.label())));
                 }
                 Some(DisplayUnit {
-                    label: t.label(),
+                    label: t.label().into(),
                     size: size.si_value(),
                 })
             }
@@ -831,7 +831,7 @@ impl Estimate {
                 eval::target_size(t, env.calendar)
                     .ok()
                     .map(|s| DisplayUnit {
-                        label: t.label(),
+                        label: t.label().into(),
                         size: s.si_value(),
                     })
             })

@@ -7,6 +7,7 @@
 use crate::dimension::Dimension;
 use crate::quantity::Quantity;
 use crate::units::{self, Calendar, Size};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Significant figures shown by default.
@@ -15,7 +16,8 @@ pub const SIG_FIGS: usize = 4;
 /// A unit to show a quantity in: its label and the size of one of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DisplayUnit {
-    pub label: String,
+    /// Borrowed for the units bote picks itself (most rows), owned for targets.
+    pub label: Cow<'static, str>,
     /// One of this unit, in base units.
     pub size: f64,
 }
@@ -26,7 +28,7 @@ pub struct Shown {
     /// The value in `unit`, unrounded.
     pub value: f64,
     /// The unit's label: `MB`, `/s`, `%`, `$`, or empty for a plain number.
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     /// The rounded value with its unit, ready to print: `3.04 TB`, `38.58 /s`.
     pub text: String,
 }
@@ -38,7 +40,7 @@ pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Show
         None => auto_unit(q, calendar),
     };
     let value = q.si_value() / unit.size;
-    let label = unit.label.as_str();
+    let label = &*unit.label;
     let mut text = String::with_capacity(24 + label.len());
     match label {
         "%" => {
@@ -105,8 +107,8 @@ fn ladder(dim: Dimension) -> Option<&'static [Step]> {
 /// The unit a person would choose for `q`.
 pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
     let dim = q.dim();
-    let plain = |label: &str| DisplayUnit {
-        label: label.into(),
+    let plain = |label: &'static str| DisplayUnit {
+        label: Cow::Borrowed(label),
         size: 1.0,
     };
     match dim {
@@ -117,7 +119,10 @@ pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
         _ => {}
     }
     let Some(steps) = ladder(dim) else {
-        return plain(&dim.base_units());
+        return DisplayUnit {
+            label: Cow::Owned(dim.base_units()),
+            size: 1.0,
+        };
     };
     let power = if dim == Dimension::AREA { 2 } else { 1 };
     let size_of = |size: Size| calendar.seconds(size).powi(power);
@@ -130,15 +135,23 @@ pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
         }
     }
     let (chosen, size) = (chosen.0, size_of(chosen.1));
+    let one = round_sig(rounded / size, SIG_FIGS) == 1.0;
     let name = match chosen {
-        "d" => plural_of("day", rounded / size),
-        "year" => plural_of("year", rounded / size),
-        s => s.to_string(),
+        "d" if one => "day",
+        "d" => "days",
+        "year" if one => "year",
+        "year" => "years",
+        s => s,
     };
-    let label = match dim {
-        Dimension::DATA_RATE => format!("{name}/s"),
-        Dimension::AREA => format!("{name}^2"),
-        _ => name,
+    let label = match (dim, name) {
+        (Dimension::DATA_RATE, _) => match DATA_RATE_LABELS.iter().find(|(s, _)| *s == name) {
+            Some(&(_, rate)) => Cow::Borrowed(rate),
+            None => Cow::Owned(format!("{name}/s")),
+        },
+        (Dimension::AREA, "m") => Cow::Borrowed("m^2"),
+        (Dimension::AREA, "km") => Cow::Borrowed("km^2"),
+        (Dimension::AREA, _) => Cow::Owned(format!("{name}^2")),
+        _ => Cow::Borrowed(name),
     };
     DisplayUnit { label, size }
 }
@@ -153,18 +166,21 @@ fn rate_unit(per_second: f64) -> DisplayUnit {
         _ => ("/day", 86_400.0),
     };
     DisplayUnit {
-        label: label.into(),
+        label: Cow::Borrowed(label),
         size: 1.0 / seconds,
     }
 }
 
-fn plural_of(word: &str, n: f64) -> String {
-    if round_sig(n, SIG_FIGS) == 1.0 {
-        word.into()
-    } else {
-        format!("{word}s")
-    }
-}
+/// The data-rate label for each step of the data ladder.
+const DATA_RATE_LABELS: [(&str, &str); 7] = [
+    ("B", "B/s"),
+    ("kB", "kB/s"),
+    ("MB", "MB/s"),
+    ("GB", "GB/s"),
+    ("TB", "TB/s"),
+    ("PB", "PB/s"),
+    ("EB", "EB/s"),
+];
 
 /// `v` rounded to `n` significant figures.
 pub fn round_sig(v: f64, n: usize) -> f64 {

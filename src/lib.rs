@@ -43,7 +43,7 @@ pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
     let quantity = eval::eval_statement(&stmt, env)?;
     let unit = match &stmt.target {
         Some(t) => Some(DisplayUnit {
-            label: t.label(),
+            label: t.label().into(),
             size: eval::target_size(t, env.calendar)?.si_value(),
         }),
         None => None,

@@ -497,7 +497,7 @@ fn csv(ev: &Evaluated) -> String {
                 section.to_string(),
                 item.name.clone(),
                 row.shown.value.to_string(),
-                row.shown.unit.clone(),
+                row.shown.unit.to_string(),
                 row.shown.text.clone(),
                 row.quantity.si_value().to_string(),
                 row.quantity.dim().base_units(),

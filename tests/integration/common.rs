@@ -33,7 +33,7 @@ pub fn bote(args: &[&str], stdin: &str) -> Outcome {
 /// Evaluate with the default calendar; the value in the unit shown.
 pub fn value_of(src: &str) -> (f64, String) {
     let a = bote::evaluate(src, &Env::default()).unwrap_or_else(|e| panic!("{src}: {e}"));
-    (a.shown.value, a.shown.unit)
+    (a.shown.value, a.shown.unit.into_owned())
 }
 
 pub fn assert_close(got: f64, want: f64, what: &str) {
