@@ -153,9 +153,13 @@ pub enum Expr {
         power: i8,
         span: Pos,
     },
-    /// A name: the statement's text at `span`.
+    /// A name: the statement's text at `span`. An estimate records in
+    /// `slot` which of its quantities the name refers to, so evaluation
+    /// reads a list rather than hashing the name; until then it is
+    /// [`Expr::UNRESOLVED`].
     Name {
         span: Pos,
+        slot: u32,
     },
     Neg {
         expr: NodeId,
@@ -181,6 +185,11 @@ pub enum Expr {
     },
 }
 
+impl Expr {
+    /// The slot of a name no estimate has resolved.
+    pub const UNRESOLVED: u32 = u32::MAX;
+}
+
 // Large estimates hold hundreds of thousands of nodes: keep them small.
 const _: () = assert!(std::mem::size_of::<Expr>() <= 32);
 
@@ -189,7 +198,7 @@ impl Expr {
         match self {
             Expr::Number { span, .. }
             | Expr::Unit { span, .. }
-            | Expr::Name { span }
+            | Expr::Name { span, .. }
             | Expr::Neg { span, .. }
             | Expr::Binary { span, .. }
             | Expr::Juxt { span, .. }
@@ -292,12 +301,23 @@ impl Statement {
     /// Every name the expression refers to, in order of appearance.
     pub fn names(&self) -> impl Iterator<Item = (&str, Span)> {
         self.nodes.iter().filter_map(|n| match n {
-            Expr::Name { span } => {
+            Expr::Name { span, .. } => {
                 let span = Span::from(*span);
                 Some((self.text_at(span), span))
             }
             _ => None,
         })
+    }
+
+    /// Record which quantity each name refers to: `slots` gives one slot
+    /// per name, in the order [`Statement::names`] lists them.
+    pub fn resolve(&mut self, slots: impl IntoIterator<Item = u32>) {
+        let mut slots = slots.into_iter();
+        for node in &mut self.nodes {
+            if let Expr::Name { slot, .. } = node {
+                *slot = slots.next().unwrap_or(Expr::UNRESOLVED);
+            }
+        }
     }
 
     /// The expression as read (without its conversion).
@@ -396,7 +416,7 @@ impl Statement {
                     Ok(())
                 }
             }
-            Expr::Name { span } => {
+            Expr::Name { span, .. } => {
                 let name = self.text_at(Span::from(*span));
                 match subst(name) {
                     Some(value) => f.write_str(&value),

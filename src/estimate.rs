@@ -7,7 +7,7 @@
 //! them. Every error points at the file, line and column. Rendering the
 //! result is `report`'s job.
 
-use crate::ast::{Statement, Target};
+use crate::ast::{Pos, Statement, Target};
 use crate::diagnostic::Diagnostic;
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::eval::{self, Env};
@@ -660,6 +660,20 @@ impl TapNote for LoadError {
     }
 }
 
+/// The quantities each item's names refer to, one item after another:
+/// item `i`'s are `list[starts[i]..starts[i + 1]]` (one allocation, not one
+/// per item), each with where the name is written.
+struct Uses {
+    list: Vec<(u32, Pos)>,
+    starts: Vec<usize>,
+}
+
+impl Uses {
+    fn of(&self, item: usize) -> &[(u32, Pos)] {
+        &self.list[self.starts[item]..self.starts[item + 1]]
+    }
+}
+
 impl Estimate {
     /// Replace an assumption's expression, as `--set name=EXPR` does.
     pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
@@ -712,14 +726,17 @@ impl Estimate {
     }
 
     /// Evaluate every quantity, in dependency order; rows come back in file order.
-    pub fn evaluate(self) -> Result<Evaluated, LoadError> {
-        let order = self.order()?;
-        let mut env = Env::with_capacity(self.calendar, self.items.len());
+    pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
+        let (order, uses) = self.order()?;
+        for (i, item) in self.items.iter_mut().enumerate() {
+            item.stmt.resolve(uses.of(i).iter().map(|&(slot, _)| slot));
+        }
+        drop(uses);
+        let mut env = Env::with_slots(self.calendar, self.items.len());
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
         for i in order {
-            let item = &self.items[i];
             let row = self.evaluate_item(i, &env)?;
-            env.set(&item.name, row.quantity);
+            env.set_slot(i, row.quantity);
             rows[i] = Some(row);
         }
         let mut in_file_order = Vec::with_capacity(rows.len());
@@ -851,24 +868,26 @@ impl Estimate {
         })
     }
 
-    /// Indices of items with each item after everything it uses. A cycle or an
-    /// unknown name is an error pointing at the use.
-    fn order(&self) -> Result<Vec<usize>, LoadError> {
+    /// Indices of items with each item after everything it uses, and what
+    /// each item's names refer to. A cycle or an unknown name is an error
+    /// pointing at the use.
+    fn order(&self) -> Result<(Vec<usize>, Uses), LoadError> {
         let index: FxHashMap<&str, usize> = self
             .items
             .iter()
             .enumerate()
             .map(|(i, it)| (it.name.as_str(), i))
             .collect();
-        // Every item's uses, one list after another: item i's are
-        // `uses[starts[i]..starts[i + 1]]` (one allocation, not one per item).
-        let mut uses: Vec<(usize, Span)> = Vec::new();
-        let mut starts = Vec::with_capacity(self.items.len() + 1);
+        let mut uses = Uses {
+            list: Vec::new(),
+            starts: Vec::with_capacity(self.items.len() + 1),
+        };
         for item in &self.items {
-            starts.push(uses.len());
+            uses.starts.push(uses.list.len());
             for (name, span) in item.stmt.names() {
                 match index.get(name) {
-                    Some(&j) => uses.push((j, span)),
+                    #[allow(clippy::cast_possible_truncation)] // MAX_QUANTITIES fits
+                    Some(&j) => uses.list.push((j as u32, span.into())),
                     None => {
                         let known = self.items.iter().map(|i| i.name.as_str());
                         let e = eval::unknown_name(name, known, span);
@@ -877,8 +896,7 @@ impl Estimate {
                 }
             }
         }
-        starts.push(uses.len());
-        let deps = |node: usize| &uses[starts[node]..starts[node + 1]];
+        uses.starts.push(uses.list.len());
         // Iterative depth-first search: files of many thousands of chained
         // quantities must not overflow the stack.
         #[derive(Clone, Copy, PartialEq)]
@@ -897,7 +915,8 @@ impl Estimate {
             stack.push((root, 0));
             mark[root] = Mark::Active;
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if let Some(&(dep, span)) = deps(node).get(*next) {
+                if let Some(&(dep, span)) = uses.of(node).get(*next) {
+                    let (dep, span) = (dep as usize, Span::from(span));
                     *next += 1;
                     match mark[dep] {
                         Mark::New => {
@@ -923,6 +942,6 @@ impl Estimate {
                 }
             }
         }
-        Ok(order)
+        Ok((order, uses))
     }
 }

@@ -15,6 +15,8 @@ use crate::units::{self, Calendar};
 #[derive(Clone, Debug, Default)]
 pub struct Env<'a> {
     values: FxHashMap<&'a str, Quantity>,
+    /// Values by slot, for names an estimate has resolved (see `Expr::Name`).
+    slots: Vec<Option<Quantity>>,
     pub calendar: Calendar,
 }
 
@@ -22,15 +24,23 @@ impl<'a> Env<'a> {
     pub fn new(calendar: Calendar) -> Env<'a> {
         Env {
             values: FxHashMap::default(),
+            slots: Vec::new(),
             calendar,
         }
     }
 
-    /// An environment with room for `n` names.
-    pub fn with_capacity(calendar: Calendar, n: usize) -> Env<'a> {
+    /// An environment for `n` resolved names, set with [`Env::set_slot`].
+    pub fn with_slots(calendar: Calendar, n: usize) -> Env<'a> {
         Env {
-            values: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            values: FxHashMap::default(),
+            slots: vec![None; n],
             calendar,
+        }
+    }
+
+    pub fn set_slot(&mut self, slot: usize, q: Quantity) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Some(q);
         }
     }
 
@@ -136,7 +146,10 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
             one.pow(Quantity::number(f64::from(*power)).map_err(at(*span))?)
                 .map_err(at(*span))
         }
-        Expr::Name { span } => {
+        Expr::Name { span, slot } => {
+            if let Some(&Some(q)) = env.slots.get(*slot as usize) {
+                return Ok(q);
+            }
             let span = Span::from(*span);
             let name = stmt.text_at(span);
             env.get(name).ok_or_else(|| env.unknown(name, span))

@@ -586,7 +586,11 @@ impl<'a> Parser<'a> {
                 0,
             );
         }
-        self.push(Expr::Name { span: span.into() }, 0)
+        let name = Expr::Name {
+            span: span.into(),
+            slot: Expr::UNRESOLVED,
+        };
+        self.push(name, 0)
     }
 
     fn target(&mut self) -> Result<Target, ExprError> {
