@@ -212,10 +212,12 @@ fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, &'a str
 fn plain(pos: usize, text: &str, in_flow: bool) -> Option<Node<'_>> {
     let text = text.trim_end_matches(' ');
     let first = *text.as_bytes().first()?;
-    if b"-?:,[]{}#&*!|>'\"%@`".contains(&first)
-        || text.contains([':', '#'])
-        || (in_flow && text.contains(['[', ']', '{', '}']))
-    {
+    let refused = |b: &u8| match b {
+        b':' | b'#' => true,
+        b'[' | b']' | b'{' | b'}' => in_flow,
+        _ => false,
+    };
+    if b"-?:,[]{}#&*!|>'\"%@`".contains(&first) || text.as_bytes().iter().any(refused) {
         return None;
     }
     Some(Node {
