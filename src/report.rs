@@ -120,21 +120,20 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     }
     let _ = writeln!(out, "{}\n", calendar_line(ev));
     let _ = writeln!(out, "{bold}Assumptions{reset}");
-    let rows: Vec<[Cow<str>; 4]> = rows_in(ev, Place::Assumption)
-        .map(|row| {
-            let item = &est.items[row.item];
+    let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
+    boxed(
+        &mut out,
+        ["name", "value", "as written", "note"],
+        rows.len(),
+        |i| {
+            let (row, item) = (rows[i], &est.items[rows[i].item]);
             [
                 assumption_name(ev, row).into(),
                 row.shown.text.as_str().into(),
                 item.expr_text().into(),
                 note_of(ev, row).into(),
             ]
-        })
-        .collect();
-    boxed(
-        &mut out,
-        ["name", "value", "as written", "note"],
-        &rows,
+        },
         [false, true, false, false],
     );
     if est.items.iter().any(|i| i.overridden) {
@@ -142,20 +141,25 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     }
     for (s, section) in est.sections.iter().enumerate() {
         let _ = writeln!(out, "\n{bold}{}{reset}", heading(section));
-        let rows: Vec<[Cow<str>; 5]> = rows_in(ev, Place::Section(s))
-            .map(|row| {
-                let item = &est.items[row.item];
-                [
-                    item.name.as_str().into(),
-                    row.shown.text.as_str().into(),
-                    item.expr_text().into(),
-                    expect_text(row).into(),
-                    note_of(ev, row).into(),
-                ]
-            })
-            .collect();
+        let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
+        let cells = |i: usize| {
+            let (row, item) = (rows[i], &est.items[rows[i].item]);
+            [
+                item.name.as_str().into(),
+                row.shown.text.as_str().into(),
+                item.expr_text().into(),
+                expect_text(row).into(),
+                note_of(ev, row).into(),
+            ]
+        };
         let header = ["name", "value", "expression", "published", "note"];
-        boxed(&mut out, header, &rows, [false, true, false, true, false]);
+        boxed(
+            &mut out,
+            header,
+            rows.len(),
+            cells,
+            [false, true, false, true, false],
+        );
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");
@@ -176,15 +180,18 @@ fn table(ev: &Evaluated, opts: Options) -> String {
 
 /// A table with rounded box-drawing borders, columns as wide as their widest
 /// cell (counted in characters), `right` marking right-aligned columns.
-fn boxed<const N: usize>(
+/// `cells(i)` gives row `i`; it is called twice per row (once for the
+/// widths, once to print) rather than keeping every cell of a large table.
+fn boxed<'c, const N: usize>(
     out: &mut String,
     header: [&str; N],
-    rows: &[[Cow<str>; N]],
+    rows: usize,
+    cells: impl Fn(usize) -> [Cow<'c, str>; N],
     right: [bool; N],
 ) {
     let mut widths = header.map(|h| h.chars().count());
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
+    for i in 0..rows {
+        for (w, cell) in widths.iter_mut().zip(&cells(i)) {
             *w = (*w).max(cell.chars().count());
         }
     }
@@ -192,7 +199,7 @@ fn boxed<const N: usize>(
     // each; the three rules are 3-byte characters throughout; then room for
     // the lines after the table, so the output is never copied to grow.
     let line_bytes = widths.iter().sum::<usize>() + 5 * N + 4;
-    out.reserve((rows.len() + 1) * line_bytes + 3 * 3 * line_bytes + 1024);
+    out.reserve((rows + 1) * line_bytes + 3 * 3 * line_bytes + 1024);
     let rule = |out: &mut String, left: char, fill: char, mid: char, end: char| {
         out.push(left);
         for (i, w) in widths.iter().enumerate() {
@@ -226,8 +233,8 @@ fn boxed<const N: usize>(
     rule(out, '╭', '─', '┬', '╮');
     line(out, &mut header.iter().copied());
     rule(out, '╞', '═', '╪', '╡');
-    for row in rows {
-        line(out, &mut row.iter().map(|c| &**c));
+    for i in 0..rows {
+        line(out, &mut cells(i).iter().map(|c| &**c));
     }
     rule(out, '╰', '─', '┴', '╯');
 }
