@@ -76,7 +76,7 @@ for shape in "${shapes[@]}"; do
     size_cmds+=("$bote run $out/$shape-$n.yaml")
   done
 done
-hyperfine -N --warmup 2 --runs 15 --export-json "$out/sizes.json" "${size_cmds[@]}" >/dev/null 2>&1
+hyperfine -N --warmup 2 --runs 25 --export-json "$out/sizes.json" "${size_cmds[@]}" >/dev/null 2>&1
 
 python3 - "$out" "$i" <<'PY'
 import json, sys
