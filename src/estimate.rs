@@ -739,9 +739,8 @@ impl Estimate {
             env.set_slot(i, row.quantity);
             rows[i] = Some(row);
         }
-        let mut in_file_order = Vec::with_capacity(rows.len());
-        in_file_order.extend(rows.into_iter().flatten());
-        let rows = in_file_order;
+        // Every item was evaluated once; collecting in place reuses the list.
+        let rows = rows.into_iter().filter_map(|row| row).collect();
         Ok(Evaluated {
             estimate: self,
             rows,
