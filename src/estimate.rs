@@ -739,7 +739,9 @@ impl Estimate {
             env.set_slot(i, row.quantity);
             rows[i] = Some(row);
         }
-        // Every item was evaluated once; collecting in place reuses the list.
+        // Every item was evaluated once. `filter_map` collects in place,
+        // reusing the list; `flatten` (clippy's suggestion) copies it.
+        #[allow(clippy::filter_map_identity)]
         let rows = rows.into_iter().filter_map(|row| row).collect();
         Ok(Evaluated {
             estimate: self,
