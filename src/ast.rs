@@ -4,8 +4,9 @@
 //! Printing must parse back to the same tree's value; nothing here evaluates.
 
 use crate::error::Span;
-use crate::units::UnitDef;
+use crate::units::{MAGNITUDE_WORDS, UnitDef};
 use std::fmt;
+use std::num::NonZeroU8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
@@ -141,17 +142,20 @@ pub enum Expr {
     /// where its digits sit as written (see [`Digits`]).
     Number {
         value: f64,
-        magnitude: Option<&'static (&'static str, f64)>,
+        magnitude: Option<Magnitude>,
         percent: bool,
         money: bool,
         digits: Digits,
         span: Pos,
     },
-    /// A unit or magnitude word standing alone (`/ month`) or raised (`m^2`).
+    /// A unit or magnitude word standing alone (`/ month`) or raised (`m^2`),
+    /// written at byte `at`, `len` bytes long (a span in six bytes, so the
+    /// node fits in 24).
     Unit {
         unit: UnitRef,
         power: i8,
-        span: Pos,
+        at: u32,
+        len: u16,
     },
     /// A name: the statement's text at `span`. An estimate records in
     /// `slot` which of its quantities the name refers to, so evaluation
@@ -178,11 +182,30 @@ pub enum Expr {
         unit: NodeId,
         span: Pos,
     },
+    /// A function call; its arguments are `count` entries of the
+    /// statement's argument list from `first` (see [`Statement::args`]).
     Call {
         func: Func,
-        args: Box<[NodeId]>,
+        first: u32,
+        count: u16,
         span: Pos,
     },
+}
+
+/// A magnitude word (`million`) by its place in `units::MAGNITUDE_WORDS`,
+/// in one byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Magnitude(NonZeroU8);
+
+impl Magnitude {
+    pub fn of(word: &str) -> Option<Magnitude> {
+        let i = MAGNITUDE_WORDS.iter().position(|(w, _)| *w == word)?;
+        NonZeroU8::new(u8::try_from(i + 1).ok()?).map(Magnitude)
+    }
+
+    pub fn word(self) -> &'static str {
+        MAGNITUDE_WORDS[usize::from(self.0.get()) - 1].0
+    }
 }
 
 impl Expr {
@@ -191,18 +214,21 @@ impl Expr {
 }
 
 // Large estimates hold hundreds of thousands of nodes: keep them small.
-const _: () = assert!(std::mem::size_of::<Expr>() <= 32);
+const _: () = assert!(std::mem::size_of::<Expr>() <= 24);
 
 impl Expr {
     pub fn span(&self) -> Span {
         match self {
             Expr::Number { span, .. }
-            | Expr::Unit { span, .. }
             | Expr::Name { span, .. }
             | Expr::Neg { span, .. }
             | Expr::Binary { span, .. }
             | Expr::Juxt { span, .. }
             | Expr::Call { span, .. } => Span::from(*span),
+            Expr::Unit { at, len, .. } => {
+                let start = *at as usize;
+                Span::new(start, start + usize::from(*len))
+            }
         }
     }
 
@@ -267,6 +293,8 @@ pub struct Statement {
     pub text: String,
     /// Children before their parents; the last node is the root.
     pub nodes: Vec<Expr>,
+    /// The arguments of every call, one call's after another.
+    pub args: Vec<NodeId>,
     /// Boxed: most statements have none.
     pub target: Option<Box<Target>>,
 }
@@ -281,6 +309,14 @@ impl Statement {
 
     pub fn node(&self, id: NodeId) -> &Expr {
         &self.nodes[id as usize]
+    }
+
+    /// A call's arguments.
+    pub fn args(&self, first: u32, count: u16) -> &[NodeId] {
+        let first = first as usize;
+        self.args
+            .get(first..first + usize::from(count))
+            .unwrap_or_default()
     }
 
     /// The span of the expression (without its conversion).
@@ -400,8 +436,8 @@ impl Statement {
                     f.write_str("$")?;
                 }
                 f.write_str(self.text_at(digits.span(*span)))?;
-                if let Some((m, _)) = magnitude {
-                    write!(f, " {m}")?;
+                if let Some(m) = magnitude {
+                    write!(f, " {}", m.word())?;
                 }
                 if *percent {
                     f.write_str("%")?;
@@ -462,9 +498,11 @@ impl Statement {
                     }
                 }
             }
-            Expr::Call { func, args, .. } => {
+            Expr::Call {
+                func, first, count, ..
+            } => {
                 write!(f, "{}(", func.name())?;
-                for (i, &a) in args.iter().enumerate() {
+                for (i, &a) in self.args(*first, *count).iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }

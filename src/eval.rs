@@ -141,10 +141,11 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
             };
             Quantity::new(*value, dim).map_err(at(*span))
         }
-        Expr::Unit { unit, power, span } => {
-            let one = unit_size(*unit, env.calendar).map_err(at(*span))?;
-            one.pow(Quantity::number(f64::from(*power)).map_err(at(*span))?)
-                .map_err(at(*span))
+        Expr::Unit { unit, power, .. } => {
+            let at = |e| ExprError::quantity(e, stmt.node(id).span());
+            let one = unit_size(*unit, env.calendar).map_err(at)?;
+            one.pow(Quantity::number(f64::from(*power)).map_err(at)?)
+                .map_err(at)
         }
         Expr::Name { span, slot } => {
             if let Some(&Some(q)) = env.slots.get(*slot as usize) {
@@ -179,7 +180,18 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
         } => eval(stmt, *lhs, env)?
             .checked_mul(eval(stmt, *unit, env)?)
             .map_err(at(*span)),
-        Expr::Call { func, args, span } => call(stmt, *func, args, Span::from(*span), env),
+        Expr::Call {
+            func,
+            first,
+            count,
+            span,
+        } => call(
+            stmt,
+            *func,
+            stmt.args(*first, *count),
+            Span::from(*span),
+            env,
+        ),
     }
 }
 

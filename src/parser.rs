@@ -19,7 +19,7 @@
 //! 12,500 per second. Units are resolved here, against the static catalog;
 //! names are left for `eval`.
 
-use crate::ast::{BinOp, Digits, Expr, Func, NodeId, Statement, Target, UnitRef};
+use crate::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::lexer::{Tok, Token, lex};
 use crate::units;
@@ -61,11 +61,13 @@ pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
         ));
     }
     // Statements live as long as their estimate: keep no spare room.
-    let mut nodes = p.nodes;
+    let (mut nodes, args) = (p.nodes, p.args);
+    drop(p.tokens);
     nodes.shrink_to_fit();
     Ok(Statement {
         text: src,
         nodes,
+        args,
         target,
     })
 }
@@ -125,6 +127,8 @@ struct Parser<'a> {
     depth: usize,
     /// The tree being built, children first.
     nodes: Vec<Expr>,
+    /// The arguments of its calls.
+    args: Vec<NodeId>,
     /// How deep the tree under each node goes (a leaf is 1). Left-leaning
     /// chains (`1+1+1…`) grow the tree without recursing in the parser, so
     /// this is counted apart: everything that walks the tree recurses.
@@ -140,6 +144,7 @@ impl<'a> Parser<'a> {
             end,
             depth: 0,
             nodes: Vec::with_capacity(capacity),
+            args: Vec::new(),
             heights: Vec::with_capacity(capacity),
         }
     }
@@ -348,14 +353,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             let power = self.unit_power()?;
             let uspan = span.to(Span::new(span.start, self.prev_end()));
-            let unit = self.push(
-                Expr::Unit {
-                    unit,
-                    power,
-                    span: uspan.into(),
-                },
-                0,
-            )?;
+            let unit = self.push(unit_node(unit, power, uspan), 0)?;
             let span = self.span(lhs).to(uspan);
             lhs = self.push(
                 Expr::Juxt {
@@ -513,8 +511,7 @@ impl<'a> Parser<'a> {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
         let value = if percent { value / 100.0 } else { value };
-        let magnitude =
-            magnitude.and_then(|word| units::MAGNITUDE_WORDS.iter().find(|(w, _)| *w == word));
+        let magnitude = magnitude.and_then(Magnitude::of);
         let number = Expr::Number {
             value,
             magnitude,
@@ -556,14 +553,18 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             let span = span.to(Span::new(span.start, self.prev_end()));
             let below = args.iter().map(|&a| self.height(a)).max().unwrap_or(0);
-            return self.push(
-                Expr::Call {
-                    func,
-                    args: args.into_boxed_slice(),
-                    span: span.into(),
-                },
-                below,
-            );
+            // Arguments go to the statement's list only now, so a call
+            // inside an argument does not split them.
+            #[allow(clippy::cast_possible_truncation)] // at most one node per byte of text
+            let (first, count) = (self.args.len() as u32, args.len() as u16);
+            self.args.extend(args);
+            let call = Expr::Call {
+                func,
+                first,
+                count,
+                span: span.into(),
+            };
+            return self.push(call, below);
         }
         if is_keyword(word) {
             return Err(ExprError::new(
@@ -577,14 +578,7 @@ impl<'a> Parser<'a> {
         if let Some(unit) = known_unit(word) {
             let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            return self.push(
-                Expr::Unit {
-                    unit,
-                    power,
-                    span: span.into(),
-                },
-                0,
-            );
+            return self.push(unit_node(unit, power, span), 0);
         }
         let name = Expr::Name {
             span: span.into(),
@@ -628,6 +622,17 @@ impl<'a> Parser<'a> {
             percent: false,
             span,
         })
+    }
+}
+
+/// A unit node written at `span`.
+fn unit_node(unit: UnitRef, power: i8, span: Span) -> Expr {
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Expr::Unit {
+        unit,
+        power,
+        at: narrow(span.start),
+        len: u16::try_from(span.end - span.start).unwrap_or(u16::MAX),
     }
 }
 
