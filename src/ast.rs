@@ -290,11 +290,11 @@ impl Target {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
     /// The text the statement was read from; names and numbers point into it.
-    pub text: String,
+    pub text: Box<str>,
     /// Children before their parents; the last node is the root.
-    pub nodes: Vec<Expr>,
+    pub nodes: Box<[Expr]>,
     /// The arguments of every call, one call's after another.
-    pub args: Vec<NodeId>,
+    pub args: Box<[NodeId]>,
     /// Boxed: most statements have none.
     pub target: Option<Box<Target>>,
 }

@@ -61,11 +61,10 @@ pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
         ));
     }
     // Statements live as long as their estimate: keep no spare room.
-    let (mut nodes, args) = (p.nodes, p.args);
+    let (nodes, args) = (p.nodes.into_boxed_slice(), p.args.into_boxed_slice());
     drop(p.tokens);
-    nodes.shrink_to_fit();
     Ok(Statement {
-        text: src,
+        text: src.into_boxed_str(),
         nodes,
         args,
         target,
