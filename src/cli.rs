@@ -418,8 +418,7 @@ fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         explain: args.explain,
         color: io.color_out,
     };
-    io.stdout
-        .write_all(report::render(&ev, format, opts).as_bytes())?;
+    report::write(&ev, format, opts, io.stdout)?;
     // The process ends next; freeing a large estimate node by node would cost
     // as much as a tenth of the run (measured on 10,000 quantities).
     std::mem::forget(ev);

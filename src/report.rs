@@ -6,7 +6,8 @@
 use crate::estimate::{Evaluated, Place, Row};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::io;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -27,7 +28,11 @@ pub struct Options {
 
 pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
     match format {
-        Format::Table => table(ev, opts),
+        Format::Table => {
+            let mut out = Out::new(None);
+            table(ev, opts, &mut out);
+            out.buf
+        }
         Format::Markdown => markdown(ev, opts),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&json(ev)).unwrap_or_default();
@@ -107,14 +112,92 @@ fn summary(ev: &Evaluated) -> Option<String> {
     })
 }
 
-fn table(ev: &Evaluated, opts: Options) -> String {
+/// Write the report to `w`. A table goes out as it is made, in pieces of
+/// about 64 KiB, rather than being built whole first.
+pub fn write(
+    ev: &Evaluated,
+    format: Format,
+    opts: Options,
+    w: &mut dyn io::Write,
+) -> io::Result<()> {
+    if format != Format::Table {
+        return w.write_all(render(ev, format, opts).as_bytes());
+    }
+    let mut out = Out::new(Some(w));
+    table(ev, opts, &mut out);
+    out.flush();
+    out.err.map_or(Ok(()), Err)
+}
+
+/// Where a table is written: a string which, given a sink, hands its text
+/// on each time it holds 64 KiB (the first write error is kept and ends
+/// the writing).
+struct Out<'w> {
+    buf: String,
+    sink: Option<&'w mut dyn io::Write>,
+    err: Option<io::Error>,
+}
+
+impl<'w> Out<'w> {
+    fn new(sink: Option<&'w mut dyn io::Write>) -> Out<'w> {
+        Out {
+            buf: String::new(),
+            sink,
+            err: None,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+    }
+
+    /// Room for `n` more bytes, when the whole text stays in memory.
+    fn reserve(&mut self, n: usize) {
+        if self.sink.is_none() {
+            self.buf.reserve(n);
+        } else {
+            self.buf.reserve(n.min(1 << 17));
+        }
+    }
+
+    /// Hand the text on if enough has gathered.
+    fn flush_some(&mut self) {
+        if self.buf.len() >= 1 << 16 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if self.err.is_none()
+                && let Err(e) = sink.write_all(self.buf.as_bytes())
+            {
+                self.err = Some(e);
+            }
+            self.buf.clear();
+        }
+    }
+}
+
+impl fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        Ok(())
+    }
+}
+
+fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     let (bold, green, red, reset) = if opts.color {
         ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[0m")
     } else {
         ("", "", "", "")
     };
     let est = &ev.estimate;
-    let mut out = format!("{bold}{}{reset}\n", est.title);
+    let _ = writeln!(out, "{bold}{}{reset}", est.title);
     for line in [&est.about, &est.source].into_iter().flatten() {
         let _ = writeln!(out, "{line}");
     }
@@ -122,7 +205,7 @@ fn table(ev: &Evaluated, opts: Options) -> String {
     let _ = writeln!(out, "{bold}Assumptions{reset}");
     let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
     boxed(
-        &mut out,
+        out,
         ["name", "value", "as written", "note"],
         rows.len(),
         |i| {
@@ -154,7 +237,7 @@ fn table(ev: &Evaluated, opts: Options) -> String {
         };
         let header = ["name", "value", "expression", "published", "note"];
         boxed(
-            &mut out,
+            out,
             header,
             rows.len(),
             cells,
@@ -175,7 +258,6 @@ fn table(ev: &Evaluated, opts: Options) -> String {
         };
         let _ = writeln!(out, "\n{color}{s}{reset}");
     }
-    out
 }
 
 /// A table with rounded box-drawing borders, columns as wide as their widest
@@ -183,7 +265,7 @@ fn table(ev: &Evaluated, opts: Options) -> String {
 /// `cells(i)` gives row `i`; it is called twice per row (once for the
 /// widths, once to print) rather than keeping every cell of a large table.
 fn boxed<'c, const N: usize>(
-    out: &mut String,
+    out: &mut Out<'_>,
     header: [&str; N],
     rows: usize,
     cells: impl Fn(usize) -> [Cow<'c, str>; N],
@@ -200,7 +282,7 @@ fn boxed<'c, const N: usize>(
     // the lines after the table, so the output is never copied to grow.
     let line_bytes = widths.iter().sum::<usize>() + 5 * N + 4;
     out.reserve((rows + 1) * line_bytes + 3 * 3 * line_bytes + 1024);
-    let rule = |out: &mut String, left: char, fill: char, mid: char, end: char| {
+    let rule = |out: &mut Out<'_>, left: char, fill: char, mid: char, end: char| {
         out.push(left);
         for (i, w) in widths.iter().enumerate() {
             if i > 0 {
@@ -211,7 +293,7 @@ fn boxed<'c, const N: usize>(
         out.push(end);
         out.push('\n');
     };
-    let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+    let line = |out: &mut Out<'_>, cells: &mut dyn Iterator<Item = &str>| {
         out.push('│');
         for (i, cell) in cells.enumerate() {
             if i > 0 {
@@ -235,13 +317,14 @@ fn boxed<'c, const N: usize>(
     rule(out, '╞', '═', '╪', '╡');
     for i in 0..rows {
         line(out, &mut cells(i).iter().map(|c| &**c));
+        out.flush_some();
     }
     rule(out, '╰', '─', '┴', '╯');
 }
 
 /// Push `n` copies of `c`; runs of spaces (every cell's padding) go in
 /// slices rather than a char at a time.
-fn repeat(out: &mut String, c: char, n: usize) {
+fn repeat(out: &mut Out<'_>, c: char, n: usize) {
     const SPACES: &str = "                                ";
     if c == ' ' {
         let mut left = n;
@@ -251,7 +334,7 @@ fn repeat(out: &mut String, c: char, n: usize) {
             left -= take;
         }
     } else {
-        out.extend(std::iter::repeat_n(c, n));
+        out.buf.extend(std::iter::repeat_n(c, n));
     }
 }
 
