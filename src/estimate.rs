@@ -7,7 +7,7 @@
 //! them. Every error points at the file, line and column. Rendering the
 //! result is `report`'s job.
 
-use crate::ast::{Pos, Statement, Target};
+use crate::ast::{Statement, Target};
 use crate::diagnostic::Diagnostic;
 use crate::error::{ExprError, ExprErrorKind, Span};
 use crate::eval::{self, Env};
@@ -662,14 +662,14 @@ impl TapNote for LoadError {
 
 /// The quantities each item's names refer to, one item after another:
 /// item `i`'s are `list[starts[i]..starts[i + 1]]` (one allocation, not one
-/// per item), each with where the name is written.
+/// per item). Where a name is written is found again only for an error.
 struct Uses {
-    list: Vec<(u32, Pos)>,
+    list: Vec<u32>,
     starts: Vec<usize>,
 }
 
 impl Uses {
-    fn of(&self, item: usize) -> &[(u32, Pos)] {
+    fn of(&self, item: usize) -> &[u32] {
         &self.list[self.starts[item]..self.starts[item + 1]]
     }
 }
@@ -729,7 +729,7 @@ impl Estimate {
     pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
         let (order, uses) = self.order()?;
         for (i, item) in self.items.iter_mut().enumerate() {
-            item.stmt.resolve(uses.of(i).iter().map(|&(slot, _)| slot));
+            item.stmt.resolve(uses.of(i).iter().copied());
         }
         drop(uses);
         let mut env = Env::with_slots(self.calendar, self.items.len());
@@ -888,7 +888,7 @@ impl Estimate {
             for (name, span) in item.stmt.names() {
                 match index.get(name) {
                     #[allow(clippy::cast_possible_truncation)] // MAX_QUANTITIES fits
-                    Some(&j) => uses.list.push((j as u32, span.into())),
+                    Some(&j) => uses.list.push(j as u32),
                     None => {
                         let known = self.items.iter().map(|i| i.name.as_str());
                         let e = eval::unknown_name(name, known, span);
@@ -916,8 +916,8 @@ impl Estimate {
             stack.push((root, 0));
             mark[root] = Mark::Active;
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if let Some(&(dep, span)) = uses.of(node).get(*next) {
-                    let (dep, span) = (dep as usize, Span::from(span));
+                if let Some(&dep) = uses.of(node).get(*next) {
+                    let (dep, nth) = (dep as usize, *next);
                     *next += 1;
                     match mark[dep] {
                         Mark::New => {
@@ -931,6 +931,12 @@ impl Estimate {
                                 .map(|&(n, _)| self.items[n].name.as_str())
                                 .collect();
                             path.push(&self.items[dep].name);
+                            // The name just followed is the one that closes the cycle.
+                            let span = self.items[node]
+                                .stmt
+                                .names()
+                                .nth(nth)
+                                .map_or(Span::default(), |(_, span)| span);
                             let e = ExprError::new(ExprErrorKind::Cycle(path.join(" -> ")), span);
                             return Err(self.item_error(&self.items[node], &e));
                         }
