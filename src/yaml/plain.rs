@@ -15,9 +15,9 @@ use crate::fxhash::FxHashMap;
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
 
-/// A block map still open: its indentation, where its first key starts,
-/// its entries so far, and a key whose value is not known yet (`key:` at the
-/// end of a line: a nested map or an empty value).
+/// A map still open: its indentation, where it starts (its first key, or a
+/// flow map's `{`), its entries so far, and a key whose value is not known
+/// yet (`key:` at the end of a line: a nested map or an empty value).
 struct Block<'a> {
     indent: usize,
     start: usize,
@@ -38,23 +38,33 @@ impl<'a> Block<'a> {
     }
 
     /// Add an entry; `None` for a duplicate key (granit's reading reports it).
-    fn push(&mut self, key: Node<'a>, key_text: &'a str, value: Node<'a>) -> Option<()> {
-        if self.keys.insert(key_text, ()).is_some() {
+    fn push(&mut self, src: &'a str, key: Node<'a>, value: Node<'a>) -> Option<()> {
+        // Keys read here are plain: their text is their span of `src`.
+        if self
+            .keys
+            .insert(&src[key.span.start..key.span.end], ())
+            .is_some()
+        {
             return None;
         }
         self.entries.push((key, value));
         Some(())
     }
 
+    /// The nested map `child` is the pending key's value.
+    fn adopt(&mut self, src: &'a str, child: Node<'a>) -> Option<()> {
+        let (key, _) = self.pending.take()?;
+        self.push(src, key, child)
+    }
+
     /// A `key:` with nothing under it is an empty value at the colon.
     fn settle_pending(&mut self, src: &'a str) -> Option<()> {
         if let Some((key, colon)) = self.pending.take() {
-            let text = &src[key.span.start..key.span.end];
             let null = Node {
                 value: Value::Null,
                 span: Span::new(colon, colon),
             };
-            self.push(key, text, null)?;
+            self.push(src, key, null)?;
         }
         Some(())
     }
@@ -97,10 +107,7 @@ pub fn parse(src: &str) -> Option<Node<'_>> {
                 top.settle_pending(src)?;
                 while stack.last()?.indent > indent {
                     let child = stack.pop()?.close(pos);
-                    let parent = stack.last_mut()?;
-                    let (key, _) = parent.pending.take()?;
-                    let text = &src[key.span.start..key.span.end];
-                    parent.push(key, text, child)?;
+                    stack.last_mut()?.adopt(src, child)?;
                 }
                 if stack.last()?.indent != indent {
                     return None;
@@ -112,9 +119,7 @@ pub fn parse(src: &str) -> Option<Node<'_>> {
     let mut open = stack.pop()?;
     open.settle_pending(src)?;
     while let Some(mut parent) = stack.pop() {
-        let (key, _) = parent.pending.take()?;
-        let text = &src[key.span.start..key.span.end];
-        parent.push(key, text, open.close(src.len()))?;
+        parent.adopt(src, open.close(src.len()))?;
         open = parent;
     }
     Some(open.close(src.len()))
@@ -141,7 +146,7 @@ fn printable(src: &str) -> bool {
 
 /// One `key: value` line of a block map, starting at byte `pos` of `src`.
 fn entry<'a>(src: &'a str, pos: usize, rest: &'a str, block: &mut Block<'a>) -> Option<()> {
-    let (key, key_text, after) = key(src, pos, rest)?;
+    let (key, after) = key(src, pos, rest)?;
     // `key:` then a space or the end of the line.
     let after_colon = &rest[after + 1..];
     if !(after_colon.is_empty() || after_colon.starts_with(' ')) {
@@ -173,12 +178,12 @@ fn entry<'a>(src: &'a str, pos: usize, rest: &'a str, block: &mut Block<'a>) -> 
     if !(trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() < tail.len())) {
         return None;
     }
-    block.push(key, key_text, value)
+    block.push(src, key, value)
 }
 
 /// A key of up to 1000 letters, digits, `_`, `-` and `.` (not starting
-/// with `-` or `.`), followed by a colon: the key node, its text and the colon's index.
-fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, &'a str, usize)> {
+/// with `-` or `.`), followed by a colon: the key node and the colon's index.
+fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, usize)> {
     let len = rest
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
@@ -203,7 +208,7 @@ fn key<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, &'a str
         value,
         span: Span::new(pos, pos + len),
     };
-    Some((node, text, len))
+    Some((node, len))
 }
 
 /// A plain scalar at `pos`, trailing spaces dropped. Refuses a start YAML
@@ -274,12 +279,11 @@ fn quoted(pos: usize, rest: &str) -> Option<(Node<'_>, usize)> {
 /// A flow map closed on its line: `{ key: value, … }` with plain or quoted
 /// values. The node and the length read.
 fn flow_map<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, usize)> {
-    let mut entries = Vec::new();
-    let mut keys: FxHashMap<&str, ()> = FxHashMap::default();
+    let mut map = Block::new(0, pos);
     let mut i = 1;
     loop {
         i += spaces(&rest[i..]);
-        let (key, key_text, after) = key(src, pos + i, &rest[i..])?;
+        let (key, after) = key(src, pos + i, &rest[i..])?;
         i += after + 1;
         if !rest[i..].starts_with(' ') {
             return None;
@@ -292,10 +296,7 @@ fn flow_map<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, us
                 (plain(pos + i, &rest[i..i + len], true)?, len)
             }
         };
-        if keys.insert(key_text, ()).is_some() {
-            return None;
-        }
-        entries.push((key, value));
+        map.push(src, key, value)?;
         i += len;
         i += spaces(&rest[i..]);
         match rest.as_bytes().get(i)? {
@@ -310,11 +311,7 @@ fn flow_map<'a>(src: &'a str, pos: usize, rest: &'a str) -> Option<(Node<'a>, us
             _ => return None,
         }
     }
-    let node = Node {
-        value: Value::Map(entries),
-        span: Span::new(pos, pos + i + 1),
-    };
-    Some((node, i + 1))
+    Some((map.close(pos + i + 1), i + 1))
 }
 
 fn spaces(s: &str) -> usize {
