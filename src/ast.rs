@@ -211,6 +211,17 @@ impl Magnitude {
 impl Expr {
     /// The slot of a name no estimate has resolved.
     pub const UNRESOLVED: u32 = u32::MAX;
+
+    /// A unit node written at `span` (which [`Expr::span`] gives back).
+    pub fn unit(unit: UnitRef, power: i8, span: Span) -> Expr {
+        let Pos(at, _) = Pos::from(span);
+        Expr::Unit {
+            unit,
+            power,
+            at,
+            len: u16::try_from(span.end - span.start).unwrap_or(u16::MAX),
+        }
+    }
 }
 
 // Large estimates hold hundreds of thousands of nodes: keep them small.

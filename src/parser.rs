@@ -157,8 +157,8 @@ impl<'a> Parser<'a> {
                 node.span(),
             ));
         }
+        // At most one node per byte of a 10,000-byte text.
         #[allow(clippy::cast_possible_truncation)]
-        // at most one node per byte of a 10,000-byte text
         let id = self.nodes.len() as NodeId;
         self.nodes.push(node);
         self.heights.push(height);
@@ -352,7 +352,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             let power = self.unit_power()?;
             let uspan = span.to(Span::new(span.start, self.prev_end()));
-            let unit = self.push(unit_node(unit, power, uspan), 0)?;
+            let unit = self.push(Expr::unit(unit, power, uspan), 0)?;
             let span = self.span(lhs).to(uspan);
             lhs = self.push(
                 Expr::Juxt {
@@ -577,7 +577,7 @@ impl<'a> Parser<'a> {
         if let Some(unit) = known_unit(word) {
             let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            return self.push(unit_node(unit, power, span), 0);
+            return self.push(Expr::unit(unit, power, span), 0);
         }
         let name = Expr::Name {
             span: span.into(),
@@ -621,17 +621,6 @@ impl<'a> Parser<'a> {
             percent: false,
             span,
         })
-    }
-}
-
-/// A unit node written at `span`.
-fn unit_node(unit: UnitRef, power: i8, span: Span) -> Expr {
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Expr::Unit {
-        unit,
-        power,
-        at: narrow(span.start),
-        len: u16::try_from(span.end - span.start).unwrap_or(u16::MAX),
     }
 }
 
