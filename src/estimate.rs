@@ -211,6 +211,7 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
         origin,
         src,
         units: RefCell::default(),
+        scratch: RefCell::default(),
     };
     loader.estimate(&root)
 }
@@ -230,6 +231,8 @@ struct Loader<'a> {
     src: &'a str,
     /// Each `unit:` text read so far: a large file repeats a few units.
     units: RefCell<FxHashMap<String, Box<Target>>>,
+    /// The parser's lists, reused from one expression to the next.
+    scratch: RefCell<parser::Scratch>,
 }
 
 impl Loader<'_> {
@@ -429,7 +432,8 @@ impl Loader<'_> {
     }
 
     fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
-        parser::parse(text).map_err(|e| self.expr_error(&e, text, node))
+        parser::parse_in(&mut self.scratch.borrow_mut(), text)
+            .map_err(|e| self.expr_error(&e, text, node))
     }
 
     fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {

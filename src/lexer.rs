@@ -10,17 +10,20 @@ use crate::units::MAGNITUDE_SUFFIXES;
 /// The longest expression bote reads, in bytes.
 pub const MAX_EXPR_LEN: usize = 10_000;
 
-/// A token; numbers and words borrow their text from the source.
+/// A token. Its text is the source at the token's span, so tokens hold no
+/// borrow and one buffer of them serves statement after statement.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Tok<'a> {
-    /// A number as written (without its magnitude suffix), its value
-    /// including the magnitude, and the magnitude word if a suffix was used.
+pub enum Tok {
+    /// A number: its value including the magnitude, how many bytes of its
+    /// span are the number as written (without a magnitude suffix), and the
+    /// magnitude word if a suffix was used.
     Number {
-        text: &'a str,
         value: f64,
+        digits: u16,
         magnitude: Option<&'static str>,
     },
-    Ident(&'a str),
+    /// A word: a unit, name, function or keyword.
+    Ident,
     Dollar,
     Plus,
     Minus,
@@ -34,12 +37,23 @@ pub enum Tok<'a> {
     Arrow,
 }
 
-impl Tok<'_> {
-    /// How the token reads in an error message.
-    pub fn describe(&self) -> String {
-        match self {
-            Tok::Number { text, .. } => format!("the number `{text}`"),
-            Tok::Ident(s) => format!("`{s}`"),
+impl Token {
+    /// The token's text in `src`, the text it was read from.
+    pub fn text(self, src: &str) -> &str {
+        src.get(self.span.start..self.span.end).unwrap_or("")
+    }
+
+    /// How the token reads in an error message; `src` is the text it was read from.
+    pub fn describe(self, src: &str) -> String {
+        match self.tok {
+            Tok::Number { digits, .. } => {
+                let text = self.text(src);
+                format!(
+                    "the number `{}`",
+                    text.get(..usize::from(digits)).unwrap_or(text)
+                )
+            }
+            Tok::Ident => format!("`{}`", self.text(src)),
             Tok::Dollar => "`$`".into(),
             Tok::Plus => "`+`".into(),
             Tok::Minus => "`-`".into(),
@@ -56,8 +70,8 @@ impl Tok<'_> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Token<'a> {
-    pub tok: Tok<'a>,
+pub struct Token {
+    pub tok: Tok,
     pub span: Span,
 }
 
@@ -76,8 +90,9 @@ fn word_end(src: &str, start: usize) -> usize {
     i
 }
 
-/// Split `src` into tokens.
-pub fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
+/// Split `src` into tokens, replacing what `out` held.
+pub fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
+    out.clear();
     if src.len() > MAX_EXPR_LEN {
         return Err(ExprError::new(
             ExprErrorKind::TooLong {
@@ -88,8 +103,6 @@ pub fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
         ));
     }
     let bytes = src.as_bytes();
-    // About one token per three bytes in typical expressions (`a * 2 MB`).
-    let mut out = Vec::with_capacity(src.len() / 3 + 2);
     let mut start = 0;
     while start < bytes.len() {
         let next = bytes.get(start + 1).copied();
@@ -99,10 +112,7 @@ pub fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
                 continue;
             }
             b'0'..=b'9' | b'.' => number(src, start)?,
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let end = word_end(src, start);
-                (Tok::Ident(&src[start..end]), end)
-            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => (Tok::Ident, word_end(src, start)),
             b'$' => (Tok::Dollar, start + 1),
             b'+' => (Tok::Plus, start + 1),
             b'-' if next == Some(b'>') => (Tok::Arrow, start + 2),
@@ -121,10 +131,7 @@ pub fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
                 };
                 let end = start + c.len_utf8();
                 match c {
-                    'µ' | 'μ' => {
-                        let end = word_end(src, start);
-                        (Tok::Ident(&src[start..end]), end)
-                    }
+                    'µ' | 'μ' => (Tok::Ident, word_end(src, start)),
                     '−' => (Tok::Minus, end),
                     '→' => (Tok::Arrow, end),
                     '×' | '·' => (Tok::Star, end),
@@ -146,12 +153,12 @@ pub fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
         });
         start = end;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Read a number starting at `start`: digits with `_`, a fraction, an
 /// exponent, and an attached magnitude suffix. Returns the token and its end.
-fn number(src: &str, start: usize) -> Result<(Tok<'_>, usize), ExprError> {
+fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
     let bytes = src.as_bytes();
     let mut i = start;
     let digits = |i: &mut usize| {
@@ -216,10 +223,13 @@ fn number(src: &str, start: usize) -> Result<(Tok<'_>, usize), ExprError> {
         magnitude = Some(name);
         i += suffix.len();
     }
+    // At most MAX_EXPR_LEN bytes.
+    #[allow(clippy::cast_possible_truncation)]
+    let digits = text.len() as u16;
     Ok((
         Tok::Number {
-            text,
             value,
+            digits,
             magnitude,
         },
         i,
@@ -230,37 +240,55 @@ fn number(src: &str, start: usize) -> Result<(Tok<'_>, usize), ExprError> {
 mod tests {
     use super::*;
 
-    fn toks(src: &str) -> Vec<Tok<'_>> {
-        lex(src).unwrap().into_iter().map(|t| t.tok).collect()
+    /// Each token with its text (a number's without its magnitude suffix).
+    fn toks(src: &str) -> Vec<(Tok, &str)> {
+        let mut out = Vec::new();
+        lex(src, &mut out).unwrap();
+        out.into_iter()
+            .map(|t| match t.tok {
+                Tok::Number { digits, .. } => (t.tok, &t.text(src)[..usize::from(digits)]),
+                _ => (t.tok, t.text(src)),
+            })
+            .collect()
     }
 
-    fn num<'a>(text: &'a str, value: f64, magnitude: Option<&'static str>) -> Tok<'a> {
-        Tok::Number {
-            text,
+    fn num<'a>(text: &'a str, value: f64, magnitude: Option<&'static str>) -> (Tok, &'a str) {
+        let digits = u16::try_from(text.len()).unwrap();
+        let tok = Tok::Number {
             value,
+            digits,
             magnitude,
-        }
+        };
+        (tok, text)
+    }
+
+    fn word(text: &str) -> (Tok, &str) {
+        (Tok::Ident, text)
     }
 
     #[test]
     fn magnitude_rule() {
-        let cases: Vec<(&str, Vec<Tok>)> = vec![
+        let cases: Vec<(&str, Vec<(Tok, &str)>)> = vec![
             ("100M", vec![num("100", 1e8, Some("million"))]),
             ("2.5B", vec![num("2.5", 2.5e9, Some("billion"))]),
             ("3bn", vec![num("3", 3e9, Some("billion"))]),
             ("10k", vec![num("10", 1e4, Some("thousand"))]),
-            ("500 B", vec![num("500", 500.0, None), Tok::Ident("B")]),
-            ("100MB", vec![num("100", 100.0, None), Tok::Ident("MB")]),
-            ("50ms", vec![num("50", 50.0, None), Tok::Ident("ms")]),
+            ("500 B", vec![num("500", 500.0, None), word("B")]),
+            ("100MB", vec![num("100", 100.0, None), word("MB")]),
+            ("50ms", vec![num("50", 50.0, None), word("ms")]),
             ("1e9", vec![num("1e9", 1e9, None)]),
             ("1_000_000", vec![num("1_000_000", 1e6, None)]),
-            ("99.99%", vec![num("99.99", 99.99, None), Tok::Percent]),
-            ("2e", vec![num("2", 2.0, None), Tok::Ident("e")]),
+            (
+                "99.99%",
+                vec![num("99.99", 99.99, None), (Tok::Percent, "%")],
+            ),
+            ("2e", vec![num("2", 2.0, None), word("e")]),
             ("12,500", vec![num("12,500", 12_500.0, None)]),
             (
                 "1,2",
-                vec![num("1", 1.0, None), Tok::Comma, num("2", 2.0, None)],
+                vec![num("1", 1.0, None), (Tok::Comma, ","), num("2", 2.0, None)],
             ),
+            ("5 µs", vec![num("5", 5.0, None), word("µs")]),
         ];
         for (src, want) in cases {
             assert_eq!(toks(src), want, "{src}");
@@ -272,19 +300,29 @@ mod tests {
         assert_eq!(
             toks("a->b ** 2 × 3"),
             vec![
-                Tok::Ident("a"),
-                Tok::Arrow,
-                Tok::Ident("b"),
-                Tok::Caret,
+                word("a"),
+                (Tok::Arrow, "->"),
+                word("b"),
+                (Tok::Caret, "**"),
                 num("2", 2.0, None),
-                Tok::Star,
+                (Tok::Star, "×"),
                 num("3", 3.0, None)
             ]
         );
     }
 
     #[test]
+    fn reuses_its_buffer() {
+        let mut out = Vec::new();
+        lex("a + b + c", &mut out).unwrap();
+        lex("1", &mut out).unwrap();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].describe("1"), "the number `1`");
+    }
+
+    #[test]
     fn errors() {
+        let lex = |src: &str| lex(src, &mut Vec::new());
         let e = lex("5 М").unwrap_err();
         assert_eq!(*e.kind, ExprErrorKind::UnexpectedChar('М'));
         assert_eq!(e.span, Span::new(2, 4));

@@ -27,21 +27,35 @@ use crate::units;
 /// The deepest nesting of the tree the parser builds.
 pub const MAX_DEPTH: usize = 200;
 
-/// Parse one statement.
-pub fn parse(src: &str) -> Result<Statement, ExprError> {
-    parse_owned(src.to_string())
+/// Lists the parser fills for each statement and empties before the next.
+/// An estimate parses thousands of statements with one of these rather
+/// than allocating and freeing the lists for each one.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    nodes: Vec<Expr>,
+    heights: Vec<usize>,
+    args: Vec<NodeId>,
+    /// Arguments of the calls being read; a call inside an argument stacks
+    /// its own above them.
+    pending: Vec<NodeId>,
 }
 
-/// Parse one statement that keeps `src` as its text (no copy).
-pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
-    let tokens = lex(&src)?;
-    if tokens.is_empty() {
+/// Parse one statement.
+pub fn parse(src: &str) -> Result<Statement, ExprError> {
+    parse_in(&mut Scratch::default(), src)
+}
+
+/// Parse one statement, using (and leaving behind) the lists in `scratch`.
+pub fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, ExprError> {
+    lex(src, &mut scratch.tokens)?;
+    if scratch.tokens.is_empty() {
         return Err(ExprError::new(
             ExprErrorKind::Empty,
             Span::new(0, src.len()),
         ));
     }
-    let mut p = Parser::new(tokens, src.len());
+    let mut p = Parser::new(src, scratch);
     p.expr()?;
     let target = if p.eat_conversion() {
         Some(Box::new(p.target()?))
@@ -49,40 +63,41 @@ pub fn parse_owned(src: String) -> Result<Statement, ExprError> {
         None
     };
     if let Some(t) = p.peek() {
-        let (found, span) = (t.tok.describe(), t.span);
         let expected = if target.is_some() {
             "the end of the expression"
         } else {
             "an operator or the end"
         };
         return Err(ExprError::new(
-            ExprErrorKind::Expected { expected, found },
-            span,
+            ExprErrorKind::Expected {
+                expected,
+                found: t.describe(src),
+            },
+            t.span,
         ));
     }
-    // Statements live as long as their estimate: keep no spare room.
-    let (nodes, args) = (p.nodes.into_boxed_slice(), p.args.into_boxed_slice());
-    drop(p.tokens);
+    // Copied out at their exact length: statements live as long as their estimate.
     Ok(Statement {
-        text: src.into_boxed_str(),
-        nodes,
-        args,
+        text: src.into(),
+        nodes: p.nodes.as_slice().into(),
+        args: p.args.as_slice().into(),
         target,
     })
 }
 
 /// Parse a unit on its own, as in an estimate's `unit:` field (`MB/s`, `%`).
 pub fn parse_target(src: &str) -> Result<Target, ExprError> {
-    let mut p = Parser::new(lex(src)?, src.len());
+    let mut scratch = Scratch::default();
+    lex(src, &mut scratch.tokens)?;
+    let mut p = Parser::new(src, &mut scratch);
     let target = p.target()?;
     if let Some(t) = p.peek() {
-        let (found, span) = (t.tok.describe(), t.span);
         return Err(ExprError::new(
             ExprErrorKind::Expected {
                 expected: "the end of the unit",
-                found,
+                found: t.describe(src),
             },
-            span,
+            t.span,
         ));
     }
     Ok(target)
@@ -119,32 +134,46 @@ pub fn is_reserved(word: &str) -> bool {
 }
 
 struct Parser<'a> {
-    tokens: Vec<Token<'a>>,
+    src: &'a str,
+    tokens: &'a [Token],
     pos: usize,
-    end: usize,
     /// How deep the parser has recursed.
     depth: usize,
     /// The tree being built, children first.
-    nodes: Vec<Expr>,
+    nodes: &'a mut Vec<Expr>,
     /// The arguments of its calls.
-    args: Vec<NodeId>,
+    args: &'a mut Vec<NodeId>,
+    pending: &'a mut Vec<NodeId>,
     /// How deep the tree under each node goes (a leaf is 1). Left-leaning
     /// chains (`1+1+1…`) grow the tree without recursing in the parser, so
     /// this is counted apart: everything that walks the tree recurses.
-    heights: Vec<usize>,
+    heights: &'a mut Vec<usize>,
 }
 
 impl<'a> Parser<'a> {
-    fn new(tokens: Vec<Token<'a>>, end: usize) -> Parser<'a> {
-        let capacity = tokens.len();
+    /// A parser of `src`, whose tokens `scratch` holds.
+    fn new(src: &'a str, scratch: &'a mut Scratch) -> Parser<'a> {
+        let Scratch {
+            tokens,
+            nodes,
+            heights,
+            args,
+            pending,
+        } = scratch;
+        for list in [&mut *args, &mut *pending] {
+            list.clear();
+        }
+        nodes.clear();
+        heights.clear();
         Parser {
+            src,
             tokens,
             pos: 0,
-            end,
             depth: 0,
-            nodes: Vec::with_capacity(capacity),
-            args: Vec::new(),
-            heights: Vec::with_capacity(capacity),
+            nodes,
+            args,
+            pending,
+            heights,
         }
     }
 
@@ -177,23 +206,33 @@ impl<'a> Parser<'a> {
         self.node(id).span()
     }
 
-    fn peek(&self) -> Option<&Token<'a>> {
-        self.tokens.get(self.pos)
+    fn peek(&self) -> Option<Token> {
+        self.tokens.get(self.pos).copied()
     }
 
-    fn peek_tok(&self) -> Option<&Tok<'a>> {
-        self.peek().map(|t| &t.tok)
+    fn peek_tok(&self) -> Option<Tok> {
+        self.peek().map(|t| t.tok)
     }
 
-    fn next(&mut self) -> Option<Token<'a>> {
+    /// The word at token `pos`, if that token is a word.
+    fn word_at(&self, pos: usize) -> Option<(&'a str, Span)> {
+        match self.tokens.get(pos)? {
+            t @ Token {
+                tok: Tok::Ident, ..
+            } => Some((t.text(self.src), t.span)),
+            _ => None,
+        }
+    }
+
+    fn next(&mut self) -> Option<Token> {
         let t = self.tokens.get(self.pos).copied();
         self.pos += 1;
         t
     }
 
     /// Consume the next token if it is `tok` (an operator or bracket).
-    fn eat(&mut self, tok: Tok<'_>) -> bool {
-        if self.peek_tok() == Some(&tok) {
+    fn eat(&mut self, tok: Tok) -> bool {
+        if self.peek_tok() == Some(tok) {
             self.pos += 1;
             true
         } else {
@@ -202,7 +241,7 @@ impl<'a> Parser<'a> {
     }
 
     fn eat_word(&mut self, word: &str) -> bool {
-        if matches!(self.peek_tok(), Some(Tok::Ident(w)) if *w == word) {
+        if self.word_at(self.pos).is_some_and(|(w, _)| w == word) {
             self.pos += 1;
             true
         } else {
@@ -220,7 +259,7 @@ impl<'a> Parser<'a> {
             Some(t) => ExprError::new(
                 ExprErrorKind::Expected {
                     expected,
-                    found: t.tok.describe(),
+                    found: t.describe(self.src),
                 },
                 t.span,
             ),
@@ -229,7 +268,7 @@ impl<'a> Parser<'a> {
                     expected,
                     found: "the end of the expression".into(),
                 },
-                Span::new(self.end, self.end),
+                Span::new(self.src.len(), self.src.len()),
             ),
         }
     }
@@ -240,7 +279,7 @@ impl<'a> Parser<'a> {
         if self.depth > MAX_DEPTH {
             let span = self
                 .peek()
-                .map_or(Span::new(self.end, self.end), |t| t.span);
+                .map_or(Span::new(self.src.len(), self.src.len()), |t| t.span);
             return Err(ExprError::new(
                 ExprErrorKind::TooDeep { max: MAX_DEPTH },
                 span,
@@ -286,7 +325,9 @@ impl<'a> Parser<'a> {
             let op = match self.peek_tok() {
                 Some(Tok::Star) => BinOp::Mul,
                 Some(Tok::Slash) => BinOp::Div,
-                Some(Tok::Ident("per")) => BinOp::Div,
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "per") => {
+                    BinOp::Div
+                }
                 _ => break,
             };
             self.pos += 1;
@@ -371,9 +412,8 @@ impl<'a> Parser<'a> {
     fn unit_word(&self) -> Option<(&'a str, Span)> {
         match self.peek()? {
             Token {
-                tok: Tok::Ident(w),
-                span,
-            } => Some((w, *span)),
+                tok: Tok::Ident, ..
+            } => self.word_at(self.pos),
             Token {
                 tok: Tok::Dollar,
                 span,
@@ -385,7 +425,7 @@ impl<'a> Parser<'a> {
                 })
             ) =>
             {
-                Some(("$", *span))
+                Some(("$", span))
             }
             _ => None,
         }
@@ -406,7 +446,7 @@ impl<'a> Parser<'a> {
     fn prev_end(&self) -> usize {
         self.tokens
             .get(self.pos.wrapping_sub(1))
-            .map_or(self.end, |t| t.span.end)
+            .map_or(self.src.len(), |t| t.span.end)
     }
 
     /// An optional `^ integer` after a unit.
@@ -448,30 +488,30 @@ impl<'a> Parser<'a> {
     }
 
     fn primary(&mut self) -> Result<NodeId, ExprError> {
-        let Some(&token) = self.peek() else {
+        let Some(token) = self.peek() else {
             return Err(self.expected("a number, name or `(`"));
         };
         self.pos += 1;
         match token.tok {
             Tok::Number {
-                text,
                 value,
+                digits,
                 magnitude,
             } => {
-                let digits = Span::new(token.span.start, token.span.start + text.len());
+                let digits = Span::new(token.span.start, token.span.start + usize::from(digits));
                 self.number(digits, value, magnitude, false, token.span)
             }
             Tok::Dollar => match self.next() {
                 Some(Token {
                     tok:
                         Tok::Number {
-                            text,
                             value,
+                            digits,
                             magnitude,
                         },
                     span,
                 }) => {
-                    let digits = Span::new(span.start, span.start + text.len());
+                    let digits = Span::new(span.start, span.start + usize::from(digits));
                     self.number(digits, value, magnitude, true, token.span.to(span))
                 }
                 // `$` alone is the unit: `B * $`, `$ / day`.
@@ -487,7 +527,7 @@ impl<'a> Parser<'a> {
                 }
                 Ok(inner)
             }
-            Tok::Ident(word) => self.word(word, token.span),
+            Tok::Ident => self.word(token.text(self.src), token.span),
             _ => {
                 self.pos -= 1;
                 Err(self.expected("a number, name or `(`"))
@@ -505,7 +545,7 @@ impl<'a> Parser<'a> {
     ) -> Result<NodeId, ExprError> {
         let mut span = span;
         // `5k%` is refused (the `%` is left over): a percentage has no magnitude.
-        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(&Tok::Percent);
+        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(Tok::Percent);
         if percent {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
@@ -523,7 +563,7 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&mut self, word: &str, span: Span) -> Result<NodeId, ExprError> {
-        if self.peek_tok() == Some(&Tok::LParen) {
+        if self.peek_tok() == Some(Tok::LParen) {
             let Some(func) = Func::from_name(word) else {
                 let suggestions = units::suggest(word, Func::ALL.iter().map(|(n, _)| *n));
                 let suggestions = suggestions.into_iter().map(String::from).collect();
@@ -537,10 +577,11 @@ impl<'a> Parser<'a> {
             };
             self.pos += 1;
             self.enter()?;
-            let mut args = Vec::new();
+            let base = self.pending.len();
             if !self.eat(Tok::RParen) {
                 loop {
-                    args.push(self.expr()?);
+                    let arg = self.expr()?;
+                    self.pending.push(arg);
                     if self.eat(Tok::RParen) {
                         break;
                     }
@@ -551,12 +592,13 @@ impl<'a> Parser<'a> {
             }
             self.depth -= 1;
             let span = span.to(Span::new(span.start, self.prev_end()));
+            let args = &self.pending[base..];
             let below = args.iter().map(|&a| self.height(a)).max().unwrap_or(0);
             // Arguments go to the statement's list only now, so a call
             // inside an argument does not split them.
             #[allow(clippy::cast_possible_truncation)] // at most one node per byte of text
             let (first, count) = (self.args.len() as u32, args.len() as u16);
-            self.args.extend(args);
+            self.args.extend(self.pending.drain(base..));
             let call = Expr::Call {
                 func,
                 first,
@@ -589,7 +631,7 @@ impl<'a> Parser<'a> {
     fn target(&mut self) -> Result<Target, ExprError> {
         let start = self
             .peek()
-            .map_or(Span::new(self.end, self.end), |t| t.span);
+            .map_or(Span::new(self.src.len(), self.src.len()), |t| t.span);
         if self.eat(Tok::Percent) {
             return Ok(Target {
                 factors: Vec::new(),
