@@ -175,6 +175,15 @@ pub enum Expr {
         rhs: NodeId,
         span: Pos,
     },
+    /// Two or more terms added and subtracted, `a + b - c`, as one node, so
+    /// a long sum is neither deep nor a node per operator. Its terms are
+    /// `count` entries of the statement's argument list from `first`
+    /// (read them with [`Statement::terms`]).
+    Sum {
+        first: u32,
+        count: u16,
+        span: Pos,
+    },
     /// A number or group followed by a unit (always an [`Expr::Unit`]): `4 s`,
     /// `(a + b) MB`. Binds tighter than `/`.
     Juxt {
@@ -212,6 +221,10 @@ impl Expr {
     /// The slot of a name no estimate has resolved.
     pub const UNRESOLVED: u32 = u32::MAX;
 
+    /// Marks a subtracted term of an [`Expr::Sum`] in the argument list
+    /// (node ids stay far below it: a statement is at most 10,000 bytes).
+    pub const SUBTRACTED: NodeId = 1 << 31;
+
     /// A unit node written at `span` (which [`Expr::span`] gives back).
     pub fn unit(unit: UnitRef, power: i8, span: Span) -> Expr {
         let Pos(at, _) = Pos::from(span);
@@ -234,6 +247,7 @@ impl Expr {
             | Expr::Name { span, .. }
             | Expr::Neg { span, .. }
             | Expr::Binary { span, .. }
+            | Expr::Sum { span, .. }
             | Expr::Juxt { span, .. }
             | Expr::Call { span, .. } => Span::from(*span),
             Expr::Unit { at, len, .. } => {
@@ -246,6 +260,7 @@ impl Expr {
     fn precedence(&self) -> u8 {
         match self {
             Expr::Binary { op, .. } => op.precedence(),
+            Expr::Sum { .. } => BinOp::Add.precedence(),
             Expr::Neg { .. } => 3,
             // "5 million" reads like a number followed by a unit, and a lone
             // unit must not meet a `^` it could take as its own power.
@@ -328,6 +343,13 @@ impl Statement {
         self.args
             .get(first..first + usize::from(count))
             .unwrap_or_default()
+    }
+
+    /// A sum's terms, each with whether it is subtracted (the first never is).
+    pub fn terms(&self, first: u32, count: u16) -> impl Iterator<Item = (NodeId, bool)> + '_ {
+        self.args(first, count)
+            .iter()
+            .map(|&t| (t & !Expr::SUBTRACTED, t & Expr::SUBTRACTED != 0))
     }
 
     /// The span of the expression (without its conversion).
@@ -489,6 +511,18 @@ impl Statement {
                 child(f, *lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;
                 child(f, *rhs, rmin)
+            }
+            Expr::Sum { first, count, .. } => {
+                let p = BinOp::Add.precedence();
+                for (i, (term, subtracted)) in self.terms(*first, *count).enumerate() {
+                    if i > 0 {
+                        f.write_str(if subtracted { " - " } else { " + " })?;
+                    }
+                    // As for `+` and `-` between two terms: a later term
+                    // of equal precedence needs parentheses.
+                    child(f, term, if i == 0 { p } else { p + 1 })?;
+                }
+                Ok(())
             }
             Expr::Juxt { lhs, unit, .. } => {
                 child(f, *lhs, 5)?;

@@ -175,6 +175,28 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
             };
             result.map_err(|e| ExprError::quantity(e, span))
         }
+        Expr::Sum { first, count, .. } => {
+            let mut terms = stmt.terms(*first, *count);
+            let Some((head, _)) = terms.next() else {
+                return Err(ExprError::new(ExprErrorKind::Empty, stmt.node(id).span()));
+            };
+            let mut total = eval(stmt, head, env)?;
+            for (term, subtracted) in terms {
+                let q = eval(stmt, term, env)?;
+                total = if subtracted {
+                    total.checked_sub(q)
+                } else {
+                    total.checked_add(q)
+                }
+                // Where `a + b + c` goes wrong at `c`, point at `a + b + c`,
+                // as for two terms.
+                .map_err(|e| {
+                    let span = stmt.node(head).span().to(stmt.node(term).span());
+                    ExprError::quantity(e, span)
+                })?;
+            }
+            Ok(total)
+        }
         Expr::Juxt {
             lhs, unit, span, ..
         } => eval(stmt, *lhs, env)?

@@ -302,21 +302,52 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// A term, or a sum of terms as one [`Expr::Sum`].
     fn expr(&mut self) -> Result<NodeId, ExprError> {
         self.enter()?;
-        let mut lhs = self.term()?;
+        let first = self.term()?;
+        // The terms wait on the pending list, above any call's arguments
+        // being read, and a call inside a term stacks its own above them.
+        let base = self.pending.len();
         loop {
-            let op = match self.peek_tok() {
-                Some(Tok::Plus) => BinOp::Add,
-                Some(Tok::Minus) => BinOp::Sub,
+            let subtracted = match self.peek_tok() {
+                Some(Tok::Plus) => 0,
+                Some(Tok::Minus) => Expr::SUBTRACTED,
                 _ => break,
             };
             self.pos += 1;
-            let rhs = self.term()?;
-            lhs = self.binary(op, lhs, rhs)?;
+            let term = self.term()?;
+            if self.pending.len() == base {
+                self.pending.push(first);
+            }
+            self.pending.push(term | subtracted);
         }
+        let out = if self.pending.len() == base {
+            first
+        } else {
+            self.sum(base)?
+        };
         self.depth -= 1;
-        Ok(lhs)
+        Ok(out)
+    }
+
+    /// The sum of the terms pending from `base` on.
+    fn sum(&mut self, base: usize) -> Result<NodeId, ExprError> {
+        let terms = &self.pending[base..];
+        let ids = || terms.iter().map(|&t| t & !Expr::SUBTRACTED);
+        let below = ids().map(|t| self.height(t)).max().unwrap_or(0);
+        let (first, last) = (ids().next().unwrap_or(0), ids().last().unwrap_or(0));
+        let span = self.span(first).to(self.span(last));
+        // At most one node per byte of text.
+        #[allow(clippy::cast_possible_truncation)]
+        let (first, count) = (self.args.len() as u32, terms.len() as u16);
+        self.args.extend(self.pending.drain(base..));
+        let sum = Expr::Sum {
+            first,
+            count,
+            span: span.into(),
+        };
+        self.push(sum, below)
     }
 
     fn term(&mut self) -> Result<NodeId, ExprError> {
@@ -436,7 +467,7 @@ impl<'a> Parser<'a> {
         match self.node(lhs) {
             Expr::Number { .. } => true,
             // primary() returned a compound expression only from parentheses.
-            Expr::Binary { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
+            Expr::Binary { .. } | Expr::Sum { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
                 self.pos > 0 && self.tokens[self.pos - 1].tok == Tok::RParen
             }
             _ => false,

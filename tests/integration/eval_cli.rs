@@ -11,6 +11,12 @@ fn errors_name_the_problem_and_point_at_it() {
             "cannot add data (B) and time (s)",
             "left side is data (B), right side is time (s)",
         ),
+        // In a longer sum, the terms up to the one that does not fit.
+        (
+            "1 MB + 2 MB - 3 s + 4 MB",
+            "cannot subtract data (B) and time (s)",
+            "\n  | ^^^^^^^^^^^^^^^^^ left side is data (B), right side is time (s)",
+        ),
         (
             "100 MB -> s",
             "cannot convert between data (B) and time (s)",

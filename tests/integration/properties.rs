@@ -69,20 +69,29 @@ fn deep_nesting_is_an_error_not_a_crash() {
             .to_string()
             .contains("nests deeper than 200")
     );
-    let chain = vec!["1"; 3_000].join("+");
+    // A product chain grows the tree one level per operator...
+    let chain = vec!["2"; 3_000].join("*");
     assert!(
         bote::evaluate(&chain, &Env::default())
             .unwrap_err()
             .to_string()
             .contains("nests deeper")
     );
-    let ok_chain = vec!["1"; 150].join("+");
-    assert_eq!(
-        bote::evaluate(&ok_chain, &Env::default())
+    // ...a sum is one node however many terms it has.
+    let sum = vec!["1"; 3_000].join("+") + " - 1";
+    let value = |src: &str| {
+        bote::evaluate(src, &Env::default())
             .unwrap()
             .quantity
-            .si_value(),
-        150.0
+            .si_value()
+    };
+    assert_eq!(value(&sum), 2_999.0);
+    let nested_sums = vec!["(1 + 1)"; 500].join(" * ");
+    assert!(
+        bote::evaluate(&nested_sums, &Env::default())
+            .unwrap_err()
+            .to_string()
+            .contains("nests deeper")
     );
 }
 
