@@ -336,7 +336,7 @@ impl<'a> Parser<'a> {
         let terms = &self.pending[base..];
         let ids = || terms.iter().map(|&t| t & !Expr::SUBTRACTED);
         let below = ids().map(|t| self.height(t)).max().unwrap_or(0);
-        let (first, last) = (ids().next().unwrap_or(0), ids().last().unwrap_or(0));
+        let (first, last) = (ids().next().unwrap_or(0), ids().next_back().unwrap_or(0));
         let span = self.span(first).to(self.span(last));
         // At most one node per byte of text.
         #[allow(clippy::cast_possible_truncation)]
