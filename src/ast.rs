@@ -312,8 +312,9 @@ impl Target {
     }
 }
 
-/// One line of input: an expression and an optional conversion.
-#[derive(Clone, Debug, PartialEq)]
+/// One line of input: an expression and an optional conversion. The
+/// default is an empty statement, a placeholder until one is parsed.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Statement {
     /// The text the statement was read from; names and numbers point into it.
     pub text: Box<str>,

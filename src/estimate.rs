@@ -211,7 +211,6 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
         origin,
         src,
         units: RefCell::default(),
-        scratch: RefCell::default(),
     };
     loader.estimate(&root)
 }
@@ -231,9 +230,18 @@ struct Loader<'a> {
     src: &'a str,
     /// Each `unit:` text read so far: a large file repeats a few units.
     units: RefCell<FxHashMap<String, Box<Target>>>,
-    /// The parser's lists, reused from one expression to the next.
-    scratch: RefCell<parser::Scratch>,
 }
+
+/// An item's expression, read but not yet parsed: the text, and the node
+/// it came from (to place an error). Each item leaves one, in item order.
+struct Pending<'n> {
+    text: &'n str,
+    node: &'n Node<'n>,
+}
+
+/// From this many expressions on, a second thread parses half of them.
+/// Below it, starting the thread costs more than it saves.
+const PARSE_IN_TWO_FROM: usize = 2_000;
 
 impl Loader<'_> {
     fn err(&self, span: Span, message: impl Into<String>) -> LoadError {
@@ -294,7 +302,73 @@ impl Loader<'_> {
         Box::new(d)
     }
 
+    /// The estimate in `root`. Items are read first and their expressions
+    /// parsed after, all together (see [`Loader::parse_into`]); an error
+    /// comes out as if each were parsed where it was read: a parse error
+    /// before any error found later in the file.
     fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
+        let mut pending = Vec::new();
+        let mut est = match self.read(root, &mut pending) {
+            Ok(est) => est,
+            Err(read_error) => {
+                // An expression read before the error would have failed first.
+                let mut scratch = parser::Scratch::default();
+                for p in &pending {
+                    parser::parse_in(&mut scratch, p.text)
+                        .map_err(|e| self.expr_error(&e, p.text, p.node))?;
+                }
+                return Err(read_error);
+            }
+        };
+        self.parse_into(&mut est.items, &pending)?;
+        Ok(est)
+    }
+
+    /// Parse each item's pending expression into it: in two halves on two
+    /// threads when there are many. The first error in file order if any fails.
+    fn parse_into(&self, items: &mut [Item], pending: &[Pending]) -> Result<(), LoadError> {
+        debug_assert_eq!(items.len(), pending.len());
+        let fill = |items: &mut [Item], pending: &[Pending]| {
+            let mut scratch = parser::Scratch::default();
+            for (i, (item, p)) in items.iter_mut().zip(pending).enumerate() {
+                let stmt = parser::parse_in(&mut scratch, p.text).map_err(|e| (i, e))?;
+                // Without a `unit`, a quantity shows in its expression's `->` unit.
+                if item.unit.is_none() {
+                    item.unit.clone_from(&stmt.target);
+                }
+                item.stmt = stmt;
+            }
+            Ok(())
+        };
+        let half = items.len() / 2;
+        let mut in_two = None;
+        if items.len() >= PARSE_IN_TWO_FROM {
+            let (first, second) = items.split_at_mut(half);
+            let (first_p, second_p) = pending.split_at(half);
+            in_two = std::thread::scope(|scope| {
+                let other = std::thread::Builder::new()
+                    .spawn_scoped(scope, || fill(second, second_p))
+                    .ok()?;
+                let mine = fill(first, first_p);
+                let theirs = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some(mine.and(theirs.map_err(|(i, e)| (i + half, e))))
+            });
+        }
+        // Few expressions, or no second thread to be had: parse them here.
+        let result = in_two.unwrap_or_else(|| fill(items, pending));
+        result.map_err(|(i, e)| {
+            let p = &pending[i];
+            self.expr_error(&e, p.text, p.node)
+        })
+    }
+
+    fn read<'n>(
+        &self,
+        root: &'n Node<'n>,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Estimate, LoadError> {
         let entries = self.map(root, "an estimate file")?;
         let mut est = Estimate {
             origin: self.origin.to_string(),
@@ -334,7 +408,7 @@ impl Loader<'_> {
                 }
                 "assumptions" => {
                     for (k, v) in self.map(value, "`assumptions`")? {
-                        let item = self.assumption(k, v)?;
+                        let item = self.assumption(k, v, pending)?;
                         est.items.push(item);
                     }
                 }
@@ -349,7 +423,7 @@ impl Loader<'_> {
                     est.sections.push(section.to_string());
                     let index = est.sections.len() - 1;
                     for (k, v) in self.map(value, &format!("section `{section}`"))? {
-                        let item = self.derived(k, v, index)?;
+                        let item = self.derived(k, v, index, pending)?;
                         est.items.push(item);
                     }
                 }
@@ -432,8 +506,7 @@ impl Loader<'_> {
     }
 
     fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
-        parser::parse_in(&mut self.scratch.borrow_mut(), text)
-            .map_err(|e| self.expr_error(&e, text, node))
+        parser::parse(text).map_err(|e| self.expr_error(&e, text, node))
     }
 
     fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {
@@ -477,7 +550,13 @@ impl Loader<'_> {
         Ok(fields)
     }
 
-    fn assumption(&self, key: &Node, value: &Node) -> Result<Item, LoadError> {
+    /// An assumption; its expression is left in `pending`.
+    fn assumption<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
         let place = || format!("assumption `{name}`");
         let fields = self.fields(value, &ASSUMPTION_KEYS, "value", &place)?;
@@ -485,15 +564,18 @@ impl Loader<'_> {
             return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
         };
         let expr_text = self.expr_text(value_node, &|| format!("the value of `{name}`"))?;
-        let stmt = self.parse_expr(expr_text, value_node)?;
+        pending.push(Pending {
+            text: expr_text,
+            node: value_node,
+        });
         Ok(Item {
             expr_offset: self.expr_offset(expr_text, value_node),
             expr_at: value_node.span,
             name,
             name_span,
             place: Place::Assumption,
-            unit: stmt.target.clone(),
-            stmt,
+            unit: None,
+            stmt: Statement::default(),
             expect: None,
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
@@ -548,7 +630,14 @@ impl Loader<'_> {
         }
     }
 
-    fn derived(&self, key: &Node, value: &Node, section: usize) -> Result<Item, LoadError> {
+    /// A quantity of section `section`; its expression is left in `pending`.
+    fn derived<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        section: usize,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
         let place = || format!("quantity `{name}`");
         let fields = self.fields(value, &DERIVED_KEYS, "expr", &place)?;
@@ -556,13 +645,16 @@ impl Loader<'_> {
             return Err(self.err(key.span, format!("quantity `{name}` has no `expr`")));
         };
         let expr_text = self.expr_text(expr_node, &|| format!("the expression of `{name}`"))?;
-        let stmt = self.parse_expr(expr_text, expr_node)?;
+        pending.push(Pending {
+            text: expr_text,
+            node: expr_node,
+        });
         let unit = match fields.get("unit") {
             Some(n) => {
                 let text = self.text(n, "`unit`")?;
                 Some(self.unit(text, n)?)
             }
-            None => stmt.target.clone(),
+            None => None,
         };
         let tolerance = match fields.get("tolerance") {
             Some(n) => {
@@ -600,7 +692,7 @@ impl Loader<'_> {
             name,
             name_span,
             place: Place::Section(section),
-            stmt,
+            stmt: Statement::default(),
             unit,
             expect,
             note: self.opt_text(&fields, "note")?,

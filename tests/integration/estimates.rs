@@ -288,3 +288,64 @@ fn resolved_names_agree_with_lookup_by_name() {
         }
     }
 }
+
+/// A large file's expressions are parsed after reading, on two threads:
+/// errors must still come out as if each were parsed where it was read.
+#[test]
+fn large_files_report_the_first_error_in_file_order() {
+    // Quantity i is on line i + 4 (title, assumptions, a, section).
+    let file_with = |n: usize, line_of: &dyn Fn(usize) -> Option<String>| {
+        let mut text = String::from("title: t\nassumptions:\n  a: 1\nq:\n");
+        for i in 0..n {
+            let line = line_of(i).unwrap_or_else(|| format!("  q{i}: a * {i}\n"));
+            text.push_str(&line);
+        }
+        text
+    };
+    let first_error = |text: &str| match bote::estimate::load("big.yaml", text) {
+        Ok(_) => panic!("loaded"),
+        Err(e) => e.render(false),
+    };
+    for n in [20, 5_000] {
+        let bad = |at: usize| move |i: usize| (i == at).then(|| format!("  q{i}: a * (\n"));
+        // One error, early or late (in either half when parsed in two).
+        for at in [3, n - 3] {
+            let err = first_error(&file_with(n, &bad(at)));
+            assert!(
+                err.contains(&format!("big.yaml:{}:", at + 5)),
+                "{n}/{at}: {err}"
+            );
+        }
+        // Two parse errors: the first is reported.
+        let two = |i: usize| (i == 3 || i == n - 3).then(|| format!("  q{i}: 1 +\n"));
+        let err = first_error(&file_with(n, &two));
+        assert!(err.contains(&format!("big.yaml:{}:", 3 + 5)), "{n}: {err}");
+        // A parse error before a reading error, and after it.
+        let parse_then_key = |i: usize| match i {
+            3 => Some(format!("  q{i}: a *\n")),
+            10 => Some(format!("  q{i}: {{ expr: a, uint: s }}\n")),
+            _ => None,
+        };
+        let err = first_error(&file_with(n, &parse_then_key));
+        assert!(err.contains("big.yaml:8:"), "{n}: {err}");
+        let key_then_parse = |i: usize| match i {
+            3 => Some(format!("  q{i}: {{ expr: a, uint: s }}\n")),
+            10 => Some(format!("  q{i}: a *\n")),
+            _ => None,
+        };
+        let err = first_error(&file_with(n, &key_then_parse));
+        assert!(err.contains("unknown key `uint`"), "{n}: {err}");
+    }
+    // And a good large file loads with every expression in place.
+    let ok = file_with(5_000, &|_| None);
+    let ev = bote::estimate::load("big.yaml", &ok)
+        .unwrap()
+        .evaluate()
+        .unwrap();
+    assert_eq!(ev.rows.len(), 5_001);
+    let last = ev
+        .rows
+        .iter()
+        .find(|r| ev.estimate.items[r.item].name == "q4999");
+    assert_eq!(last.unwrap().quantity.si_value(), 4_999.0);
+}
