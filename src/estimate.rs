@@ -239,9 +239,39 @@ struct Pending<'n> {
     node: &'n Node<'n>,
 }
 
-/// From this many expressions on, a second thread parses half of them.
-/// Below it, starting the thread costs more than it saves.
-const PARSE_IN_TWO_FROM: usize = 2_000;
+/// From this many items on, a second thread parses half of them. Below
+/// it, starting the thread costs more than it saves. (Formatting the rows
+/// in two halves as well was measured, and gained nothing.)
+const IN_TWO_FROM: usize = 2_000;
+
+/// Run `work` over `items`: over both halves at once on two threads when
+/// there are many, else over all of them here. `work` is given the index
+/// of its first item; of two errors, the first half's is returned.
+fn in_two<T: Send, E: Send>(
+    items: &mut [T],
+    work: impl Fn(usize, &mut [T]) -> Result<(), E> + Sync,
+) -> Result<(), E> {
+    if items.len() >= IN_TWO_FROM {
+        let half = items.len() / 2;
+        let (first, second) = items.split_at_mut(half);
+        let work = &work;
+        let done = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .spawn_scoped(scope, move || work(half, second))
+                .ok()?;
+            let mine = work(0, first);
+            let theirs = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Some(mine.and(theirs))
+        });
+        if let Some(done) = done {
+            return done;
+        }
+        // No second thread to be had: do it all here.
+    }
+    work(0, items)
+}
 
 impl Loader<'_> {
     fn err(&self, span: Span, message: impl Into<String>) -> LoadError {
@@ -324,14 +354,15 @@ impl Loader<'_> {
         Ok(est)
     }
 
-    /// Parse each item's pending expression into it: in two halves on two
-    /// threads when there are many. The first error in file order if any fails.
+    /// Parse each item's pending expression into it (in two halves at once
+    /// when there are many); the first error in file order if any fails.
     fn parse_into(&self, items: &mut [Item], pending: &[Pending]) -> Result<(), LoadError> {
         debug_assert_eq!(items.len(), pending.len());
-        let fill = |items: &mut [Item], pending: &[Pending]| {
+        in_two(items, |from, items| {
             let mut scratch = parser::Scratch::default();
-            for (i, (item, p)) in items.iter_mut().zip(pending).enumerate() {
-                let stmt = parser::parse_in(&mut scratch, p.text).map_err(|e| (i, e))?;
+            for (i, item) in items.iter_mut().enumerate() {
+                let text = pending[from + i].text;
+                let stmt = parser::parse_in(&mut scratch, text).map_err(|e| (from + i, e))?;
                 // Without a `unit`, a quantity shows in its expression's `->` unit.
                 if item.unit.is_none() {
                     item.unit.clone_from(&stmt.target);
@@ -339,26 +370,8 @@ impl Loader<'_> {
                 item.stmt = stmt;
             }
             Ok(())
-        };
-        let half = items.len() / 2;
-        let mut in_two = None;
-        if items.len() >= PARSE_IN_TWO_FROM {
-            let (first, second) = items.split_at_mut(half);
-            let (first_p, second_p) = pending.split_at(half);
-            in_two = std::thread::scope(|scope| {
-                let other = std::thread::Builder::new()
-                    .spawn_scoped(scope, || fill(second, second_p))
-                    .ok()?;
-                let mine = fill(first, first_p);
-                let theirs = other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                Some(mine.and(theirs.map_err(|(i, e)| (i + half, e))))
-            });
-        }
-        // Few expressions, or no second thread to be had: parse them here.
-        let result = in_two.unwrap_or_else(|| fill(items, pending));
-        result.map_err(|(i, e)| {
+        })
+        .map_err(|(i, e)| {
             let p = &pending[i];
             self.expr_error(&e, p.text, p.node)
         })
