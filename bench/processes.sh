@@ -10,8 +10,9 @@
 #   1. `bote eval` and every preset in every format, each with hello-world:
 #      medians of RUNS runs each, taken in 5 alternating blocks so the
 #      machine's drift hits both alike, and the ratio (budget: 1.5);
-#   2. generated files of 1,000 to 100,000 quantities in three shapes
-#      (budgets: 10,000 under 50 ms, 100,000 under 0.5 s, doubling <= 2.2x);
+#   2. generated files of 1,000 to 100,000 quantities in three shapes,
+#      medians of 25 runs in 5 blocks (budgets: 10,000 under 50 ms,
+#      100,000 under 0.5 s, doubling <= 2.2x);
 #   3. peak memory of each preset run (budget: 8 MiB).
 #
 # Needs hyperfine (Debian: apt-get install hyperfine) and python3 for the summary.
@@ -76,7 +77,11 @@ for shape in "${shapes[@]}"; do
     size_cmds+=("$bote run $out/$shape-$n.yaml")
   done
 done
-hyperfine -N --warmup 2 --runs 25 --export-json "$out/sizes.json" "${size_cmds[@]}" >/dev/null 2>&1
+# Five blocks of five runs each, every size in every block, so a slow spell
+# of the machine falls on all sizes alike (the doubling ratio compares them).
+for block in 1 2 3 4 5; do
+  hyperfine -N --warmup 1 --runs 5 --export-json "$out/sizes-$block.json" "${size_cmds[@]}" >/dev/null 2>&1
+done
 
 python3 - "$out" "$i" <<'PY'
 import json, sys
@@ -100,8 +105,11 @@ if pairs:
         print(f"{h*1000:6.2f} ms  {c*1000:6.2f} ms  {c/h:5.2f}  {short(cmd['command'])}")
     ratios.sort()
     print(f"ratio: median {ratios[len(ratios)//2]:.2f}, worst {ratios[-1]:.2f} (budget 1.5)\n")
-results = json.load(open(f"{out}/sizes.json"))["results"]
-median = {r["command"].split("/")[-1].removesuffix(".yaml"): r["median"] for r in results}
+times = {}
+for block in range(1, 6):
+    for r in json.load(open(f"{out}/sizes-{block}.json"))["results"]:
+        times.setdefault(r["command"].split("/")[-1].removesuffix(".yaml"), []).extend(r["times"])
+median = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
 print(f"{'shape':<8}{'1k':>9}{'10k':>9}{'20k':>9}{'100k':>9}{'20k/10k':>9}")
 for shape in ["chain", "fan-in", "mix"]:
     t = [median[f"{shape}-{n}"] for n in (1000, 10000, 20000, 100000)]
