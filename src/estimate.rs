@@ -239,6 +239,22 @@ struct Pending<'n> {
     node: &'n Node<'n>,
 }
 
+/// How many quantities the estimate in `root` holds, if it is well formed:
+/// the entries of its assumptions and sections.
+fn quantities(root: &Node) -> usize {
+    let Value::Map(entries) = &root.value else {
+        return 0;
+    };
+    entries
+        .iter()
+        .filter(|(k, _)| !matches!(k.text(), Some("title" | "about" | "source" | "calendar")))
+        .map(|(_, v)| match &v.value {
+            Value::Map(m) => m.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// From this many items on, a second thread parses half of them. Below
 /// it, starting the thread costs more than it saves. (Formatting the rows
 /// in two halves as well was measured, and gained nothing.)
@@ -337,7 +353,8 @@ impl Loader<'_> {
     /// comes out as if each were parsed where it was read: a parse error
     /// before any error found later in the file.
     fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
-        let mut pending = Vec::new();
+        // One expression per quantity: room for all at once.
+        let mut pending = Vec::with_capacity(quantities(root).min(MAX_QUANTITIES + 1));
         let mut est = match self.read(root, &mut pending) {
             Ok(est) => est,
             Err(read_error) => {
@@ -396,15 +413,8 @@ impl Loader<'_> {
             sections: Vec::new(),
         };
         // Items are large and files may hold many: allocate their list once.
-        let quantities: usize = entries
-            .iter()
-            .filter(|(k, _)| !matches!(k.text(), Some("title" | "about" | "source" | "calendar")))
-            .map(|(_, v)| match &v.value {
-                Value::Map(m) => m.len(),
-                _ => 0,
-            })
-            .sum();
-        est.items.reserve_exact(quantities.min(MAX_QUANTITIES + 1));
+        est.items
+            .reserve_exact(quantities(root).min(MAX_QUANTITIES + 1));
         let mut title_seen = false;
         for (key, value) in entries {
             let name = self.key(key)?;
