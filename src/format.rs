@@ -125,7 +125,10 @@ pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
         };
     };
     let power = if dim == Dimension::AREA { 2 } else { 1 };
-    let size_of = |size: Size| calendar.seconds(size).powi(power);
+    let size_of = |size: Size| {
+        let side = calendar.seconds(size);
+        if power == 2 { side * side } else { side }
+    };
     // Round first, then pick the largest unit the rounded value reaches.
     let rounded = round_sig(q.si_value().abs(), SIG_FIGS);
     let mut chosen = steps[0];
@@ -193,13 +196,31 @@ pub fn round_sig(v: f64, n: usize) -> f64 {
     let exp = libm::log10(v.abs()).floor() as i32;
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     let shift = n as i32 - 1 - exp;
-    let scale = 10f64.powi(shift);
+    let scale = pow10(shift);
     let r = if scale.is_finite() && scale != 0.0 {
         (v * scale).round() / scale
     } else {
         v
     };
     if r.is_finite() { r } else { v }
+}
+
+/// `10f64.powi(n)`, the same bits, without the loop for the common
+/// exponents: every power of ten to 1e22 is exact in an f64, and so is each
+/// step `powi` takes to reach one, so a table and one division agree with it.
+fn pow10(n: i32) -> f64 {
+    const TABLE: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    match usize::try_from(n.unsigned_abs())
+        .ok()
+        .and_then(|i| TABLE.get(i))
+    {
+        Some(&p) if n >= 0 => p,
+        Some(&p) => 1.0 / p,
+        None => 10f64.powi(n),
+    }
 }
 
 /// Plain numbers, rates and money say large values in words: 1.08 billion.
@@ -263,7 +284,7 @@ fn push_number(out: &mut String, v: f64, guard: f64) {
         clippy::cast_sign_loss,
         clippy::cast_possible_wrap
     )]
-    let scaled = (r.abs() * 10f64.powi(decimals as i32)).round() as u64;
+    let scaled = (r.abs() * pow10(decimals as i32)).round() as u64;
     let unit = 10u64.pow(decimals);
     let (int, frac) = (scaled / unit, scaled % unit);
     if r < 0.0 && scaled != 0 {
@@ -370,6 +391,13 @@ mod tests {
             out.push_str(frac.trim_end_matches('0'));
         }
         out
+    }
+
+    #[test]
+    fn pow10_is_powi() {
+        for n in -400..400 {
+            assert_eq!(pow10(n).to_bits(), 10f64.powi(n).to_bits(), "10^{n}");
+        }
     }
 
     #[test]
