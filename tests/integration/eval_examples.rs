@@ -97,6 +97,13 @@ fn input_is_shown_as_read() {
         ("B^1 ^ 1 ^ 2", "(byte) ^ 1 ^ 2"),
         ("2 ^ 3 ^ 2", "2 ^ 3 ^ 2"),
         ("(2 ^ 3) ^ 2", "(2 ^ 3) ^ 2"),
+        // A sum is one node; a group after its first term keeps its
+        // parentheses, as it did when each `+` was a node of its own.
+        ("1 - 2 + 3 - 4", "1 - 2 + 3 - 4"),
+        ("1 - (2 - 3) + (4 + 5)", "1 - (2 - 3) + (4 + 5)"),
+        ("(1 + 2) - (3 + 4)", "1 + 2 - (3 + 4)"),
+        ("-(1 + 2) * (3 - 4) MB", "-(1 + 2) * (3 - 4) megabytes"),
+        ("max(1 + 2, 3) - -4", "max(1 + 2, 3) - -4"),
     ];
     for (src, want) in cases {
         assert_eq!(
