@@ -362,6 +362,15 @@ mod plain_tests {
             "\"a\": 1\n",
             // Found by the fuzzer: YAML's limit on a key's length.
             &format!("{}: 1\n", "k".repeat(1025)),
+            // Duplicates in a long map (keys hashed) and a short one (compared).
+            &(0..40)
+                .map(|i| format!("k{}: 1\n", i % 39))
+                .collect::<String>(),
+            &(0..40)
+                .map(|i| format!("k{i}: 1\n"))
+                .chain(["k17: 2\n".into()])
+                .collect::<String>(),
+            "a: { b: 1, c: 2, b: 3 }\n",
         ];
         for src in cases {
             assert_eq!(parse_plain(src), None, "{src:?}");

@@ -15,6 +15,9 @@ use crate::fxhash::FxHashMap;
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
 
+/// Up to this many entries, a map finds a duplicate key by comparing keys.
+const SHORT_MAP: usize = 16;
+
 /// A map still open: its indentation, where it starts (its first key, or a
 /// flow map's `{`), its entries so far, and a key whose value is not known
 /// yet (`key:` at the end of a line: a nested map or an empty value).
@@ -40,12 +43,22 @@ impl<'a> Block<'a> {
     /// Add an entry; `None` for a duplicate key (granit's reading reports it).
     fn push(&mut self, src: &'a str, key: Node<'a>, value: Node<'a>) -> Option<()> {
         // Keys read here are plain: their text is their span of `src`.
-        if self
-            .keys
-            .insert(&src[key.span.start..key.span.end], ())
-            .is_some()
-        {
-            return None;
+        let text = |span: Span| &src[span.start..span.end];
+        let new = text(key.span);
+        // Most maps are a few fields: compare those directly, and hash the
+        // keys only of a map that grows long.
+        if self.entries.len() < SHORT_MAP {
+            if self.entries.iter().any(|(k, _)| text(k.span) == new) {
+                return None;
+            }
+        } else {
+            if self.keys.is_empty() {
+                self.keys
+                    .extend(self.entries.iter().map(|(k, _)| (text(k.span), ())));
+            }
+            if self.keys.insert(new, ()).is_some() {
+                return None;
+            }
         }
         self.entries.push((key, value));
         Some(())
