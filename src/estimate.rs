@@ -912,7 +912,6 @@ impl Estimate {
             }),
             None => None,
         };
-        let shown = format::show(quantity, unit.as_ref(), env.calendar);
         let expect = match &item.expect {
             Some(x) => Some(Box::new(self.check(
                 item,
@@ -923,6 +922,7 @@ impl Estimate {
             )?)),
             None => None,
         };
+        let shown = format::show(quantity, unit, env.calendar);
         Ok(Row {
             item: i,
             quantity,
@@ -973,7 +973,7 @@ impl Estimate {
                     })
             })
         });
-        let shown = format::show(expected, unit.as_ref(), env.calendar);
+        let shown = format::show(expected, unit, env.calendar);
         let (e, g) = (expected.si_value(), got.si_value());
         let off_by = if e == 0.0 {
             if g == 0.0 { 0.0 } else { f64::INFINITY }

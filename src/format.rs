@@ -34,11 +34,8 @@ pub struct Shown {
 }
 
 /// Show `q` in `unit` if given, else in the unit chosen for its dimension.
-pub fn show(q: Quantity, unit: Option<&DisplayUnit>, calendar: Calendar) -> Shown {
-    let unit = match unit {
-        Some(u) => u.clone(),
-        None => auto_unit(q, calendar),
-    };
+pub fn show(q: Quantity, unit: Option<DisplayUnit>, calendar: Calendar) -> Shown {
+    let unit = unit.unwrap_or_else(|| auto_unit(q, calendar));
     let value = q.si_value() / unit.size;
     let label = &*unit.label;
     let mut text = String::with_capacity(24 + label.len());
@@ -471,18 +468,28 @@ mod tests {
         assert_eq!(
             show(
                 q(0.999_999_999, Dimension::NONE),
-                Some(&pct),
+                Some(pct.clone()),
                 Calendar::default()
             )
             .text,
             "99.9999999%"
         );
         assert_eq!(
-            show(q(0.9999, Dimension::NONE), Some(&pct), Calendar::default()).text,
+            show(
+                q(0.9999, Dimension::NONE),
+                Some(pct.clone()),
+                Calendar::default()
+            )
+            .text,
             "99.99%"
         );
         assert_eq!(
-            show(q(1.0, Dimension::NONE), Some(&pct), Calendar::default()).text,
+            show(
+                q(1.0, Dimension::NONE),
+                Some(pct.clone()),
+                Calendar::default()
+            )
+            .text,
             "100%"
         );
         assert_eq!(

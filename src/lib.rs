@@ -48,7 +48,7 @@ pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
         }),
         None => None,
     };
-    let shown = format::show(quantity, unit.as_ref(), env.calendar);
+    let shown = format::show(quantity, unit, env.calendar);
     Ok(Answer {
         input: stmt.to_string(),
         quantity,
