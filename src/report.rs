@@ -81,8 +81,14 @@ fn rows_in(ev: &Evaluated, place: Place) -> std::vec::IntoIter<&Row> {
     rows.into_iter()
 }
 
-fn note_of(ev: &Evaluated, row: &Row) -> String {
+/// A row's note, its source in brackets, and the note on its published
+/// figure. Borrowed when the note is all there is (the common case).
+fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
     let item = &ev.estimate.items[row.item];
+    let expect_note = item.expect.as_ref().and_then(|x| x.note.as_ref());
+    if item.source.is_none() && expect_note.is_none() {
+        return Cow::Borrowed(item.note.as_deref().unwrap_or(""));
+    }
     let mut note = item.note.clone().unwrap_or_default();
     if let Some(src) = &item.source {
         if !note.is_empty() {
@@ -90,13 +96,13 @@ fn note_of(ev: &Evaluated, row: &Row) -> String {
         }
         let _ = write!(note, "[{src}]");
     }
-    if let Some(x) = item.expect.as_ref().and_then(|x| x.note.as_ref()) {
+    if let Some(x) = expect_note {
         if !note.is_empty() {
             note.push(' ');
         }
         note.push_str(x);
     }
-    note
+    Cow::Owned(note)
 }
 
 fn summary(ev: &Evaluated) -> Option<String> {
@@ -214,7 +220,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
                 assumption_name(ev, row).into(),
                 row.shown.text.as_str().into(),
                 item.expr_text().into(),
-                note_of(ev, row).into(),
+                note_of(ev, row),
             ]
         },
         [false, true, false, false],
@@ -232,7 +238,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
                 row.shown.text.as_str().into(),
                 item.expr_text().into(),
                 expect_text(row).into(),
-                note_of(ev, row).into(),
+                note_of(ev, row),
             ]
         };
         let header = ["name", "value", "expression", "published", "note"];
@@ -594,7 +600,7 @@ fn csv(ev: &Evaluated) -> String {
                 item.expr_text().to_string(),
                 expect,
                 ok,
-                note_of(ev, row),
+                note_of(ev, row).into_owned(),
             ];
             let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             let _ = writeln!(out, "{}", line.join(","));
