@@ -165,6 +165,9 @@ impl<'a> Parser<'a> {
         }
         nodes.clear();
         heights.clear();
+        // At most a node per token (a sum or call takes a few fewer).
+        nodes.reserve(tokens.len());
+        heights.reserve(tokens.len());
         Parser {
             src,
             tokens,
