@@ -336,8 +336,19 @@ fn large_files_report_the_first_error_in_file_order() {
         let err = first_error(&file_with(n, &key_then_parse));
         assert!(err.contains("unknown key `uint`"), "{n}: {err}");
     }
-    // And a good large file loads with every expression in place.
-    let ok = file_with(5_000, &|_| None);
+    // And a good large file loads with every expression in place, the
+    // most deeply nested ones too (parsed on the second thread's stack).
+    let deep = |i: usize| match i {
+        4_990 => Some(format!("  q{i}: {}a{}\n", "(".repeat(98), ")".repeat(98))),
+        4_991 => Some(format!("  q{i}: {}a\n", "-".repeat(98))),
+        4_992 => Some(format!(
+            "  q{i}: {}a{}\n",
+            "max(".repeat(60),
+            ", 1)".repeat(60)
+        )),
+        _ => None,
+    };
+    let ok = file_with(5_000, &deep);
     let ev = bote::estimate::load("big.yaml", &ok)
         .unwrap()
         .evaluate()
