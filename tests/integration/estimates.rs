@@ -208,6 +208,11 @@ fn file_errors_point_at_the_spot() {
             "`MB` is a unit",
             ":3:3",
         ),
+        (
+            "title: t\nassumptions:\n  a: 1\nq:\n  b: a\n  a: { expr: 2 }\n",
+            "`a` is defined twice; the first is on line 3",
+            ":6:3",
+        ),
         ("- 1\n- 2\n", "an estimate file must be a map", ":1:1"),
         ("titel: t\n", "unknown key `titel` in the top level", ":1:1"),
         (
