@@ -263,6 +263,9 @@ const IN_TWO_FROM: usize = 2_000;
 /// Run `work` over `items`: over both halves at once on two threads when
 /// there are many, else over all of them here. `work` is given the index
 /// of its first item; of two errors, the first half's is returned.
+///
+/// `work` must not print: the binary holds stderr's lock for the whole run,
+/// so a second thread writing to it would wait forever.
 fn in_two<T: Send, E: Send>(
     items: &mut [T],
     work: impl Fn(usize, &mut [T]) -> Result<(), E> + Sync,
