@@ -174,7 +174,9 @@ fn error_at(est_origin: &str, src: &str, span: Span, message: impl Into<String>)
     Box::new(Diagnostic::new(message, est_origin, src, span))
 }
 
-/// Read an estimate from YAML text.
+/// Read an estimate from YAML text: its shape, keys and expressions.
+/// Whether its names are unique, known and free of cycles is found when it
+/// is evaluated, where they are indexed anyway.
 pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     load_owned(origin, src.to_string())
 }
@@ -464,7 +466,6 @@ impl Loader<'_> {
         if !title_seen {
             return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
         }
-        self.check_names(&est)?;
         Ok(est)
     }
 
@@ -726,25 +727,6 @@ impl Loader<'_> {
             overridden: false,
         })
     }
-
-    /// Names are unique across the whole file.
-    fn check_names(&self, est: &Estimate) -> Result<(), LoadError> {
-        let mut seen: FxHashMap<&str, Span> =
-            FxHashMap::with_capacity_and_hasher(est.items.len(), Default::default());
-        for item in &est.items {
-            if let Some(first) = seen.insert(&item.name, item.name_span) {
-                let (line, _) = Diagnostic::new("", "", self.src, first).line_col();
-                return Err(self.err(
-                    item.name_span,
-                    format!(
-                        "`{}` is defined twice; the first is on line {line}",
-                        item.name
-                    ),
-                ));
-            }
-        }
-        Ok(())
-    }
 }
 
 /// An expression error placed in its file: inside the expression when its text
@@ -847,7 +829,8 @@ impl Estimate {
         Ok(())
     }
 
-    /// Evaluate every quantity, in dependency order; rows come back in file order.
+    /// Evaluate every quantity, in dependency order; rows come back in file
+    /// order. A name defined twice, an unknown name or a cycle is an error.
     pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
         let (order, uses) = self.order()?;
         for (i, item) in self.items.iter_mut().enumerate() {
@@ -995,12 +978,25 @@ impl Estimate {
     /// each item's names refer to. A cycle or an unknown name is an error
     /// pointing at the use.
     fn order(&self) -> Result<(Vec<usize>, Uses), LoadError> {
-        let index: FxHashMap<&str, usize> = self
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| (it.name.as_str(), i))
-            .collect();
+        // Names are unique across the whole file.
+        let mut index: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(self.items.len(), Default::default());
+        for (i, item) in self.items.iter().enumerate() {
+            if let Some(first) = index.insert(&item.name, i) {
+                let at = |span| Diagnostic::new("", "", &self.source_text, span);
+                let (line, _) = at(self.items[first].name_span).line_col();
+                let message = format!(
+                    "`{}` is defined twice; the first is on line {line}",
+                    item.name
+                );
+                return Err(Box::new(Diagnostic::new(
+                    message,
+                    &self.origin,
+                    &self.source_text,
+                    item.name_span,
+                )));
+            }
+        }
         let mut uses = Uses {
             list: Vec::new(),
             starts: Vec::with_capacity(self.items.len() + 1),
