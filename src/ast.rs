@@ -95,7 +95,7 @@ pub struct Pos(u32, u32);
 
 /// Where a number's digits sit inside its span: so many bytes in, so many
 /// long (a number's span also takes in `$`, a magnitude suffix and `%`).
-/// Kept this small so a node fits in 32 bytes.
+/// Kept this small so a node fits in 24 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Digits {
     pub offset: u16,
@@ -134,7 +134,7 @@ impl From<Pos> for Span {
 
 /// One node of an expression. Children are [`NodeId`]s into the
 /// statement's node list, and names and numbers are spans of its text, so
-/// a whole expression is two allocations however long it is.
+/// a whole expression is a few allocations however long it is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// A literal: its value with the magnitude applied, the magnitude word
@@ -224,6 +224,12 @@ impl Expr {
     /// Marks a subtracted term of an [`Expr::Sum`] in the argument list
     /// (node ids stay far below it: a statement is at most 10,000 bytes).
     pub const SUBTRACTED: NodeId = 1 << 31;
+
+    /// An entry of the argument list as a node and whether it is a
+    /// subtracted term (a call's arguments never are).
+    pub fn term(entry: NodeId) -> (NodeId, bool) {
+        (entry & !Expr::SUBTRACTED, entry & Expr::SUBTRACTED != 0)
+    }
 
     /// A unit node written at `span` (which [`Expr::span`] gives back).
     pub fn unit(unit: UnitRef, power: i8, span: Span) -> Expr {
@@ -320,7 +326,8 @@ pub struct Statement {
     pub text: Box<str>,
     /// Children before their parents; the last node is the root.
     pub nodes: Box<[Expr]>,
-    /// The arguments of every call, one call's after another.
+    /// The arguments of every call and the terms of every sum, one
+    /// node's after another.
     pub args: Box<[NodeId]>,
     /// Boxed: most statements have none.
     pub target: Option<Box<Target>>,
@@ -348,9 +355,7 @@ impl Statement {
 
     /// A sum's terms, each with whether it is subtracted (the first never is).
     pub fn terms(&self, first: u32, count: u16) -> impl Iterator<Item = (NodeId, bool)> + '_ {
-        self.args(first, count)
-            .iter()
-            .map(|&t| (t & !Expr::SUBTRACTED, t & Expr::SUBTRACTED != 0))
+        self.args(first, count).iter().map(|&t| Expr::term(t))
     }
 
     /// The span of the expression (without its conversion).

@@ -160,11 +160,10 @@ impl<'a> Parser<'a> {
             args,
             pending,
         } = scratch;
-        for list in [&mut *args, &mut *pending] {
-            list.clear();
-        }
         nodes.clear();
         heights.clear();
+        args.clear();
+        pending.clear();
         // At most a node per token (a sum or call takes a few fewer).
         nodes.reserve(tokens.len());
         heights.reserve(tokens.len());
@@ -199,6 +198,11 @@ impl<'a> Parser<'a> {
 
     fn node(&self, id: NodeId) -> &Expr {
         &self.nodes[id as usize]
+    }
+
+    /// The empty span at the end of the text.
+    fn end(&self) -> Span {
+        Span::new(self.src.len(), self.src.len())
     }
 
     fn height(&self, id: NodeId) -> usize {
@@ -271,7 +275,7 @@ impl<'a> Parser<'a> {
                     expected,
                     found: "the end of the expression".into(),
                 },
-                Span::new(self.src.len(), self.src.len()),
+                self.end(),
             ),
         }
     }
@@ -280,9 +284,7 @@ impl<'a> Parser<'a> {
     fn enter(&mut self) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            let span = self
-                .peek()
-                .map_or(Span::new(self.src.len(), self.src.len()), |t| t.span);
+            let span = self.peek().map_or(self.end(), |t| t.span);
             return Err(ExprError::new(
                 ExprErrorKind::TooDeep { max: MAX_DEPTH },
                 span,
@@ -337,20 +339,35 @@ impl<'a> Parser<'a> {
     /// The sum of the terms pending from `base` on.
     fn sum(&mut self, base: usize) -> Result<NodeId, ExprError> {
         let terms = &self.pending[base..];
-        let ids = || terms.iter().map(|&t| t & !Expr::SUBTRACTED);
-        let below = ids().map(|t| self.height(t)).max().unwrap_or(0);
-        let (first, last) = (ids().next().unwrap_or(0), ids().next_back().unwrap_or(0));
-        let span = self.span(first).to(self.span(last));
-        // At most one node per byte of text.
-        #[allow(clippy::cast_possible_truncation)]
-        let (first, count) = (self.args.len() as u32, terms.len() as u16);
-        self.args.extend(self.pending.drain(base..));
+        let node = |t: Option<&NodeId>| t.map_or(0, |&t| Expr::term(t).0);
+        let span = self
+            .span(node(terms.first()))
+            .to(self.span(node(terms.last())));
+        let (first, count, below) = self.settle(base);
         let sum = Expr::Sum {
             first,
             count,
             span: span.into(),
         };
         self.push(sum, below)
+    }
+
+    /// Move the entries pending from `base` on (a call's arguments, a sum's
+    /// terms) to the statement's argument list: where they start there, how
+    /// many they are, and the height of the tallest. They go there only when
+    /// complete, so a call or sum inside one does not split them.
+    fn settle(&mut self, base: usize) -> (u32, u16, usize) {
+        let entries = &self.pending[base..];
+        let below = entries
+            .iter()
+            .map(|&t| self.height(Expr::term(t).0))
+            .max()
+            .unwrap_or(0);
+        // At most one node per byte of text.
+        #[allow(clippy::cast_possible_truncation)]
+        let (first, count) = (self.args.len() as u32, entries.len() as u16);
+        self.args.extend(self.pending.drain(base..));
+        (first, count, below)
     }
 
     fn term(&mut self) -> Result<NodeId, ExprError> {
@@ -626,13 +643,7 @@ impl<'a> Parser<'a> {
             }
             self.depth -= 1;
             let span = span.to(Span::new(span.start, self.prev_end()));
-            let args = &self.pending[base..];
-            let below = args.iter().map(|&a| self.height(a)).max().unwrap_or(0);
-            // Arguments go to the statement's list only now, so a call
-            // inside an argument does not split them.
-            #[allow(clippy::cast_possible_truncation)] // at most one node per byte of text
-            let (first, count) = (self.args.len() as u32, args.len() as u16);
-            self.args.extend(self.pending.drain(base..));
+            let (first, count, below) = self.settle(base);
             let call = Expr::Call {
                 func,
                 first,
@@ -663,9 +674,7 @@ impl<'a> Parser<'a> {
     }
 
     fn target(&mut self) -> Result<Target, ExprError> {
-        let start = self
-            .peek()
-            .map_or(Span::new(self.src.len(), self.src.len()), |t| t.span);
+        let start = self.peek().map_or(self.end(), |t| t.span);
         if self.eat(Tok::Percent) {
             return Ok(Target {
                 factors: Vec::new(),
