@@ -358,8 +358,7 @@ impl Loader<'_> {
     /// comes out as if each were parsed where it was read: a parse error
     /// before any error found later in the file.
     fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
-        // One expression per quantity: room for all at once.
-        let mut pending = Vec::with_capacity(quantities(root).min(MAX_QUANTITIES + 1));
+        let mut pending = Vec::new();
         let mut est = match self.read(root, &mut pending) {
             Ok(est) => est,
             Err(read_error) => {
@@ -417,9 +416,11 @@ impl Loader<'_> {
             items: Vec::new(),
             sections: Vec::new(),
         };
-        // Items are large and files may hold many: allocate their list once.
-        est.items
-            .reserve_exact(quantities(root).min(MAX_QUANTITIES + 1));
+        // Items are large and files may hold many: allocate their list, and
+        // that of their expressions (one each), once.
+        let n = quantities(root).min(MAX_QUANTITIES + 1);
+        est.items.reserve_exact(n);
+        pending.reserve_exact(n);
         let mut title_seen = false;
         for (key, value) in entries {
             let name = self.key(key)?;
@@ -989,12 +990,12 @@ impl Estimate {
                     "`{}` is defined twice; the first is on line {line}",
                     item.name
                 );
-                return Err(Box::new(Diagnostic::new(
-                    message,
+                return Err(error_at(
                     &self.origin,
                     &self.source_text,
                     item.name_span,
-                )));
+                    message,
+                ));
             }
         }
         let mut uses = Uses {

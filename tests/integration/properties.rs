@@ -56,27 +56,21 @@ proptest! {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
+    let error = |src: &str| {
+        bote::evaluate(src, &Env::default())
+            .unwrap_err()
+            .to_string()
+    };
     let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
-    let err = bote::evaluate(&deep, &Env::default()).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        error(&deep),
         "the expression is 200001 bytes long; the limit is 10000"
     );
     let nested = format!("{}1{}", "(".repeat(1_000), ")".repeat(1_000));
-    assert!(
-        bote::evaluate(&nested, &Env::default())
-            .unwrap_err()
-            .to_string()
-            .contains("nests deeper than 200")
-    );
+    assert!(error(&nested).contains("nests deeper than 200"));
     // A product chain grows the tree one level per operator...
     let chain = vec!["2"; 3_000].join("*");
-    assert!(
-        bote::evaluate(&chain, &Env::default())
-            .unwrap_err()
-            .to_string()
-            .contains("nests deeper")
-    );
+    assert!(error(&chain).contains("nests deeper"));
     // ...a sum is one node however many terms it has.
     let sum = vec!["1"; 3_000].join("+") + " - 1";
     let value = |src: &str| {
@@ -87,12 +81,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
     };
     assert_eq!(value(&sum), 2_999.0);
     let nested_sums = vec!["(1 + 1)"; 500].join(" * ");
-    assert!(
-        bote::evaluate(&nested_sums, &Env::default())
-            .unwrap_err()
-            .to_string()
-            .contains("nests deeper")
-    );
+    assert!(error(&nested_sums).contains("nests deeper"));
 }
 
 /// Small expression trees, written out as text: every operator, function and
