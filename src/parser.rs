@@ -7,8 +7,11 @@
 //! expr      = term { ( "+" | "-" ) term } ;
 //! term      = unary { ( "*" | "/" | "per" ) unary } ;
 //! unary     = ( "-" | "+" ) unary | power ;
-//! power     = juxt [ ( "^" | "**" ) unary ] ;
-//! juxt      = primary { unit [ "^" integer ] } ;   (* only after a number or a group *)
+//! power     = juxt [ ( "^" | "**" ) exponent { units } ] ;  (* units: base a bare number or group *)
+//! exponent  = ( "-" | "+" ) exponent | primary [ ( "^" | "**" ) exponent ] ;
+//! juxt      = primary { units } ;                   (* only after a number or a group *)
+//! units     = unit [ "^" integer ]
+//!           | ( "/" | "per" ) ( unit [ "^" integer ] | name ) ;  (* "/" without spaces *)
 //! primary   = number [ "%" ] | "$" number | unit | name
 //!           | function "(" expr { "," expr } ")" | "(" expr ")" ;
 //! target    = "%" | [ "/" ] tunit { ( "*" | "/" ) tunit } ;
@@ -16,7 +19,9 @@
 //! ```
 //!
 //! A unit written after a number binds tighter than `/`, so `50000 / 4 s` is
-//! 12,500 per second. Units are resolved here, against the static catalog;
+//! 12,500 per second, and so does a compound unit: `6 GB / 2 GB/s` is 3 s
+//! and `1M / 12500/s` is 80 s. A `/` with spaces around it is ordinary
+//! division (`6 GB / 2 GB / s` is 3 /s); `per` always joins. Units are resolved here, against the static catalog;
 //! names are left for `eval`.
 
 use crate::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
@@ -417,66 +422,181 @@ impl<'a> Parser<'a> {
         Ok(out)
     }
 
+    /// A primary with its units, then an optional power. When the base is
+    /// a bare number or group, units written after the power apply to the
+    /// whole power: `2^30 bytes` is 2^30 bytes, not 2 to the power 30 bytes.
     fn power(&mut self) -> Result<NodeId, ExprError> {
-        let base = self.juxt()?;
-        if self.eat(Tok::Caret) {
-            let exp = self.unary()?;
-            return self.binary(BinOp::Pow, base, exp);
+        let primary = self.primary()?;
+        let bare = self.was_group_or_number(primary);
+        let base = self.units_after(primary)?;
+        if !self.eat(Tok::Caret) {
+            return Ok(base);
         }
-        Ok(base)
+        let exp = self.exponent()?;
+        let pow = self.binary(BinOp::Pow, base, exp)?;
+        if bare && base == primary {
+            return self.attach_units(pow);
+        }
+        Ok(pow)
     }
 
-    fn juxt(&mut self) -> Result<NodeId, ExprError> {
-        let mut lhs = self.primary()?;
-        if !self.was_group_or_number(lhs) {
-            return Ok(lhs);
+    /// The right side of `^`: a signed primary, or a power of one (powers
+    /// chain to the right). Units after it belong to the whole power.
+    fn exponent(&mut self) -> Result<NodeId, ExprError> {
+        self.enter()?;
+        let out = match self.peek_tok() {
+            Some(Tok::Minus) => {
+                let span = self.next().map_or(self.end(), |t| t.span);
+                let expr = self.exponent()?;
+                let span = span.to(self.span(expr));
+                self.push(
+                    Expr::Neg {
+                        expr,
+                        span: span.into(),
+                    },
+                    self.height(expr),
+                )?
+            }
+            Some(Tok::Plus) => {
+                self.pos += 1;
+                self.exponent()?
+            }
+            _ => {
+                let base = self.primary()?;
+                if self.eat(Tok::Caret) {
+                    let exp = self.exponent()?;
+                    self.binary(BinOp::Pow, base, exp)?
+                } else {
+                    base
+                }
+            }
+        };
+        self.depth -= 1;
+        Ok(out)
+    }
+
+    /// The units written after a number or group `lhs`, if it is one.
+    ///
+    /// A unit multiplies (`4 s`, `(a + b) MB`). A `/` written without spaces
+    /// (`GB/s`, `4000/s`, `$5/month`), or `per`, followed by a unit or name,
+    /// joins the same quantity, so `6 GB / 2 GB/s` divides by the rate
+    /// 2 GB/s, as a person reads it.
+    fn units_after(&mut self, lhs: NodeId) -> Result<NodeId, ExprError> {
+        if self.was_group_or_number(lhs) {
+            self.attach_units(lhs)
+        } else {
+            Ok(lhs)
         }
-        while let Some((word, span)) = self.unit_word() {
-            if is_keyword(word)
-                || self
-                    .tokens
-                    .get(self.pos + 1)
-                    .is_some_and(|t| t.tok == Tok::LParen)
-            {
+    }
+
+    /// [`Parser::units_after`] for a node known to take units.
+    fn attach_units(&mut self, lhs: NodeId) -> Result<NodeId, ExprError> {
+        let mut lhs = lhs;
+        loop {
+            if let Some((word, span)) = self.unit_word_at(self.pos) {
+                let unit = resolve_unit(word, span)?;
+                self.pos += 1;
+                let power = self.unit_power()?;
+                let uspan = span.to(Span::new(span.start, self.prev_end()));
+                let unit = self.push(Expr::unit(unit, power, uspan), 0)?;
+                let span = self.span(lhs).to(uspan);
+                lhs = self.push(
+                    Expr::Juxt {
+                        lhs,
+                        unit,
+                        span: span.into(),
+                    },
+                    self.height(lhs),
+                )?;
+            } else if self.joins_per() {
+                self.pos += 1;
+                let Some((word, span)) = self.unit_word_at(self.pos).or(self.name_at(self.pos))
+                else {
+                    break;
+                };
+                self.pos += 1;
+                let rhs = match known_unit(word) {
+                    Some(unit) => {
+                        let power = self.unit_power()?;
+                        let span = span.to(Span::new(span.start, self.prev_end()));
+                        self.push(Expr::unit(unit, power, span), 0)?
+                    }
+                    None => self.push(
+                        Expr::Name {
+                            span: span.into(),
+                            slot: Expr::UNRESOLVED,
+                        },
+                        0,
+                    )?,
+                };
+                lhs = self.binary(BinOp::Div, lhs, rhs)?;
+            } else {
                 break;
             }
-            let unit = resolve_unit(word, span)?;
-            self.pos += 1;
-            let power = self.unit_power()?;
-            let uspan = span.to(Span::new(span.start, self.prev_end()));
-            let unit = self.push(Expr::unit(unit, power, uspan), 0)?;
-            let span = self.span(lhs).to(uspan);
-            lhs = self.push(
-                Expr::Juxt {
-                    lhs,
-                    unit,
-                    span: span.into(),
-                },
-                self.height(lhs),
-            )?;
         }
         Ok(lhs)
     }
 
-    /// The next token as a unit word: an identifier, or `$` not followed by
-    /// an amount (`5 $`, `-> $/day`).
-    fn unit_word(&self) -> Option<(&'a str, Span)> {
-        match self.peek()? {
+    /// Is the next token a `/` or `per` that joins what follows to the
+    /// quantity before it? A `/` does when written without spaces and
+    /// followed by a word; `per` always does when followed by a word.
+    fn joins_per(&self) -> bool {
+        let (Some(op), Some(prev)) = (self.peek(), self.tokens.get(self.pos.wrapping_sub(1)))
+        else {
+            return false;
+        };
+        let next = self.pos + 1;
+        let word_next =
+            self.unit_word_at(next).is_some() || self.name_at(next).is_some();
+        let call_next = self
+            .tokens
+            .get(next + 1)
+            .is_some_and(|t| t.tok == Tok::LParen);
+        if !word_next || call_next {
+            return false;
+        }
+        match op.tok {
+            Tok::Slash => {
+                prev.span.end == op.span.start
+                    && self.tokens.get(next).is_some_and(|t| t.span.start == op.span.end)
+            }
+            Tok::Ident => op.text(self.src) == "per",
+            _ => false,
+        }
+    }
+
+    /// The word at token `pos` when it is a name: not a unit, keyword or magnitude.
+    fn name_at(&self, pos: usize) -> Option<(&'a str, Span)> {
+        self.word_at(pos)
+            .filter(|(w, _)| !is_keyword(w) && known_unit(w).is_none())
+    }
+
+    /// The token at `pos` as a unit word: a word that is a unit (or could
+    /// be a misspelt one) and not a keyword or a function being called, or
+    /// `$` not followed by an amount (`5 $`, `-> $/day`).
+    fn unit_word_at(&self, pos: usize) -> Option<(&'a str, Span)> {
+        let called = self
+            .tokens
+            .get(pos + 1)
+            .is_some_and(|t| t.tok == Tok::LParen);
+        match self.tokens.get(pos)? {
             Token {
                 tok: Tok::Ident, ..
-            } => self.word_at(self.pos),
+            } => self
+                .word_at(pos)
+                .filter(|(w, _)| !is_keyword(w) && !called),
             Token {
                 tok: Tok::Dollar,
                 span,
             } if !matches!(
-                self.tokens.get(self.pos + 1),
+                self.tokens.get(pos + 1),
                 Some(Token {
                     tok: Tok::Number { .. },
                     ..
                 })
             ) =>
             {
-                Some(("$", span))
+                Some(("$", *span))
             }
             _ => None,
         }
@@ -685,7 +805,7 @@ impl<'a> Parser<'a> {
         let mut factors = Vec::new();
         let mut sign: i8 = if self.eat(Tok::Slash) { -1 } else { 1 };
         loop {
-            match self.unit_word() {
+            match self.unit_word_at(self.pos) {
                 Some((word, span)) => {
                     let unit = resolve_unit(word, span)?;
                     self.pos += 1;

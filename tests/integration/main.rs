@@ -1,6 +1,7 @@
 //! All integration tests, in one binary so they link once.
 
 mod bad_input;
+mod binding;
 mod common;
 mod estimates;
 mod eval_cli;
