@@ -461,14 +461,14 @@ fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
         for row in failed {
             let item = &ev.estimate.items[row.item];
             if let (Some(c), Some(x)) = (&row.expect, &item.expect) {
+                let why = match c.off_by {
+                    Some(_) => format!("{}, tolerance {:.0}%", c.off_text(1), x.tolerance * 100.0),
+                    None => "only an exact 0 matches a published 0".into(),
+                };
                 writeln!(
                     io.stdout,
-                    "      {}: computed {}, published {} (off by {:+.1}%, tolerance {:.0}%)",
-                    item.name,
-                    row.shown.text,
-                    c.shown.text,
-                    c.off_by * 100.0,
-                    x.tolerance * 100.0
+                    "      {}: computed {}, published {} ({why})",
+                    item.name, row.shown.text, c.shown.text,
                 )?;
             }
         }

@@ -35,6 +35,8 @@ pub enum ExprErrorKind {
     UnexpectedChar(char),
     BadNumber(String),
     NumberTooLarge(String),
+    /// A literal too close to zero for a double (`1e-400`).
+    NumberTooSmall(String),
     TooLong {
         len: usize,
         max: usize,
@@ -156,6 +158,10 @@ impl fmt::Display for ExprErrorKind {
             ExprErrorKind::NumberTooLarge(t) => {
                 write!(f, "the number `{t}` is too large to represent")
             }
+            ExprErrorKind::NumberTooSmall(t) => write!(
+                f,
+                "the number `{t}` is too close to zero to represent (it underflows)"
+            ),
             ExprErrorKind::TooLong { len, max } => {
                 write!(f, "the expression is {len} bytes long; the limit is {max}")
             }

@@ -111,9 +111,22 @@ pub struct Row {
 pub struct Checked {
     pub shown: Shown,
     pub quantity: Quantity,
-    /// Relative difference, computed against expected.
-    pub off_by: f64,
+    /// Relative difference, computed against expected; `None` when the
+    /// published figure is 0, where only an exact 0 agrees.
+    pub off_by: Option<f64>,
     pub ok: bool,
+}
+
+impl Checked {
+    /// How far the computed value is from the published one, in words:
+    /// `off by +12.5%` (`decimals` after the point), or, against a
+    /// published 0, `not 0`.
+    pub fn off_text(&self, decimals: usize) -> String {
+        match self.off_by {
+            Some(off) => format!("off by {:+.*}%", decimals, off * 100.0),
+            None => "not 0".into(),
+        }
+    }
 }
 
 /// An evaluated estimate: rows in file order.
@@ -962,16 +975,16 @@ impl Estimate {
         });
         let shown = format::show(expected, unit, env.calendar);
         let (e, g) = (expected.si_value(), got.si_value());
-        let off_by = if e == 0.0 {
-            if g == 0.0 { 0.0 } else { f64::INFINITY }
-        } else {
-            (g - e) / e.abs()
+        let off_by = (e != 0.0).then(|| (g - e) / e.abs());
+        let ok = match off_by {
+            Some(off) => off.abs() <= x.tolerance + 1e-12,
+            None => g == 0.0,
         };
         Ok(Checked {
             shown,
             quantity: expected,
             off_by,
-            ok: off_by.abs() <= x.tolerance + 1e-12,
+            ok,
         })
     }
 

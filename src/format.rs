@@ -221,10 +221,13 @@ fn pow10(n: i32) -> f64 {
 }
 
 /// Plain numbers, rates and money say large values in words: 1.08 billion.
+/// Below a million every whole digit is kept (999,999, not 1 million).
 fn push_words(out: &mut String, v: f64) {
     let r = round_sig(v, SIG_FIGS).abs();
     for (word, factor) in units::MAGNITUDE_WORDS.iter().rev() {
-        if *word != "thousand" && r >= *factor && r < 1e15 {
+        // Rounding may leave binary noise just under the factor (1e12).
+        let reached = r >= *factor * (1.0 - 1e-12);
+        if *word != "thousand" && v.abs() >= 1e6 && reached && r < 1e15 {
             push_number(out, v / factor, 0.0);
             out.push(' ');
             out.push_str(word);

@@ -219,6 +219,15 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
             span,
         ));
     }
+    // `1e-400` parses as 0 and `1e-310` as a subnormal with few digits
+    // left: either way the number written is not the number held.
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    if value.abs() < f64::MIN_POSITIVE && mantissa.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        return Err(ExprError::new(
+            ExprErrorKind::NumberTooSmall(text.to_string()),
+            span,
+        ));
+    }
     let word = &src[i..word_end(src, i)];
     let mut magnitude = None;
     if let Some(&(suffix, name)) = MAGNITUDE_SUFFIXES.iter().find(|(s, _)| *s == word) {

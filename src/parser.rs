@@ -546,8 +546,7 @@ impl<'a> Parser<'a> {
             return false;
         };
         let next = self.pos + 1;
-        let word_next =
-            self.unit_word_at(next).is_some() || self.name_at(next).is_some();
+        let word_next = self.unit_word_at(next).is_some() || self.name_at(next).is_some();
         let call_next = self
             .tokens
             .get(next + 1)
@@ -558,7 +557,10 @@ impl<'a> Parser<'a> {
         match op.tok {
             Tok::Slash => {
                 prev.span.end == op.span.start
-                    && self.tokens.get(next).is_some_and(|t| t.span.start == op.span.end)
+                    && self
+                        .tokens
+                        .get(next)
+                        .is_some_and(|t| t.span.start == op.span.end)
             }
             Tok::Ident => op.text(self.src) == "per",
             _ => false,
@@ -582,9 +584,7 @@ impl<'a> Parser<'a> {
         match self.tokens.get(pos)? {
             Token {
                 tok: Tok::Ident, ..
-            } => self
-                .word_at(pos)
-                .filter(|(w, _)| !is_keyword(w) && !called),
+            } => self.word_at(pos).filter(|(w, _)| !is_keyword(w) && !called),
             Token {
                 tok: Tok::Dollar,
                 span,

@@ -27,8 +27,10 @@ pub enum QuantityError {
         right: Dimension,
     },
     DivisionByZero,
-    /// The result is too large (or too small) for a double.
+    /// The result is too large for a double.
     Overflow,
+    /// The result of non-zero operands is too close to zero for a double.
+    Underflow,
     /// The operation has no defined result (0^-1, sqrt of a negative, ln 0).
     Undefined(&'static str),
     /// Exponent carries a dimension, or a dimension cannot be raised to it.
@@ -43,6 +45,9 @@ impl fmt::Display for QuantityError {
             }
             QuantityError::DivisionByZero => f.write_str("division by zero"),
             QuantityError::Overflow => f.write_str("the result is too large to represent"),
+            QuantityError::Underflow => {
+                f.write_str("the result is too close to zero to represent (it underflows)")
+            }
             QuantityError::Undefined(what) => write!(f, "{what} is undefined"),
             QuantityError::BadPower(why) => f.write_str(why),
         }
@@ -137,7 +142,11 @@ impl Quantity {
                 "a fractional power of a negative number",
             ));
         }
-        Quantity::new(libm::pow(self.value, exp.value), dim)
+        let q = Quantity::new(libm::pow(self.value, exp.value), dim)?;
+        if q.value == 0.0 && self.value != 0.0 {
+            return Err(QuantityError::Underflow);
+        }
+        Ok(q)
     }
 
     /// Apply a function of a plain value that keeps the dimension (`ceil`, `abs`).
@@ -184,9 +193,7 @@ impl Quantity {
 fn underflow_check(a: Quantity, b: Quantity) -> impl FnOnce(Quantity) -> Result<Quantity> {
     move |q| {
         if q.value == 0.0 && a.value != 0.0 && b.value != 0.0 {
-            Err(QuantityError::Undefined(
-                "a result this close to zero (it underflows)",
-            ))
+            Err(QuantityError::Underflow)
         } else {
             Ok(q)
         }

@@ -57,7 +57,7 @@ fn expect_text(row: &Row) -> String {
     match &row.expect {
         None => String::new(),
         Some(c) if c.ok => format!("{} ✓", c.shown.text),
-        Some(c) => format!("{} ✗ off by {:+.0}%", c.shown.text, c.off_by * 100.0),
+        Some(c) => format!("{} ✗ {}", c.shown.text, c.off_text(0)),
     }
 }
 
@@ -452,7 +452,7 @@ struct JsonExpect<'a> {
     text: &'a str,
     si_value: f64,
     tolerance: f64,
-    off_by: f64,
+    off_by: Option<f64>,
     ok: bool,
     note: Option<&'a str>,
 }

@@ -88,10 +88,7 @@ fn explain_shows_the_compound_unit() {
         assert_eq!(a.quantity, again.quantity, "{src}");
     }
     let out = bote(&["eval", "--explain", "6 GB / 2 GB/s"], "");
-    assert_eq!(
-        out.stdout,
-        "6 gigabytes / (2 gigabytes / second)  =  3 s\n"
-    );
+    assert_eq!(out.stdout, "6 gigabytes / (2 gigabytes / second)  =  3 s\n");
 }
 
 /// A unit of the oracle: its spelling, its size in bytes or seconds, and

@@ -9,3 +9,4 @@ mod eval_examples;
 mod presets;
 mod properties;
 mod readme;
+mod wrong_numbers;

@@ -1,0 +1,84 @@
+//! Numbers that used to print with confidence and were wrong or misleading:
+//! each is now the right figure or a clear error.
+
+use crate::common::bote;
+use crate::estimates::file;
+use bote::eval::Env;
+
+fn text(src: &str) -> String {
+    bote::evaluate(src, &Env::default())
+        .unwrap_or_else(|e| panic!("{src}: {e}"))
+        .shown
+        .text
+}
+
+fn error(src: &str) -> String {
+    match bote::evaluate(src, &Env::default()) {
+        Ok(a) => panic!("{src} gave {}", a.shown.text),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn underflow_is_an_error_not_zero() {
+    let literal = "is too close to zero to represent (it underflows)";
+    assert_eq!(error("1e-400"), format!("the number `1e-400` {literal}"));
+    // A subnormal keeps too few digits to be the number written.
+    assert_eq!(error("1e-310"), format!("the number `1e-310` {literal}"));
+    // Not "division by zero": the divisor was never zero as written.
+    assert_eq!(
+        error("1 / 1e-400"),
+        format!("the number `1e-400` {literal}")
+    );
+    let result = "the result is too close to zero to represent (it underflows)";
+    assert_eq!(error("10^-400"), result);
+    assert_eq!(error("2^-10000"), result);
+    assert_eq!(error("0.5^2000"), result);
+    assert_eq!(error("1e-300 * 1e-300"), result);
+    // Zero written as zero is fine, however written.
+    assert_eq!(text("0e-500"), "0");
+    assert_eq!(text("0.000"), "0");
+    assert_eq!(text("0^2"), "0");
+    assert_eq!(text("1e-300"), "1e-300");
+}
+
+#[test]
+fn whole_numbers_under_a_million_keep_every_digit() {
+    let cases = [
+        ("999999", "999,999"),
+        ("999999 / s", "999,999 /s"),
+        ("$999999", "$999,999"),
+        ("28935", "28,935"),
+        ("1000000", "1 million"),
+        ("999999999", "1 billion"),
+        ("1e12", "1 trillion"),
+        ("-1e12", "-1 trillion"),
+        ("5e14", "500 trillion"),
+        ("1e9 / s", "1 billion /s"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(text(src), want, "{src}");
+    }
+}
+
+#[test]
+fn a_published_zero_is_matched_only_by_zero() {
+    let f = file(
+        "title: Zero\nassumptions:\n  a: 5\nqps:\n  b: { expr: a * 2, expect: 0 }\n  c: { expr: a - a, expect: 0 }\n",
+    );
+    let out = bote(&["check", &f.0], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.ends_with(
+            ": 1 of 2 published figures not reproduced\n      \
+             b: computed 10, published 0 (only an exact 0 matches a published 0)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let table = bote(&["run", &f.0, "--color", "never"], "").stdout;
+    assert!(table.contains("0 ✗ not 0"), "{table}");
+    assert!(!table.contains("inf"), "{table}");
+    let json = bote(&["run", &f.0, "--format", "json"], "").stdout;
+    assert!(json.contains("\"off_by\": null"), "{json}");
+}
