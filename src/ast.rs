@@ -290,7 +290,7 @@ pub struct Target {
 }
 
 impl Target {
-    /// The target as bote prints it: `MB/s`, `/s`, `%`, `km^2`.
+    /// The target as bote prints it: `MB/s`, `/s`, `%`, `km^2`, `/day`.
     pub fn label(&self) -> String {
         if self.percent {
             return "%".into();
@@ -305,6 +305,9 @@ impl Target {
                     out.push('*');
                 }
                 out.push_str(match unit {
+                    // `30 day` and `/day` read better than `30 d` and `/d`;
+                    // `format::show` adds the plural.
+                    UnitRef::Unit(d) if d.symbol == "d" => "day",
                     UnitRef::Unit(d) => d.symbol,
                     UnitRef::Magnitude((w, _)) => w,
                 });
@@ -371,6 +374,57 @@ impl Statement {
     /// Is the whole expression one percentage literal, such as `20%`?
     pub fn is_percentage(&self) -> bool {
         self.nodes.len() == 1 && matches!(self.nodes[0], Expr::Number { percent: true, .. })
+    }
+
+    /// The units the expression was written in, when it is one number
+    /// followed by catalog units (`100M per day`, `2 GB/s`, `$5/month`,
+    /// `1 KiB`): the unit its author chose to say it in. A bare number, a
+    /// magnitude word or any arithmetic gives `None`.
+    pub fn written_units(&self) -> Option<Target> {
+        let mut factors = Vec::new();
+        let mut id = self.root();
+        loop {
+            let (rest, unit, sign) = match self.nodes.get(id as usize)? {
+                Expr::Number {
+                    percent: false,
+                    money,
+                    ..
+                } => {
+                    if *money {
+                        factors.push((UnitRef::Unit(crate::units::lookup("$")?), 1));
+                    }
+                    break;
+                }
+                Expr::Juxt { lhs, unit, .. } => (*lhs, *unit, 1),
+                Expr::Binary {
+                    op: BinOp::Div,
+                    lhs,
+                    rhs,
+                    ..
+                } => (*lhs, *rhs, -1),
+                _ => return None,
+            };
+            match self.node(unit) {
+                Expr::Unit {
+                    unit: unit @ UnitRef::Unit(_),
+                    power,
+                    ..
+                } => {
+                    factors.push((*unit, sign * power));
+                }
+                _ => return None,
+            }
+            id = rest;
+        }
+        if factors.is_empty() {
+            return None;
+        }
+        factors.reverse();
+        Some(Target {
+            factors,
+            percent: false,
+            span: self.span(),
+        })
     }
 
     /// Every name the expression refers to, in order of appearance.

@@ -910,7 +910,15 @@ impl Estimate {
                 label: "%".into(),
                 size: 0.01,
             }),
-            None => None,
+            // Otherwise the conversion written in the expression, or the
+            // units a single figure was written in (`100M per day`).
+            None => match item.stmt.target.as_deref() {
+                Some(t) => eval::display_unit(t, env.calendar).ok(),
+                None => item
+                    .stmt
+                    .written_units()
+                    .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
+            },
         };
         let expect = match &item.expect {
             Some(x) => Some(Box::new(self.check(
@@ -964,14 +972,10 @@ impl Estimate {
             )));
         }
         let unit = unit.cloned().or_else(|| {
-            x.stmt.target.as_ref().and_then(|t| {
-                eval::target_size(t, env.calendar)
-                    .ok()
-                    .map(|s| DisplayUnit {
-                        label: t.label().into(),
-                        size: s.si_value(),
-                    })
-            })
+            x.stmt
+                .target
+                .as_ref()
+                .and_then(|t| eval::display_unit(t, env.calendar).ok())
         });
         let shown = format::show(expected, unit, env.calendar);
         let (e, g) = (expected.si_value(), got.si_value());

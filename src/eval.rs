@@ -6,6 +6,7 @@
 
 use crate::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::error::{ExprError, ExprErrorKind, Span};
+use crate::format::DisplayUnit;
 use crate::fxhash::FxHashMap;
 use crate::quantity::{Quantity, QuantityError};
 use crate::units::{self, Calendar};
@@ -113,6 +114,14 @@ pub fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, Expr
         .map_err(|e| ExprError::quantity(e, target.span))?;
     }
     Ok(size)
+}
+
+/// The conversion target as a unit to show a quantity in.
+pub fn display_unit(target: &Target, calendar: Calendar) -> Result<DisplayUnit, ExprError> {
+    Ok(DisplayUnit {
+        label: target.label().into(),
+        size: target_size(target, calendar)?.si_value(),
+    })
 }
 
 /// Evaluate a statement; the result is the quantity, checked against the

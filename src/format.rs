@@ -66,6 +66,10 @@ pub fn show(q: Quantity, unit: Option<DisplayUnit>, calendar: Calendar) -> Shown
             push_number(&mut text, value, 0.0);
             text.push(' ');
             text.push_str(l);
+            // `30 days`: the calendar units bote names in words take a plural.
+            if matches!(l, "day" | "week" | "month" | "year") && round_sig(value, SIG_FIGS) != 1.0 {
+                text.push('s');
+            }
         }
     }
     Shown {

@@ -25,7 +25,7 @@ pub mod yaml;
 
 use error::ExprError;
 use eval::Env;
-use format::{DisplayUnit, Shown};
+use format::Shown;
 use quantity::Quantity;
 
 /// One evaluated expression.
@@ -42,10 +42,7 @@ pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
     let stmt = parser::parse(src)?;
     let quantity = eval::eval_statement(&stmt, env)?;
     let unit = match &stmt.target {
-        Some(t) => Some(DisplayUnit {
-            label: t.label().into(),
-            size: eval::target_size(t, env.calendar)?.si_value(),
-        }),
+        Some(t) => Some(eval::display_unit(t, env.calendar)?),
         None => None,
     };
     let shown = format::show(quantity, unit, env.calendar);

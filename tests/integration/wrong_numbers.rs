@@ -82,3 +82,39 @@ fn a_published_zero_is_matched_only_by_zero() {
     let json = bote(&["run", &f.0, "--format", "json"], "").stdout;
     assert!(json.contains("\"off_by\": null"), "{json}");
 }
+
+#[test]
+fn a_figure_keeps_the_unit_it_was_written_in() {
+    let f = file(
+        "title: Units\nassumptions:\n  txns: 100M per day\n  link: 1 Gbit/s\n  wait: 60 s\n  \
+         block: 1 KiB\n  spend: $2000 / month\n  users: 10M\n  window: 1 month\n\
+         qps:\n  tps: { expr: txns }\n  per_min: { expr: txns, unit: /min }\n",
+    );
+    let out = bote(&["run", &f.0, "--format", "json"], "");
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let rows = json["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(json["sections"][0]["quantities"].as_array().unwrap());
+    let texts: Vec<(&str, &str)> = rows
+        .map(|q| (q["name"].as_str().unwrap(), q["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("txns", "100 million /day"),
+            ("link", "1 Gbit/s"),
+            ("wait", "60 s"),
+            ("block", "1 KiB"),
+            ("spend", "$2,000/month"),
+            ("users", "10 million"),
+            ("window", "1 month"),
+            // A derived rate is said per second; `unit:` still decides.
+            ("tps", "1,157 /s"),
+            ("per_min", "69,444 /min"),
+        ],
+        "{}",
+        out.stdout
+    );
+}
