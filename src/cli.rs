@@ -88,6 +88,10 @@ struct RunArgs {
     /// Show each derivation with the numbers substituted.
     #[arg(long)]
     explain: bool,
+    /// Fit tables to this many columns [default: on a terminal, $COLUMNS or
+    /// the terminal's width; piped, no limit].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -153,6 +157,8 @@ pub struct Io<'a> {
     pub color: bool,
     /// Whether to colour what goes to stdout (table reports).
     pub color_out: bool,
+    /// The width of the terminal stdout goes to, if it goes to one.
+    pub term_width: Option<usize>,
 }
 
 /// Exit status: the input was bad.
@@ -417,6 +423,7 @@ fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
     let opts = report::Options {
         explain: args.explain,
         color: io.color_out,
+        width: args.width.map(usize::from).or(io.term_width),
     };
     report::write(&ev, format, opts, io.stdout)?;
     // The process ends next; freeing a large estimate node by node would cost

@@ -20,6 +20,7 @@ pub mod parser;
 pub mod presets;
 pub mod quantity;
 pub mod report;
+pub mod text;
 pub mod units;
 pub mod yaml;
 

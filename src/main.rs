@@ -9,6 +9,7 @@ fn main() {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = io::stderr().is_terminal() && !no_color;
     let color_out = io::stdout().is_terminal() && !no_color;
+    let term_width = terminal_width();
     let stdin = io::stdin();
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(io::stdout().lock());
@@ -19,6 +20,7 @@ fn main() {
         stderr: &mut stderr,
         color,
         color_out,
+        term_width,
     };
     let mut status = bote::cli::run(std::env::args_os(), &mut io);
     if let Err(err) = io::Write::flush(&mut stdout)
@@ -28,4 +30,16 @@ fn main() {
         status = bote::cli::EXIT_INPUT;
     }
     std::process::exit(status);
+}
+
+/// The width to fit tables to when stdout is a terminal: `COLUMNS` if set
+/// to a number, else the terminal's own width.
+fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    columns.or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
 }

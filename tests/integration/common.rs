@@ -20,6 +20,7 @@ pub fn bote(args: &[&str], stdin: &str) -> Outcome {
         stderr: &mut err,
         color: false,
         color_out: false,
+        term_width: None,
     };
     let argv = std::iter::once(OsString::from("bote")).chain(args.iter().map(OsString::from));
     let status = bote::cli::run(argv, &mut io);

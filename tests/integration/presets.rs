@@ -90,3 +90,22 @@ fn json_shape_is_stable() {
     assert_eq!(volume["expect"]["si_value"], 5e9);
     assert_eq!(v["expectations"]["failed"], 0);
 }
+
+/// The widths a terminal commonly has, narrowest first.
+const WIDTHS: [usize; 4] = [60, 80, 100, 140];
+
+#[test]
+fn preset_tables_fit_the_terminal() {
+    for (name, _) in bote::presets::PRESETS {
+        for width in WIDTHS {
+            let w = width.to_string();
+            let out = bote(&["run", name, "--explain", "--width", &w], "");
+            assert_eq!(out.status, 0, "{name} at {width}: {}", out.stderr);
+            for line in out.stdout.lines() {
+                let shown = bote::text::width(line);
+                assert!(shown <= width, "{name} at {width}: {shown} columns: {line}");
+            }
+            insta::assert_snapshot!(format!("{name}.width{width}"), out.stdout);
+        }
+    }
+}

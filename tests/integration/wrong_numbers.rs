@@ -118,3 +118,43 @@ fn a_figure_keeps_the_unit_it_was_written_in() {
         out.stdout
     );
 }
+
+#[test]
+fn wide_characters_and_control_characters_in_a_table() {
+    let f = file(
+        "title: \"Dashboard \\e[2J 日本\"\nassumptions:\n  \
+         a: { value: 5, note: \"東京リージョンのキャッシュ 🚀 rocket\" }\n  \
+         b: { value: 6, note: \"two\\nlines\\tand a tab\" }\n  \
+         c: { value: 7, note: \"\\e[31mred\" }\nqps:\n  \
+         rate: { expr: a * b / s, note: \"絵文字 ✓ 🎉 and more text to wrap around the edge\" }\n",
+    );
+    for width in [None, Some("60"), Some("40")] {
+        let mut args = vec!["run", &f.0, "--color", "never"];
+        if let Some(w) = width {
+            args.extend(["--width", w]);
+        }
+        let out = bote(&args, "");
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains('\x1b'), "{}", out.stdout);
+        assert!(out.stdout.contains("\\u{1b}[2J"), "{}", out.stdout);
+        let limit = width.map_or(usize::MAX, |w| w.parse().unwrap());
+        // Every line of a table is as wide as its top border.
+        let mut border = None;
+        for line in out.stdout.lines() {
+            let w = bote::text::width(line);
+            assert!(w <= limit, "{w} > {limit}: {line}\n{}", out.stdout);
+            if line.starts_with('╭') {
+                border = Some(w);
+            }
+            if let Some(b) = border {
+                assert_eq!(w, b, "misaligned: {line}\n{}", out.stdout);
+            }
+            if line.starts_with('╰') {
+                border = None;
+            }
+        }
+        if width == Some("60") {
+            insta::assert_snapshot!("wide_characters_at_60", out.stdout);
+        }
+    }
+}
