@@ -463,32 +463,47 @@ fn boxed<'c, const N: usize>(
         out.push(end);
         out.push('\n');
     };
+    // One line of cells, each padded to its column.
+    let cells_line = |out: &mut Out<'_>, cell: [&str; N]| {
+        out.push('│');
+        for (i, &c) in shown.iter().enumerate() {
+            if i > 0 {
+                out.push('┆');
+            }
+            let cell = cell[i];
+            let pad = widths[c].saturating_sub(text::width(cell));
+            out.push(' ');
+            if columns[c].right {
+                repeat(out, ' ', pad);
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                repeat(out, ' ', pad);
+            }
+            out.push(' ');
+        }
+        out.push_str("│\n");
+    };
     // One row, as many lines as its tallest wrapped cell.
     let line = |out: &mut Out<'_>, row: &[Cow<'_, str>; N]| {
+        if shown.iter().all(|&c| text::width(&row[c]) <= widths[c]) {
+            let mut cell = [""; N];
+            for (i, &c) in shown.iter().enumerate() {
+                cell[i] = &row[c];
+            }
+            return cells_line(out, cell);
+        }
         let wrapped: Vec<Vec<Cow<'_, str>>> = shown
             .iter()
             .map(|&c| text::wrap(&row[c], widths[c]))
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         for l in 0..height {
-            out.push('│');
-            for (i, &c) in shown.iter().enumerate() {
-                if i > 0 {
-                    out.push('┆');
-                }
-                let cell = wrapped[i].get(l).map_or("", |s| &**s);
-                let pad = widths[c].saturating_sub(text::width(cell));
-                out.push(' ');
-                if columns[c].right {
-                    repeat(out, ' ', pad);
-                    out.push_str(cell);
-                } else {
-                    out.push_str(cell);
-                    repeat(out, ' ', pad);
-                }
-                out.push(' ');
+            let mut cell = [""; N];
+            for (i, lines) in wrapped.iter().enumerate() {
+                cell[i] = lines.get(l).map_or("", |s| &**s);
             }
-            out.push_str("│\n");
+            cells_line(out, cell);
         }
     };
     rule(out, '╭', '─', '┬', '╮');

@@ -8,14 +8,26 @@ use std::borrow::Cow;
 
 /// Columns `s` takes on a terminal.
 pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
+    // Most cells are plain ASCII, one column a byte (control characters
+    // never get here: `printable` has replaced them).
+    if s.is_ascii() {
+        s.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
 }
 
 /// `s` safe to print: a newline or tab becomes a space (a cell stays one
 /// line), and other control and bidirectional-override characters are
 /// shown escaped (`\u{1b}`), so text from a file cannot drive the terminal.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(hidden) {
+    // A byte scan first (tables print thousands of cells): control
+    // characters are bytes below 0x20 and 0x7f, and the others begin with
+    // 0xc2 (U+0080 to U+009F) or 0xe2 (the bidirectional overrides).
+    let suspect = s.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    });
+    if !suspect || !s.chars().any(hidden) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
