@@ -11,7 +11,7 @@ use crate::units::Calendar;
 use crate::{Answer, evaluate};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 const ABOUT: &str = "Back-of-the-envelope calculator for system-design estimates";
 
@@ -76,7 +76,8 @@ Exit status: 0 on success, 1 on an error in the estimate, 2 on a usage error.";
 
 #[derive(clap::Args, Debug)]
 struct RunArgs {
-    /// A preset name (see `bote list`) or the path of an estimate file.
+    /// A preset name (see `bote list`), the path of an estimate file, or `-`
+    /// to read one from standard input.
     #[arg(value_name = "PRESET|FILE")]
     target: String,
     /// Override an assumption for this run, as NAME=EXPR (repeatable).
@@ -168,7 +169,7 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Run bote with `args` (including the program name); returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(negative_expressions(args)) {
         Ok(cli) => cli,
         Err(e) => {
             let text = if io.color {
@@ -202,6 +203,29 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     result.unwrap_or_else(|err| write_failed(&err, io.stderr))
 }
 
+/// `bote eval '-5 bytes'` is an expression, not a flag: after `eval`, an
+/// argument that starts with `-` and then neither a letter nor another `-`
+/// gets a leading space, which clap reads as a value and the lexer skips.
+fn negative_expressions(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let Some(eval) = args.iter().skip(1).position(|a| a == "eval") else {
+        return args;
+    };
+    for arg in &mut args[eval + 2..] {
+        let expression = arg.to_str().is_some_and(|a| {
+            let mut chars = a.chars();
+            chars.next() == Some('-')
+                && chars.next().is_some_and(|c| c != '-' && !c.is_alphabetic())
+        });
+        if expression {
+            let mut spaced = OsString::from(" ");
+            spaced.push(&*arg);
+            *arg = spaced;
+        }
+    }
+    args
+}
+
 /// A closed pipe ends quietly (`bote … | head -1`); any other write error is reported.
 fn write_failed(err: &io::Error, stderr: &mut dyn Write) -> i32 {
     if err.kind() == io::ErrorKind::BrokenPipe {
@@ -218,15 +242,21 @@ fn report(io: &mut Io<'_>, d: &Diagnostic) -> io::Result<i32> {
 }
 
 /// Parse `NAME=EXPR`, rejecting names the expression language reserves.
-fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str), String> {
+/// A bad binding is an error in the input (exit 1), as a bad expression
+/// is; only what clap rejects is a usage error (exit 2).
+fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str), Box<Diagnostic>> {
     let Some((name, expr)) = binding.split_once('=') else {
-        return Err(format!("{flag} expects NAME=EXPR, got `{binding}`"));
+        let span = crate::error::Span::new(0, binding.len());
+        let message = format!("{flag} expects NAME=EXPR, such as {flag} users=10M");
+        return Err(Box::new(Diagnostic::new(message, flag, binding, span)));
     };
-    let name = name.trim();
-    if let Some(problem) = crate::parser::name_problem(name) {
-        return Err(format!("{flag}: {problem}"));
+    let trimmed = name.trim();
+    if let Some(problem) = crate::parser::name_problem(trimmed) {
+        let start = name.len() - name.trim_start().len();
+        let span = crate::error::Span::new(start, start + trimmed.len());
+        return Err(Box::new(Diagnostic::new(problem, flag, binding, span)));
     }
-    Ok((name, expr))
+    Ok((trimmed, expr))
 }
 
 /// Evaluate the length of a month or year given on the command line.
@@ -264,10 +294,7 @@ fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
     for binding in &args.lets {
         let (name, expr) = match split_binding(binding, "--let") {
             Ok(pair) => pair,
-            Err(msg) => {
-                writeln!(io.stderr, "error: {msg}")?;
-                return Ok(EXIT_USAGE);
-            }
+            Err(d) => return report(io, &d),
         };
         match evaluate(expr, &env) {
             Ok(a) => env.set(name, a.quantity),
@@ -281,25 +308,48 @@ fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
     }
     if !args.expr.is_empty() {
         let src = args.expr.join(" ");
-        return eval_one(&src, &env, args, io);
+        return eval_one(src.trim(), &env, args, 0, io);
     }
     let mut status = 0;
-    let mut line = String::new();
-    loop {
+    let mut line = Vec::new();
+    for number in 1.. {
         line.clear();
-        if io.stdin.read_line(&mut line)? == 0 {
+        if io.stdin.read_until(b'\n', &mut line)? == 0 {
             break;
         }
-        let src = line.trim();
+        let Ok(text) = std::str::from_utf8(&line) else {
+            // One bad line is reported and skipped; the rest still count.
+            status = EXIT_INPUT;
+            let msg = format!("line {number} of standard input is not UTF-8 text; skipped");
+            if args.format == EvalFormat::Json {
+                let obj = serde_json::json!({ "expression": null, "line": number, "error": msg });
+                writeln!(io.stdout, "{obj}")?;
+            } else {
+                writeln!(io.stdout)?;
+            }
+            writeln!(io.stderr, "error: {msg}")?;
+            continue;
+        };
+        let src = text.trim();
         if src.is_empty() || src.starts_with('#') {
             continue;
         }
-        status = status.max(eval_one(src, &env, args, io)?);
+        status = status.max(eval_one(src, &env, args, number, io)?);
     }
     Ok(status)
 }
 
-fn eval_one(src: &str, env: &Env, args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
+/// Evaluate one expression and print its answer; `line` is its line of
+/// standard input (0 for the command line). A failed expression prints an
+/// empty line (text) or an error object (JSON), so output line `n` is
+/// always the answer to input `n`.
+fn eval_one(
+    src: &str,
+    env: &Env,
+    args: &EvalArgs,
+    line: usize,
+    io: &mut Io<'_>,
+) -> io::Result<i32> {
     match evaluate(src, env) {
         Ok(answer) => {
             match args.format {
@@ -315,8 +365,15 @@ fn eval_one(src: &str, env: &Env, args: &EvalArgs, io: &mut Io<'_>) -> io::Resul
             if args.format == EvalFormat::Json {
                 let obj = serde_json::json!({ "expression": src, "error": e.to_string() });
                 writeln!(io.stdout, "{obj}")?;
+            } else if line > 0 {
+                writeln!(io.stdout)?;
             }
-            report(io, &Diagnostic::from_expr(&e, "", src))
+            let mut d = Diagnostic::from_expr(&e, "", src);
+            if line > 0 {
+                d.origin = "<stdin>".into();
+                d.first_line = line;
+            }
+            report(io, &d)
         }
     }
 }
@@ -344,7 +401,7 @@ fn source_of(target: &str) -> Result<(String, String), String> {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let names = presets::PRESETS.iter().map(|(n, _)| *n);
-            let hint = match crate::units::suggest(target, names).first() {
+            let hint = match crate::suggest::closest(target, names).first() {
                 Some(h) => format!("; did you mean the preset `{h}`?"),
                 None => "; `bote list` shows the presets".into(),
             };
@@ -374,13 +431,38 @@ fn source_of(target: &str) -> Result<(String, String), String> {
     Ok((target.to_string(), text))
 }
 
+/// An estimate file from standard input (`bote run -`).
+fn read_stdin(stdin: &mut dyn BufRead) -> io::Result<Result<(String, String), String>> {
+    let max = crate::yaml::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    stdin.take(max as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Ok(Err(format!(
+            "standard input holds more than {max} bytes; bote reads estimate files of at most {max} bytes"
+        )));
+    }
+    Ok(String::from_utf8(bytes)
+        .map(|text| ("<stdin>".to_string(), text))
+        .map_err(|e| {
+            format!(
+                "standard input is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        }))
+}
+
 /// Load and evaluate one estimate, applying `--set`s; errors are reported.
 fn load_estimate(
     target: &str,
     sets: &[String],
     io: &mut Io<'_>,
 ) -> io::Result<Result<Evaluated, i32>> {
-    let (origin, text) = match source_of(target) {
+    let source = if target == "-" {
+        read_stdin(io.stdin)?
+    } else {
+        source_of(target)
+    };
+    let (origin, text) = match source {
         Ok(pair) => pair,
         Err(msg) => {
             writeln!(io.stderr, "error: {msg}")?;
@@ -394,10 +476,7 @@ fn load_estimate(
     for set in sets {
         let (name, expr) = match split_binding(set, "--set") {
             Ok(pair) => pair,
-            Err(msg) => {
-                writeln!(io.stderr, "error: {msg}")?;
-                return Ok(Err(EXIT_USAGE));
-            }
+            Err(d) => return report(io, &d).map(Err),
         };
         if let Err(d) = est.set(name, expr) {
             return report(io, &d).map(Err);
@@ -503,7 +582,7 @@ fn show_cmd(name: &str, io: &mut Io<'_>) -> io::Result<i32> {
         }
         None => {
             let names = presets::PRESETS.iter().map(|(n, _)| *n);
-            let hint = crate::units::suggest(name, names)
+            let hint = crate::suggest::closest(name, names)
                 .first()
                 .map(|h| format!("; did you mean `{h}`?"))
                 .unwrap_or_default();

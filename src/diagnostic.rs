@@ -19,6 +19,9 @@ pub struct Diagnostic {
     pub origin: String,
     pub source: String,
     pub span: Span,
+    /// The line number of the source's first line (1 unless the source is
+    /// one line of a longer input, such as line 5 of standard input).
+    pub first_line: usize,
 }
 
 impl Diagnostic {
@@ -30,6 +33,7 @@ impl Diagnostic {
             origin: origin.into(),
             source: source.into(),
             span,
+            first_line: 1,
         }
     }
 
@@ -49,7 +53,7 @@ impl Diagnostic {
     pub fn line_col(&self) -> (usize, usize) {
         let start = floor_char(&self.source, self.span.start.min(self.source.len()));
         let before = &self.source[..start];
-        let line = before.matches('\n').count() + 1;
+        let line = before.matches('\n').count() + self.first_line;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (line, self.source[line_start..start].chars().count() + 1)
     }

@@ -109,6 +109,27 @@ impl ExprError {
     }
 
     /// A short label for the marked spot, shown under the caret.
+    /// An unknown unit that is a defined name (`2 users` with `users`
+    /// defined) suggests the product: "did you mean `2 * users`?". `src` is
+    /// the expression the error points into.
+    #[must_use]
+    pub fn name_used_as_unit(mut self, src: &str, is_name: impl Fn(&str) -> bool) -> ExprError {
+        if let ExprErrorKind::UnknownUnit { word, suggestions } = &mut *self.kind
+            && is_name(word)
+        {
+            let before = src.get(..self.span.start).unwrap_or("").trim_end();
+            let number = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .filter(|n| !n.is_empty());
+            *suggestions = vec![match number {
+                Some(n) => format!("{n} * {word}"),
+                None => format!("* {word}"),
+            }];
+        }
+        self
+    }
+
     pub fn label(&self) -> String {
         match &*self.kind {
             ExprErrorKind::UnknownUnit { suggestions, .. }
@@ -116,8 +137,7 @@ impl ExprError {
             | ExprErrorKind::UnknownFunction { suggestions, .. }
                 if !suggestions.is_empty() =>
             {
-                let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-                format!("did you mean {}?", list.join(" or "))
+                crate::suggest::label(suggestions).unwrap_or_default()
             }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
             ExprErrorKind::Quantity {

@@ -14,7 +14,7 @@ use crate::eval::{self, Env};
 use crate::format::{self, DisplayUnit, Shown};
 use crate::fxhash::FxHashMap;
 use crate::quantity::Quantity;
-use crate::units::{self, Calendar};
+use crate::units::Calendar;
 use crate::yaml::{self, Node, Value};
 use crate::{dimension::Dimension, parser};
 use std::cell::RefCell;
@@ -348,17 +348,15 @@ impl Loader<'_> {
     }
 
     fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
-        let hint = units::suggest(name, allowed.iter().copied());
+        let hint = crate::suggest::closest(name, allowed.iter().copied());
         let mut d = Diagnostic::new(
             format!("unknown key `{name}` in {place}"),
             self.origin,
             self.src,
             key.span,
         );
-        d.label = match hint.first() {
-            Some(h) => format!("did you mean `{h}`?"),
-            None => "not a key bote knows".into(),
-        };
+        d.label = crate::suggest::label(&hint[..hint.len().min(1)])
+            .unwrap_or_else(|| "not a key bote knows".into());
         let mut d = d.with_note(format!("allowed here: {}", allowed.join(", ")));
         if name.contains(['(', ')', '*', '/', '+', ' ']) {
             d = d.with_note("in `{ … }` a comma ends the value: quote an expression that holds one, as `expr: \"max(a, b)\"`");
@@ -407,6 +405,7 @@ impl Loader<'_> {
         })
         .map_err(|(i, e)| {
             let p = &pending[i];
+            let e = e.name_used_as_unit(p.text, |w| items.iter().any(|item| item.name == w));
             self.expr_error(&e, p.text, p.node)
         })
     }
@@ -456,11 +455,7 @@ impl Loader<'_> {
                 }
                 section => {
                     if !matches!(value.value, Value::Map(_)) {
-                        let mut all: Vec<&str> = TOP_KEYS.to_vec();
-                        all.extend(["storage", "bandwidth", "qps", "concurrency", "buffers"]);
-                        return Err(self.unknown_key(key, section, &all, "the top level").tap_note(
-                            "a top-level key other than these starts a section, which must be a map of quantities",
-                        ));
+                        return Err(self.section_not_a_map(key, section));
                     }
                     est.sections.push(section.to_string());
                     let index = est.sections.len() - 1;
@@ -480,7 +475,39 @@ impl Loader<'_> {
         if !title_seen {
             return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
         }
+        if est.items.is_empty() {
+            let end = self.src.trim_end().len();
+            return Err(self
+                .err(Span::new(end, end), "the estimate file has no quantities")
+                .tap_note(
+                    "add `assumptions:` and a section such as `qps:`, each a map of \
+                     `name: expression` (`bote show url-shortener` shows a whole file)",
+                ));
+        }
         Ok(est)
+    }
+
+    /// A top-level key whose value is not a map. A known section name
+    /// (`storage: 12`) gets told what a section holds; any other key may be
+    /// a misspelt one.
+    fn section_not_a_map(&self, key: &Node, section: &str) -> LoadError {
+        const SECTIONS: [&str; 5] = ["storage", "bandwidth", "qps", "concurrency", "buffers"];
+        if SECTIONS.contains(&section) || section == "assumptions" {
+            return self
+                .err(
+                    key.span,
+                    format!("`{section}` is a section, which must be a map of quantities"),
+                )
+                .tap_note(format!(
+                    "write each quantity on its own line under it, indented: \
+                     `{section}:` then `  name: expression`"
+                ));
+        }
+        let mut all: Vec<&str> = TOP_KEYS.to_vec();
+        all.extend(SECTIONS);
+        self.unknown_key(key, section, &all, "the top level").tap_note(
+            "a top-level key other than these starts a section, which must be a map of quantities",
+        )
     }
 
     fn calendar(&self, node: &Node) -> Result<Calendar, LoadError> {
@@ -768,12 +795,12 @@ fn placed(
 }
 
 trait TapNote {
-    fn tap_note(self, note: &str) -> Self;
+    fn tap_note(self, note: impl Into<String>) -> Self;
 }
 
 impl TapNote for LoadError {
-    fn tap_note(mut self, note: &str) -> Self {
-        self.notes.push(note.to_string());
+    fn tap_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
         self
     }
 }
@@ -802,17 +829,14 @@ impl Estimate {
                 .iter()
                 .filter(|i| i.place == Place::Assumption)
                 .map(|i| i.name.as_str());
-            let hint = units::suggest(name, names);
+            let hint = crate::suggest::closest(name, names);
             let mut d = Diagnostic::new(
                 format!("`{name}` is not an assumption of `{}`", self.title),
                 "",
                 name,
                 Span::new(0, name.len()),
             );
-            d.label = match hint.first() {
-                Some(h) => format!("did you mean `{h}`?"),
-                None => "not found".into(),
-            };
+            d.label = crate::suggest::label(&hint).unwrap_or_else(|| "not found".into());
             let all: Vec<&str> = self
                 .items
                 .iter()
@@ -882,7 +906,19 @@ impl Estimate {
                 item.expr_text(),
             ),
         };
-        Box::new(d.with_note(format!("while computing `{}`", item.name)))
+        let mut d = d.with_note(format!("while computing `{}`", item.name));
+        // An error downstream of a `--set` may come from the value set.
+        if !item.overridden {
+            for set in self.items.iter().filter(|i| i.overridden) {
+                d = d.with_note(format!(
+                    "`{}` is set on the command line: --set {}={}",
+                    set.name,
+                    set.name,
+                    set.expr_text()
+                ));
+            }
+        }
+        Box::new(d)
     }
 
     fn evaluate_item(&self, i: usize, env: &Env) -> Result<Row, LoadError> {

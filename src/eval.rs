@@ -67,7 +67,7 @@ pub fn unknown_name<'a>(name: &str, known: impl Iterator<Item = &'a str>, span: 
     ) {
         return ExprError::new(ExprErrorKind::NotFinite(name.to_string()), span);
     }
-    let mut suggestions: Vec<String> = units::suggest(name, known)
+    let mut suggestions: Vec<String> = crate::suggest::closest(name, known)
         .into_iter()
         .map(String::from)
         .collect();

@@ -20,6 +20,7 @@ pub mod parser;
 pub mod presets;
 pub mod quantity;
 pub mod report;
+pub mod suggest;
 pub mod text;
 pub mod units;
 pub mod yaml;
@@ -40,7 +41,8 @@ pub struct Answer {
 
 /// Parse and evaluate `src` against `env`, and show the result.
 pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
-    let stmt = parser::parse(src)?;
+    let stmt =
+        parser::parse(src).map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
     let quantity = eval::eval_statement(&stmt, env)?;
     let unit = match &stmt.target {
         Some(t) => Some(eval::display_unit(t, env.calendar)?),

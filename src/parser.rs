@@ -736,7 +736,7 @@ impl<'a> Parser<'a> {
     fn word(&mut self, word: &str, span: Span) -> Result<NodeId, ExprError> {
         if self.peek_tok() == Some(Tok::LParen) {
             let Some(func) = Func::from_name(word) else {
-                let suggestions = units::suggest(word, Func::ALL.iter().map(|(n, _)| *n));
+                let suggestions = crate::suggest::closest(word, Func::ALL.iter().map(|(n, _)| *n));
                 let suggestions = suggestions.into_iter().map(String::from).collect();
                 return Err(ExprError::new(
                     ExprErrorKind::UnknownFunction {

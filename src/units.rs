@@ -305,78 +305,22 @@ pub fn all_spellings() -> impl Iterator<Item = &'static str> {
     CATALOG.iter().flat_map(|u| u.aliases.iter().copied())
 }
 
-/// Close matches for a misspelt word among `candidates`, best first.
-///
-/// Case-only differences count as the closest (so `mb` offers both `MB` and
-/// `Mb`), then edit distance up to a third of the word's length.
-pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
-    let mut scored: Vec<(usize, &str)> = candidates
-        .filter(|c| *c != word)
-        .filter_map(|c| {
-            let d = if c.eq_ignore_ascii_case(word) {
-                0
-            } else if word.len() >= 3 && c.starts_with(word) {
-                1
-            } else {
-                edit_distance(word, c)
-            };
-            (d <= limit).then_some((d, c))
-        })
-        .collect();
-    scored.sort_by_key(|&(d, c)| (d, c.len(), c));
-    let mut out: Vec<&str> = Vec::new();
-    for (_, c) in scored {
-        if !out.contains(&c) {
-            out.push(c);
-        }
-    }
-    out.truncate(3);
-    out
-}
-
 /// Close unit spellings for a misspelt unit, one spelling per unit.
 pub fn suggest_units(word: &str) -> Vec<String> {
     let spellings = all_spellings().chain(MAGNITUDE_WORDS.iter().map(|(w, _)| *w));
-    let limit = (word.chars().count() / 3).max(1);
-    let mut scored: Vec<(usize, &str)> = spellings
-        .filter(|c| *c != word)
-        .filter_map(|c| {
-            let d = if c.eq_ignore_ascii_case(word) {
-                0
-            } else {
-                edit_distance(word, c)
-            };
-            (d <= limit).then_some((d, c))
-        })
-        .collect();
-    scored.sort_by_key(|&(d, c)| (d, c.len(), c));
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    for (_, c) in scored {
+    for c in crate::suggest::ranked(word, spellings) {
         let owner = lookup(c).map_or(c, |u| u.symbol);
         if !seen.contains(&owner) {
             seen.push(owner);
             out.push(c.to_string());
         }
-    }
-    out.truncate(3);
-    out
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        if out.len() == 3 {
+            break;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    out
 }
 
 #[cfg(test)]
@@ -466,11 +410,11 @@ mod tests {
     #[test]
     fn suggestions() {
         assert_eq!(
-            suggest("gigabites", all_spellings()).first(),
+            crate::suggest::closest("gigabites", all_spellings()).first(),
             Some(&"gigabits")
         );
-        let mb = suggest("mb", all_spellings());
+        let mb = crate::suggest::closest("mb", all_spellings());
         assert!(mb.contains(&"MB") && mb.contains(&"Mb"), "{mb:?}");
-        assert!(suggest("zzzzzz", all_spellings()).is_empty());
+        assert!(crate::suggest::closest("zzzzzz", all_spellings()).is_empty());
     }
 }

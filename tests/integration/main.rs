@@ -6,6 +6,7 @@ mod common;
 mod estimates;
 mod eval_cli;
 mod eval_examples;
+mod input;
 mod presets;
 mod properties;
 mod readme;

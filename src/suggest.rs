@@ -1,0 +1,73 @@
+//! Did-you-mean: the known words closest to a misspelt one, and the label
+//! that offers them. Every suggestion bote makes comes from here.
+
+/// The closest of `known` to `word`, best first, at most three.
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out = ranked(word, known);
+    out.truncate(3);
+    out
+}
+
+/// Every one of `known` close enough to `word`, best first, without repeats.
+///
+/// A difference of case only is closest (so `mb` offers both `MB` and `Mb`),
+/// then a word that `word` begins (`giga` for `gigabytes`), then the
+/// optimal-string-alignment distance (a swap of two neighbours counts
+/// once, so `usres` finds `users`) up to a third of the word's length.
+pub fn ranked<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = known
+        .into_iter()
+        .filter(|c| *c != word)
+        .filter_map(|c| {
+            let d = if c.eq_ignore_ascii_case(word) {
+                0
+            } else if word.len() >= 3 && c.starts_with(word) {
+                1
+            } else {
+                strsim::osa_distance(word, c)
+            };
+            (d <= limit).then_some((d, c))
+        })
+        .collect();
+    scored.sort_by_key(|&(d, c)| (d, c.len(), c));
+    let mut out: Vec<&str> = Vec::new();
+    for (_, c) in scored {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "did you mean `a` or `b`?", or `None` with nothing to offer.
+pub fn label<S: AsRef<str>>(suggestions: &[S]) -> Option<String> {
+    if suggestions.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = suggestions
+        .iter()
+        .map(|s| format!("`{}`", s.as_ref()))
+        .collect();
+    Some(format!("did you mean {}?", list.join(" or ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_near_misses() {
+        let names = ["users", "user_rate", "msgs"];
+        assert_eq!(closest("usres", names), ["users"]);
+        assert_eq!(closest("user", names), ["users", "user_rate"]);
+        assert_eq!(closest("zzz", names), Vec::<&str>::new());
+        assert_eq!(closest("mb", ["MB", "Mb", "kB"]), ["MB", "Mb"]);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(label(&["a", "b"]).unwrap(), "did you mean `a` or `b`?");
+        assert_eq!(label::<&str>(&[]), None);
+    }
+}

@@ -1,0 +1,198 @@
+//! Input as a new user or an attacker gives it: bad bytes on standard
+//! input, negative expressions, closed streams, bindings, files that are
+//! nearly estimates. Each checks the message or the number.
+
+use crate::common::bote;
+use crate::estimates::file;
+
+#[test]
+fn a_bad_line_on_stdin_is_reported_by_number_and_the_rest_go_on() {
+    let (status, stdout, stderr) =
+        bote_bytes(&["eval"], b"1 + 1\n\xff\xfe junk\n\n2 gigabites\n3 * 3\n");
+    // One output line per expression: errors leave an empty line.
+    assert_eq!(stdout, "2\n\n\n9\n");
+    assert_eq!(status, 1);
+    assert!(
+        stderr.starts_with("error: line 2 of standard input is not UTF-8 text; skipped\n"),
+        "{stderr}"
+    );
+    // The snippet carries the real line number (4), not 1.
+    assert!(
+        stderr.contains(" --> <stdin>:4:3\n  |\n4 | 2 gigabites\n  |   ^^^^^^^^^"),
+        "{stderr}"
+    );
+    let (_, json, _) = bote_bytes(&["eval", "--format", "json"], b"1\n\xff\n2\n");
+    let lines: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("not UTF-8"));
+    assert_eq!(lines[2]["text"], "2");
+}
+
+/// `bote` on raw bytes: the in-process runner takes only text.
+fn bote_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut input = stdin;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut io = bote::cli::Io {
+        stdin: &mut input,
+        stdout: &mut out,
+        stderr: &mut err,
+        color: false,
+        color_out: false,
+        term_width: None,
+    };
+    let argv = std::iter::once("bote")
+        .chain(args.iter().copied())
+        .map(Into::into);
+    let status = bote::cli::run(argv, &mut io);
+    (
+        status,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn binary_junk_on_stdin() {
+    let (status, out, err) = bote_bytes(&["eval"], b"\x00\x9f\x92\x96\n4 / 2\n");
+    assert_eq!(status, 1);
+    assert_eq!(out, "\n2\n");
+    assert!(
+        err.contains("line 1 of standard input is not UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn negative_numbers_are_expressions() {
+    let out = bote(&["eval", "-5 bytes"], "");
+    assert_eq!(
+        (out.status, out.stdout.as_str()),
+        (0, "-5 B\n"),
+        "{}",
+        out.stderr
+    );
+    let out = bote(&["eval", "-5", "bytes", "--explain"], "");
+    assert_eq!(out.stdout, "-5 bytes  =  -5 B\n", "{}", out.stderr);
+    let out = bote(&["eval", "-(2 + 3) * 2"], "");
+    assert_eq!(out.stdout, "-10\n", "{}", out.stderr);
+    let out = bote(&["eval", "-2^2"], "");
+    assert_eq!(out.stdout, "-4\n", "{}", out.stderr);
+    // A flag is still a flag.
+    let out = bote(&["eval", "--format", "json", "-3 s"], "");
+    assert!(out.stdout.contains("\"text\":\"-3 s\""), "{}", out.stdout);
+}
+
+#[test]
+fn run_reads_an_estimate_from_stdin() {
+    let yaml = bote::presets::get("littles-law").unwrap();
+    let out = bote(&["run", "-", "--format", "csv"], yaml);
+    let direct = bote(&["run", "littles-law", "--format", "csv"], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, direct.stdout);
+    let bad = bote(&["run", "-"], "title: x\nassumptions:\n  a: 5 gigabites\n");
+    assert_eq!(bad.status, 1);
+    assert!(bad.stderr.contains(" --> <stdin>:3:8"), "{}", bad.stderr);
+}
+
+#[test]
+fn a_closed_stdout_is_an_error() {
+    let bin = env!("CARGO_BIN_EXE_bote");
+    let out = std::process::Command::new("sh")
+        .args(["-c", "exec \"$0\" eval 1+1 >&-", bin])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write output: standard output is closed\n"
+    );
+    let full = std::process::Command::new("sh")
+        .args(["-c", "exec \"$0\" eval 1+1 >/dev/full", bin])
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(1));
+    // `> /dev/null` is not closed: that output is thrown away on purpose.
+    let null = std::process::Command::new("sh")
+        .args(["-c", "exec \"$0\" eval 1+1 >/dev/null", bin])
+        .output()
+        .unwrap();
+    assert_eq!(null.status.code(), Some(0));
+}
+
+#[test]
+fn bindings_follow_one_exit_rule() {
+    // Every bad --set or --let is an input error, exit 1.
+    for args in [
+        &["run", "url-shortener", "--set", "MB=5"][..],
+        &["run", "url-shortener", "--set", "nosuch=5"],
+        &["run", "url-shortener", "--set", "read_ratio"],
+        &["eval", "--let", "MB=5", "1"],
+        &["eval", "--let", "x", "1"],
+    ] {
+        let out = bote(args, "");
+        assert_eq!(out.status, 1, "{args:?}: {}", out.stderr);
+    }
+    let out = bote(&["run", "url-shortener", "--set", "MB=5"], "");
+    assert_eq!(
+        out.stderr,
+        "error: `MB` is a unit, magnitude or function name; choose another name\n \
+         --> --set:1:1\n  |\n1 | MB=5\n  | ^^ here\n"
+    );
+    // An error downstream of a --set says that the value came from --set.
+    let out = bote(&["run", "url-shortener", "--set", "read_ratio=5 GB"], "");
+    assert!(
+        out.stderr
+            .contains("= `read_ratio` is set on the command line: --set read_ratio=5 GB"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_name_written_as_a_unit_suggests_the_product() {
+    let out = bote(&["eval", "--let", "users=5", "2 users"], "");
+    assert!(
+        out.stderr.contains("^^^^^ did you mean `2 * users`?"),
+        "{}",
+        out.stderr
+    );
+    let out = bote(&["eval", "--let", "users=5", "usres * 2"], "");
+    assert!(
+        out.stderr.contains("did you mean `users`?"),
+        "{}",
+        out.stderr
+    );
+    let f = file("title: x\nassumptions:\n  users: 5M\nqps:\n  b: 2 users\n");
+    let out = bote(&["run", &f.0], "");
+    assert!(
+        out.stderr.contains("did you mean `2 * users`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn nearly_estimates() {
+    let f = file("title: x\n");
+    let out = bote(&["run", &f.0], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr
+            .starts_with("error: the estimate file has no quantities\n"),
+        "{}",
+        out.stderr
+    );
+    let f = file("title: x\nstorage: 12\n");
+    let out = bote(&["run", &f.0], "");
+    assert!(
+        out.stderr
+            .starts_with("error: `storage` is a section, which must be a map of quantities\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("unknown key"), "{}", out.stderr);
+}
