@@ -934,7 +934,7 @@ impl Estimate {
                     let e = ExprError::quantity(err, span);
                     return Err(self
                         .item_error(item, &e)
-                        .tap_note(&format!("the `unit` is {}", t.label())));
+                        .tap_note(format!("the `unit` is {}", t.label())));
                 }
                 Some(DisplayUnit {
                     label: t.label().into(),
