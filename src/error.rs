@@ -41,7 +41,12 @@ pub enum ExprErrorKind {
         len: usize,
         max: usize,
     },
+    /// More than `max` parentheses, calls or signs inside one another.
     TooDeep {
+        max: usize,
+    },
+    /// More than `max` operations inside one another (`a * b * c …`).
+    TooTall {
         max: usize,
     },
     /// The parser wanted one thing and found another.
@@ -185,9 +190,16 @@ impl fmt::Display for ExprErrorKind {
             ExprErrorKind::TooLong { len, max } => {
                 write!(f, "the expression is {len} bytes long; the limit is {max}")
             }
-            ExprErrorKind::TooDeep { max } => {
-                write!(f, "the expression nests deeper than {max} levels")
-            }
+            ExprErrorKind::TooDeep { max } => write!(
+                f,
+                "the expression nests more than {max} levels deep \
+                 (a level is a pair of parentheses, a function call or a sign)"
+            ),
+            ExprErrorKind::TooTall { max } => write!(
+                f,
+                "the expression has more than {max} operations inside one another \
+                 (each `*`, `/` or `^` in a chain is one); split it into named quantities"
+            ),
             ExprErrorKind::Expected { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }

@@ -216,7 +216,13 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
             "the estimate file is empty; it needs at least a `title` and some `assumptions`";
         return Err(error_at(origin, src, Span::new(0, 0), message));
     }
-    let root = yaml::parse(src).map_err(|e| error_at(origin, src, e.span, e.message))?;
+    let root = yaml::parse(src).map_err(|e| {
+        let err = error_at(origin, src, e.span, e.message);
+        match e.note {
+            Some(note) => err.tap_note(note),
+            None => err,
+        }
+    })?;
     if root.value == Value::Null {
         let message =
             "the estimate file has no content; it needs at least a `title` and some `assumptions`";

@@ -187,9 +187,10 @@ impl<'a> Parser<'a> {
     /// Add a node over children whose tallest is `below` high.
     fn push(&mut self, node: Expr, below: usize) -> Result<NodeId, ExprError> {
         let height = below + 1;
-        if height > MAX_DEPTH {
+        // A leaf is 1 high, so 200 operations inside one another are 201.
+        if height > MAX_DEPTH + 1 {
             return Err(ExprError::new(
-                ExprErrorKind::TooDeep { max: MAX_DEPTH },
+                ExprErrorKind::TooTall { max: MAX_DEPTH },
                 node.span(),
             ));
         }
@@ -314,7 +315,6 @@ impl<'a> Parser<'a> {
 
     /// A term, or a sum of terms as one [`Expr::Sum`].
     fn expr(&mut self) -> Result<NodeId, ExprError> {
-        self.enter()?;
         let first = self.term()?;
         // The terms wait on the pending list, above any call's arguments
         // being read, and a call inside a term stacks its own above them.
@@ -332,13 +332,11 @@ impl<'a> Parser<'a> {
             }
             self.pending.push(term | subtracted);
         }
-        let out = if self.pending.len() == base {
-            first
+        if self.pending.len() == base {
+            Ok(first)
         } else {
-            self.sum(base)?
-        };
-        self.depth -= 1;
-        Ok(out)
+            self.sum(base)
+        }
     }
 
     /// The sum of the terms pending from `base` on.
@@ -394,32 +392,29 @@ impl<'a> Parser<'a> {
     }
 
     fn unary(&mut self) -> Result<NodeId, ExprError> {
-        self.enter()?;
         let sign = self.peek().and_then(|t| match t.tok {
             Tok::Minus | Tok::Plus => Some((t.tok == Tok::Minus, t.span)),
             _ => None,
         });
-        let out = match sign {
-            Some((true, span)) => {
-                self.pos += 1;
-                let expr = self.unary()?;
-                let span = span.to(self.span(expr));
-                self.push(
-                    Expr::Neg {
-                        expr,
-                        span: span.into(),
-                    },
-                    self.height(expr),
-                )?
-            }
-            Some((false, _)) => {
-                self.pos += 1;
-                self.unary()?
-            }
-            None => self.power()?,
+        let Some((negative, span)) = sign else {
+            return self.power();
         };
+        // A sign is a level of nesting: `- - - 5` recurses once per sign.
+        self.pos += 1;
+        self.enter()?;
+        let expr = self.unary()?;
         self.depth -= 1;
-        Ok(out)
+        if !negative {
+            return Ok(expr);
+        }
+        let span = span.to(self.span(expr));
+        self.push(
+            Expr::Neg {
+                expr,
+                span: span.into(),
+            },
+            self.height(expr),
+        )
     }
 
     /// A primary with its units, then an optional power. When the base is
@@ -692,10 +687,12 @@ impl<'a> Parser<'a> {
                 }
             },
             Tok::LParen => {
+                self.enter()?;
                 let inner = self.expr()?;
                 if !self.eat(Tok::RParen) {
                     return Err(self.expected("`)` to close the `(`"));
                 }
+                self.depth -= 1;
                 Ok(inner)
             }
             Tok::Ident => self.word(token.text(self.src), token.span),

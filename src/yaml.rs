@@ -65,13 +65,41 @@ impl Node<'_> {
 pub struct YamlError {
     pub message: String,
     pub span: Span,
+    /// What bote expected there, when the parser's message alone is terse.
+    pub note: Option<String>,
 }
 
 fn error(message: impl Into<String>, span: Span) -> YamlError {
     YamlError {
         message: message.into(),
         span,
+        note: None,
     }
+}
+
+/// What an estimate file should have had where granit-parser stopped: its
+/// messages are YAML's own ("mapping values are not allowed in this
+/// context"), which do not say what to write instead.
+fn scan_note(message: &str, src: &str, at: usize) -> Option<String> {
+    let line_start = src[..at.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = &src[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let key_len = line.trim_start().find(':').unwrap_or(0);
+    if message.contains("mapping values are not allowed") && key_len > 1024 {
+        return Some(format!(
+            "this key is {key_len} characters long; YAML allows a plain key of at most 1,024"
+        ));
+    }
+    if message.contains("mapping values are not allowed")
+        || message.contains("did not find expected key")
+    {
+        return Some(
+            "bote expected `key: value` lines, each key of one map indented as far as the \
+             ones above it (two spaces under `assumptions:` or a section)"
+                .into(),
+        );
+    }
+    None
 }
 
 /// A collection being built: its span and what it holds so far.
@@ -115,7 +143,9 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
     for event in Parser::new_from_str(src) {
         let (event, span) = event.map_err(|e| {
             let at = e.marker().byte_offset().unwrap_or(src.len());
-            error(e.info(), Span::new(at, at))
+            let mut err = error(e.info(), Span::new(at, at));
+            err.note = scan_note(&e.info(), src, at);
+            err
         })?;
         let tag_at = span.tag_start.and_then(|m| m.byte_offset());
         let span = Span::new(

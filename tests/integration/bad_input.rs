@@ -177,7 +177,7 @@ fn hostile_sizes_are_refused_quickly() {
     );
     let (_, err) = run_file(&nested);
     assert!(
-        err.contains("nests deeper than 200 levels"),
+        err.contains("nests more than 200 levels deep (a level is a pair of parentheses"),
         "{}",
         &err[..err.len().min(300)]
     );

@@ -346,12 +346,12 @@ fn large_files_report_the_first_error_in_file_order() {
     // And a good large file loads with every expression in place, the
     // most deeply nested ones too (parsed on the second thread's stack).
     let deep = |i: usize| match i {
-        4_990 => Some(format!("  q{i}: {}a{}\n", "(".repeat(98), ")".repeat(98))),
-        4_991 => Some(format!("  q{i}: {}a\n", "-".repeat(98))),
+        4_990 => Some(format!("  q{i}: {}a{}\n", "(".repeat(200), ")".repeat(200))),
+        4_991 => Some(format!("  q{i}: \"{}a\"\n", "- ".repeat(200))),
         4_992 => Some(format!(
             "  q{i}: {}a{}\n",
-            "max(".repeat(60),
-            ", 1)".repeat(60)
+            "max(".repeat(200),
+            ", 1)".repeat(200)
         )),
         _ => None,
     };

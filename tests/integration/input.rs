@@ -196,3 +196,27 @@ fn nearly_estimates() {
     );
     assert!(!out.stderr.contains("unknown key"), "{}", out.stderr);
 }
+
+#[test]
+fn yaml_errors_say_what_bote_expected() {
+    let f = file("title: x\nassumptions:\n  a: 5\n    b: 6\n");
+    let out = bote(&["run", &f.0], "");
+    assert!(
+        out.stderr.ends_with(
+            "  = bote expected `key: value` lines, each key of one map indented as far as the \
+             ones above it (two spaces under `assumptions:` or a section)\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    let long = format!("title: x\nassumptions:\n  {}: 5\n", "k".repeat(1100));
+    let f = file(&long);
+    let out = bote(&["run", &f.0], "");
+    assert!(
+        out.stderr.contains(
+            "= this key is 1100 characters long; YAML allows a plain key of at most 1,024"
+        ),
+        "{}",
+        out.stderr
+    );
+}

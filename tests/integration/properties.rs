@@ -67,10 +67,13 @@ fn deep_nesting_is_an_error_not_a_crash() {
         "the expression is 200001 bytes long; the limit is 10000"
     );
     let nested = format!("{}1{}", "(".repeat(1_000), ")".repeat(1_000));
-    assert!(error(&nested).contains("nests deeper than 200"));
+    assert!(error(&nested).contains("nests more than 200 levels deep"));
+    // A level is a parenthesis, as a person counts: 200 of them are fine.
+    let two_hundred = format!("{}1{}", "(".repeat(200), ")".repeat(200));
+    assert!(bote::evaluate(&two_hundred, &Env::default()).is_ok());
     // A product chain grows the tree one level per operator...
     let chain = vec!["2"; 3_000].join("*");
-    assert!(error(&chain).contains("nests deeper"));
+    assert!(error(&chain).contains("more than 200 operations inside one another"));
     // ...a sum is one node however many terms it has.
     let sum = vec!["1"; 3_000].join("+") + " - 1";
     let value = |src: &str| {
@@ -81,7 +84,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
     };
     assert_eq!(value(&sum), 2_999.0);
     let nested_sums = vec!["(1 + 1)"; 500].join(" * ");
-    assert!(error(&nested_sums).contains("nests deeper"));
+    assert!(error(&nested_sums).contains("more than 200 operations"));
 }
 
 /// Small expression trees, written out as text: every operator, function and
