@@ -295,6 +295,28 @@ pub fn lookup(name: &str) -> Option<&'static UnitDef> {
     SPELLINGS.get(name).copied()
 }
 
+/// Every unit and every spelling bote accepts for it, as the Markdown
+/// table the README carries (a test keeps the two the same).
+pub fn spelling_table() -> String {
+    let mut out = String::from("| unit | kind | spellings (case-sensitive) |\n|---|---|---|\n");
+    for unit in CATALOG.iter() {
+        let mut seen: Vec<&str> = Vec::new();
+        for a in &unit.aliases {
+            if !seen.contains(a) {
+                seen.push(a);
+            }
+        }
+        let spellings: Vec<String> = seen.iter().map(|a| format!("`{a}`")).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            unit.symbol,
+            unit.dim.name(),
+            spellings.join(" ")
+        ));
+    }
+    out
+}
+
 /// The catalog entry whose symbol is `symbol`.
 pub fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
     CATALOG.iter().find(|u| u.symbol == symbol)

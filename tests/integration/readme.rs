@@ -82,3 +82,20 @@ fn readme_examples_run() {
     }
     assert!(checked >= 10, "only {checked} README examples found");
 }
+
+#[test]
+fn readme_lists_every_unit_spelling() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = "<!-- units: generated from the catalog; a test keeps them equal -->\n";
+    let from = readme.find(start).expect("the units marker") + start.len();
+    let to = from
+        + readme[from..]
+            .find("<!-- end units -->")
+            .expect("the end marker");
+    assert_eq!(
+        &readme[from..to],
+        bote::units::spelling_table(),
+        "README's unit table differs from the catalog; paste bote::units::spelling_table()"
+    );
+}
