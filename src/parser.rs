@@ -9,7 +9,8 @@
 //! unary     = ( "-" | "+" ) unary | power ;
 //! power     = juxt [ ( "^" | "**" ) exponent { units } ] ;  (* units: base a bare number or group *)
 //! exponent  = ( "-" | "+" ) exponent | primary [ ( "^" | "**" ) exponent ] ;
-//! juxt      = primary { units } ;                   (* only after a number or a group *)
+//! juxt      = fraction { units } | primary { units } ;  (* units: only after a number or a group *)
+//! fraction  = number "/" number ;                   (* no spaces, and a unit after it *)
 //! units     = unit [ "^" integer ]
 //!           | ( "/" | "per" ) ( unit [ "^" integer ] | name ) ;  (* "/" without spaces *)
 //! primary   = number [ "%" ] | "$" number | unit | name
@@ -422,6 +423,9 @@ impl<'a> Parser<'a> {
     /// whole power: `2^30 bytes` is 2^30 bytes, not 2 to the power 30 bytes.
     fn power(&mut self) -> Result<NodeId, ExprError> {
         let primary = self.primary()?;
+        if let Some(fraction) = self.fraction(primary)? {
+            return self.attach_units(fraction);
+        }
         let bare = self.was_group_or_number(primary);
         let base = self.units_after(primary)?;
         if !self.eat(Tok::Caret) {
@@ -433,6 +437,32 @@ impl<'a> Parser<'a> {
             return self.attach_units(pow);
         }
         Ok(pow)
+    }
+
+    /// `1/2 GB` is half a gigabyte: two numbers with a `/` and no spaces
+    /// between them, followed by a unit, are one fraction of that unit.
+    /// (Spaced, `1 / 2 GB` divides by 2 GB, as `50000 / 4 s` does.)
+    fn fraction(&mut self, numerator: NodeId) -> Result<Option<NodeId>, ExprError> {
+        let at = self.pos;
+        let tight = |a: Option<&Token>, b: Option<&Token>| {
+            a.zip(b).is_some_and(|(a, b)| a.span.end == b.span.start)
+        };
+        let is_fraction = matches!(self.node(numerator), Expr::Number { percent: false, .. })
+            && at > 0
+            && self.tokens.get(at).is_some_and(|t| t.tok == Tok::Slash)
+            && matches!(
+                self.tokens.get(at + 1).map(|t| t.tok),
+                Some(Tok::Number { .. })
+            )
+            && tight(self.tokens.get(at - 1), self.tokens.get(at))
+            && tight(self.tokens.get(at), self.tokens.get(at + 1))
+            && self.unit_word_at(at + 2).is_some_and(|(w, _)| known_unit(w).is_some());
+        if !is_fraction {
+            return Ok(None);
+        }
+        self.pos += 1;
+        let denominator = self.primary()?;
+        self.binary(BinOp::Div, numerator, denominator).map(Some)
     }
 
     /// The right side of `^`: a signed primary, or a power of one (powers

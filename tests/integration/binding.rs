@@ -34,6 +34,11 @@ fn a_compound_unit_after_a_number_is_one_unit() {
         ("6 GB / 2 GB / s", 3.0, "/s"),
         ("50000 / 4 s", 12_500.0, "/s"),
         ("100M / month -> /s", 1e8 * 12.0 / 31_536_000.0, "/s"),
+        // Two numbers with a tight `/` before a unit are a fraction of it:
+        // half a gigabyte; spaced, the unit belongs to the divisor.
+        ("1/2 GB -> MB", 500.0, "MB"),
+        ("3/4 h -> min", 45.0, "min"),
+        ("1 / 2 GB * 1 TB", 500.0, ""),
         // A tight `/` after a rate keeps multiplying as before.
         ("4000/s * 500 bytes -> MB/s", 2.0, "MB/s"),
         ("2 GB/s * 3 s", 6.0, "GB"),
@@ -79,6 +84,7 @@ fn explain_shows_the_compound_unit() {
         ("6 GB / 2 GB / s", "6 gigabytes / 2 gigabytes / second"),
         ("2^30 bytes", "(2 ^ 30) bytes"),
         ("$100 / $5/month", "$100 / ($5 / month)"),
+        ("1/2 GB", "(1 / 2) gigabytes"),
     ];
     for (src, want) in cases {
         let a = bote::evaluate(src, &Env::default()).unwrap();
