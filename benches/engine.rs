@@ -5,7 +5,7 @@
 //! output, not asserted): 10,000 quantities under 50 ms, 100,000 under 0.5 s,
 //! doubling the size at most 2.2x the time.
 
-use bote::eval::Env;
+use bote::lang::eval::Env;
 use bote::report::{self, Format, Options};
 
 fn main() {

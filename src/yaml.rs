@@ -6,8 +6,8 @@
 //! attacker would use: anchors and aliases (so no alias bombs), tags,
 //! several documents, deep nesting. Knows nothing of estimates.
 
-use crate::error::Span;
 use crate::fxhash::FxHashMap;
+use crate::lang::error::Span;
 use granit_parser::{Event, Parser, ScalarStyle};
 use std::borrow::Cow;
 
@@ -337,7 +337,7 @@ mod plain_tests {
 
     #[test]
     fn reads_every_preset_quickly_and_identically() {
-        for (name, text) in crate::presets::PRESETS {
+        for (name, text) in crate::estimate::presets::PRESETS {
             assert!(same(text), "{name} is not of the plain shape");
         }
     }

@@ -10,7 +10,13 @@ fuzz_target!(|data: &[u8]| {
     match bote::estimate::load("fuzz.yaml", src).and_then(|e| e.evaluate()) {
         Ok(ev) => {
             for f in [Format::Table, Format::Markdown, Format::Json, Format::Csv] {
-                let _ = report::render(&ev, f, Options { explain: true, color: false });
+                let opts = Options { explain: true, color: false, width: None };
+                let _ = report::render(&ev, f, opts);
+            }
+            // Tables fitted to a narrow terminal, every layout in turn.
+            for width in [20, 40, 80] {
+                let opts = Options { explain: true, color: false, width: Some(width) };
+                let _ = report::render(&ev, Format::Table, opts);
             }
         }
         Err(d) => {

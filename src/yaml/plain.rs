@@ -10,8 +10,8 @@
 //! instructions per byte, half of a preset run.
 
 use super::{MAX_DEPTH, Node, Value, scalar};
-use crate::error::Span;
 use crate::fxhash::FxHashMap;
+use crate::lang::error::Span;
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
 

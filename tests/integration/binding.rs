@@ -3,7 +3,7 @@
 //! with an independent evaluator written here over its own unit table.
 
 use crate::common::{assert_close, bote, value_of};
-use bote::eval::Env;
+use bote::lang::eval::Env;
 use proptest::prelude::*;
 
 #[test]

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use bote::eval::Env;
+use bote::lang::eval::Env;
 use std::ffi::OsString;
 
 /// What a command printed and returned.

@@ -264,12 +264,12 @@ fn missing_files_and_directories() {
 /// with units, before their definitions, under `--set`).
 #[test]
 fn resolved_names_agree_with_lookup_by_name() {
-    use bote::eval::{self, Env};
+    use bote::lang::eval::{self, Env};
     let mixed = "title: names\nassumptions:\n  a: 2 MB\n  b: 3\n  t: 5 min\nq:\n  \
         late: cc * b + a / b\n  cc: a * b - a\n  dd: max(cc, a, late) + (a + cc) / b\n  \
         ee: { expr: (dd - a) / t, unit: kB/s }\n  ff: -a + -(b * cc) / (b ^ 2)\n  \
         gg: min(ee * t, dd) * b^2 + late\n";
-    let mut texts: Vec<(String, String)> = bote::presets::PRESETS
+    let mut texts: Vec<(String, String)> = bote::estimate::presets::PRESETS
         .iter()
         .map(|(name, text)| (name.to_string(), text.to_string()))
         .collect();

@@ -2,7 +2,7 @@
 //! worked out by hand in the comment beside it.
 
 use crate::common::{assert_close, bote, value_of};
-use bote::eval::Env;
+use bote::lang::eval::Env;
 use bote::units::Calendar;
 
 #[test]

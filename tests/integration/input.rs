@@ -88,7 +88,7 @@ fn negative_numbers_are_expressions() {
 
 #[test]
 fn run_reads_an_estimate_from_stdin() {
-    let yaml = bote::presets::get("littles-law").unwrap();
+    let yaml = bote::estimate::presets::get("littles-law").unwrap();
     let out = bote(&["run", "-", "--format", "csv"], yaml);
     let direct = bote(&["run", "littles-law", "--format", "csv"], "");
     assert_eq!(out.status, 0, "{}", out.stderr);

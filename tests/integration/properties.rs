@@ -1,7 +1,7 @@
 //! Property tests: no input panics, conversions go there and back, and a
 //! printed result evaluates to what was printed.
 
-use bote::eval::Env;
+use bote::lang::eval::Env;
 use proptest::prelude::*;
 
 const UNITS: &[&str] = &[

@@ -3,7 +3,7 @@
 
 use crate::common::bote;
 use crate::estimates::file;
-use bote::eval::Env;
+use bote::lang::eval::Env;
 
 fn text(src: &str) -> String {
     bote::evaluate(src, &Env::default())

@@ -6,8 +6,10 @@
 //! factor uom already knows. What uom lacks (KB, Mbps, week, month, money) is
 //! listed here. This module must not evaluate or format anything.
 
-use crate::dimension::Dimension;
+pub mod display;
+
 use crate::fxhash::FxHashMap;
+use crate::quantity::dimension::Dimension;
 use std::sync::LazyLock;
 use uom::Conversion;
 use uom::si::Unit as UomUnit;

@@ -3,7 +3,7 @@
 //!
 //! Printing must parse back to the same tree's value; nothing here evaluates.
 
-use crate::error::Span;
+use crate::lang::error::Span;
 use crate::units::{MAGNITUDE_WORDS, UnitDef};
 use std::fmt;
 use std::num::NonZeroU8;
@@ -306,7 +306,7 @@ impl Target {
                 }
                 out.push_str(match unit {
                     // `30 day` and `/day` read better than `30 d` and `/d`;
-                    // `format::show` adds the plural.
+                    // `display::show` adds the plural.
                     UnitRef::Unit(d) if d.symbol == "d" => "day",
                     UnitRef::Unit(d) => d.symbol,
                     UnitRef::Magnitude((w, _)) => w,

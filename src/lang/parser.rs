@@ -25,9 +25,9 @@
 //! division (`6 GB / 2 GB / s` is 3 /s); `per` always joins. Units are resolved here, against the static catalog;
 //! names are left for `eval`.
 
-use crate::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
-use crate::error::{ExprError, ExprErrorKind, Span};
-use crate::lexer::{Tok, Token, lex};
+use crate::lang::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
+use crate::lang::error::{ExprError, ExprErrorKind, Span};
+use crate::lang::lexer::{Tok, Token, lex};
 use crate::units;
 
 /// The deepest nesting of the tree the parser builds.
@@ -456,7 +456,9 @@ impl<'a> Parser<'a> {
             )
             && tight(self.tokens.get(at - 1), self.tokens.get(at))
             && tight(self.tokens.get(at), self.tokens.get(at + 1))
-            && self.unit_word_at(at + 2).is_some_and(|(w, _)| known_unit(w).is_some());
+            && self
+                .unit_word_at(at + 2)
+                .is_some_and(|(w, _)| known_unit(w).is_some());
         if !is_fraction {
             return Ok(None);
         }

@@ -7,16 +7,19 @@
 //! them. Every error points at the file, line and column. Rendering the
 //! result is `report`'s job.
 
-use crate::ast::{Statement, Target};
+pub mod presets;
+
 use crate::diagnostic::Diagnostic;
-use crate::error::{ExprError, ExprErrorKind, Span};
-use crate::eval::{self, Env};
-use crate::format::{self, DisplayUnit, Shown};
 use crate::fxhash::FxHashMap;
+use crate::lang::ast::{Statement, Target};
+use crate::lang::error::{ExprError, ExprErrorKind, Span};
+use crate::lang::eval::{self, Env};
+use crate::lang::parser;
 use crate::quantity::Quantity;
+use crate::quantity::dimension::Dimension;
 use crate::units::Calendar;
+use crate::units::display::{self, DisplayUnit, Shown};
 use crate::yaml::{self, Node, Value};
-use crate::{dimension::Dimension, parser};
 use std::cell::RefCell;
 
 /// The most quantities (assumptions and derived) one file may hold.
@@ -972,7 +975,7 @@ impl Estimate {
             )?)),
             None => None,
         };
-        let shown = format::show(quantity, unit, env.calendar);
+        let shown = display::show(quantity, unit, env.calendar);
         Ok(Row {
             item: i,
             quantity,
@@ -1019,7 +1022,7 @@ impl Estimate {
                 .as_ref()
                 .and_then(|t| eval::display_unit(t, env.calendar).ok())
         });
-        let shown = format::show(expected, unit, env.calendar);
+        let shown = display::show(expected, unit, env.calendar);
         let (e, g) = (expected.si_value(), got.si_value());
         let off_by = (e != 0.0).then(|| (g - e) / e.abs());
         let ok = match off_by {

@@ -4,7 +4,9 @@
 //! carry no source position: `eval` attaches the span where the operation was
 //! written. Nothing here formats for display.
 
-use crate::dimension::Dimension;
+pub mod dimension;
+
+use dimension::Dimension;
 use std::fmt;
 
 /// A number with a dimension, in base units.

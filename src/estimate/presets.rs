@@ -5,28 +5,31 @@
 pub const PRESETS: [(&str, &str); 7] = [
     (
         "url-shortener",
-        include_str!("../presets/url-shortener.yaml"),
+        include_str!("../../presets/url-shortener.yaml"),
     ),
     (
         "twitter-timeline",
-        include_str!("../presets/twitter-timeline.yaml"),
+        include_str!("../../presets/twitter-timeline.yaml"),
     ),
     (
         "uber-dispatch",
-        include_str!("../presets/uber-dispatch.yaml"),
+        include_str!("../../presets/uber-dispatch.yaml"),
     ),
     (
         "stripe-payments",
-        include_str!("../presets/stripe-payments.yaml"),
+        include_str!("../../presets/stripe-payments.yaml"),
     ),
-    ("littles-law", include_str!("../presets/littles-law.yaml")),
+    (
+        "littles-law",
+        include_str!("../../presets/littles-law.yaml"),
+    ),
     (
         "kernel-network",
-        include_str!("../presets/kernel-network.yaml"),
+        include_str!("../../presets/kernel-network.yaml"),
     ),
     (
         "tracing-sampling",
-        include_str!("../presets/tracing-sampling.yaml"),
+        include_str!("../../presets/tracing-sampling.yaml"),
     ),
 ];
 

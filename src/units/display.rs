@@ -4,8 +4,8 @@
 //! Never mixes decimal and binary prefixes unless a target asks, and never
 //! rounds a value that is not 1 (or 100%) to exactly 1 (or 100%).
 
-use crate::dimension::Dimension;
 use crate::quantity::Quantity;
+use crate::quantity::dimension::Dimension;
 use crate::units::{self, Calendar, Size};
 use std::borrow::Cow;
 use std::sync::LazyLock;

@@ -4,11 +4,11 @@
 //! Does not parse, format, or decide evaluation order between names: the
 //! environment already holds every name an expression may use.
 
-use crate::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
-use crate::error::{ExprError, ExprErrorKind, Span};
-use crate::format::DisplayUnit;
 use crate::fxhash::FxHashMap;
+use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
+use crate::lang::error::{ExprError, ExprErrorKind, Span};
 use crate::quantity::{Quantity, QuantityError};
+use crate::units::display::DisplayUnit;
 use crate::units::{self, Calendar};
 
 /// Named quantities and the calendar that month and year follow. Names
@@ -88,7 +88,7 @@ pub fn unknown_name<'a>(name: &str, known: impl Iterator<Item = &'a str>, span: 
 pub fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
     let (value, dim) = match unit {
         UnitRef::Unit(def) => (calendar.seconds(def.size), def.dim),
-        UnitRef::Magnitude(&(_, factor)) => (factor, crate::dimension::Dimension::NONE),
+        UnitRef::Magnitude(&(_, factor)) => (factor, crate::quantity::dimension::Dimension::NONE),
     };
     Quantity::new(value, dim)
 }
@@ -144,9 +144,9 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
             value, money, span, ..
         } => {
             let dim = if *money {
-                crate::dimension::Dimension::MONEY
+                crate::quantity::dimension::Dimension::MONEY
             } else {
-                crate::dimension::Dimension::NONE
+                crate::quantity::dimension::Dimension::NONE
             };
             Quantity::new(*value, dim).map_err(at(*span))
         }
