@@ -4,7 +4,8 @@
 //! Works on any text (a one-line expression or a whole estimate file); it
 //! does not know what the error was about.
 
-use crate::lang::error::{ExprError, Span};
+use crate::lang::error::ExprError;
+use crate::span::Span;
 use std::fmt::Write as _;
 
 /// An error ready to render.

@@ -13,6 +13,7 @@ pub mod fxhash;
 pub mod lang;
 pub mod quantity;
 pub mod report;
+pub mod span;
 pub mod suggest;
 pub mod text;
 pub mod units;

@@ -7,7 +7,7 @@
 //! several documents, deep nesting. Knows nothing of estimates.
 
 use crate::fxhash::FxHashMap;
-use crate::lang::error::Span;
+use crate::span::Span;
 use granit_parser::{Event, Parser, ScalarStyle};
 use std::borrow::Cow;
 

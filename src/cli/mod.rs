@@ -246,14 +246,14 @@ fn report(io: &mut Io<'_>, d: &Diagnostic) -> io::Result<i32> {
 /// is; only what clap rejects is a usage error (exit 2).
 fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str), Box<Diagnostic>> {
     let Some((name, expr)) = binding.split_once('=') else {
-        let span = crate::lang::error::Span::new(0, binding.len());
+        let span = crate::span::Span::new(0, binding.len());
         let message = format!("{flag} expects NAME=EXPR, such as {flag} users=10M");
         return Err(Box::new(Diagnostic::new(message, flag, binding, span)));
     };
     let trimmed = name.trim();
     if let Some(problem) = crate::lang::parser::name_problem(trimmed) {
         let start = name.len() - name.trim_start().len();
-        let span = crate::lang::error::Span::new(start, start + trimmed.len());
+        let span = crate::span::Span::new(start, start + trimmed.len());
         return Err(Box::new(Diagnostic::new(problem, flag, binding, span)));
     }
     Ok((trimmed, expr))
@@ -269,7 +269,7 @@ pub fn calendar_from(month: Option<&str>, year: Option<&str>) -> Result<Calendar
             evaluate(text, &env).map_err(|e| Box::new(Diagnostic::from_expr(&e, flag, text)))?;
         let q = answer.quantity;
         if q.dim() != crate::quantity::dimension::Dimension::TIME || q.si_value() <= 0.0 {
-            let span = crate::lang::error::Span::new(0, text.len());
+            let span = crate::span::Span::new(0, text.len());
             let message = format!("{flag} must be a positive time, such as '30 days'");
             return Err(Box::new(Diagnostic::new(message, flag, text, span)));
         }

@@ -3,7 +3,7 @@
 //!
 //! Printing must parse back to the same tree's value; nothing here evaluates.
 
-use crate::lang::error::Span;
+use crate::span::Span;
 use crate::units::{MAGNITUDE_WORDS, UnitDef};
 use std::fmt;
 use std::num::NonZeroU8;

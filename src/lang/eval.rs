@@ -6,8 +6,9 @@
 
 use crate::fxhash::FxHashMap;
 use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
-use crate::lang::error::{ExprError, ExprErrorKind, Span};
+use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::quantity::{Quantity, QuantityError};
+use crate::span::Span;
 use crate::units::display::DisplayUnit;
 use crate::units::{self, Calendar};
 

@@ -4,7 +4,8 @@
 //! (`100M`, `2.5B`) is a magnitude; any other letters straight after digits
 //! (`100MB`, `50ms`) start a unit. It does not look units up.
 
-use crate::lang::error::{ExprError, ExprErrorKind, Span};
+use crate::lang::error::{ExprError, ExprErrorKind};
+use crate::span::Span;
 use crate::units::MAGNITUDE_SUFFIXES;
 
 /// The longest expression bote reads, in bytes.

@@ -26,8 +26,9 @@
 //! names are left for `eval`.
 
 use crate::lang::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
-use crate::lang::error::{ExprError, ExprErrorKind, Span};
+use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::lang::lexer::{Tok, Token, lex};
+use crate::span::Span;
 use crate::units;
 
 /// The deepest nesting of the tree the parser builds.

@@ -11,7 +11,7 @@
 
 use super::{MAX_DEPTH, Node, Value, scalar};
 use crate::fxhash::FxHashMap;
-use crate::lang::error::Span;
+use crate::span::Span;
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
 
