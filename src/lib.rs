@@ -9,7 +9,6 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod estimate;
-pub mod fxhash;
 pub mod lang;
 pub mod quantity;
 pub mod report;

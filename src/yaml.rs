@@ -6,7 +6,7 @@
 //! attacker would use: anchors and aliases (so no alias bombs), tags,
 //! several documents, deep nesting. Knows nothing of estimates.
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::span::Span;
 use granit_parser::{Event, Parser, ScalarStyle};
 use std::borrow::Cow;

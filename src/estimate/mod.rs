@@ -10,7 +10,7 @@
 pub mod presets;
 
 use crate::diagnostic::Diagnostic;
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::lang::ast::{Statement, Target};
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::lang::eval::{self, Env};

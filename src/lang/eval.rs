@@ -4,7 +4,7 @@
 //! Does not parse, format, or decide evaluation order between names: the
 //! environment already holds every name an expression may use.
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::quantity::{Quantity, QuantityError};

@@ -8,7 +8,7 @@
 
 pub mod display;
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::quantity::dimension::Dimension;
 use std::sync::LazyLock;
 use uom::Conversion;

@@ -10,7 +10,7 @@
 //! instructions per byte, half of a preset run.
 
 use super::{MAX_DEPTH, Node, Value, scalar};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::span::Span;
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
