@@ -6,9 +6,9 @@
 //! attacker would use: anchors and aliases (so no alias bombs), tags,
 //! several documents, deep nesting. Knows nothing of estimates.
 
-use rustc_hash::FxHashMap;
 use crate::span::Span;
 use granit_parser::{Event, Parser, ScalarStyle};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The largest estimate file bote reads, in bytes.

@@ -4,13 +4,13 @@
 //! Does not parse, format, or decide evaluation order between names: the
 //! environment already holds every name an expression may use.
 
-use rustc_hash::FxHashMap;
 use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::quantity::{Quantity, QuantityError};
 use crate::span::Span;
 use crate::units::display::DisplayUnit;
 use crate::units::{self, Calendar};
+use rustc_hash::FxHashMap;
 
 /// Named quantities and the calendar that month and year follow. Names
 /// are borrowed from whoever defined them (an estimate's items, `--let`).

@@ -8,8 +8,8 @@
 
 pub mod display;
 
-use rustc_hash::FxHashMap;
 use crate::quantity::dimension::Dimension;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 use uom::Conversion;
 use uom::si::Unit as UomUnit;

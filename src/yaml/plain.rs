@@ -10,9 +10,9 @@
 //! instructions per byte, half of a preset run.
 
 use super::{MAX_DEPTH, Node, Value, scalar};
-use rustc_hash::FxHashMap;
 use crate::span::Span;
 use granit_parser::ScalarStyle;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Up to this many entries, a map finds a duplicate key by comparing keys.

@@ -1,0 +1,88 @@
+//! Evaluating a loaded estimate: every quantity in dependency order, each
+//! shown in its unit, with its published figure checked.
+
+use super::*;
+use crate::lang::error::ExprError;
+use crate::lang::eval::{self, Env};
+use crate::units::display::{self, DisplayUnit};
+
+impl Estimate {
+    /// Evaluate every quantity, in dependency order; rows come back in file
+    /// order. A name defined twice, an unknown name or a cycle is an error.
+    pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
+        let (order, uses) = self.order()?;
+        for (i, item) in self.items.iter_mut().enumerate() {
+            item.stmt.resolve(uses.of(i).iter().copied());
+        }
+        drop(uses);
+        let mut env = Env::with_slots(self.calendar, self.items.len());
+        let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
+        for i in order {
+            let row = self.evaluate_item(i, &env)?;
+            env.set_slot(i, row.quantity);
+            rows[i] = Some(row);
+        }
+        // Every item was evaluated once. `filter_map` collects in place,
+        // reusing the list; `flatten` (clippy's suggestion) copies it.
+        #[allow(clippy::filter_map_identity)]
+        let rows = rows.into_iter().filter_map(|row| row).collect();
+        Ok(Evaluated {
+            estimate: self,
+            rows,
+        })
+    }
+
+    fn evaluate_item(&self, i: usize, env: &Env) -> Result<Row, LoadError> {
+        let item = &self.items[i];
+        let quantity =
+            eval::eval_statement(&item.stmt, env).map_err(|e| self.item_error(item, &e))?;
+        let unit = match &item.unit {
+            Some(t) => {
+                let size =
+                    eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
+                if let Err(err) = quantity.in_unit(size) {
+                    let span = item.stmt.span();
+                    let e = ExprError::quantity(err, span);
+                    return Err(self
+                        .item_error(item, &e)
+                        .tap_note(format!("the `unit` is {}", t.label())));
+                }
+                Some(DisplayUnit {
+                    label: t.label().into(),
+                    size: size.si_value(),
+                })
+            }
+            // A percentage written as one stays one: `20%`, not 0.2.
+            None if item.stmt.is_percentage() => Some(DisplayUnit {
+                label: "%".into(),
+                size: 0.01,
+            }),
+            // Otherwise the conversion written in the expression, or the
+            // units a single figure was written in (`100M per day`).
+            None => match item.stmt.target.as_deref() {
+                Some(t) => eval::display_unit(t, env.calendar).ok(),
+                None => item
+                    .stmt
+                    .written_units()
+                    .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
+            },
+        };
+        let expect = match &item.expect {
+            Some(x) => Some(Box::new(self.check(
+                item,
+                x,
+                quantity,
+                unit.as_ref(),
+                env,
+            )?)),
+            None => None,
+        };
+        let shown = display::show(quantity, unit, env.calendar);
+        Ok(Row {
+            item: i,
+            quantity,
+            shown,
+            expect,
+        })
+    }
+}

@@ -1,0 +1,604 @@
+//! Reading an estimate file: YAML to the model, checking every key and
+//! parsing every expression. It does not order or evaluate anything.
+
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::lang::ast::{Statement, Target};
+use crate::lang::error::ExprError;
+use crate::lang::eval::Env;
+use crate::lang::parser;
+use crate::quantity::dimension::Dimension;
+use crate::span::Span;
+use crate::units::Calendar;
+use crate::yaml::{self, Node, Value};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+
+/// Read an estimate from YAML text: its shape, keys and expressions.
+/// Whether its names are unique, known and free of cycles is found when it
+/// is evaluated, where they are indexed anyway.
+pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
+    load_owned(origin, src.to_string())
+}
+
+/// [`load`], keeping `src` as the estimate's source text rather than a copy
+/// of it (large files are megabytes).
+pub fn load_owned(origin: &str, src: String) -> Result<Estimate, LoadError> {
+    let mut est = read(origin, &src)?;
+    est.source_text = src;
+    Ok(est)
+}
+
+fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
+    if src.len() > yaml::MAX_FILE_BYTES {
+        let message = format!(
+            "the file is {} bytes; the limit is {} bytes",
+            src.len(),
+            yaml::MAX_FILE_BYTES
+        );
+        return Err(error_at(origin, src, Span::new(0, 0), message));
+    }
+    if src.trim().is_empty() {
+        let message =
+            "the estimate file is empty; it needs at least a `title` and some `assumptions`";
+        return Err(error_at(origin, src, Span::new(0, 0), message));
+    }
+    let root = yaml::parse(src).map_err(|e| {
+        let err = error_at(origin, src, e.span, e.message);
+        match e.note {
+            Some(note) => err.tap_note(note),
+            None => err,
+        }
+    })?;
+    if root.value == Value::Null {
+        let message =
+            "the estimate file has no content; it needs at least a `title` and some `assumptions`";
+        return Err(error_at(origin, src, Span::new(0, 0), message));
+    }
+    let loader = Loader {
+        origin,
+        src,
+        units: RefCell::default(),
+    };
+    loader.estimate(&root)
+}
+
+/// The fields of one quantity, in file order (YAML's reading has already
+/// refused duplicates). A handful at most, so a list beats a hash map.
+struct Fields<'n>(Vec<(&'n str, &'n Node<'n>)>);
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node<'n>> {
+        self.0.iter().find(|(k, _)| *k == key).map(|&(_, n)| n)
+    }
+}
+
+struct Loader<'a> {
+    origin: &'a str,
+    src: &'a str,
+    /// Each `unit:` text read so far: a large file repeats a few units.
+    units: RefCell<FxHashMap<String, Box<Target>>>,
+}
+
+/// An item's expression, read but not yet parsed: the text, and the node
+/// it came from (to place an error). Each item leaves one, in item order.
+struct Pending<'n> {
+    text: &'n str,
+    node: &'n Node<'n>,
+}
+
+/// How many quantities the estimate in `root` holds, if it is well formed:
+/// the entries of its assumptions and sections.
+fn quantities(root: &Node) -> usize {
+    let Value::Map(entries) = &root.value else {
+        return 0;
+    };
+    entries
+        .iter()
+        .filter(|(k, _)| !matches!(k.text(), Some("title" | "about" | "source" | "calendar")))
+        .map(|(_, v)| match &v.value {
+            Value::Map(m) => m.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// From this many items on, a second thread parses half of them. Below
+/// it, starting the thread costs more than it saves. (Formatting the rows
+/// in two halves as well was measured, and gained nothing.)
+const IN_TWO_FROM: usize = 2_000;
+
+/// Run `work` over `items`: over both halves at once on two threads when
+/// there are many, else over all of them here. `work` is given the index
+/// of its first item; of two errors, the first half's is returned.
+///
+/// `work` must not print: the binary holds stderr's lock for the whole run,
+/// so a second thread writing to it would wait forever.
+fn in_two<T: Send, E: Send>(
+    items: &mut [T],
+    work: impl Fn(usize, &mut [T]) -> Result<(), E> + Sync,
+) -> Result<(), E> {
+    if items.len() >= IN_TWO_FROM {
+        let half = items.len() / 2;
+        let (first, second) = items.split_at_mut(half);
+        let work = &work;
+        let done = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .spawn_scoped(scope, move || work(half, second))
+                .ok()?;
+            let mine = work(0, first);
+            let theirs = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Some(mine.and(theirs))
+        });
+        if let Some(done) = done {
+            return done;
+        }
+        // No second thread to be had: do it all here.
+    }
+    work(0, items)
+}
+
+impl Loader<'_> {
+    fn err(&self, span: Span, message: impl Into<String>) -> LoadError {
+        error_at(self.origin, self.src, span, message)
+    }
+
+    fn map<'n>(
+        &self,
+        node: &'n Node<'n>,
+        what: &str,
+    ) -> Result<&'n [(Node<'n>, Node<'n>)], LoadError> {
+        match &node.value {
+            Value::Map(entries) => Ok(entries),
+            _ => Err(self.err(
+                node.span,
+                format!(
+                    "{what} must be a map of `key: value` lines, but this is {}",
+                    node.kind_name()
+                ),
+            )),
+        }
+    }
+
+    fn text<'n>(&self, node: &'n Node, what: &str) -> Result<&'n str, LoadError> {
+        match &node.value {
+            Value::Text(t) => Ok(t),
+            Value::Bool => Err(self.err(
+                node.span,
+                format!("{what} reads as a yes/no value in YAML; quote it if you meant the text"),
+            )),
+            _ => Err(self.err(
+                node.span,
+                format!("{what} must be text, but this is {}", node.kind_name()),
+            )),
+        }
+    }
+
+    fn key<'n>(&self, node: &'n Node) -> Result<&'n str, LoadError> {
+        self.text(node, "a key")
+    }
+
+    fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
+        let hint = crate::suggest::closest(name, allowed.iter().copied());
+        let mut d = Diagnostic::new(
+            format!("unknown key `{name}` in {place}"),
+            self.origin,
+            self.src,
+            key.span,
+        );
+        d.label = crate::suggest::label(&hint[..hint.len().min(1)])
+            .unwrap_or_else(|| "not a key bote knows".into());
+        let mut d = d.with_note(format!("allowed here: {}", allowed.join(", ")));
+        if name.contains(['(', ')', '*', '/', '+', ' ']) {
+            d = d.with_note("in `{ … }` a comma ends the value: quote an expression that holds one, as `expr: \"max(a, b)\"`");
+        }
+        Box::new(d)
+    }
+
+    /// The estimate in `root`. Items are read first and their expressions
+    /// parsed after, all together (see [`Loader::parse_into`]); an error
+    /// comes out as if each were parsed where it was read: a parse error
+    /// before any error found later in the file.
+    fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
+        let mut pending = Vec::new();
+        let mut est = match self.read(root, &mut pending) {
+            Ok(est) => est,
+            Err(read_error) => {
+                // An expression read before the error would have failed first.
+                let mut scratch = parser::Scratch::default();
+                for p in &pending {
+                    parser::parse_in(&mut scratch, p.text)
+                        .map_err(|e| self.expr_error(&e, p.text, p.node))?;
+                }
+                return Err(read_error);
+            }
+        };
+        self.parse_into(&mut est.items, &pending)?;
+        Ok(est)
+    }
+
+    /// Parse each item's pending expression into it (in two halves at once
+    /// when there are many); the first error in file order if any fails.
+    fn parse_into(&self, items: &mut [Item], pending: &[Pending]) -> Result<(), LoadError> {
+        debug_assert_eq!(items.len(), pending.len());
+        in_two(items, |from, items| {
+            let mut scratch = parser::Scratch::default();
+            for (i, item) in items.iter_mut().enumerate() {
+                let text = pending[from + i].text;
+                let stmt = parser::parse_in(&mut scratch, text).map_err(|e| (from + i, e))?;
+                // Without a `unit`, a quantity shows in its expression's `->` unit.
+                if item.unit.is_none() {
+                    item.unit.clone_from(&stmt.target);
+                }
+                item.stmt = stmt;
+            }
+            Ok(())
+        })
+        .map_err(|(i, e)| {
+            let p = &pending[i];
+            let e = e.name_used_as_unit(p.text, |w| items.iter().any(|item| item.name == w));
+            self.expr_error(&e, p.text, p.node)
+        })
+    }
+
+    fn read<'n>(
+        &self,
+        root: &'n Node<'n>,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Estimate, LoadError> {
+        let entries = self.map(root, "an estimate file")?;
+        let mut est = Estimate {
+            origin: self.origin.to_string(),
+            // `load_owned` moves the text in once reading is done.
+            source_text: String::new(),
+            title: String::new(),
+            about: None,
+            source: None,
+            calendar: Calendar::default(),
+            calendar_from_file: false,
+            items: Vec::new(),
+            sections: Vec::new(),
+        };
+        // Items are large and files may hold many: allocate their list, and
+        // that of their expressions (one each), once.
+        let n = quantities(root).min(MAX_QUANTITIES + 1);
+        est.items.reserve_exact(n);
+        pending.reserve_exact(n);
+        let mut title_seen = false;
+        for (key, value) in entries {
+            let name = self.key(key)?;
+            match name {
+                "title" => {
+                    est.title = self.text(value, "`title`")?.to_string();
+                    title_seen = true;
+                }
+                "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
+                "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
+                "calendar" => {
+                    est.calendar = self.calendar(value)?;
+                    est.calendar_from_file = true;
+                }
+                "assumptions" => {
+                    for (k, v) in self.map(value, "`assumptions`")? {
+                        let item = self.assumption(k, v, pending)?;
+                        est.items.push(item);
+                    }
+                }
+                section => {
+                    if !matches!(value.value, Value::Map(_)) {
+                        return Err(self.section_not_a_map(key, section));
+                    }
+                    est.sections.push(section.to_string());
+                    let index = est.sections.len() - 1;
+                    for (k, v) in self.map(value, &format!("section `{section}`"))? {
+                        let item = self.derived(k, v, index, pending)?;
+                        est.items.push(item);
+                    }
+                }
+            }
+            if est.items.len() > MAX_QUANTITIES {
+                return Err(self.err(
+                    key.span,
+                    format!("the file holds more than {MAX_QUANTITIES} quantities"),
+                ));
+            }
+        }
+        if !title_seen {
+            return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
+        }
+        if est.items.is_empty() {
+            let end = self.src.trim_end().len();
+            return Err(self
+                .err(Span::new(end, end), "the estimate file has no quantities")
+                .tap_note(
+                    "add `assumptions:` and a section such as `qps:`, each a map of \
+                     `name: expression` (`bote show url-shortener` shows a whole file)",
+                ));
+        }
+        Ok(est)
+    }
+
+    /// A top-level key whose value is not a map. A known section name
+    /// (`storage: 12`) gets told what a section holds; any other key may be
+    /// a misspelt one.
+    fn section_not_a_map(&self, key: &Node, section: &str) -> LoadError {
+        const SECTIONS: [&str; 5] = ["storage", "bandwidth", "qps", "concurrency", "buffers"];
+        if SECTIONS.contains(&section) || section == "assumptions" {
+            return self
+                .err(
+                    key.span,
+                    format!("`{section}` is a section, which must be a map of quantities"),
+                )
+                .tap_note(format!(
+                    "write each quantity on its own line under it, indented: \
+                     `{section}:` then `  name: expression`"
+                ));
+        }
+        let mut all: Vec<&str> = TOP_KEYS.to_vec();
+        all.extend(SECTIONS);
+        self.unknown_key(key, section, &all, "the top level").tap_note(
+            "a top-level key other than these starts a section, which must be a map of quantities",
+        )
+    }
+
+    fn calendar(&self, node: &Node) -> Result<Calendar, LoadError> {
+        let mut cal = Calendar::default();
+        let mut month_set = false;
+        for (k, v) in self.map(node, "`calendar`")? {
+            let which = self.key(k)?;
+            if which != "month" && which != "year" {
+                return Err(self.unknown_key(k, which, &["month", "year"], "`calendar`"));
+            }
+            let text = self.text(v, &format!("`calendar.{which}`"))?;
+            let answer =
+                crate::evaluate(text, &Env::new(cal)).map_err(|e| self.expr_error(&e, text, v))?;
+            let q = answer.quantity;
+            if q.dim() != Dimension::TIME || q.si_value() <= 0.0 {
+                return Err(self.err(
+                    v.span,
+                    format!("`calendar.{which}` must be a positive time, such as `30 days`"),
+                ));
+            }
+            if which == "month" {
+                cal.month_s = q.si_value();
+                month_set = true;
+            } else {
+                cal.year_s = q.si_value();
+                if !month_set {
+                    cal.month_s = q.si_value() / 12.0;
+                }
+            }
+        }
+        Ok(cal)
+    }
+
+    /// Where an expression's text starts in the file, when the file holds it verbatim.
+    fn expr_offset(&self, text: &str, node: &Node) -> Option<usize> {
+        let at = node.span.start;
+        let rest = self.src.get(at..)?;
+        if rest.starts_with(text) {
+            Some(at)
+        } else if (rest.starts_with('"') || rest.starts_with('\'')) && rest[1..].starts_with(text) {
+            Some(at + 1)
+        } else {
+            None
+        }
+    }
+
+    /// An expression error placed in the file.
+    fn expr_error(&self, e: &ExprError, text: &str, node: &Node) -> LoadError {
+        let offset = self.expr_offset(text, node);
+        Box::new(placed(e, self.origin, self.src, offset, node.span, text))
+    }
+
+    /// A `unit:` field's target, read once per distinct text.
+    fn unit(&self, text: &str, node: &Node) -> Result<Box<Target>, LoadError> {
+        if let Some(t) = self.units.borrow().get(text) {
+            return Ok(t.clone());
+        }
+        let target =
+            Box::new(parser::parse_target(text).map_err(|e| self.expr_error(&e, text, node))?);
+        self.units
+            .borrow_mut()
+            .insert(text.to_string(), target.clone());
+        Ok(target)
+    }
+
+    fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
+        parser::parse(text).map_err(|e| self.expr_error(&e, text, node))
+    }
+
+    fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {
+        let name = self.key(key)?;
+        if let Some(problem) = parser::name_problem(name) {
+            return Err(self.err(key.span, problem));
+        }
+        Ok((name.to_string(), key.span))
+    }
+
+    /// The fields of a quantity written as a map, or its lone expression
+    /// (short form) filed under `short`. An unknown key is an error, with a
+    /// note when it belongs to the other kind of quantity.
+    fn fields<'n>(
+        &self,
+        value: &'n Node,
+        allowed: &[&str],
+        short: &'static str,
+        place: &dyn Fn() -> String,
+    ) -> Result<Fields<'n>, LoadError> {
+        let mut fields = Fields(Vec::new());
+        let Value::Map(entries) = &value.value else {
+            fields.0.push((short, value));
+            return Ok(fields);
+        };
+        for (k, v) in entries {
+            let field = self.key(k)?;
+            if !allowed.contains(&field) {
+                let err = self.unknown_key(k, field, allowed, &place());
+                let note = if short == "value" && DERIVED_KEYS.contains(&field) {
+                    "assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section"
+                } else if short == "expr" && field == "value" {
+                    "`value` is for assumptions; a quantity in a section is derived with `expr`"
+                } else {
+                    return Err(err);
+                };
+                return Err(err.tap_note(note));
+            }
+            fields.0.push((field, v));
+        }
+        Ok(fields)
+    }
+
+    /// An assumption; its expression is left in `pending`.
+    fn assumption<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
+        let (name, name_span) = self.name(key)?;
+        let place = || format!("assumption `{name}`");
+        let fields = self.fields(value, &ASSUMPTION_KEYS, "value", &place)?;
+        let Some(value_node) = fields.get("value") else {
+            return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
+        };
+        let expr_text = self.expr_text(value_node, &|| format!("the value of `{name}`"))?;
+        pending.push(Pending {
+            text: expr_text,
+            node: value_node,
+        });
+        Ok(Item {
+            expr_offset: self.expr_offset(expr_text, value_node),
+            expr_at: value_node.span,
+            name,
+            name_span,
+            place: Place::Assumption,
+            unit: None,
+            stmt: Statement::default(),
+            expect: None,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+        })
+    }
+
+    /// The text of a node that must hold an expression. `what` names it in an
+    /// error, and is only called then.
+    fn expr_text<'n>(
+        &self,
+        node: &'n Node,
+        what: &dyn Fn() -> String,
+    ) -> Result<&'n str, LoadError> {
+        if let Value::Text(t) = &node.value
+            && !t.trim().is_empty()
+        {
+            return Ok(t);
+        }
+        let what = what();
+        match &node.value {
+            Value::Text(_) => Err(self.err(node.span, format!("{what} is empty"))),
+            Value::Null => Err(self.err(
+                node.span,
+                format!("{what} is missing: write an expression such as `5 years`"),
+            )),
+            Value::Bool => {
+                let raw = self.src.get(node.span.start..node.span.end).unwrap_or("");
+                Err(self.err(node.span, format!("{what} `{raw}` reads as a yes/no value in YAML, not an expression; quote it if it is a name")))
+            }
+            _ => Err(self.err(
+                node.span,
+                format!(
+                    "{what} must be an expression, but this is {}",
+                    node.kind_name()
+                ),
+            )),
+        }
+    }
+
+    fn opt_text(&self, fields: &Fields<'_>, key: &str) -> Result<Option<String>, LoadError> {
+        match fields.get(key) {
+            None => Ok(None),
+            Some(Node {
+                value: Value::Text(t),
+                ..
+            }) => Ok(Some(t.to_string())),
+            // Only an error needs the field's name spelt out.
+            Some(n) => self
+                .text(n, &format!("`{key}`"))
+                .map(|t| Some(t.to_string())),
+        }
+    }
+
+    /// A quantity of section `section`; its expression is left in `pending`.
+    fn derived<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        section: usize,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
+        let (name, name_span) = self.name(key)?;
+        let place = || format!("quantity `{name}`");
+        let fields = self.fields(value, &DERIVED_KEYS, "expr", &place)?;
+        let Some(expr_node) = fields.get("expr") else {
+            return Err(self.err(key.span, format!("quantity `{name}` has no `expr`")));
+        };
+        let expr_text = self.expr_text(expr_node, &|| format!("the expression of `{name}`"))?;
+        pending.push(Pending {
+            text: expr_text,
+            node: expr_node,
+        });
+        let unit = match fields.get("unit") {
+            Some(n) => {
+                let text = self.text(n, "`unit`")?;
+                Some(self.unit(text, n)?)
+            }
+            None => None,
+        };
+        let tolerance = match fields.get("tolerance") {
+            Some(n) => {
+                let text = self.text(n, "`tolerance`")?;
+                let q = crate::evaluate(text, &Env::default())
+                    .map_err(|e| self.expr_error(&e, text, n))?
+                    .quantity;
+                if !q.dim().is_none() || q.si_value() < 0.0 {
+                    return Err(self.err(
+                        n.span,
+                        "`tolerance` must be a plain fraction or percentage, such as `5%`",
+                    ));
+                }
+                q.si_value()
+            }
+            None => DEFAULT_TOLERANCE,
+        };
+        let expect = match fields.get("expect") {
+            Some(n) => {
+                let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
+                let stmt = self.parse_expr(text, n)?;
+                Some(Box::new(Expect {
+                    text: text.to_string(),
+                    stmt,
+                    span: n.span,
+                    tolerance,
+                    note: self.opt_text(&fields, "expect_note")?,
+                }))
+            }
+            None => None,
+        };
+        Ok(Item {
+            expr_offset: self.expr_offset(expr_text, expr_node),
+            expr_at: expr_node.span,
+            name,
+            name_span,
+            place: Place::Section(section),
+            stmt: Statement::default(),
+            unit,
+            expect,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+        })
+    }
+}

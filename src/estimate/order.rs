@@ -1,0 +1,121 @@
+//! The dependency order of an estimate's quantities: each after every one
+//! it uses. A name defined twice, an unknown name or a cycle is an error.
+
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::lang::error::{ExprError, ExprErrorKind};
+use crate::lang::eval::{self};
+use crate::span::Span;
+use rustc_hash::FxHashMap;
+
+/// The quantities each item's names refer to, one item after another:
+/// item `i`'s are `list[starts[i]..starts[i + 1]]` (one allocation, not one
+/// per item). Where a name is written is found again only for an error.
+pub(super) struct Uses {
+    list: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl Uses {
+    pub(super) fn of(&self, item: usize) -> &[u32] {
+        &self.list[self.starts[item]..self.starts[item + 1]]
+    }
+}
+
+impl Estimate {
+    /// Indices of items with each item after everything it uses, and what
+    /// each item's names refer to. A cycle or an unknown name is an error
+    /// pointing at the use.
+    pub(super) fn order(&self) -> Result<(Vec<usize>, Uses), LoadError> {
+        // Names are unique across the whole file.
+        let mut index: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(self.items.len(), Default::default());
+        for (i, item) in self.items.iter().enumerate() {
+            if let Some(first) = index.insert(&item.name, i) {
+                let at = |span| Diagnostic::new("", "", &self.source_text, span);
+                let (line, _) = at(self.items[first].name_span).line_col();
+                let message = format!(
+                    "`{}` is defined twice; the first is on line {line}",
+                    item.name
+                );
+                return Err(error_at(
+                    &self.origin,
+                    &self.source_text,
+                    item.name_span,
+                    message,
+                ));
+            }
+        }
+        let mut uses = Uses {
+            list: Vec::new(),
+            starts: Vec::with_capacity(self.items.len() + 1),
+        };
+        for item in &self.items {
+            uses.starts.push(uses.list.len());
+            for (name, span) in item.stmt.names() {
+                match index.get(name) {
+                    #[allow(clippy::cast_possible_truncation)] // MAX_QUANTITIES fits
+                    Some(&j) => uses.list.push(j as u32),
+                    None => {
+                        let known = self.items.iter().map(|i| i.name.as_str());
+                        let e = eval::unknown_name(name, known, span);
+                        return Err(self.item_error(item, &e));
+                    }
+                }
+            }
+        }
+        uses.starts.push(uses.list.len());
+        // Iterative depth-first search: files of many thousands of chained
+        // quantities must not overflow the stack.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Active,
+            Done,
+        }
+        let mut mark = vec![Mark::New; self.items.len()];
+        let mut order = Vec::with_capacity(self.items.len());
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        for root in 0..self.items.len() {
+            if mark[root] != Mark::New {
+                continue;
+            }
+            stack.push((root, 0));
+            mark[root] = Mark::Active;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if let Some(&dep) = uses.of(node).get(*next) {
+                    let (dep, nth) = (dep as usize, *next);
+                    *next += 1;
+                    match mark[dep] {
+                        Mark::New => {
+                            mark[dep] = Mark::Active;
+                            stack.push((dep, 0));
+                        }
+                        Mark::Active => {
+                            let from = stack.iter().position(|&(n, _)| n == dep).unwrap_or(0);
+                            let mut path: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|&(n, _)| self.items[n].name.as_str())
+                                .collect();
+                            path.push(&self.items[dep].name);
+                            // The name just followed is the one that closes the cycle.
+                            let span = self.items[node]
+                                .stmt
+                                .names()
+                                .nth(nth)
+                                .map_or(Span::default(), |(_, span)| span);
+                            let e = ExprError::new(ExprErrorKind::Cycle(path.join(" -> ")), span);
+                            return Err(self.item_error(&self.items[node], &e));
+                        }
+                        Mark::Done => {}
+                    }
+                } else {
+                    mark[node] = Mark::Done;
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+        Ok((order, uses))
+    }
+}

@@ -1,0 +1,55 @@
+//! `--set NAME=EXPR`: replacing an assumption before evaluation.
+
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::lang::parser;
+use crate::span::Span;
+
+impl Estimate {
+    /// Replace an assumption's expression, as `--set name=EXPR` does.
+    pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
+        let origin = format!("--set {name}");
+        let Some(item) = self.items.iter_mut().find(|i| i.name == name) else {
+            let names = self
+                .items
+                .iter()
+                .filter(|i| i.place == Place::Assumption)
+                .map(|i| i.name.as_str());
+            let hint = crate::suggest::closest(name, names);
+            let mut d = Diagnostic::new(
+                format!("`{name}` is not an assumption of `{}`", self.title),
+                "",
+                name,
+                Span::new(0, name.len()),
+            );
+            d.label = crate::suggest::label(&hint).unwrap_or_else(|| "not found".into());
+            let all: Vec<&str> = self
+                .items
+                .iter()
+                .filter(|i| i.place == Place::Assumption)
+                .map(|i| i.name.as_str())
+                .collect();
+            return Err(Box::new(
+                d.with_note(format!("assumptions: {}", all.join(", "))),
+            ));
+        };
+        if item.place != Place::Assumption {
+            let d = Diagnostic::new(
+                format!("`{name}` is derived from other quantities; only assumptions can be set"),
+                "",
+                name,
+                Span::new(0, name.len()),
+            );
+            return Err(Box::new(
+                d.with_note(format!("it is computed as `{}`", item.expr_text())),
+            ));
+        }
+        let stmt =
+            parser::parse(expr).map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
+        item.unit = stmt.target.clone();
+        item.stmt = stmt;
+        item.expr_offset = None;
+        item.overridden = true;
+        Ok(())
+    }
+}
