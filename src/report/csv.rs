@@ -1,0 +1,52 @@
+//! The CSV report: a header row, then one row per quantity; its columns
+//! are documented in the README and are a stable contract.
+
+use super::*;
+use crate::estimate::{Evaluated, Place};
+use std::fmt::Write as _;
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One row per quantity, assumptions first (section `assumptions`).
+pub(super) fn render(ev: &Evaluated) -> String {
+    let mut out =
+        String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note\n");
+    let est = &ev.estimate;
+    let places =
+        std::iter::once(Place::Assumption).chain((0..est.sections.len()).map(Place::Section));
+    for place in places {
+        for row in rows_in(ev, place) {
+            let item = &est.items[row.item];
+            let section = match place {
+                Place::Assumption => "assumptions",
+                Place::Section(s) => &est.sections[s],
+            };
+            let (expect, ok) = match &row.expect {
+                Some(c) => (c.shown.text.clone(), c.ok.to_string()),
+                None => (String::new(), String::new()),
+            };
+            let fields = [
+                section.to_string(),
+                item.name.clone(),
+                row.shown.value.to_string(),
+                row.shown.unit.to_string(),
+                row.shown.text.clone(),
+                row.quantity.si_value().to_string(),
+                row.quantity.dim().base_units(),
+                item.expr_text().to_string(),
+                expect,
+                ok,
+                note_of(ev, row).into_owned(),
+            ];
+            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let _ = writeln!(out, "{}", line.join(","));
+        }
+    }
+    out
+}

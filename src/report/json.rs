@@ -1,0 +1,152 @@
+//! The JSON report: its shape is documented in the README and is a stable
+//! contract.
+
+use super::*;
+use crate::estimate::{Evaluated, Place, Row};
+use serde::Serialize;
+
+/// One quantity in the JSON report; field names are the documented contract.
+#[derive(Serialize)]
+struct JsonQuantity<'a> {
+    name: &'a str,
+    section: &'a str,
+    value: f64,
+    unit: &'a str,
+    text: &'a str,
+    si_value: f64,
+    si_unit: String,
+    dimension: String,
+    expr: &'a str,
+    explain: String,
+    note: Option<&'a str>,
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overridden: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expect: Option<JsonExpect<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonExpect<'a> {
+    value: f64,
+    unit: &'a str,
+    text: &'a str,
+    si_value: f64,
+    tolerance: f64,
+    off_by: Option<f64>,
+    ok: bool,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSection<'a> {
+    name: &'a str,
+    quantities: Vec<JsonQuantity<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCalendar {
+    month_s: f64,
+    year_s: f64,
+    from_file: bool,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    total: usize,
+    failed: usize,
+}
+
+/// The JSON report; its shape is documented in the README.
+#[derive(Serialize)]
+pub struct JsonReport<'a> {
+    title: &'a str,
+    about: Option<&'a str>,
+    source: Option<&'a str>,
+    calendar: JsonCalendar,
+    assumptions: Vec<JsonQuantity<'a>>,
+    sections: Vec<JsonSection<'a>>,
+    expectations: JsonCounts,
+}
+
+fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) -> JsonQuantity<'a> {
+    let item = &ev.estimate.items[row.item];
+    let section = match item.place {
+        Place::Assumption => "assumptions",
+        Place::Section(s) => ev.estimate.sections[s].as_str(),
+    };
+    let expect = match (&row.expect, &item.expect) {
+        (Some(c), Some(x)) => Some(JsonExpect {
+            value: c.shown.value,
+            unit: &c.shown.unit,
+            text: &c.shown.text,
+            si_value: c.quantity.si_value(),
+            tolerance: x.tolerance,
+            off_by: c.off_by,
+            ok: c.ok,
+            note: x.note.as_deref(),
+        }),
+        _ => None,
+    };
+    JsonQuantity {
+        name: &item.name,
+        section,
+        value: row.shown.value,
+        unit: &row.shown.unit,
+        text: &row.shown.text,
+        si_value: row.quantity.si_value(),
+        si_unit: row.quantity.dim().base_units(),
+        dimension: row.quantity.dim().name(),
+        expr: item.expr_text(),
+        explain: std::mem::take(&mut explain[row.item]),
+        note: item.note.as_deref(),
+        source: item.source.as_deref(),
+        overridden: (item.place == Place::Assumption).then_some(item.overridden),
+        expect,
+    }
+}
+
+/// The JSON report as a value to serialize.
+pub fn json(ev: &Evaluated) -> JsonReport<'_> {
+    let est = &ev.estimate;
+    let mut explain = ev.explanations();
+    let assumptions = rows_in(ev, Place::Assumption)
+        .map(|r| quantity_json(ev, r, &mut explain))
+        .collect();
+    let sections = est
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(s, name)| JsonSection {
+            name,
+            quantities: rows_in(ev, Place::Section(s))
+                .map(|r| quantity_json(ev, r, &mut explain))
+                .collect(),
+        })
+        .collect();
+    JsonReport {
+        title: &est.title,
+        about: est.about.as_deref(),
+        source: est.source.as_deref(),
+        calendar: JsonCalendar {
+            month_s: est.calendar.month_s,
+            year_s: est.calendar.year_s,
+            from_file: est.calendar_from_file,
+            text: est.calendar.describe(),
+        },
+        assumptions,
+        sections,
+        expectations: JsonCounts {
+            total: ev.expectations(),
+            failed: ev.failed_expectations().count(),
+        },
+    }
+}
+
+/// The JSON report as text, pretty-printed.
+pub(super) fn render(ev: &Evaluated) -> String {
+    let mut s = serde_json::to_string_pretty(&json(ev)).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,63 @@
+//! The Markdown report: GitHub tables that paste into notes.
+
+use super::*;
+use crate::estimate::{Evaluated, Place};
+use std::fmt::Write as _;
+
+/// Markdown table cells may not hold `|` or newlines.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
+    let est = &ev.estimate;
+    let mut out = format!("# {}\n\n", md(&est.title));
+    for line in [&est.about, &est.source].into_iter().flatten() {
+        let _ = writeln!(out, "{}\n", md(line));
+    }
+    let _ = writeln!(out, "{}.\n", calendar_line(ev));
+    out.push_str("## Assumptions\n\n| name | value | as written | note |\n|:--|--:|:--|:--|\n");
+    for row in rows_in(ev, Place::Assumption) {
+        let item = &est.items[row.item];
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{}` | {} |",
+            md(&assumption_name(ev, row)),
+            md(&row.shown.text),
+            md(item.expr_text()),
+            md(&note_of(ev, row))
+        );
+    }
+    if est.items.iter().any(|i| i.overridden) {
+        out.push_str("\n\\* set on the command line\n");
+    }
+    for (s, section) in est.sections.iter().enumerate() {
+        let _ = write!(
+            out,
+            "\n## {}\n\n| name | value | expression | published | note |\n|:--|--:|:--|--:|:--|\n",
+            heading(section)
+        );
+        for row in rows_in(ev, Place::Section(s)) {
+            let item = &est.items[row.item];
+            let _ = writeln!(
+                out,
+                "| {} | {} | `{}` | {} | {} |",
+                md(&item.name),
+                md(&row.shown.text),
+                md(item.expr_text()),
+                md(&expect_text(row)),
+                md(&note_of(ev, row))
+            );
+        }
+    }
+    if opts.explain {
+        out.push_str("\n## Derivations\n\n");
+        for line in derivations(ev) {
+            let _ = writeln!(out, "- `{line}`");
+        }
+    }
+    if let Some(s) = summary(ev) {
+        let _ = writeln!(out, "\n{s}");
+    }
+    out
+}

@@ -1,0 +1,486 @@
+//! The terminal table: rounded box-drawing borders, columns measured in
+//! display columns and fitted to the terminal's width.
+
+use super::*;
+use crate::estimate::{Evaluated, Place, Row};
+use crate::text::{self, printable};
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
+use std::io;
+
+/// Where a table is written: a string which, given a sink, hands its text
+/// on each time it holds 64 KiB (the first write error is kept and ends
+/// the writing).
+struct Out<'w> {
+    buf: String,
+    sink: Option<&'w mut dyn io::Write>,
+    err: Option<io::Error>,
+}
+
+impl<'w> Out<'w> {
+    fn new(sink: Option<&'w mut dyn io::Write>) -> Out<'w> {
+        Out {
+            buf: String::new(),
+            sink,
+            err: None,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+    }
+
+    /// Room for `n` more bytes, when the whole text stays in memory.
+    fn reserve(&mut self, n: usize) {
+        if self.sink.is_none() {
+            self.buf.reserve(n);
+        } else {
+            self.buf.reserve(n.min(1 << 17));
+        }
+    }
+
+    /// Hand the text on if enough has gathered.
+    fn flush_some(&mut self) {
+        if self.buf.len() >= 1 << 16 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if self.err.is_none()
+                && let Err(e) = sink.write_all(self.buf.as_bytes())
+            {
+                self.err = Some(e);
+            }
+            self.buf.clear();
+        }
+    }
+}
+
+impl fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        Ok(())
+    }
+}
+
+fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
+    let (bold, green, red, reset) = if opts.color {
+        ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
+    let est = &ev.estimate;
+    let prose = |out: &mut Out<'_>, line: &str, style: (&str, &str)| {
+        let line = printable(line);
+        let lines = match opts.width {
+            Some(w) => text::wrap(&line, w),
+            None => vec![line],
+        };
+        for l in lines {
+            let _ = writeln!(out, "{}{l}{}", style.0, style.1);
+        }
+    };
+    prose(out, &est.title, (bold, reset));
+    for line in [&est.about, &est.source].into_iter().flatten() {
+        prose(out, line, ("", ""));
+    }
+    prose(out, &calendar_line(ev), ("", ""));
+    let _ = writeln!(out, "\n{bold}Assumptions{reset}");
+    let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
+    let columns = [
+        Column::keep("name", false),
+        Column::keep("value", true),
+        Column::wrap("as written"),
+        Column::note(),
+    ];
+    boxed(
+        out,
+        columns,
+        rows.len(),
+        |i| {
+            let (row, item) = (rows[i], &est.items[rows[i].item]);
+            [
+                printable_owned(assumption_name(ev, row).into()),
+                row.shown.text.as_str().into(),
+                printable(item.expr_text()),
+                printable_owned(note_of(ev, row)),
+            ]
+        },
+        opts.width,
+    );
+    if est.items.iter().any(|i| i.overridden) {
+        let _ = writeln!(out, "* set on the command line");
+    }
+    for (s, section) in est.sections.iter().enumerate() {
+        let _ = writeln!(out, "\n{bold}{}{reset}", printable(&heading(section)));
+        let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
+        let cells = |i: usize| {
+            let (row, item) = (rows[i], &est.items[rows[i].item]);
+            [
+                printable(&item.name),
+                row.shown.text.as_str().into(),
+                printable(item.expr_text()),
+                expect_text(row).into(),
+                printable_owned(note_of(ev, row)),
+            ]
+        };
+        let columns = [
+            Column::keep("name", false),
+            Column::keep("value", true),
+            Column::wrap("expression"),
+            Column::keep("published", true),
+            Column::note(),
+        ];
+        boxed(out, columns, rows.len(), cells, opts.width);
+    }
+    if opts.explain {
+        let _ = writeln!(out, "\n{bold}Derivations{reset}");
+        for line in derivations(ev) {
+            let line = format!("  {}", printable(&line));
+            match opts.width {
+                Some(w) if text::width(&line) > w => {
+                    // One step of the derivation per line: `= ...`.
+                    for (i, step) in line.split(" = ").enumerate() {
+                        let step = if i == 0 {
+                            step.to_string()
+                        } else {
+                            format!("      = {step}")
+                        };
+                        for l in text::wrap_hanging(&step, w, 8) {
+                            let _ = writeln!(out, "{l}");
+                        }
+                    }
+                }
+                _ => {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+        }
+    }
+    if let Some(s) = summary(ev) {
+        let color = if ev.failed_expectations().next().is_some() {
+            red
+        } else {
+            green
+        };
+        let _ = writeln!(out, "\n{color}{s}{reset}");
+    }
+}
+
+/// [`printable`] of text the caller already owns.
+fn printable_owned(s: Cow<'_, str>) -> Cow<'_, str> {
+    match printable(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(o) => Cow::Owned(o),
+    }
+}
+
+/// A table column: its heading, alignment, and what it may do when the
+/// table is wider than the terminal.
+#[derive(Clone, Copy, Debug)]
+struct Column {
+    title: &'static str,
+    right: bool,
+    fit: Fit,
+}
+
+/// How a column gives way to a narrow terminal. Names, values and
+/// published figures never wrap; notes wrap first, then expressions, and
+/// where that is still too wide the notes move under the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    Keep,
+    Wrap,
+    Note,
+}
+
+impl Column {
+    fn keep(title: &'static str, right: bool) -> Column {
+        Column {
+            title,
+            right,
+            fit: Fit::Keep,
+        }
+    }
+
+    fn wrap(title: &'static str) -> Column {
+        Column {
+            title,
+            right: false,
+            fit: Fit::Wrap,
+        }
+    }
+
+    fn note() -> Column {
+        Column {
+            title: "note",
+            right: false,
+            fit: Fit::Note,
+        }
+    }
+
+    /// The narrowest this column is wrapped to.
+    fn min_width(self) -> usize {
+        let min = match self.fit {
+            Fit::Keep => 0,
+            Fit::Wrap => 14,
+            Fit::Note => 20,
+        };
+        min.max(text::width(self.title))
+    }
+}
+
+/// The columns of a table `N` columns wide take `3 N + 1` for borders and padding.
+fn overhead(columns: usize) -> usize {
+    3 * columns + 1
+}
+
+/// How a table is laid out to fit the terminal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Layout<const N: usize> {
+    /// Columns of these widths (a note column of width 0 is not shown).
+    Columns([usize; N]),
+    /// Columns without the note, which goes under the table.
+    NotesBelow([usize; N]),
+    /// Too narrow for columns: each row as a few lines.
+    List,
+}
+
+/// The layout that fits `limit` columns, from each column's natural width:
+/// first the note wraps, then the expression, then the notes move under
+/// the table, and where even that is too wide the rows become lists.
+fn fit<const N: usize>(natural: [usize; N], columns: &[Column; N], limit: usize) -> Layout<N> {
+    let shrink = |widths: &mut [usize; N], over: &mut usize, fit: Fit| {
+        for (c, col) in columns.iter().enumerate() {
+            if col.fit == fit && *over > 0 {
+                let min = col.min_width().min(natural[c]);
+                let take = (*over).min(widths[c] - min);
+                widths[c] -= take;
+                *over -= take;
+            }
+        }
+    };
+    let total: usize = natural.iter().sum::<usize>() + overhead(N);
+    let mut widths = natural;
+    let mut over = total.saturating_sub(limit);
+    shrink(&mut widths, &mut over, Fit::Note);
+    shrink(&mut widths, &mut over, Fit::Wrap);
+    if over == 0 {
+        return Layout::Columns(widths);
+    }
+    let Some(note) = columns.iter().position(|c| c.fit == Fit::Note) else {
+        return Layout::List;
+    };
+    // Without the note column, from the natural widths again.
+    let mut widths = natural;
+    widths[note] = 0;
+    let total = widths.iter().sum::<usize>() + overhead(N - 1);
+    let mut over = total.saturating_sub(limit);
+    shrink(&mut widths, &mut over, Fit::Wrap);
+    if over == 0 {
+        Layout::NotesBelow(widths)
+    } else {
+        Layout::List
+    }
+}
+
+/// A table with rounded box-drawing borders, columns as wide as their
+/// widest cell in display columns, fitted to `limit` columns when given.
+/// `cells(i)` gives row `i`; it is called twice per row (once for the
+/// widths, once to print) rather than keeping every cell of a large table.
+fn boxed<'c, const N: usize>(
+    out: &mut Out<'_>,
+    columns: [Column; N],
+    rows: usize,
+    cells: impl Fn(usize) -> [Cow<'c, str>; N],
+    limit: Option<usize>,
+) {
+    let mut natural = columns.map(|c| text::width(c.title));
+    for i in 0..rows {
+        for (w, cell) in natural.iter_mut().zip(&cells(i)) {
+            *w = (*w).max(text::width(cell));
+        }
+    }
+    let (widths, notes_below) = match limit.map(|l| fit(natural, &columns, l)) {
+        None => (natural, false),
+        Some(Layout::Columns(widths)) => (widths, false),
+        Some(Layout::NotesBelow(widths)) => (widths, true),
+        Some(Layout::List) => return list(out, &columns, rows, &cells, limit.unwrap_or(80)),
+    };
+    let shown: Vec<usize> = (0..N)
+        .filter(|&c| !(notes_below && columns[c].fit == Fit::Note))
+        .collect();
+    // Each line: the cells, a space either side, and a 3-byte border before
+    // each; the three rules are 3-byte characters throughout; then room for
+    // the lines after the table, so the output is never copied to grow.
+    let line_bytes = widths.iter().sum::<usize>() + 5 * N + 4;
+    out.reserve((rows + 1) * line_bytes + 3 * 3 * line_bytes + 1024);
+    let rule = |out: &mut Out<'_>, left: char, fill: char, mid: char, end: char| {
+        out.push(left);
+        for (i, &c) in shown.iter().enumerate() {
+            if i > 0 {
+                out.push(mid);
+            }
+            repeat(out, fill, widths[c] + 2);
+        }
+        out.push(end);
+        out.push('\n');
+    };
+    // One line of cells, each padded to its column.
+    let cells_line = |out: &mut Out<'_>, cell: [&str; N]| {
+        out.push('│');
+        for (i, &c) in shown.iter().enumerate() {
+            if i > 0 {
+                out.push('┆');
+            }
+            let cell = cell[i];
+            let pad = widths[c].saturating_sub(text::width(cell));
+            out.push(' ');
+            if columns[c].right {
+                repeat(out, ' ', pad);
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                repeat(out, ' ', pad);
+            }
+            out.push(' ');
+        }
+        out.push_str("│\n");
+    };
+    // One row, as many lines as its tallest wrapped cell.
+    let line = |out: &mut Out<'_>, row: &[Cow<'_, str>; N]| {
+        if shown.iter().all(|&c| text::width(&row[c]) <= widths[c]) {
+            let mut cell = [""; N];
+            for (i, &c) in shown.iter().enumerate() {
+                cell[i] = &row[c];
+            }
+            return cells_line(out, cell);
+        }
+        let wrapped: Vec<Vec<Cow<'_, str>>> = shown
+            .iter()
+            .map(|&c| text::wrap(&row[c], widths[c]))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        for l in 0..height {
+            let mut cell = [""; N];
+            for (i, lines) in wrapped.iter().enumerate() {
+                cell[i] = lines.get(l).map_or("", |s| &**s);
+            }
+            cells_line(out, cell);
+        }
+    };
+    rule(out, '╭', '─', '┬', '╮');
+    line(out, &columns.map(|c| Cow::Borrowed(c.title)));
+    rule(out, '╞', '═', '╪', '╡');
+    for i in 0..rows {
+        line(out, &cells(i));
+        out.flush_some();
+    }
+    rule(out, '╰', '─', '┴', '╯');
+    if notes_below {
+        notes_under(out, &columns, rows, &cells, limit.unwrap_or(80));
+    }
+}
+
+/// The notes of a table too narrow to hold them, one per row that has
+/// one, as `name: note` wrapped to `limit` columns.
+fn notes_under<'c, const N: usize>(
+    out: &mut Out<'_>,
+    columns: &[Column; N],
+    rows: usize,
+    cells: &impl Fn(usize) -> [Cow<'c, str>; N],
+    limit: usize,
+) {
+    let Some(note) = columns.iter().position(|c| c.fit == Fit::Note) else {
+        return;
+    };
+    for i in 0..rows {
+        let row = cells(i);
+        if row[note].is_empty() {
+            continue;
+        }
+        let line = format!("  {}: {}", row[0], row[note]);
+        for l in text::wrap_hanging(&line, limit, 4) {
+            let _ = writeln!(out, "{l}");
+        }
+    }
+}
+
+/// Rows as lists, for a terminal too narrow for columns: the name and the
+/// figures that never wrap on one line, then each other cell on its own.
+fn list<'c, const N: usize>(
+    out: &mut Out<'_>,
+    columns: &[Column; N],
+    rows: usize,
+    cells: &impl Fn(usize) -> [Cow<'c, str>; N],
+    limit: usize,
+) {
+    for i in 0..rows {
+        let row = cells(i);
+        let mut head = format!("  {}:", row[0]);
+        for (c, col) in columns.iter().enumerate().skip(1) {
+            if col.fit != Fit::Keep || row[c].is_empty() {
+                continue;
+            }
+            if c > 1 {
+                let _ = write!(head, ",  {}", col.title);
+            }
+            let _ = write!(head, " {}", row[c]);
+        }
+        let mut lines = text::wrap_hanging(&head, limit, 6);
+        for (c, col) in columns.iter().enumerate() {
+            let line = match col.fit {
+                _ if row[c].is_empty() => continue,
+                Fit::Keep => continue,
+                Fit::Wrap => format!("      {}: {}", col.title, row[c]),
+                Fit::Note => format!("      {}", row[c]),
+            };
+            lines.extend(
+                text::wrap_hanging(&line, limit, 8)
+                    .into_iter()
+                    .map(|l| Cow::Owned(l.into_owned())),
+            );
+        }
+        for l in lines {
+            let _ = writeln!(out, "{l}");
+        }
+        out.flush_some();
+    }
+}
+
+/// Push `n` copies of `c`; runs of spaces (every cell's padding) go in
+/// slices rather than a char at a time.
+fn repeat(out: &mut Out<'_>, c: char, n: usize) {
+    const SPACES: &str = "                                ";
+    if c == ' ' {
+        let mut left = n;
+        while left > 0 {
+            let take = left.min(SPACES.len());
+            out.push_str(&SPACES[..take]);
+            left -= take;
+        }
+    } else {
+        out.buf.extend(std::iter::repeat_n(c, n));
+    }
+}
+
+/// The table as one string.
+pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
+    let mut out = Out::new(None);
+    table(ev, opts, &mut out);
+    out.buf
+}
+
+/// The table written to `w` in pieces as it is made.
+pub(super) fn write(ev: &Evaluated, opts: Options, w: &mut dyn io::Write) -> io::Result<()> {
+    let mut out = Out::new(Some(w));
+    table(ev, opts, &mut out);
+    out.flush();
+    out.err.map_or(Ok(()), Err)
+}
