@@ -3,10 +3,14 @@
 
 use super::*;
 use crate::estimate::{Evaluated, Place};
+use crate::text::printable;
 use std::fmt::Write as _;
 
+/// A field, quoted when it must be; control characters are escaped (a
+/// newline in a note becomes a space), so each quantity stays one line.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    let s = printable(s);
+    if s.contains([',', '"']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()

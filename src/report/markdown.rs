@@ -2,11 +2,14 @@
 
 use super::*;
 use crate::estimate::{Evaluated, Place};
+use crate::text::printable;
 use std::fmt::Write as _;
 
 /// Markdown table cells may not hold `|` or newlines.
+/// A table cell: `|` escaped, and newlines and control characters made
+/// safe by [`printable`].
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    printable(s).replace('|', "\\|")
 }
 
 pub(super) fn render(ev: &Evaluated, opts: Options) -> String {

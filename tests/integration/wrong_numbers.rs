@@ -157,4 +157,13 @@ fn wide_characters_and_control_characters_in_a_table() {
             insta::assert_snapshot!("wide_characters_at_60", out.stdout);
         }
     }
+    // Notes pasted into Markdown or read as CSV stay one line each, and no
+    // escape sequence gets through either.
+    for format in ["markdown", "csv"] {
+        let out = bote(&["run", &f.0, "--format", format], "");
+        assert!(!out.stdout.contains('\x1b'), "{format}: {}", out.stdout);
+        assert!(out.stdout.contains("two lines and a tab"), "{format}: {}", out.stdout);
+    }
+    let csv = bote(&["run", &f.0, "--format", "csv"], "").stdout;
+    assert_eq!(csv.lines().count(), 5, "{csv}");
 }
