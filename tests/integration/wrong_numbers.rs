@@ -162,7 +162,11 @@ fn wide_characters_and_control_characters_in_a_table() {
     for format in ["markdown", "csv"] {
         let out = bote(&["run", &f.0, "--format", format], "");
         assert!(!out.stdout.contains('\x1b'), "{format}: {}", out.stdout);
-        assert!(out.stdout.contains("two lines and a tab"), "{format}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("two lines and a tab"),
+            "{format}: {}",
+            out.stdout
+        );
     }
     let csv = bote(&["run", &f.0, "--format", "csv"], "").stdout;
     assert_eq!(csv.lines().count(), 5, "{csv}");

@@ -1,0 +1,140 @@
+//! The command line as clap reads it: subcommands, flags and the help
+//! that teaches the language.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Back-of-the-envelope calculator for system-design estimates";
+
+const EXAMPLES: &str = "\
+Examples:
+  bote eval '100M / month -> /s'            # 100 million a month, per second
+  bote eval '4000/s * 500 bytes -> MB/s'    # read bandwidth
+  bote eval '1 Gbit/s * 50 ms -> MB'        # bandwidth-delay product
+  bote eval --let dau=500M 'dau * 5 / day'  # name a quantity first
+  bote list                                 # the built-in presets
+  bote run twitter-timeline                 # a preset's estimate, as tables
+  bote run url-shortener --set read_ratio=1000 --format markdown";
+
+#[derive(Parser, Debug)]
+#[command(name = "bote", version, about = ABOUT, after_help = EXAMPLES)]
+pub(super) struct Cli {
+    #[command(subcommand)]
+    pub(super) command: Command,
+    /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(super) color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub(super) enum Command {
+    /// Evaluate expressions with units and print the results.
+    #[command(after_long_help = EVAL_HELP)]
+    Eval(EvalArgs),
+    /// Run an estimate (a preset or a YAML file) and print its report.
+    #[command(after_long_help = RUN_HELP)]
+    Run(RunArgs),
+    /// Check that estimates reproduce their published figures; exits 1 if any do not.
+    Check {
+        /// Presets or files; with none, every preset.
+        #[arg(value_name = "PRESET|FILE")]
+        targets: Vec<String>,
+    },
+    /// List the built-in presets.
+    List,
+    /// Print a preset's YAML, to copy into a file of your own and edit.
+    Show {
+        #[arg(value_name = "PRESET")]
+        preset: String,
+    },
+}
+
+const RUN_HELP: &str = "\
+Examples:
+  bote run twitter-timeline
+  bote run url-shortener --set read_ratio=1000 --explain
+  bote run my-estimate.yaml --format markdown >> notes.md
+  bote run stripe-payments --format json | jq '.sections[0]'
+
+Exit status: 0 on success, 1 on an error in the estimate, 2 on a usage error.";
+
+#[derive(clap::Args, Debug)]
+pub(super) struct RunArgs {
+    /// A preset name (see `bote list`), the path of an estimate file, or `-`
+    /// to read one from standard input.
+    #[arg(value_name = "PRESET|FILE")]
+    pub(super) target: String,
+    /// Override an assumption for this run, as NAME=EXPR (repeatable).
+    #[arg(long = "set", value_name = "NAME=EXPR")]
+    pub(super) sets: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RunFormat::Table)]
+    pub(super) format: RunFormat,
+    /// Show each derivation with the numbers substituted.
+    #[arg(long)]
+    pub(super) explain: bool,
+    /// Fit tables to this many columns [default: on a terminal, $COLUMNS or
+    /// the terminal's width; piped, no limit].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub(super) width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum RunFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+const EVAL_HELP: &str = "\
+Numbers: 12  2.5  1e9  1_000_000  12,500  99.99%  $50
+Magnitudes: thousand million billion trillion, or k K M B bn T written straight
+  after the digits: 100M is 100 million, 2.5B is 2.5 billion. With a space,
+  `500 B` is 500 bytes; 100MB is 100 megabytes.
+Units: B kB KB MB GB TB PB EB, KiB MiB GiB TiB PiB, bit kbit Mbit Gbit (Kb Mb Gb),
+  bps kbps Mbps Gbps, ns us ms s min h day week month year, m km, $ USD.
+Operators: + - * / ^ (or **), `per`; a unit after a number binds tighter than /,
+  so `50000 / 4 s` is 12,500 /s.
+Conversion: EXPR -> UNIT (or `to`, `in`): `100M / month -> /s`, `99.9% * 99.9% -> %`.
+Functions: ceil floor round min max abs sqrt ln log10 log2.
+Calendar: a year is 365 days and a month is a twelfth of it unless --month/--year say otherwise.
+
+With no EXPR, reads one expression per line from standard input (blank lines
+and lines starting with # are skipped).
+
+Exit status: 0 on success, 1 on an error in the input, 2 on a usage error.";
+
+#[derive(clap::Args, Debug)]
+pub(super) struct EvalArgs {
+    /// The expression; several words are joined with spaces. Quote it in the shell.
+    #[arg(allow_negative_numbers = true, num_args = 0.., value_name = "EXPR")]
+    pub(super) expr: Vec<String>,
+    /// Define a name first, as NAME=EXPR (repeatable; later ones may use earlier ones).
+    #[arg(long = "let", value_name = "NAME=EXPR")]
+    pub(super) lets: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub(super) format: EvalFormat,
+    /// Also show how the expression was read, magnitudes and units spelled out.
+    #[arg(long)]
+    pub(super) explain: bool,
+    /// Length of a month, e.g. '30 days' (default: a twelfth of the year).
+    #[arg(long, value_name = "EXPR")]
+    pub(super) month: Option<String>,
+    /// Length of a year, e.g. '360 days' (default: 365 days).
+    #[arg(long, value_name = "EXPR")]
+    pub(super) year: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum EvalFormat {
+    Text,
+    Json,
+}
