@@ -7,6 +7,7 @@ pub mod error;
 pub mod eval;
 pub mod lexer;
 pub mod parser;
+mod reading;
 
 use crate::quantity::Quantity;
 use crate::units::display::{self, Shown};

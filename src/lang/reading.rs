@@ -1,0 +1,178 @@
+//! How a statement prints "as read": magnitudes and units spelled out, so a
+//! misreading (`500B` as 500 billion) shows at a glance. Printing must
+//! parse back to the same tree's value; nothing here evaluates.
+
+use super::ast::{BinOp, Expr, NodeId, Statement, UnitRef};
+use crate::span::Span;
+use std::fmt;
+
+impl Statement {
+    /// The expression as read (without its conversion).
+    pub fn expr_string(&self) -> String {
+        self.display_with(&|_| None)
+    }
+
+    /// The expression as read, with each name replaced by what `subst` gives
+    /// for it (names it gives nothing for stay as they are).
+    pub fn display_with(&self, subst: Subst<'_>) -> String {
+        struct With<'a>(&'a Statement, Subst<'a>);
+        impl fmt::Display for With<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, self.0.root(), self.1)
+            }
+        }
+        if self.nodes.is_empty() {
+            return String::new();
+        }
+        With(self, subst).to_string()
+    }
+}
+
+impl fmt::Display for Statement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.nodes.is_empty() {
+            self.write(f, self.root(), &|_| None)?;
+        }
+        if let Some(t) = &self.target {
+            write!(f, " -> {}", t.label())?;
+        }
+        Ok(())
+    }
+}
+
+fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
+    let def = match unit {
+        UnitRef::Unit(d) if d.symbol == "$" => return "USD",
+        UnitRef::Unit(d) => d,
+        UnitRef::Magnitude((w, _)) => return w,
+    };
+    let name = if plural { def.plural } else { def.singular };
+    // "kilobits per second" would not read back as one unit: use a one-word spelling.
+    let one_word = |s: &&str| s.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if one_word(&name) {
+        name
+    } else {
+        def.aliases
+            .iter()
+            .copied()
+            .find(one_word)
+            .unwrap_or(def.symbol)
+    }
+}
+
+/// A name substitution for [`Statement::display_with`].
+pub type Subst<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+impl Statement {
+    fn write(&self, f: &mut fmt::Formatter<'_>, id: NodeId, subst: Subst<'_>) -> fmt::Result {
+        let child = |f: &mut fmt::Formatter<'_>, id: NodeId, min: u8| {
+            if self.node(id).precedence() < min {
+                f.write_str("(")?;
+                self.write(f, id, subst)?;
+                f.write_str(")")
+            } else {
+                self.write(f, id, subst)
+            }
+        };
+        match self.node(id) {
+            Expr::Number {
+                magnitude,
+                percent,
+                money,
+                digits,
+                span,
+                ..
+            } => {
+                if *money {
+                    f.write_str("$")?;
+                }
+                f.write_str(self.text_at(digits.span(*span)))?;
+                if let Some(m) = magnitude {
+                    write!(f, " {}", m.word())?;
+                }
+                if *percent {
+                    f.write_str("%")?;
+                }
+                Ok(())
+            }
+            Expr::Unit { unit, power, .. } => {
+                f.write_str(unit_name(unit, false))?;
+                if *power != 1 {
+                    write!(f, "^{power}")
+                } else {
+                    Ok(())
+                }
+            }
+            Expr::Name { span, .. } => {
+                let name = self.text_at(Span::from(*span));
+                match subst(name) {
+                    Some(value) => f.write_str(&value),
+                    None => f.write_str(name),
+                }
+            }
+            Expr::Neg { expr, .. } => {
+                f.write_str("-")?;
+                child(f, *expr, 3)
+            }
+            Expr::Binary { op, lhs, rhs, .. } => {
+                let p = op.precedence();
+                // Left-associative operators need parentheses on an equal-precedence
+                // right side. Around `^` only atoms go bare (`2 m ^ 2`, `5 million ^ 2`
+                // and `s ^ 0 billion` would read back differently), except that a
+                // power on the right chains as written: `2 ^ 3 ^ 2`.
+                let rhs_chains = matches!(self.node(*rhs), Expr::Binary { op: BinOp::Pow, .. });
+                let (lmin, rmin) = match op {
+                    BinOp::Pow if rhs_chains => (6, p),
+                    BinOp::Pow => (6, 6),
+                    _ => (p, p + 1),
+                };
+                child(f, *lhs, lmin)?;
+                write!(f, " {} ", op.symbol())?;
+                child(f, *rhs, rmin)
+            }
+            Expr::Sum { first, count, .. } => {
+                let p = BinOp::Add.precedence();
+                for (i, (term, subtracted)) in self.terms(*first, *count).enumerate() {
+                    if i > 0 {
+                        f.write_str(if subtracted { " - " } else { " + " })?;
+                    }
+                    // As for `+` and `-` between two terms: a later term
+                    // of equal precedence needs parentheses.
+                    child(f, term, if i == 0 { p } else { p + 1 })?;
+                }
+                Ok(())
+            }
+            Expr::Juxt { lhs, unit, .. } => {
+                child(f, *lhs, 5)?;
+                let plural =
+                    !matches!(self.node(*lhs), Expr::Number { value, .. } if *value == 1.0);
+                match self.node(*unit) {
+                    Expr::Unit { unit, power, .. } => {
+                        write!(f, " {}", unit_name(unit, plural))?;
+                        if *power != 1 {
+                            write!(f, "^{power}")
+                        } else {
+                            Ok(())
+                        }
+                    }
+                    _ => {
+                        f.write_str(" ")?;
+                        self.write(f, *unit, subst)
+                    }
+                }
+            }
+            Expr::Call {
+                func, first, count, ..
+            } => {
+                write!(f, "{}(", func.name())?;
+                for (i, &a) in self.args(*first, *count).iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    self.write(f, a, subst)?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
