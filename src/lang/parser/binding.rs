@@ -1,0 +1,278 @@
+//! How a written unit binds to the number before it, as a person reads it:
+//! `4 s` (a unit after a number or group), `2 GB/s` and `2 GB per second`
+//! (a compound unit is one unit), `1/2 GB` (a fraction of a unit), `m^2`
+//! (a unit's own power), and the units of a conversion target.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    /// `1/2 GB` is half a gigabyte: two numbers with a `/` and no spaces
+    /// between them, followed by a unit, are one fraction of that unit.
+    /// (Spaced, `1 / 2 GB` divides by 2 GB, as `50000 / 4 s` does.)
+    pub(super) fn fraction(&mut self, numerator: NodeId) -> Result<Option<NodeId>, ExprError> {
+        let at = self.pos;
+        let tight = |a: Option<&Token>, b: Option<&Token>| {
+            a.zip(b).is_some_and(|(a, b)| a.span.end == b.span.start)
+        };
+        let is_fraction = matches!(self.node(numerator), Expr::Number { percent: false, .. })
+            && at > 0
+            && self.tokens.get(at).is_some_and(|t| t.tok == Tok::Slash)
+            && matches!(
+                self.tokens.get(at + 1).map(|t| t.tok),
+                Some(Tok::Number { .. })
+            )
+            && tight(self.tokens.get(at - 1), self.tokens.get(at))
+            && tight(self.tokens.get(at), self.tokens.get(at + 1))
+            && self
+                .unit_word_at(at + 2)
+                .is_some_and(|(w, _)| known_unit(w).is_some());
+        if !is_fraction {
+            return Ok(None);
+        }
+        self.pos += 1;
+        let denominator = self.primary()?;
+        self.binary(BinOp::Div, numerator, denominator).map(Some)
+    }
+
+    /// The units written after a number or group `lhs`, if it is one.
+    ///
+    /// A unit multiplies (`4 s`, `(a + b) MB`). A `/` written without spaces
+    /// (`GB/s`, `4000/s`, `$5/month`), or `per`, followed by a unit or name,
+    /// joins the same quantity, so `6 GB / 2 GB/s` divides by the rate
+    /// 2 GB/s, as a person reads it.
+    pub(super) fn units_after(&mut self, lhs: NodeId) -> Result<NodeId, ExprError> {
+        if self.was_group_or_number(lhs) {
+            self.attach_units(lhs)
+        } else {
+            Ok(lhs)
+        }
+    }
+
+    /// [`Parser::units_after`] for a node known to take units.
+    pub(super) fn attach_units(&mut self, lhs: NodeId) -> Result<NodeId, ExprError> {
+        let mut lhs = lhs;
+        loop {
+            if let Some((word, span)) = self.unit_word_at(self.pos) {
+                let unit = resolve_unit(word, span)?;
+                self.pos += 1;
+                let power = self.unit_power()?;
+                let uspan = span.to(Span::new(span.start, self.prev_end()));
+                let unit = self.push(Expr::unit(unit, power, uspan), 0)?;
+                let span = self.span(lhs).to(uspan);
+                lhs = self.push(
+                    Expr::Juxt {
+                        lhs,
+                        unit,
+                        span: span.into(),
+                    },
+                    self.height(lhs),
+                )?;
+            } else if self.joins_per() {
+                self.pos += 1;
+                let Some((word, span)) = self.unit_word_at(self.pos).or(self.name_at(self.pos))
+                else {
+                    break;
+                };
+                self.pos += 1;
+                let rhs = match known_unit(word) {
+                    Some(unit) => {
+                        let power = self.unit_power()?;
+                        let span = span.to(Span::new(span.start, self.prev_end()));
+                        self.push(Expr::unit(unit, power, span), 0)?
+                    }
+                    None => self.push(
+                        Expr::Name {
+                            span: span.into(),
+                            slot: Expr::UNRESOLVED,
+                        },
+                        0,
+                    )?,
+                };
+                lhs = self.binary(BinOp::Div, lhs, rhs)?;
+            } else {
+                break;
+            }
+        }
+        Ok(lhs)
+    }
+
+    /// Is the next token a `/` or `per` that joins what follows to the
+    /// quantity before it? A `/` does when written without spaces and
+    /// followed by a word; `per` always does when followed by a word.
+    pub(super) fn joins_per(&self) -> bool {
+        let (Some(op), Some(prev)) = (self.peek(), self.tokens.get(self.pos.wrapping_sub(1)))
+        else {
+            return false;
+        };
+        let next = self.pos + 1;
+        let word_next = self.unit_word_at(next).is_some() || self.name_at(next).is_some();
+        let call_next = self
+            .tokens
+            .get(next + 1)
+            .is_some_and(|t| t.tok == Tok::LParen);
+        if !word_next || call_next {
+            return false;
+        }
+        match op.tok {
+            Tok::Slash => {
+                prev.span.end == op.span.start
+                    && self
+                        .tokens
+                        .get(next)
+                        .is_some_and(|t| t.span.start == op.span.end)
+            }
+            Tok::Ident => op.text(self.src) == "per",
+            _ => false,
+        }
+    }
+
+    /// The word at token `pos` when it is a name: not a unit, keyword or magnitude.
+    pub(super) fn name_at(&self, pos: usize) -> Option<(&'a str, Span)> {
+        self.word_at(pos)
+            .filter(|(w, _)| !is_keyword(w) && known_unit(w).is_none())
+    }
+
+    /// The token at `pos` as a unit word: a word that is a unit (or could
+    /// be a misspelt one) and not a keyword or a function being called, or
+    /// `$` not followed by an amount (`5 $`, `-> $/day`).
+    pub(super) fn unit_word_at(&self, pos: usize) -> Option<(&'a str, Span)> {
+        let called = self
+            .tokens
+            .get(pos + 1)
+            .is_some_and(|t| t.tok == Tok::LParen);
+        match self.tokens.get(pos)? {
+            Token {
+                tok: Tok::Ident, ..
+            } => self.word_at(pos).filter(|(w, _)| !is_keyword(w) && !called),
+            Token {
+                tok: Tok::Dollar,
+                span,
+            } if !matches!(
+                self.tokens.get(pos + 1),
+                Some(Token {
+                    tok: Tok::Number { .. },
+                    ..
+                })
+            ) =>
+            {
+                Some(("$", *span))
+            }
+            _ => None,
+        }
+    }
+
+    /// A unit may follow a number literal or a parenthesised group, but not a name.
+    pub(super) fn was_group_or_number(&self, lhs: NodeId) -> bool {
+        match self.node(lhs) {
+            Expr::Number { .. } => true,
+            // primary() returned a compound expression only from parentheses.
+            Expr::Binary { .. } | Expr::Sum { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
+                self.pos > 0 && self.tokens[self.pos - 1].tok == Tok::RParen
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn prev_end(&self) -> usize {
+        self.tokens
+            .get(self.pos.wrapping_sub(1))
+            .map_or(self.src.len(), |t| t.span.end)
+    }
+
+    /// An optional `^ integer` after a unit.
+    pub(super) fn unit_power(&mut self) -> Result<i8, ExprError> {
+        self.unit_power_or(true)
+    }
+
+    /// With `strict` false, a `^` not followed by a small whole number is left
+    /// for the general power operator (`m ^ 11`, `km ^ x`).
+    pub(super) fn unit_power_or(&mut self, strict: bool) -> Result<i8, ExprError> {
+        let caret = self.pos;
+        if !self.eat(Tok::Caret) {
+            return Ok(1);
+        }
+        let neg = self.eat(Tok::Minus);
+        match self.next() {
+            Some(Token {
+                tok:
+                    Tok::Number {
+                        value,
+                        magnitude: None,
+                        ..
+                    },
+                ..
+            }) if value.fract() == 0.0 && (1.0..=9.0).contains(&value) => {
+                #[allow(clippy::cast_possible_truncation)]
+                let p = value as i8;
+                Ok(if neg { -p } else { p })
+            }
+            _ if !strict => {
+                self.pos = caret;
+                Ok(1)
+            }
+            _ => {
+                self.pos -= 1;
+                Err(self.expected("a whole number from 1 to 9 as the unit's power"))
+            }
+        }
+    }
+
+    pub(super) fn target(&mut self) -> Result<Target, ExprError> {
+        let start = self.peek().map_or(self.end(), |t| t.span);
+        if self.eat(Tok::Percent) {
+            return Ok(Target {
+                factors: Vec::new(),
+                percent: true,
+                span: start,
+            });
+        }
+        let mut factors = Vec::new();
+        let mut sign: i8 = if self.eat(Tok::Slash) { -1 } else { 1 };
+        loop {
+            match self.unit_word_at(self.pos) {
+                Some((word, span)) => {
+                    let unit = resolve_unit(word, span)?;
+                    self.pos += 1;
+                    factors.push((unit, sign * self.unit_power()?));
+                }
+                _ => return Err(self.expected("a unit to convert to, such as `MB`, `/s` or `%`")),
+            }
+            sign = match self.peek_tok() {
+                Some(Tok::Slash) => -1,
+                Some(Tok::Star) => 1,
+                _ => break,
+            };
+            self.pos += 1;
+        }
+        let span = start.to(Span::new(start.start, self.prev_end()));
+        Ok(Target {
+            factors,
+            percent: false,
+            span,
+        })
+    }
+}
+
+pub(super) fn known_unit(word: &str) -> Option<UnitRef> {
+    if let Some(def) = units::lookup(word) {
+        return Some(UnitRef::Unit(def));
+    }
+    units::MAGNITUDE_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(UnitRef::Magnitude)
+}
+
+/// A word that must be a unit (after a number, or after `->`).
+fn resolve_unit(word: &str, span: Span) -> Result<UnitRef, ExprError> {
+    known_unit(word).ok_or_else(|| {
+        let suggestions = units::suggest_units(word);
+        ExprError::new(
+            ExprErrorKind::UnknownUnit {
+                word: word.to_string(),
+                suggestions,
+            },
+            span,
+        )
+    })
+}
