@@ -99,3 +99,38 @@ fn readme_lists_every_unit_spelling() {
         "README's unit table differs from the catalog; paste bote::units::spelling_table()"
     );
 }
+
+#[test]
+fn readme_layout_matches_src() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let section = readme
+        .split("## How the code is laid out")
+        .nth(1)
+        .expect("the layout section");
+    let block = section.split("```text\n").nth(1).unwrap();
+    let block = &block[..block.find("```").unwrap()];
+    let mut listed: Vec<String> = block
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|p| format!("src/{p}"))
+        .collect();
+    listed.sort();
+    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(root).unwrap();
+                out.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+    let root = std::path::Path::new(root);
+    let mut actual = Vec::new();
+    walk(&root.join("src"), root, &mut actual);
+    actual.sort();
+    assert_eq!(listed, actual, "README's layout section and src/ differ");
+}
