@@ -5,8 +5,8 @@
 //! output, not asserted): 10,000 quantities under 50 ms, 100,000 under 0.5 s,
 //! doubling the size at most 2.2x the time.
 
-use bote::lang::eval::Env;
-use bote::report::{self, Format, Options};
+use bote::Env;
+use bote::{Format, Options};
 
 fn main() {
     divan::main();
@@ -26,10 +26,10 @@ use shapes::{Shape, generate};
 fn run(shape: Shape, n: usize, bencher: divan::Bencher) {
     let text = generate(shape, n);
     bencher.bench(|| {
-        let ev = bote::estimate::load("generated", &text)
-            .and_then(bote::estimate::Estimate::evaluate)
+        let ev = bote::load("generated", &text)
+            .and_then(bote::Estimate::evaluate)
             .unwrap_or_else(|d| panic!("{}", d.message));
-        report::render(&ev, Format::Table, Options::default()).len()
+        bote::render(&ev, Format::Table, Options::default()).len()
     });
 }
 

@@ -11,22 +11,28 @@ use std::fmt::Write as _;
 /// An error ready to render.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
+    /// What went wrong, in one sentence (the line after `error: `).
     pub message: String,
     /// Said under the caret.
-    pub label: String,
-    pub notes: Vec<String>,
+    pub(crate) label: String,
+    pub(crate) notes: Vec<String>,
     /// The text the span points into and its name (a path, or empty for a
     /// command-line expression).
-    pub origin: String,
-    pub source: String,
-    pub span: Span,
+    pub(crate) origin: String,
+    pub(crate) source: String,
+    pub(crate) span: Span,
     /// The line number of the source's first line (1 unless the source is
     /// one line of a longer input, such as line 5 of standard input).
-    pub first_line: usize,
+    pub(crate) first_line: usize,
 }
 
 impl Diagnostic {
-    pub fn new(message: impl Into<String>, origin: &str, source: &str, span: Span) -> Diagnostic {
+    pub(crate) fn new(
+        message: impl Into<String>,
+        origin: &str,
+        source: &str,
+        span: Span,
+    ) -> Diagnostic {
         Diagnostic {
             message: message.into(),
             label: "here".into(),
@@ -39,19 +45,19 @@ impl Diagnostic {
     }
 
     /// A diagnostic for an error in an expression typed on its own.
-    pub fn from_expr(err: &ExprError, origin: &str, source: &str) -> Diagnostic {
+    pub(crate) fn from_expr(err: &ExprError, origin: &str, source: &str) -> Diagnostic {
         let mut d = Diagnostic::new(err.to_string(), origin, source, err.span);
         d.label = err.label();
         d
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+    pub(crate) fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
         self.notes.push(note.into());
         self
     }
 
     /// 1-based line and column (in characters) of the span's start.
-    pub fn line_col(&self) -> (usize, usize) {
+    pub(crate) fn line_col(&self) -> (usize, usize) {
         let start = floor_char(&self.source, self.span.start.min(self.source.len()));
         let before = &self.source[..start];
         let line = before.matches('\n').count() + self.first_line;

@@ -1,7 +1,7 @@
 //! bote: back-of-the-envelope estimates for system design.
 //!
 //! ```
-//! use bote::lang::eval::Env;
+//! use bote::Env;
 //! let answer = bote::evaluate("500 GB / 100 MB/s -> min", &Env::default()).unwrap();
 //! assert_eq!(answer.shown.text, "83.33 min");
 //! ```
@@ -21,16 +21,39 @@
 //! renders every error; `cli/` is the command line, which the binary
 //! calls. Only the binary touches the process (exit, terminal, colour).
 
-pub mod cli;
-pub mod diagnostic;
-pub mod estimate;
-pub mod lang;
-pub mod quantity;
-pub mod report;
-pub mod span;
-pub mod suggest;
-pub mod text;
-pub mod units;
-pub mod yaml;
+#![deny(unreachable_pub)]
+#![warn(missing_docs)]
 
+mod cli;
+mod diagnostic;
+mod estimate;
+mod lang;
+mod quantity;
+mod report;
+mod span;
+mod suggest;
+mod text;
+mod units;
+mod yaml;
+
+// The façade: what the binary, the tests, the benches and the fuzz targets
+// use. Everything else is the crate's own.
+pub use cli::{EXIT_INPUT, EXIT_USAGE, Io, run};
+pub use diagnostic::Diagnostic;
+pub use estimate::presets::{self, PRESETS};
+pub use estimate::{Estimate, Evaluated, Item, LoadError, Row, load};
+pub use lang::error::ExprError;
+pub use lang::eval::Env;
 pub use lang::{Answer, evaluate};
+pub use quantity::dimension::Dimension;
+pub use quantity::{Quantity, QuantityError};
+pub use report::{Format, Options, render, write};
+pub use text::width;
+pub use units::display::Shown;
+pub use units::{Calendar, spelling_table};
+
+/// Hooks for the fuzz targets; not part of bote's interface.
+#[doc(hidden)]
+pub mod fuzz {
+    pub use crate::yaml::{Node, YamlError, parse_events, parse_plain};
+}

@@ -12,13 +12,13 @@ fn main() {
     let term_width = terminal_width();
     if stdout_was_closed() {
         eprintln!("error: cannot write output: standard output is closed");
-        std::process::exit(bote::cli::EXIT_INPUT);
+        std::process::exit(bote::EXIT_INPUT);
     }
     let stdin = io::stdin();
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stderr = io::stderr().lock();
-    let mut io = bote::cli::Io {
+    let mut io = bote::Io {
         stdin: &mut stdin,
         stdout: &mut stdout,
         stderr: &mut stderr,
@@ -26,12 +26,12 @@ fn main() {
         color_out,
         term_width,
     };
-    let mut status = bote::cli::run(std::env::args_os(), &mut io);
+    let mut status = bote::run(std::env::args_os(), &mut io);
     if let Err(err) = io::Write::flush(&mut stdout)
         && err.kind() != io::ErrorKind::BrokenPipe
     {
         eprintln!("error: cannot write output: {err}");
-        status = bote::cli::EXIT_INPUT;
+        status = bote::EXIT_INPUT;
     }
     std::process::exit(status);
 }

@@ -2,7 +2,7 @@
 //! that offers them. Every suggestion bote makes comes from here.
 
 /// The closest of `known` to `word`, best first, at most three.
-pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut out = ranked(word, known);
     out.truncate(3);
     out
@@ -14,7 +14,7 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<
 /// then a word that `word` begins (`giga` for `gigabytes`), then the
 /// optimal-string-alignment distance (a swap of two neighbours counts
 /// once, so `usres` finds `users`) up to a third of the word's length.
-pub fn ranked<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn ranked<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, &str)> = known
         .into_iter()
@@ -41,7 +41,7 @@ pub fn ranked<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&
 }
 
 /// "did you mean `a` or `b`?", or `None` with nothing to offer.
-pub fn label<S: AsRef<str>>(suggestions: &[S]) -> Option<String> {
+pub(crate) fn label<S: AsRef<str>>(suggestions: &[S]) -> Option<String> {
     if suggestions.is_empty() {
         return None;
     }

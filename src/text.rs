@@ -20,7 +20,7 @@ pub fn width(s: &str) -> usize {
 /// `s` safe to print: a newline or tab becomes a space (a cell stays one
 /// line), and other control and bidirectional-override characters are
 /// shown escaped (`\u{1b}`), so text from a file cannot drive the terminal.
-pub fn printable(s: &str) -> Cow<'_, str> {
+pub(crate) fn printable(s: &str) -> Cow<'_, str> {
     // A byte scan first (tables print thousands of cells): control
     // characters are bytes below 0x20 and 0x7f, and the others begin with
     // 0xc2 (U+0080 to U+009F) or 0xe2 (the bidirectional overrides).
@@ -48,7 +48,7 @@ fn hidden(c: char) -> bool {
 
 /// `s` in lines of at most `max` columns, breaking at spaces where it can
 /// and inside a word only when the word alone is too wide.
-pub fn wrap(s: &str, max: usize) -> Vec<Cow<'_, str>> {
+pub(crate) fn wrap(s: &str, max: usize) -> Vec<Cow<'_, str>> {
     if width(s) <= max {
         return vec![Cow::Borrowed(s)];
     }
@@ -61,7 +61,7 @@ fn options<'a>(max: usize) -> textwrap::Options<'a> {
 }
 
 /// [`wrap`] with every line after the first indented by `indent` spaces.
-pub fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<Cow<'_, str>> {
+pub(crate) fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<Cow<'_, str>> {
     if width(s) <= max {
         return vec![Cow::Borrowed(s)];
     }

@@ -12,13 +12,13 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The largest estimate file bote reads, in bytes.
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// The deepest nesting of maps and lists.
-pub const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value<'a> {
+pub(crate) enum Value<'a> {
     /// A scalar as text, borrowed from the file unless escapes changed it.
     /// Numbers keep the text written in the file (`010` stays `010`);
     /// quoted scalars hold their unescaped text.
@@ -36,13 +36,13 @@ pub enum Value<'a> {
 /// A YAML node and the byte span of its text in the file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node<'a> {
-    pub value: Value<'a>,
-    pub span: Span,
+    pub(crate) value: Value<'a>,
+    pub(crate) span: Span,
 }
 
 impl Node<'_> {
     /// How this node's kind reads in an error message.
-    pub fn kind_name(&self) -> &'static str {
+    pub(crate) fn kind_name(&self) -> &'static str {
         match self.value {
             Value::Text(_) => "text",
             Value::Bool => "a yes/no (boolean) value",
@@ -52,7 +52,7 @@ impl Node<'_> {
         }
     }
 
-    pub fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         match &self.value {
             Value::Text(t) => Some(t),
             _ => None,
@@ -63,10 +63,10 @@ impl Node<'_> {
 /// A YAML error: message and where.
 #[derive(Clone, Debug, PartialEq)]
 pub struct YamlError {
-    pub message: String,
-    pub span: Span,
+    pub(crate) message: String,
+    pub(crate) span: Span,
     /// What bote expected there, when the parser's message alone is terse.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 fn error(message: impl Into<String>, span: Span) -> YamlError {
@@ -122,7 +122,7 @@ mod plain;
 ///
 /// Files of the plain shape most estimates have are read by [`plain`]
 /// (several times faster); everything else, and every error, by granit.
-pub fn parse(src: &str) -> Result<Node<'_>, YamlError> {
+pub(crate) fn parse(src: &str) -> Result<Node<'_>, YamlError> {
     match plain::parse(src) {
         Some(node) => Ok(node),
         None => parse_events(src),

@@ -2,7 +2,7 @@
 //! reading. Must never panic; a reading that evaluates must evaluate again.
 #![no_main]
 
-use bote::lang::eval::Env;
+use bote::Env;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else { return };
-    if let Some(quick) = bote::yaml::parse_plain(src) {
-        assert_eq!(Ok(quick), bote::yaml::parse_events(src), "{src:?}");
+    if let Some(quick) = bote::fuzz::parse_plain(src) {
+        assert_eq!(Ok(quick), bote::fuzz::parse_events(src), "{src:?}");
     }
 });

@@ -101,7 +101,7 @@ fn eval_one(
 }
 
 /// The JSON object for one answer; its fields are a documented contract.
-pub fn answer_json(a: &Answer) -> serde_json::Value {
+pub(crate) fn answer_json(a: &Answer) -> serde_json::Value {
     serde_json::json!({
         "input": a.input,
         "value": a.shown.value,

@@ -20,8 +20,11 @@ use std::io::{self, BufRead, Write};
 
 /// The streams and terminal facts a command runs with.
 pub struct Io<'a> {
+    /// Where `bote eval` and `bote run -` read their input.
     pub stdin: &'a mut dyn BufRead,
+    /// Where answers and reports go.
     pub stdout: &'a mut dyn Write,
+    /// Where errors go.
     pub stderr: &'a mut dyn Write,
     /// Whether to colour what goes to stderr (diagnostics).
     pub color: bool,
@@ -129,7 +132,10 @@ fn split_binding<'s>(binding: &'s str, flag: &str) -> Result<(&'s str, &'s str),
 }
 
 /// Evaluate the length of a month or year given on the command line.
-pub fn calendar_from(month: Option<&str>, year: Option<&str>) -> Result<Calendar, Box<Diagnostic>> {
+pub(crate) fn calendar_from(
+    month: Option<&str>,
+    year: Option<&str>,
+) -> Result<Calendar, Box<Diagnostic>> {
     let mut calendar = Calendar::default();
     for (flag, text, slot) in [("--year", year, 1), ("--month", month, 0)] {
         let Some(text) = text else { continue };

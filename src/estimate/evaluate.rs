@@ -86,3 +86,46 @@ impl Estimate {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Evaluation reads each name's value from the slot its estimate resolved it
+    /// to. Every row must equal its expression evaluated by name instead, with
+    /// the names' values as the estimate computed them: in every preset, and in
+    /// a file that uses names in many positions (repeated, in calls, in groups
+    /// with units, before their definitions, under `--set`).
+    #[test]
+    fn resolved_names_agree_with_lookup_by_name() {
+        let mixed = "title: names\nassumptions:\n  a: 2 MB\n  b: 3\n  t: 5 min\nq:\n  \
+            late: cc * b + a / b\n  cc: a * b - a\n  dd: max(cc, a, late) + (a + cc) / b\n  \
+            ee: { expr: (dd - a) / t, unit: kB/s }\n  ff: -a + -(b * cc) / (b ^ 2)\n  \
+            gg: min(ee * t, dd) * b^2 + late\n";
+        let mut texts: Vec<(String, String)> = super::presets::PRESETS
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        texts.push(("mixed".into(), mixed.into()));
+        for (name, text) in &texts {
+            for set in [None, Some(("b", "7"))] {
+                let mut est = super::load(name, text).unwrap();
+                if let (Some((k, v)), "mixed") = (set, name.as_str()) {
+                    est.set(k, v).unwrap();
+                }
+                let ev = est.evaluate().unwrap();
+                let mut by_name = Env::new(ev.estimate.calendar);
+                for row in &ev.rows {
+                    by_name.set(&ev.estimate.items[row.item].name, row.quantity);
+                }
+                for row in &ev.rows {
+                    let item = &ev.estimate.items[row.item];
+                    let mut stmt = item.stmt.clone();
+                    stmt.resolve(std::iter::empty()); // forget the slots
+                    let expected = eval::eval_statement(&stmt, &by_name).unwrap();
+                    assert_eq!(row.quantity, expected, "{name}: {}", item.name);
+                }
+            }
+        }
+    }
+}

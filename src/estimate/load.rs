@@ -21,9 +21,9 @@ pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     load_owned(origin, src.to_string())
 }
 
-/// [`load`], keeping `src` as the estimate's source text rather than a copy
+/// [`load()`], keeping `src` as the estimate's source text rather than a copy
 /// of it (large files are megabytes).
-pub fn load_owned(origin: &str, src: String) -> Result<Estimate, LoadError> {
+pub(crate) fn load_owned(origin: &str, src: String) -> Result<Estimate, LoadError> {
     let mut est = read(origin, &src)?;
     est.source_text = src;
     Ok(est)
@@ -578,7 +578,6 @@ impl Loader<'_> {
                 let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
                 let stmt = self.parse_expr(text, n)?;
                 Some(Box::new(Expect {
-                    text: text.to_string(),
                     stmt,
                     span: n.span,
                     tolerance,

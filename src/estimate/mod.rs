@@ -14,7 +14,8 @@ mod order;
 mod overrides;
 pub mod presets;
 
-pub use load::{load, load_owned};
+pub use load::load;
+pub(crate) use load::load_owned;
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::ast::{Statement, Target};
@@ -26,10 +27,10 @@ use crate::units::display::Shown;
 use rustc_hash::FxHashMap;
 
 /// The most quantities (assumptions and derived) one file may hold.
-pub const MAX_QUANTITIES: usize = 200_000;
+pub(crate) const MAX_QUANTITIES: usize = 200_000;
 
 /// Tolerance for `expect` when the file gives none: published figures are rounded.
-pub const DEFAULT_TOLERANCE: f64 = 0.10;
+pub(crate) const DEFAULT_TOLERANCE: f64 = 0.10;
 
 const TOP_KEYS: [&str; 5] = ["title", "about", "source", "calendar", "assumptions"];
 const ASSUMPTION_KEYS: [&str; 3] = ["value", "note", "source"];
@@ -47,22 +48,23 @@ const DERIVED_KEYS: [&str; 7] = [
 #[derive(Clone, Debug)]
 pub struct Estimate {
     /// What the file is called in messages (a path or `preset NAME`).
-    pub origin: String,
-    pub source_text: String,
-    pub title: String,
-    pub about: Option<String>,
-    pub source: Option<String>,
-    pub calendar: Calendar,
+    pub(crate) origin: String,
+    pub(crate) source_text: String,
+    pub(crate) title: String,
+    pub(crate) about: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) calendar: Calendar,
     /// Whether the file set its own calendar.
-    pub calendar_from_file: bool,
+    pub(crate) calendar_from_file: bool,
+    /// Every quantity, assumptions and derived, in file order.
     pub items: Vec<Item>,
     /// Section names in file order; `items` refer to them by index.
-    pub sections: Vec<String>,
+    pub(crate) sections: Vec<String>,
 }
 
 /// Where an item sits: among the assumptions or in a section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
+pub(crate) enum Place {
     Assumption,
     Section(usize),
 }
@@ -70,64 +72,67 @@ pub enum Place {
 /// One named quantity.
 #[derive(Clone, Debug)]
 pub struct Item {
+    /// The name other quantities use it by.
     pub name: String,
-    pub name_span: Span,
-    pub place: Place,
+    pub(crate) name_span: Span,
+    pub(crate) place: Place,
     /// Where the expression's value sits in the file, and where its text
     /// starts (if it can be pointed into). The text is `stmt.text`.
-    pub expr_at: Span,
-    pub expr_offset: Option<usize>,
-    pub stmt: Statement,
-    pub unit: Option<Box<Target>>,
+    pub(crate) expr_at: Span,
+    pub(crate) expr_offset: Option<usize>,
+    pub(crate) stmt: Statement,
+    pub(crate) unit: Option<Box<Target>>,
     /// Boxed: most quantities have none, and items are many.
-    pub expect: Option<Box<Expect>>,
-    pub note: Option<String>,
-    pub source: Option<String>,
+    pub(crate) expect: Option<Box<Expect>>,
+    pub(crate) note: Option<String>,
+    pub(crate) source: Option<String>,
     /// Set by `--set`: the value given on the command line replaced the file's.
-    pub overridden: bool,
+    pub(crate) overridden: bool,
 }
 
 impl Item {
     /// The expression as written.
-    pub fn expr_text(&self) -> &str {
+    pub(crate) fn expr_text(&self) -> &str {
         &self.stmt.text
     }
 }
 
 #[derive(Clone, Debug)]
-pub struct Expect {
-    pub text: String,
-    pub stmt: Statement,
-    pub span: Span,
-    pub tolerance: f64,
-    pub note: Option<String>,
+pub(crate) struct Expect {
+    pub(crate) stmt: Statement,
+    pub(crate) span: Span,
+    pub(crate) tolerance: f64,
+    pub(crate) note: Option<String>,
 }
 
 /// An evaluated quantity.
 #[derive(Clone, Debug)]
 pub struct Row {
+    /// The quantity's place in [`Estimate::items`].
     pub item: usize,
+    /// Its value.
     pub quantity: Quantity,
+    /// Its value as printed, in the unit chosen for it.
     pub shown: Shown,
-    pub expect: Option<Box<Checked>>,
+    pub(crate) expect: Option<Box<Checked>>,
 }
 
 /// A published figure beside the computed one.
 #[derive(Clone, Debug)]
-pub struct Checked {
-    pub shown: Shown,
-    pub quantity: Quantity,
+pub(crate) struct Checked {
+    pub(crate) shown: Shown,
+    pub(crate) quantity: Quantity,
     /// Relative difference, computed against expected; `None` when the
     /// published figure is 0, where only an exact 0 agrees.
-    pub off_by: Option<f64>,
-    pub ok: bool,
+    pub(crate) off_by: Option<f64>,
+    pub(crate) ok: bool,
 }
 
 impl Checked {
     /// How far the computed value is from the published one, in words:
     /// `off by +12.5%` (`decimals` after the point), or, against a
     /// published 0, `not 0`.
-    pub fn off_text(&self, decimals: usize) -> String {
+    pub(crate) fn off_text(&self, decimals: usize) -> String {
         match self.off_by {
             Some(off) => format!("off by {:+.*}%", decimals, off * 100.0),
             None => "not 0".into(),
@@ -138,7 +143,9 @@ impl Checked {
 /// An evaluated estimate: rows in file order.
 #[derive(Clone, Debug)]
 pub struct Evaluated {
+    /// The estimate that was evaluated.
     pub estimate: Estimate,
+    /// One row per quantity, in file order.
     pub rows: Vec<Row>,
 }
 
@@ -146,7 +153,7 @@ impl Evaluated {
     /// Each row's derivation with the values substituted, as said out loud:
     /// `read_qps = write_qps * read_ratio = 38.05 /s * 100 = 3,805 /s`.
     /// Built on request: most reports never show it.
-    pub fn explanations(&self) -> Vec<String> {
+    pub(crate) fn explanations(&self) -> Vec<String> {
         let by_name: FxHashMap<&str, &Row> = self
             .rows
             .iter()
@@ -179,6 +186,7 @@ impl Evaluated {
         self.rows.iter().filter(|r| r.expect.is_some()).count()
     }
 
+    /// The rows whose published figure the computed value misses.
     pub fn failed_expectations(&self) -> impl Iterator<Item = &Row> {
         self.rows
             .iter()

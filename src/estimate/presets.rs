@@ -33,6 +33,7 @@ pub const PRESETS: [(&str, &str); 7] = [
     ),
 ];
 
+/// The YAML text of the preset called `name`.
 pub fn get(name: &str) -> Option<&'static str> {
     PRESETS
         .iter()
@@ -41,7 +42,7 @@ pub fn get(name: &str) -> Option<&'static str> {
 }
 
 /// The `title:` line of a preset, read without parsing the YAML (for `bote list`).
-pub fn title(text: &str) -> &str {
+pub(crate) fn title(text: &str) -> &str {
     text.lines()
         .find_map(|l| l.strip_prefix("title:"))
         .map_or("", str::trim)

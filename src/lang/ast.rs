@@ -7,9 +7,8 @@ use crate::units::{MAGNITUDE_WORDS, UnitDef};
 use std::num::NonZeroU8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinOp {
+pub(crate) enum BinOp {
     Add,
-    Sub,
     Mul,
     Div,
     Pow,
@@ -19,7 +18,6 @@ impl BinOp {
     pub(super) fn symbol(self) -> &'static str {
         match self {
             BinOp::Add => "+",
-            BinOp::Sub => "-",
             BinOp::Mul => "*",
             BinOp::Div => "/",
             BinOp::Pow => "^",
@@ -28,7 +26,7 @@ impl BinOp {
 
     pub(super) fn precedence(self) -> u8 {
         match self {
-            BinOp::Add | BinOp::Sub => 1,
+            BinOp::Add => 1,
             BinOp::Mul | BinOp::Div => 2,
             BinOp::Pow => 4,
         }
@@ -37,14 +35,14 @@ impl BinOp {
 
 /// A word that stands for a fixed amount: a catalog unit or a magnitude word.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum UnitRef {
+pub(crate) enum UnitRef {
     Unit(&'static UnitDef),
     /// A magnitude word and its factor (an entry of `units::MAGNITUDE_WORDS`).
     Magnitude(&'static (&'static str, f64)),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Func {
+pub(crate) enum Func {
     Ceil,
     Floor,
     Round,
@@ -58,7 +56,7 @@ pub enum Func {
 }
 
 impl Func {
-    pub const ALL: [(&'static str, Func); 10] = [
+    pub(crate) const ALL: [(&'static str, Func); 10] = [
         ("ceil", Func::Ceil),
         ("floor", Func::Floor),
         ("round", Func::Round),
@@ -71,11 +69,11 @@ impl Func {
         ("log2", Func::Log2),
     ];
 
-    pub fn from_name(name: &str) -> Option<Func> {
+    pub(crate) fn from_name(name: &str) -> Option<Func> {
         Func::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         Func::ALL
             .iter()
             .find(|(_, f)| *f == self)
@@ -84,25 +82,25 @@ impl Func {
 }
 
 /// Where a node sits in its statement's list of nodes.
-pub type NodeId = u32;
+pub(crate) type NodeId = u32;
 
 /// A [`Span`] in half the space, for nodes (expressions are at most
 /// 10,000 bytes; large estimates hold hundreds of thousands of nodes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Pos(u32, u32);
+pub(crate) struct Pos(u32, u32);
 
 /// Where a number's digits sit inside its span: so many bytes in, so many
 /// long (a number's span also takes in `$`, a magnitude suffix and `%`).
 /// Kept this small so a node fits in 24 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Digits {
-    pub offset: u16,
-    pub len: u16,
+pub(crate) struct Digits {
+    pub(crate) offset: u16,
+    pub(crate) len: u16,
 }
 
 impl Digits {
     /// The digits of `span` at `text` (which lies inside it).
-    pub fn within(span: Span, text: Span) -> Digits {
+    pub(crate) fn within(span: Span, text: Span) -> Digits {
         let narrow = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         Digits {
             offset: narrow(text.start.saturating_sub(span.start)),
@@ -111,7 +109,7 @@ impl Digits {
     }
 
     /// Back to a span of the statement's text.
-    pub fn span(self, of: Pos) -> Span {
+    pub(crate) fn span(self, of: Pos) -> Span {
         let start = of.0 as usize + usize::from(self.offset);
         Span::new(start, start + usize::from(self.len))
     }
@@ -134,7 +132,7 @@ impl From<Pos> for Span {
 /// statement's node list, and names and numbers are spans of its text, so
 /// a whole expression is a few allocations however long it is.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Expr {
+pub(crate) enum Expr {
     /// A literal: its value with the magnitude applied, the magnitude word
     /// (an entry of `units::MAGNITUDE_WORDS`), flags for `%` and `$`, and
     /// where its digits sit as written (see [`Digits`]).
@@ -202,35 +200,35 @@ pub enum Expr {
 /// A magnitude word (`million`) by its place in `units::MAGNITUDE_WORDS`,
 /// in one byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Magnitude(NonZeroU8);
+pub(crate) struct Magnitude(NonZeroU8);
 
 impl Magnitude {
-    pub fn of(word: &str) -> Option<Magnitude> {
+    pub(crate) fn of(word: &str) -> Option<Magnitude> {
         let i = MAGNITUDE_WORDS.iter().position(|(w, _)| *w == word)?;
         NonZeroU8::new(u8::try_from(i + 1).ok()?).map(Magnitude)
     }
 
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         MAGNITUDE_WORDS[usize::from(self.0.get()) - 1].0
     }
 }
 
 impl Expr {
     /// The slot of a name no estimate has resolved.
-    pub const UNRESOLVED: u32 = u32::MAX;
+    pub(crate) const UNRESOLVED: u32 = u32::MAX;
 
     /// Marks a subtracted term of an [`Expr::Sum`] in the argument list
     /// (node ids stay far below it: a statement is at most 10,000 bytes).
-    pub const SUBTRACTED: NodeId = 1 << 31;
+    pub(crate) const SUBTRACTED: NodeId = 1 << 31;
 
     /// An entry of the argument list as a node and whether it is a
     /// subtracted term (a call's arguments never are).
-    pub fn term(entry: NodeId) -> (NodeId, bool) {
+    pub(crate) fn term(entry: NodeId) -> (NodeId, bool) {
         (entry & !Expr::SUBTRACTED, entry & Expr::SUBTRACTED != 0)
     }
 
     /// A unit node written at `span` (which [`Expr::span`] gives back).
-    pub fn unit(unit: UnitRef, power: i8, span: Span) -> Expr {
+    pub(crate) fn unit(unit: UnitRef, power: i8, span: Span) -> Expr {
         let Pos(at, _) = Pos::from(span);
         Expr::Unit {
             unit,
@@ -245,7 +243,7 @@ impl Expr {
 const _: () = assert!(std::mem::size_of::<Expr>() <= 24);
 
 impl Expr {
-    pub fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         match self {
             Expr::Number { span, .. }
             | Expr::Name { span, .. }
@@ -280,16 +278,16 @@ impl Expr {
 
 /// The target of `->`: units multiplied and divided, or `%`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Target {
+pub(crate) struct Target {
     /// Each factor with its exponent (negative when divided).
-    pub factors: Vec<(UnitRef, i8)>,
-    pub percent: bool,
-    pub span: Span,
+    pub(crate) factors: Vec<(UnitRef, i8)>,
+    pub(crate) percent: bool,
+    pub(crate) span: Span,
 }
 
 impl Target {
     /// The target as bote prints it: `MB/s`, `/s`, `%`, `km^2`, `/day`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         if self.percent {
             return "%".into();
         }
@@ -322,32 +320,32 @@ impl Target {
 /// One line of input: an expression and an optional conversion. The
 /// default is an empty statement, a placeholder until one is parsed.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Statement {
+pub(crate) struct Statement {
     /// The text the statement was read from; names and numbers point into it.
-    pub text: Box<str>,
+    pub(crate) text: Box<str>,
     /// Children before their parents; the last node is the root.
-    pub nodes: Box<[Expr]>,
+    pub(crate) nodes: Box<[Expr]>,
     /// The arguments of every call and the terms of every sum, one
     /// node's after another.
-    pub args: Box<[NodeId]>,
+    pub(crate) args: Box<[NodeId]>,
     /// Boxed: most statements have none.
-    pub target: Option<Box<Target>>,
+    pub(crate) target: Option<Box<Target>>,
 }
 
 impl Statement {
     /// The expression's top node.
-    pub fn root(&self) -> NodeId {
+    pub(crate) fn root(&self) -> NodeId {
         #[allow(clippy::cast_possible_truncation)] // the parser caps the text at 10,000 bytes
         let last = self.nodes.len().saturating_sub(1) as NodeId;
         last
     }
 
-    pub fn node(&self, id: NodeId) -> &Expr {
+    pub(crate) fn node(&self, id: NodeId) -> &Expr {
         &self.nodes[id as usize]
     }
 
     /// A call's arguments.
-    pub fn args(&self, first: u32, count: u16) -> &[NodeId] {
+    pub(crate) fn args(&self, first: u32, count: u16) -> &[NodeId] {
         let first = first as usize;
         self.args
             .get(first..first + usize::from(count))
@@ -355,22 +353,26 @@ impl Statement {
     }
 
     /// A sum's terms, each with whether it is subtracted (the first never is).
-    pub fn terms(&self, first: u32, count: u16) -> impl Iterator<Item = (NodeId, bool)> + '_ {
+    pub(crate) fn terms(
+        &self,
+        first: u32,
+        count: u16,
+    ) -> impl Iterator<Item = (NodeId, bool)> + '_ {
         self.args(first, count).iter().map(|&t| Expr::term(t))
     }
 
     /// The span of the expression (without its conversion).
-    pub fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         self.nodes.last().map_or(Span::default(), Expr::span)
     }
 
     /// The text of a span (a name, or a number's digits).
-    pub fn text_at(&self, span: Span) -> &str {
+    pub(crate) fn text_at(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
     /// Is the whole expression one percentage literal, such as `20%`?
-    pub fn is_percentage(&self) -> bool {
+    pub(crate) fn is_percentage(&self) -> bool {
         self.nodes.len() == 1 && matches!(self.nodes[0], Expr::Number { percent: true, .. })
     }
 
@@ -378,7 +380,7 @@ impl Statement {
     /// followed by catalog units (`100M per day`, `2 GB/s`, `$5/month`,
     /// `1 KiB`): the unit its author chose to say it in. A bare number, a
     /// magnitude word or any arithmetic gives `None`.
-    pub fn written_units(&self) -> Option<Target> {
+    pub(crate) fn written_units(&self) -> Option<Target> {
         let mut factors = Vec::new();
         let mut id = self.root();
         loop {
@@ -426,7 +428,7 @@ impl Statement {
     }
 
     /// Every name the expression refers to, in order of appearance.
-    pub fn names(&self) -> impl Iterator<Item = (&str, Span)> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = (&str, Span)> {
         self.nodes.iter().filter_map(|n| match n {
             Expr::Name { span, .. } => {
                 let span = Span::from(*span);
@@ -438,7 +440,7 @@ impl Statement {
 
     /// Record which quantity each name refers to: `slots` gives one slot
     /// per name, in the order [`Statement::names`] lists them.
-    pub fn resolve(&mut self, slots: impl IntoIterator<Item = u32>) {
+    pub(crate) fn resolve(&mut self, slots: impl IntoIterator<Item = u32>) {
         let mut slots = slots.into_iter();
         for node in &mut self.nodes {
             if let Expr::Name { slot, .. } = node {

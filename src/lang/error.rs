@@ -8,7 +8,7 @@ use crate::span::Span;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum ExprErrorKind {
+pub(crate) enum ExprErrorKind {
     Empty,
     UnexpectedChar(char),
     BadNumber(String),
@@ -60,22 +60,23 @@ pub enum ExprErrorKind {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+/// An error in an expression: what went wrong and where in its text.
 pub struct ExprError {
     /// Boxed, so that every `Result` the parser and evaluator pass up on
     /// success stays small.
-    pub kind: Box<ExprErrorKind>,
-    pub span: Span,
+    pub(crate) kind: Box<ExprErrorKind>,
+    pub(crate) span: Span,
 }
 
 impl ExprError {
-    pub fn new(kind: ExprErrorKind, span: Span) -> ExprError {
+    pub(crate) fn new(kind: ExprErrorKind, span: Span) -> ExprError {
         ExprError {
             kind: Box::new(kind),
             span,
         }
     }
 
-    pub fn quantity(error: QuantityError, span: Span) -> ExprError {
+    pub(crate) fn quantity(error: QuantityError, span: Span) -> ExprError {
         let hint = match &error {
             QuantityError::Mismatch {
                 op: "convert between",
@@ -96,7 +97,11 @@ impl ExprError {
     /// defined) suggests the product: "did you mean `2 * users`?". `src` is
     /// the expression the error points into.
     #[must_use]
-    pub fn name_used_as_unit(mut self, src: &str, is_name: impl Fn(&str) -> bool) -> ExprError {
+    pub(crate) fn name_used_as_unit(
+        mut self,
+        src: &str,
+        is_name: impl Fn(&str) -> bool,
+    ) -> ExprError {
         if let ExprErrorKind::UnknownUnit { word, suggestions } = &mut *self.kind
             && is_name(word)
         {
@@ -113,7 +118,7 @@ impl ExprError {
         self
     }
 
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match &*self.kind {
             ExprErrorKind::UnknownUnit { suggestions, .. }
             | ExprErrorKind::UnknownName { suggestions, .. }

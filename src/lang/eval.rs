@@ -19,10 +19,11 @@ pub struct Env<'a> {
     values: FxHashMap<&'a str, Quantity>,
     /// Values by slot, for names an estimate has resolved (see `Expr::Name`).
     slots: Vec<Option<Quantity>>,
-    pub calendar: Calendar,
+    pub(crate) calendar: Calendar,
 }
 
 impl<'a> Env<'a> {
+    /// An environment with no names, under `calendar`.
     pub fn new(calendar: Calendar) -> Env<'a> {
         Env {
             values: FxHashMap::default(),
@@ -32,7 +33,7 @@ impl<'a> Env<'a> {
     }
 
     /// An environment for `n` resolved names, set with [`Env::set_slot`].
-    pub fn with_slots(calendar: Calendar, n: usize) -> Env<'a> {
+    pub(crate) fn with_slots(calendar: Calendar, n: usize) -> Env<'a> {
         Env {
             values: FxHashMap::default(),
             slots: vec![None; n],
@@ -40,16 +41,18 @@ impl<'a> Env<'a> {
         }
     }
 
-    pub fn set_slot(&mut self, slot: usize, q: Quantity) {
+    pub(crate) fn set_slot(&mut self, slot: usize, q: Quantity) {
         if let Some(s) = self.slots.get_mut(slot) {
             *s = Some(q);
         }
     }
 
+    /// Define `name` (or redefine it) as `q`.
     pub fn set(&mut self, name: &'a str, q: Quantity) {
         self.values.insert(name, q);
     }
 
+    /// The quantity `name` stands for, if it is defined.
     pub fn get(&self, name: &str) -> Option<Quantity> {
         self.values.get(name).copied()
     }
@@ -61,7 +64,11 @@ impl<'a> Env<'a> {
 
 /// The error for a name nobody defined, with the closest of `known` (or of
 /// the units, if no name is close) as suggestions. `inf` and `NaN` get their own.
-pub fn unknown_name<'a>(name: &str, known: impl Iterator<Item = &'a str>, span: Span) -> ExprError {
+pub(crate) fn unknown_name<'a>(
+    name: &str,
+    known: impl Iterator<Item = &'a str>,
+    span: Span,
+) -> ExprError {
     if matches!(
         name.to_ascii_lowercase().as_str(),
         "inf" | "infinity" | "nan"
@@ -86,7 +93,7 @@ pub fn unknown_name<'a>(name: &str, known: impl Iterator<Item = &'a str>, span: 
 }
 
 /// The size of one of `unit` under `calendar`.
-pub fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
+pub(crate) fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
     let (value, dim) = match unit {
         UnitRef::Unit(def) => (calendar.seconds(def.size), def.dim),
         UnitRef::Magnitude(&(_, factor)) => (factor, crate::quantity::dimension::Dimension::NONE),
@@ -95,7 +102,7 @@ pub fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, Quantity
 }
 
 /// The size of one of the conversion target: `MB/s` is 1e6 B/s.
-pub fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, ExprError> {
+pub(crate) fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, ExprError> {
     if target.percent {
         return Quantity::number(0.01).map_err(|e| ExprError::quantity(e, target.span));
     }
@@ -118,7 +125,7 @@ pub fn target_size(target: &Target, calendar: Calendar) -> Result<Quantity, Expr
 }
 
 /// The conversion target as a unit to show a quantity in.
-pub fn display_unit(target: &Target, calendar: Calendar) -> Result<DisplayUnit, ExprError> {
+pub(crate) fn display_unit(target: &Target, calendar: Calendar) -> Result<DisplayUnit, ExprError> {
     Ok(DisplayUnit {
         label: target.label().into(),
         size: target_size(target, calendar)?.si_value(),
@@ -127,7 +134,7 @@ pub fn display_unit(target: &Target, calendar: Calendar) -> Result<DisplayUnit, 
 
 /// Evaluate a statement; the result is the quantity, checked against the
 /// conversion target's dimension when there is one.
-pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError> {
+pub(crate) fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError> {
     let q = eval(stmt, stmt.root(), env)?;
     if let Some(target) = &stmt.target {
         let size = target_size(target, env.calendar)?;
@@ -138,7 +145,7 @@ pub fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError
 }
 
 /// Evaluate the node `id` of `stmt` and everything under it.
-pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprError> {
+pub(crate) fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprError> {
     let at = |span: Pos| move |e: QuantityError| ExprError::quantity(e, span.into());
     match stmt.node(id) {
         Expr::Number {
@@ -172,7 +179,6 @@ pub fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprErr
             let (l, r) = (eval(stmt, *lhs, env)?, eval(stmt, *rhs, env)?);
             let result = match op {
                 BinOp::Add => l.checked_add(r),
-                BinOp::Sub => l.checked_sub(r),
                 BinOp::Mul => l.checked_mul(r),
                 BinOp::Div => l.checked_div(r),
                 BinOp::Pow => l.pow(r),

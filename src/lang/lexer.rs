@@ -9,12 +9,12 @@ use crate::span::Span;
 use crate::units::MAGNITUDE_SUFFIXES;
 
 /// The longest expression bote reads, in bytes.
-pub const MAX_EXPR_LEN: usize = 10_000;
+pub(crate) const MAX_EXPR_LEN: usize = 10_000;
 
 /// A token. Its text is the source at the token's span, so tokens hold no
 /// borrow and one buffer of them serves statement after statement.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Tok {
+pub(crate) enum Tok {
     /// A number: its value including the magnitude, how many bytes of its
     /// span are the number as written (without a magnitude suffix), and the
     /// magnitude word if a suffix was used.
@@ -40,12 +40,12 @@ pub enum Tok {
 
 impl Token {
     /// The token's text in `src`, the text it was read from.
-    pub fn text(self, src: &str) -> &str {
+    pub(crate) fn text(self, src: &str) -> &str {
         src.get(self.span.start..self.span.end).unwrap_or("")
     }
 
     /// How the token reads in an error message; `src` is the text it was read from.
-    pub fn describe(self, src: &str) -> String {
+    pub(crate) fn describe(self, src: &str) -> String {
         match self.tok {
             Tok::Number { digits, .. } => {
                 let text = self.text(src);
@@ -71,9 +71,9 @@ impl Token {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Token {
-    pub tok: Tok,
-    pub span: Span,
+pub(crate) struct Token {
+    pub(crate) tok: Tok,
+    pub(crate) span: Span,
 }
 
 /// The end of the word starting at `start`: ASCII letters, digits, `_`,
@@ -92,7 +92,7 @@ fn word_end(src: &str, start: usize) -> usize {
 }
 
 /// Split `src` into tokens, replacing what `out` held.
-pub fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
+pub(crate) fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
     out.clear();
     if src.len() > MAX_EXPR_LEN {
         return Err(ExprError::new(

@@ -2,11 +2,11 @@
 //! (`parser`, `ast`), and the tree to a quantity (`eval`), with the errors
 //! of each stage (`error`). [`evaluate`] runs the whole way.
 
-pub mod ast;
-pub mod error;
-pub mod eval;
-pub mod lexer;
-pub mod parser;
+pub(crate) mod ast;
+pub(crate) mod error;
+pub(crate) mod eval;
+pub(crate) mod lexer;
+pub(crate) mod parser;
 mod reading;
 
 use crate::quantity::Quantity;
@@ -19,7 +19,9 @@ use eval::Env;
 pub struct Answer {
     /// The expression as bote read it, magnitudes and units spelled out.
     pub input: String,
+    /// The value.
     pub quantity: Quantity,
+    /// The value as printed, in the unit a person would say.
     pub shown: Shown,
 }
 

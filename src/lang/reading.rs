@@ -8,13 +8,13 @@ use std::fmt;
 
 impl Statement {
     /// The expression as read (without its conversion).
-    pub fn expr_string(&self) -> String {
+    pub(crate) fn expr_string(&self) -> String {
         self.display_with(&|_| None)
     }
 
     /// The expression as read, with each name replaced by what `subst` gives
     /// for it (names it gives nothing for stay as they are).
-    pub fn display_with(&self, subst: Subst<'_>) -> String {
+    pub(crate) fn display_with(&self, subst: Subst<'_>) -> String {
         struct With<'a>(&'a Statement, Subst<'a>);
         impl fmt::Display for With<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -61,7 +61,7 @@ fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
 }
 
 /// A name substitution for [`Statement::display_with`].
-pub type Subst<'a> = &'a dyn Fn(&str) -> Option<String>;
+pub(crate) type Subst<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 impl Statement {
     fn write(&self, f: &mut fmt::Formatter<'_>, id: NodeId, subst: Subst<'_>) -> fmt::Result {

@@ -19,37 +19,34 @@ const BASES: [(&str, &str); 4] = [
 pub struct Dimension([i8; 4]);
 
 impl Dimension {
-    pub const NONE: Dimension = Dimension([0, 0, 0, 0]);
-    pub const DATA: Dimension = Dimension([1, 0, 0, 0]);
-    pub const TIME: Dimension = Dimension([0, 1, 0, 0]);
-    pub const LENGTH: Dimension = Dimension([0, 0, 1, 0]);
-    pub const MONEY: Dimension = Dimension([0, 0, 0, 1]);
-    pub const RATE: Dimension = Dimension([0, -1, 0, 0]);
-    pub const DATA_RATE: Dimension = Dimension([1, -1, 0, 0]);
-    pub const AREA: Dimension = Dimension([0, 0, 2, 0]);
-    pub const MONEY_RATE: Dimension = Dimension([0, -1, 0, 1]);
+    pub(crate) const NONE: Dimension = Dimension([0, 0, 0, 0]);
+    pub(crate) const DATA: Dimension = Dimension([1, 0, 0, 0]);
+    pub(crate) const TIME: Dimension = Dimension([0, 1, 0, 0]);
+    pub(crate) const LENGTH: Dimension = Dimension([0, 0, 1, 0]);
+    pub(crate) const MONEY: Dimension = Dimension([0, 0, 0, 1]);
+    pub(crate) const RATE: Dimension = Dimension([0, -1, 0, 0]);
+    pub(crate) const DATA_RATE: Dimension = Dimension([1, -1, 0, 0]);
+    pub(crate) const AREA: Dimension = Dimension([0, 0, 2, 0]);
+    pub(crate) const MONEY_RATE: Dimension = Dimension([0, -1, 0, 1]);
 
+    /// Is this a plain number, with no dimension?
     pub fn is_none(self) -> bool {
         self == Dimension::NONE
     }
 
-    pub fn exponents(self) -> [i8; 4] {
-        self.0
-    }
-
     /// Product of two dimensions; `None` if an exponent leaves `i8` range.
-    pub fn times(self, other: Dimension) -> Option<Dimension> {
+    pub(crate) fn times(self, other: Dimension) -> Option<Dimension> {
         self.zip(other, i8::checked_add)
     }
 
-    pub fn per(self, other: Dimension) -> Option<Dimension> {
+    pub(crate) fn per(self, other: Dimension) -> Option<Dimension> {
         self.zip(other, i8::checked_sub)
     }
 
     /// Raise to a rational power given as `num/den`; `None` unless every
     /// exponent stays an integer (the square root of an area is a length, the
     /// square root of a time is nothing).
-    pub fn pow(self, num: i32, den: i32) -> Option<Dimension> {
+    pub(crate) fn pow(self, num: i32, den: i32) -> Option<Dimension> {
         let mut out = [0i8; 4];
         for (o, &e) in out.iter_mut().zip(&self.0) {
             let scaled = i32::from(e) * num;
@@ -117,7 +114,7 @@ impl Dimension {
 
     /// How to turn `self` into `target` by one multiplication or division by a
     /// base dimension, said as advice ("multiply by a time").
-    pub fn fix_hint(self, target: Dimension) -> Option<String> {
+    pub(crate) fn fix_hint(self, target: Dimension) -> Option<String> {
         const NOUNS: [&str; 4] = ["a data size", "a time", "a length", "an amount of money"];
         for (i, noun) in NOUNS.iter().enumerate() {
             let mut base = [0i8; 4];

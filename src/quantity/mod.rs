@@ -4,7 +4,7 @@
 //! carry no source position: `eval` attaches the span where the operation was
 //! written. Nothing here formats for display.
 
-pub mod dimension;
+pub(crate) mod dimension;
 
 use dimension::Dimension;
 use std::fmt;
@@ -24,10 +24,14 @@ pub struct Quantity {
 pub enum QuantityError {
     /// Two sides of `+`, `-`, `min`, `max` or a conversion disagree.
     Mismatch {
+        /// The operation, as a verb: `add`, `compare`, `convert between`.
         op: &'static str,
+        /// The left side's dimension.
         left: Dimension,
+        /// The right side's dimension.
         right: Dimension,
     },
+    /// A divisor of zero.
     DivisionByZero,
     /// The result is too large for a double.
     Overflow,
@@ -56,7 +60,7 @@ impl fmt::Display for QuantityError {
     }
 }
 
-pub type Result<T> = std::result::Result<T, QuantityError>;
+pub(crate) type Result<T> = std::result::Result<T, QuantityError>;
 
 impl Quantity {
     /// A quantity from a value in base units; non-finite values are refused.
@@ -68,6 +72,7 @@ impl Quantity {
         }
     }
 
+    /// A plain number; non-finite values are refused.
     pub fn number(value: f64) -> Result<Quantity> {
         Quantity::new(value, Dimension::NONE)
     }
@@ -77,26 +82,27 @@ impl Quantity {
         self.value
     }
 
+    /// The dimension.
     pub fn dim(self) -> Dimension {
         self.dim
     }
 
-    pub fn checked_add(self, rhs: Quantity) -> Result<Quantity> {
+    pub(crate) fn checked_add(self, rhs: Quantity) -> Result<Quantity> {
         self.same_dim("add", rhs)?;
         Quantity::new(self.value + rhs.value, self.dim)
     }
 
-    pub fn checked_sub(self, rhs: Quantity) -> Result<Quantity> {
+    pub(crate) fn checked_sub(self, rhs: Quantity) -> Result<Quantity> {
         self.same_dim("subtract", rhs)?;
         Quantity::new(self.value - rhs.value, self.dim)
     }
 
-    pub fn checked_mul(self, rhs: Quantity) -> Result<Quantity> {
+    pub(crate) fn checked_mul(self, rhs: Quantity) -> Result<Quantity> {
         let dim = self.dim.times(rhs.dim).ok_or(QuantityError::Overflow)?;
         Quantity::new(self.value * rhs.value, dim).and_then(underflow_check(self, rhs))
     }
 
-    pub fn checked_div(self, rhs: Quantity) -> Result<Quantity> {
+    pub(crate) fn checked_div(self, rhs: Quantity) -> Result<Quantity> {
         if rhs.value == 0.0 {
             return Err(QuantityError::DivisionByZero);
         }
@@ -104,7 +110,7 @@ impl Quantity {
         Quantity::new(self.value / rhs.value, dim).and_then(underflow_check(self, rhs))
     }
 
-    pub fn negate(self) -> Quantity {
+    pub(crate) fn negate(self) -> Quantity {
         Quantity {
             value: -self.value,
             dim: self.dim,
@@ -113,7 +119,7 @@ impl Quantity {
 
     /// `self ^ exp`. The exponent must be a plain number; a dimensioned base
     /// needs an exponent that keeps its dimension whole (`area ^ 0.5` is fine).
-    pub fn pow(self, exp: Quantity) -> Result<Quantity> {
+    pub(crate) fn pow(self, exp: Quantity) -> Result<Quantity> {
         if !exp.dim.is_none() {
             return Err(QuantityError::BadPower(format!(
                 "an exponent must be a plain number, not {}",
@@ -152,22 +158,22 @@ impl Quantity {
     }
 
     /// Apply a function of a plain value that keeps the dimension (`ceil`, `abs`).
-    pub fn map(self, f: fn(f64) -> f64) -> Result<Quantity> {
+    pub(crate) fn map(self, f: fn(f64) -> f64) -> Result<Quantity> {
         Quantity::new(f(self.value), self.dim)
     }
 
-    pub fn min(self, rhs: Quantity) -> Result<Quantity> {
+    pub(crate) fn min(self, rhs: Quantity) -> Result<Quantity> {
         self.same_dim("compare", rhs)?;
         Ok(if rhs.value < self.value { rhs } else { self })
     }
 
-    pub fn max(self, rhs: Quantity) -> Result<Quantity> {
+    pub(crate) fn max(self, rhs: Quantity) -> Result<Quantity> {
         self.same_dim("compare", rhs)?;
         Ok(if rhs.value > self.value { rhs } else { self })
     }
 
     /// The value expressed in `unit` (a quantity holding one of that unit).
-    pub fn in_unit(self, unit: Quantity) -> Result<f64> {
+    pub(crate) fn in_unit(self, unit: Quantity) -> Result<f64> {
         self.same_dim("convert between", unit)?;
         let v = self.value / unit.value;
         if v.is_finite() {

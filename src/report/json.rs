@@ -60,7 +60,7 @@ struct JsonCounts {
 
 /// The JSON report; its shape is documented in the README.
 #[derive(Serialize)]
-pub struct JsonReport<'a> {
+pub(crate) struct JsonReport<'a> {
     title: &'a str,
     about: Option<&'a str>,
     source: Option<&'a str>,
@@ -108,7 +108,7 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
 }
 
 /// The JSON report as a value to serialize.
-pub fn json(ev: &Evaluated) -> JsonReport<'_> {
+pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
     let est = &ev.estimate;
     let mut explain = ev.explanations();
     let assumptions = rows_in(ev, Place::Assumption)

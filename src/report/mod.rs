@@ -8,18 +8,21 @@ mod json;
 mod markdown;
 mod table;
 
-pub use json::{JsonReport, json};
-
 use crate::estimate::{Evaluated, Place, Row};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A report format.
 pub enum Format {
+    /// Terminal tables with box-drawing borders.
     Table,
+    /// GitHub-flavoured Markdown tables.
     Markdown,
+    /// One JSON document (its shape is in the README).
     Json,
+    /// One CSV row per quantity (its columns are in the README).
     Csv,
 }
 

@@ -11,15 +11,15 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Significant figures shown by default.
-pub const SIG_FIGS: usize = 4;
+pub(crate) const SIG_FIGS: usize = 4;
 
 /// A unit to show a quantity in: its label and the size of one of it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct DisplayUnit {
+pub(crate) struct DisplayUnit {
     /// Borrowed for the units bote picks itself (most rows), owned for targets.
-    pub label: Cow<'static, str>,
+    pub(crate) label: Cow<'static, str>,
     /// One of this unit, in base units.
-    pub size: f64,
+    pub(crate) size: f64,
 }
 
 /// A quantity as shown.
@@ -34,7 +34,7 @@ pub struct Shown {
 }
 
 /// Show `q` in `unit` if given, else in the unit chosen for its dimension.
-pub fn show(q: Quantity, unit: Option<DisplayUnit>, calendar: Calendar) -> Shown {
+pub(crate) fn show(q: Quantity, unit: Option<DisplayUnit>, calendar: Calendar) -> Shown {
     let unit = unit.unwrap_or_else(|| auto_unit(q, calendar));
     let value = q.si_value() / unit.size;
     let label = &*unit.label;
@@ -106,7 +106,7 @@ fn ladder(dim: Dimension) -> Option<&'static [Step]> {
 }
 
 /// The unit a person would choose for `q`.
-pub fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
+pub(crate) fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
     let dim = q.dim();
     let plain = |label: &'static str| DisplayUnit {
         label: Cow::Borrowed(label),
@@ -187,7 +187,7 @@ const DATA_RATE_LABELS: [(&str, &str); 7] = [
 ];
 
 /// `v` rounded to `n` significant figures.
-pub fn round_sig(v: f64, n: usize) -> f64 {
+pub(crate) fn round_sig(v: f64, n: usize) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
@@ -244,13 +244,14 @@ fn push_words(out: &mut String, v: f64) {
 /// `v` to [`SIG_FIGS`] significant figures with thousands separators. When
 /// `v` is not `guard` but would round to it, more digits are kept (so
 /// 99.9999999% never prints as 100%).
-pub fn number_text(v: f64, guard: f64) -> String {
+#[cfg(test)]
+pub(crate) fn number_text(v: f64, guard: f64) -> String {
     let mut out = String::with_capacity(24);
     push_number(&mut out, v, guard);
     out
 }
 
-/// [`number_text`], written onto the end of `out`. Large estimates show
+/// `number_text`, written onto the end of `out`. Large estimates show
 /// thousands of numbers, so the digits are written by hand rather than
 /// through `format!`.
 fn push_number(out: &mut String, v: f64, guard: f64) {

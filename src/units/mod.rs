@@ -6,7 +6,7 @@
 //! factor uom already knows. What uom lacks (KB, Mbps, week, month, money) is
 //! listed here. This module must not evaluate or format anything.
 
-pub mod display;
+pub(crate) mod display;
 
 use crate::quantity::dimension::Dimension;
 use rustc_hash::FxHashMap;
@@ -16,7 +16,7 @@ use uom::si::Unit as UomUnit;
 
 /// How big one of a unit is.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Size {
+pub(crate) enum Size {
     /// A fixed number of base units.
     Fixed(f64),
     /// A calendar month, whose length the environment chooses.
@@ -25,29 +25,17 @@ pub enum Size {
     Year,
 }
 
-/// The prefix family a unit belongs to, so display never mixes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Family {
-    /// Powers of 1000: kB, MB; also plain units with no prefix.
-    Decimal,
-    /// Powers of 1024: KiB, MiB.
-    Binary,
-    /// Bits rather than bytes: kbit, Mbit.
-    Bits,
-}
-
 /// One unit in the catalog.
 #[derive(Debug)]
-pub struct UnitDef {
+pub(crate) struct UnitDef {
     /// The symbol bote prints (`MB`, `kbit`, `min`).
-    pub symbol: &'static str,
-    pub singular: &'static str,
-    pub plural: &'static str,
+    pub(crate) symbol: &'static str,
+    pub(crate) singular: &'static str,
+    pub(crate) plural: &'static str,
     /// Every spelling the reader accepts, case-sensitive.
-    pub aliases: Vec<&'static str>,
-    pub dim: Dimension,
-    pub size: Size,
-    pub family: Family,
+    pub(crate) aliases: Vec<&'static str>,
+    pub(crate) dim: Dimension,
+    pub(crate) size: Size,
 }
 
 /// Units are the same unit when they share a symbol; symbols are unique.
@@ -60,7 +48,9 @@ impl PartialEq for UnitDef {
 /// Lengths of a month and a year in seconds. Reports print which one was used.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Calendar {
+    /// The length of a month, in seconds.
     pub month_s: f64,
+    /// The length of a year, in seconds.
     pub year_s: f64,
 }
 
@@ -77,7 +67,7 @@ impl Default for Calendar {
 }
 
 impl Calendar {
-    pub fn seconds(self, size: Size) -> f64 {
+    pub(crate) fn seconds(self, size: Size) -> f64 {
         match size {
             Size::Fixed(v) => v,
             Size::Month => self.month_s,
@@ -86,7 +76,7 @@ impl Calendar {
     }
 
     /// The calendar in words, for report headers: "month = 30.42 days, year = 365 days".
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         let days = |s: f64| {
             let d = s / 86_400.0;
             if (d - d.round()).abs() < 1e-9 {
@@ -104,7 +94,7 @@ impl Calendar {
 }
 
 /// Magnitude words a number may be followed by, and their factors.
-pub const MAGNITUDE_WORDS: [(&str, f64); 4] = [
+pub(crate) const MAGNITUDE_WORDS: [(&str, f64); 4] = [
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
@@ -112,7 +102,7 @@ pub const MAGNITUDE_WORDS: [(&str, f64); 4] = [
 ];
 
 /// Suffixes written straight after digits (`100M`, `2.5bn`), and the word each stands for.
-pub const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
+pub(crate) const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
     ("k", "thousand"),
     ("K", "thousand"),
     ("M", "million"),
@@ -121,18 +111,14 @@ pub const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
     ("T", "trillion"),
 ];
 
-pub fn magnitude_word(word: &str) -> Option<f64> {
+pub(crate) fn magnitude_word(word: &str) -> Option<f64> {
     MAGNITUDE_WORDS
         .iter()
         .find(|(w, _)| *w == word)
         .map(|&(_, f)| f)
 }
 
-fn uom<U: UomUnit + Conversion<f64, T = f64>>(
-    dim: Dimension,
-    family: Family,
-    extra: &[&'static str],
-) -> UnitDef {
+fn uom<U: UomUnit + Conversion<f64, T = f64>>(dim: Dimension, extra: &[&'static str]) -> UnitDef {
     let mut aliases = vec![U::abbreviation(), U::singular(), U::plural()];
     aliases.extend_from_slice(extra);
     UnitDef {
@@ -142,7 +128,6 @@ fn uom<U: UomUnit + Conversion<f64, T = f64>>(
         aliases,
         dim,
         size: Size::Fixed(U::coefficient()),
-        family,
     }
 }
 
@@ -153,7 +138,6 @@ fn own(
     aliases: &[&'static str],
     dim: Dimension,
     size: Size,
-    family: Family,
 ) -> UnitDef {
     let mut all = vec![symbol, singular, plural];
     all.extend_from_slice(aliases);
@@ -164,7 +148,6 @@ fn own(
         aliases: all,
         dim,
         size,
-        family,
     }
 }
 
@@ -174,7 +157,7 @@ fn bits<U: UomUnit + Conversion<f64, T = f64>>(
     symbol: &'static str,
     extra: &[&'static str],
 ) -> UnitDef {
-    let mut def = uom::<U>(Dimension::DATA, Family::Bits, extra);
+    let mut def = uom::<U>(Dimension::DATA, extra);
     def.symbol = symbol;
     def.aliases.retain(|a| *a != "b");
     def.aliases.push(symbol);
@@ -185,7 +168,7 @@ fn bit_rate<U: UomUnit + Conversion<f64, T = f64>>(
     symbol: &'static str,
     extra: &[&'static str],
 ) -> UnitDef {
-    let mut def = uom::<U>(Dimension::DATA_RATE, Family::Bits, extra);
+    let mut def = uom::<U>(Dimension::DATA_RATE, extra);
     def.symbol = symbol;
     def.aliases.retain(|a| !a.ends_with("b/s"));
     def.aliases.push(symbol);
@@ -193,25 +176,24 @@ fn bit_rate<U: UomUnit + Conversion<f64, T = f64>>(
 }
 
 /// The whole catalog, built once on first use.
-pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
-    use Family::{Binary, Decimal};
+pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
     use uom::si::{information as i, information_rate as r, length as l, time as t};
     let (data, time, len) = (Dimension::DATA, Dimension::TIME, Dimension::LENGTH);
     let day = t::day::coefficient();
     vec![
-        uom::<i::byte>(data, Decimal, &[]),
-        uom::<i::kilobyte>(data, Decimal, &["KB"]),
-        uom::<i::megabyte>(data, Decimal, &[]),
-        uom::<i::gigabyte>(data, Decimal, &[]),
-        uom::<i::terabyte>(data, Decimal, &[]),
-        uom::<i::petabyte>(data, Decimal, &[]),
-        uom::<i::exabyte>(data, Decimal, &[]),
-        uom::<i::kibibyte>(data, Binary, &[]),
-        uom::<i::mebibyte>(data, Binary, &[]),
-        uom::<i::gibibyte>(data, Binary, &[]),
-        uom::<i::tebibyte>(data, Binary, &["tebibyte", "tebibytes"]),
-        uom::<i::pebibyte>(data, Binary, &[]),
-        uom::<i::exbibyte>(data, Binary, &[]),
+        uom::<i::byte>(data, &[]),
+        uom::<i::kilobyte>(data, &["KB"]),
+        uom::<i::megabyte>(data, &[]),
+        uom::<i::gigabyte>(data, &[]),
+        uom::<i::terabyte>(data, &[]),
+        uom::<i::petabyte>(data, &[]),
+        uom::<i::exabyte>(data, &[]),
+        uom::<i::kibibyte>(data, &[]),
+        uom::<i::mebibyte>(data, &[]),
+        uom::<i::gibibyte>(data, &[]),
+        uom::<i::tebibyte>(data, &["tebibyte", "tebibytes"]),
+        uom::<i::pebibyte>(data, &[]),
+        uom::<i::exbibyte>(data, &[]),
         bits::<i::bit>("bit", &[]),
         bits::<i::kilobit>("kbit", &["Kb", "Kbit"]),
         bits::<i::megabit>("Mbit", &[]),
@@ -223,46 +205,30 @@ pub static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
         bit_rate::<r::megabit_per_second>("Mbit/s", &["Mbps"]),
         bit_rate::<r::gigabit_per_second>("Gbit/s", &["Gbps"]),
         bit_rate::<r::terabit_per_second>("Tbit/s", &["Tbps"]),
-        uom::<t::nanosecond>(time, Decimal, &[]),
-        uom::<t::microsecond>(time, Decimal, &["us", "μs"]),
-        uom::<t::millisecond>(time, Decimal, &[]),
-        uom::<t::second>(time, Decimal, &["sec", "secs"]),
-        uom::<t::minute>(time, Decimal, &["mins"]),
-        uom::<t::hour>(time, Decimal, &["hr", "hrs"]),
-        uom::<t::day>(time, Decimal, &[]),
+        uom::<t::nanosecond>(time, &[]),
+        uom::<t::microsecond>(time, &["us", "μs"]),
+        uom::<t::millisecond>(time, &[]),
+        uom::<t::second>(time, &["sec", "secs"]),
+        uom::<t::minute>(time, &["mins"]),
+        uom::<t::hour>(time, &["hr", "hrs"]),
+        uom::<t::day>(time, &[]),
         own(
             "week",
             ("week", "weeks"),
             &["wk", "wks"],
             time,
             Size::Fixed(7.0 * day),
-            Decimal,
         ),
-        own(
-            "month",
-            ("month", "months"),
-            &["mo"],
-            time,
-            Size::Month,
-            Decimal,
-        ),
-        own(
-            "year",
-            ("year", "years"),
-            &["yr", "yrs"],
-            time,
-            Size::Year,
-            Decimal,
-        ),
-        uom::<l::meter>(len, Decimal, &["metre", "metres"]),
-        uom::<l::kilometer>(len, Decimal, &["kilometre", "kilometres"]),
+        own("month", ("month", "months"), &["mo"], time, Size::Month),
+        own("year", ("year", "years"), &["yr", "yrs"], time, Size::Year),
+        uom::<l::meter>(len, &["metre", "metres"]),
+        uom::<l::kilometer>(len, &["kilometre", "kilometres"]),
         own(
             "$",
             ("dollar", "dollars"),
             &["USD"],
             Dimension::MONEY,
             Size::Fixed(1.0),
-            Decimal,
         ),
     ]
 });
@@ -289,7 +255,7 @@ static SPELLING_BYTES: LazyLock<u128> = LazyLock::new(|| {
 });
 
 /// The unit spelled exactly `name`, if any.
-pub fn lookup(name: &str) -> Option<&'static UnitDef> {
+pub(crate) fn lookup(name: &str) -> Option<&'static UnitDef> {
     let mask = *SPELLING_BYTES;
     if name.bytes().any(|b| b.is_ascii() && mask & (1 << b) == 0) {
         return None;
@@ -320,17 +286,18 @@ pub fn spelling_table() -> String {
 }
 
 /// The catalog entry whose symbol is `symbol`.
-pub fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
+#[cfg(test)]
+pub(crate) fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
     CATALOG.iter().find(|u| u.symbol == symbol)
 }
 
 /// Every spelling of every unit, for did-you-mean.
-pub fn all_spellings() -> impl Iterator<Item = &'static str> {
+pub(crate) fn all_spellings() -> impl Iterator<Item = &'static str> {
     CATALOG.iter().flat_map(|u| u.aliases.iter().copied())
 }
 
 /// Close unit spellings for a misspelt unit, one spelling per unit.
-pub fn suggest_units(word: &str) -> Vec<String> {
+pub(crate) fn suggest_units(word: &str) -> Vec<String> {
     let spellings = all_spellings().chain(MAGNITUDE_WORDS.iter().map(|(w, _)| *w));
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();

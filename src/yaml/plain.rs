@@ -91,7 +91,7 @@ impl<'a> Block<'a> {
 }
 
 /// Read `src` if it has the plain shape; `None` if it does not.
-pub fn parse(src: &str) -> Option<Node<'_>> {
+pub(crate) fn parse(src: &str) -> Option<Node<'_>> {
     if !printable(src) {
         return None;
     }

@@ -3,7 +3,7 @@
 //! with an independent evaluator written here over its own unit table.
 
 use crate::common::{assert_close, bote, value_of};
-use bote::lang::eval::Env;
+use bote::Env;
 use proptest::prelude::*;
 
 #[test]
@@ -45,7 +45,7 @@ fn a_compound_unit_after_a_number_is_one_unit() {
         ("2 GB/s / 2", 1.0, "GB/s"),
     ];
     let mut env = Env::default();
-    env.set("u", bote::quantity::Quantity::number(1.0).unwrap());
+    env.set("u", bote::Quantity::number(1.0).unwrap());
     for &(src, want, unit) in cases {
         let a = bote::evaluate(src, &env).unwrap_or_else(|e| panic!("{src}: {e}"));
         assert_close(a.shown.value, want, src);

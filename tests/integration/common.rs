@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use bote::lang::eval::Env;
+use bote::Env;
 use std::ffi::OsString;
 
 /// What a command printed and returned.
@@ -14,7 +14,7 @@ pub struct Outcome {
 pub fn bote(args: &[&str], stdin: &str) -> Outcome {
     let mut input = stdin.as_bytes();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut io = bote::cli::Io {
+    let mut io = bote::Io {
         stdin: &mut input,
         stdout: &mut out,
         stderr: &mut err,
@@ -23,7 +23,7 @@ pub fn bote(args: &[&str], stdin: &str) -> Outcome {
         term_width: None,
     };
     let argv = std::iter::once(OsString::from("bote")).chain(args.iter().map(OsString::from));
-    let status = bote::cli::run(argv, &mut io);
+    let status = bote::run(argv, &mut io);
     Outcome {
         status,
         stdout: String::from_utf8(out).unwrap(),

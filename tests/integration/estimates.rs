@@ -257,45 +257,6 @@ fn missing_files_and_directories() {
     assert!(dir.stderr.contains("`.` is a directory"), "{}", dir.stderr);
 }
 
-/// Evaluation reads each name's value from the slot its estimate resolved it
-/// to. Every row must equal its expression evaluated by name instead, with
-/// the names' values as the estimate computed them: in every preset, and in
-/// a file that uses names in many positions (repeated, in calls, in groups
-/// with units, before their definitions, under `--set`).
-#[test]
-fn resolved_names_agree_with_lookup_by_name() {
-    use bote::lang::eval::{self, Env};
-    let mixed = "title: names\nassumptions:\n  a: 2 MB\n  b: 3\n  t: 5 min\nq:\n  \
-        late: cc * b + a / b\n  cc: a * b - a\n  dd: max(cc, a, late) + (a + cc) / b\n  \
-        ee: { expr: (dd - a) / t, unit: kB/s }\n  ff: -a + -(b * cc) / (b ^ 2)\n  \
-        gg: min(ee * t, dd) * b^2 + late\n";
-    let mut texts: Vec<(String, String)> = bote::estimate::presets::PRESETS
-        .iter()
-        .map(|(name, text)| (name.to_string(), text.to_string()))
-        .collect();
-    texts.push(("mixed".into(), mixed.into()));
-    for (name, text) in &texts {
-        for set in [None, Some(("b", "7"))] {
-            let mut est = bote::estimate::load(name, text).unwrap();
-            if let (Some((k, v)), "mixed") = (set, name.as_str()) {
-                est.set(k, v).unwrap();
-            }
-            let ev = est.evaluate().unwrap();
-            let mut by_name = Env::new(ev.estimate.calendar);
-            for row in &ev.rows {
-                by_name.set(&ev.estimate.items[row.item].name, row.quantity);
-            }
-            for row in &ev.rows {
-                let item = &ev.estimate.items[row.item];
-                let mut stmt = item.stmt.clone();
-                stmt.resolve(std::iter::empty()); // forget the slots
-                let expected = eval::eval_statement(&stmt, &by_name).unwrap();
-                assert_eq!(row.quantity, expected, "{name}: {}", item.name);
-            }
-        }
-    }
-}
-
 /// A large file's expressions are parsed after reading, on two threads:
 /// errors must still come out as if each were parsed where it was read.
 #[test]
@@ -309,7 +270,7 @@ fn large_files_report_the_first_error_in_file_order() {
         }
         text
     };
-    let first_error = |text: &str| match bote::estimate::load("big.yaml", text) {
+    let first_error = |text: &str| match bote::load("big.yaml", text) {
         Ok(_) => panic!("loaded"),
         Err(e) => e.render(false),
     };
@@ -356,10 +317,7 @@ fn large_files_report_the_first_error_in_file_order() {
         _ => None,
     };
     let ok = file_with(5_000, &deep);
-    let ev = bote::estimate::load("big.yaml", &ok)
-        .unwrap()
-        .evaluate()
-        .unwrap();
+    let ev = bote::load("big.yaml", &ok).unwrap().evaluate().unwrap();
     assert_eq!(ev.rows.len(), 5_001);
     let last = ev
         .rows

@@ -2,8 +2,8 @@
 //! worked out by hand in the comment beside it.
 
 use crate::common::{assert_close, bote, value_of};
-use bote::lang::eval::Env;
-use bote::units::Calendar;
+use bote::Calendar;
+use bote::Env;
 
 #[test]
 fn stated_examples() {

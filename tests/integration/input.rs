@@ -36,7 +36,7 @@ fn a_bad_line_on_stdin_is_reported_by_number_and_the_rest_go_on() {
 fn bote_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let mut input = stdin;
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut io = bote::cli::Io {
+    let mut io = bote::Io {
         stdin: &mut input,
         stdout: &mut out,
         stderr: &mut err,
@@ -47,7 +47,7 @@ fn bote_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let argv = std::iter::once("bote")
         .chain(args.iter().copied())
         .map(Into::into);
-    let status = bote::cli::run(argv, &mut io);
+    let status = bote::run(argv, &mut io);
     (
         status,
         String::from_utf8(out).unwrap(),
@@ -88,7 +88,7 @@ fn negative_numbers_are_expressions() {
 
 #[test]
 fn run_reads_an_estimate_from_stdin() {
-    let yaml = bote::estimate::presets::get("littles-law").unwrap();
+    let yaml = bote::presets::get("littles-law").unwrap();
     let out = bote(&["run", "-", "--format", "csv"], yaml);
     let direct = bote(&["run", "littles-law", "--format", "csv"], "");
     assert_eq!(out.status, 0, "{}", out.stderr);

@@ -9,10 +9,7 @@ const FORMATS: [&str; 4] = ["table", "markdown", "json", "csv"];
 fn every_preset_passes_check() {
     let out = bote(&["check"], "");
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    assert_eq!(
-        out.stdout.lines().count(),
-        bote::estimate::presets::PRESETS.len()
-    );
+    assert_eq!(out.stdout.lines().count(), bote::PRESETS.len());
     assert!(
         out.stdout.lines().all(|l| l.starts_with("ok ")),
         "{}",
@@ -22,7 +19,7 @@ fn every_preset_passes_check() {
 
 #[test]
 fn preset_snapshots() {
-    for (name, _) in bote::estimate::presets::PRESETS {
+    for (name, _) in bote::PRESETS {
         for format in FORMATS {
             let out = bote(&["run", name, "--format", format, "--explain"], "");
             assert_eq!(out.status, 0, "{name} {format}: {}", out.stderr);
@@ -40,10 +37,7 @@ fn list_and_show() {
         list.stdout
     );
     let show = bote(&["show", "uber-dispatch"], "");
-    assert_eq!(
-        show.stdout,
-        bote::estimate::presets::get("uber-dispatch").unwrap()
-    );
+    assert_eq!(show.stdout, bote::presets::get("uber-dispatch").unwrap());
     let bad = bote(&["show", "uber"], "");
     assert_eq!(bad.status, 1);
     assert!(
@@ -102,13 +96,13 @@ const WIDTHS: [usize; 4] = [60, 80, 100, 140];
 
 #[test]
 fn preset_tables_fit_the_terminal() {
-    for (name, _) in bote::estimate::presets::PRESETS {
+    for (name, _) in bote::PRESETS {
         for width in WIDTHS {
             let w = width.to_string();
             let out = bote(&["run", name, "--explain", "--width", &w], "");
             assert_eq!(out.status, 0, "{name} at {width}: {}", out.stderr);
             for line in out.stdout.lines() {
-                let shown = bote::text::width(line);
+                let shown = bote::width(line);
                 assert!(shown <= width, "{name} at {width}: {shown} columns: {line}");
             }
             insta::assert_snapshot!(format!("{name}.width{width}"), out.stdout);

@@ -1,7 +1,7 @@
 //! Property tests: no input panics, conversions go there and back, and a
 //! printed result evaluates to what was printed.
 
-use bote::lang::eval::Env;
+use bote::Env;
 use proptest::prelude::*;
 
 const UNITS: &[&str] = &[
@@ -133,7 +133,7 @@ proptest! {
     #[test]
     fn small_trees_never_panic_and_read_back(src in arb_expr(), target in prop::option::of(prop::sample::select(UNITS))) {
         let mut env = Env::default();
-        env.set("x", bote::quantity::Quantity::number(3.0).unwrap());
+        env.set("x", bote::Quantity::number(3.0).unwrap());
         let src = match target { Some(t) => format!("{src} -> {t}"), None => src };
         if let Ok(a) = bote::evaluate(&src, &env) {
             let again = bote::evaluate(&a.input, &env).unwrap_or_else(|e| panic!("{} (from {src}): {e}", a.input));

@@ -95,8 +95,8 @@ fn readme_lists_every_unit_spelling() {
             .expect("the end marker");
     assert_eq!(
         &readme[from..to],
-        bote::units::spelling_table(),
-        "README's unit table differs from the catalog; paste bote::units::spelling_table()"
+        bote::spelling_table(),
+        "README's unit table differs from the catalog; paste bote::spelling_table()"
     );
 }
 

@@ -3,7 +3,7 @@
 
 use crate::common::bote;
 use crate::estimates::file;
-use bote::lang::eval::Env;
+use bote::Env;
 
 fn text(src: &str) -> String {
     bote::evaluate(src, &Env::default())
@@ -141,7 +141,7 @@ fn wide_characters_and_control_characters_in_a_table() {
         // Every line of a table is as wide as its top border.
         let mut border = None;
         for line in out.stdout.lines() {
-            let w = bote::text::width(line);
+            let w = bote::width(line);
             assert!(w <= limit, "{w} > {limit}: {line}\n{}", out.stdout);
             if line.starts_with('╭') {
                 border = Some(w);

@@ -35,13 +35,13 @@ use crate::units;
 use binding::known_unit;
 
 /// The deepest nesting of the tree the parser builds.
-pub const MAX_DEPTH: usize = 200;
+pub(crate) const MAX_DEPTH: usize = 200;
 
 /// Lists the parser fills for each statement and empties before the next.
 /// An estimate parses thousands of statements with one of these rather
 /// than allocating and freeing the lists for each one.
 #[derive(Debug, Default)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     tokens: Vec<Token>,
     nodes: Vec<Expr>,
     heights: Vec<usize>,
@@ -52,12 +52,12 @@ pub struct Scratch {
 }
 
 /// Parse one statement.
-pub fn parse(src: &str) -> Result<Statement, ExprError> {
+pub(crate) fn parse(src: &str) -> Result<Statement, ExprError> {
     parse_in(&mut Scratch::default(), src)
 }
 
 /// Parse one statement, using (and leaving behind) the lists in `scratch`.
-pub fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, ExprError> {
+pub(crate) fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, ExprError> {
     lex(src, &mut scratch.tokens)?;
     if scratch.tokens.is_empty() {
         return Err(ExprError::new(
@@ -96,7 +96,7 @@ pub fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, ExprError
 }
 
 /// Parse a unit on its own, as in an estimate's `unit:` field (`MB/s`, `%`).
-pub fn parse_target(src: &str) -> Result<Target, ExprError> {
+pub(crate) fn parse_target(src: &str) -> Result<Target, ExprError> {
     let mut scratch = Scratch::default();
     lex(src, &mut scratch.tokens)?;
     let mut p = Parser::new(src, &mut scratch);
@@ -115,7 +115,7 @@ pub fn parse_target(src: &str) -> Result<Target, ExprError> {
 
 /// Why `name` cannot name a quantity, if it cannot: names are letters, digits
 /// and `_`, not starting with a digit, and not a unit, magnitude or function.
-pub fn name_problem(name: &str) -> Option<String> {
+pub(crate) fn name_problem(name: &str) -> Option<String> {
     let valid = name
         .chars()
         .next()
@@ -136,7 +136,7 @@ pub fn name_problem(name: &str) -> Option<String> {
 
 /// Is `word` reserved: a unit, magnitude word, function or keyword?
 /// Estimate files may not use these as names.
-pub fn is_reserved(word: &str) -> bool {
+pub(crate) fn is_reserved(word: &str) -> bool {
     units::lookup(word).is_some()
         || units::magnitude_word(word).is_some()
         || Func::from_name(word).is_some()
