@@ -25,6 +25,7 @@ fn main() {
         color,
         color_out,
         term_width,
+        process_ends: true,
     };
     let mut status = bote::run(std::env::args_os(), &mut io);
     if let Err(err) = io::Write::flush(&mut stdout)

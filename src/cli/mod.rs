@@ -32,6 +32,10 @@ pub struct Io<'a> {
     pub color_out: bool,
     /// The width of the terminal stdout goes to, if it goes to one.
     pub term_width: Option<usize>,
+    /// The process ends when this run does, so what it built need not be
+    /// freed. The binary sets it; a test or any other caller running bote
+    /// in its own process leaves it false, and nothing leaks.
+    pub process_ends: bool,
 }
 
 /// Exit status: the input was bad.

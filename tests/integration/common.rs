@@ -21,6 +21,7 @@ pub fn bote(args: &[&str], stdin: &str) -> Outcome {
         color: false,
         color_out: false,
         term_width: None,
+        process_ends: false,
     };
     let argv = std::iter::once(OsString::from("bote")).chain(args.iter().map(OsString::from));
     let status = bote::run(argv, &mut io);

@@ -43,6 +43,7 @@ fn bote_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         color: false,
         color_out: false,
         term_width: None,
+        process_ends: false,
     };
     let argv = std::iter::once("bote")
         .chain(args.iter().copied())
