@@ -6,6 +6,8 @@
 
 use crate::lang::error::ExprError;
 use crate::span::Span;
+use crate::style::Style;
+use crate::text::{self, printable};
 use std::fmt::Write as _;
 
 /// An error ready to render.
@@ -24,6 +26,8 @@ pub struct Diagnostic {
     /// The line number of the source's first line (1 unless the source is
     /// one line of a longer input, such as line 5 of standard input).
     pub(crate) first_line: usize,
+    /// A second place that matters, with its label: "first defined here".
+    pub(crate) secondary: Option<(Span, String)>,
 }
 
 impl Diagnostic {
@@ -41,6 +45,7 @@ impl Diagnostic {
             source: source.into(),
             span,
             first_line: 1,
+            secondary: None,
         }
     }
 
@@ -67,61 +72,110 @@ impl Diagnostic {
 
     /// Render as text; `color` adds ANSI styling.
     pub fn render(&self, color: bool) -> String {
-        let (red, blue, bold, reset) = if color {
-            ("\x1b[1;31m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
-        } else {
-            ("", "", "", "")
-        };
+        let style = Style::new(color);
         let mut out = String::new();
-        let _ = writeln!(out, "{red}error{reset}{bold}: {}{reset}", self.message);
-        let start = floor_char(&self.source, self.span.start.min(self.source.len()));
+        let _ = writeln!(
+            out,
+            "{}error{}{}: {}{}",
+            style.error, style.reset, style.bold, self.message, style.reset
+        );
+        let (line_no, col) = self.line_col();
+        let last_line = self
+            .secondary
+            .as_ref()
+            .map_or(line_no, |(span, _)| line_no.max(self.line_of(*span)));
+        let gutter = last_line.to_string().len();
+        let pad = " ".repeat(gutter);
+        if !self.origin.is_empty() {
+            let _ = writeln!(
+                out,
+                "{pad}{}-->{} {}:{line_no}:{col}",
+                style.accent, style.reset, self.origin
+            );
+        }
+        let _ = writeln!(out, "{pad} {}|{}", style.accent, style.reset);
+        // A second place that matters ("first defined here") comes first
+        // when it is earlier in the text, as it usually is.
+        let primary = (self.span, self.label.as_str(), '^', style.error);
+        let mut marks = vec![primary];
+        if let Some((span, label)) = &self.secondary {
+            let mark = (*span, label.as_str(), '-', style.accent);
+            if span.start < self.span.start {
+                marks.insert(0, mark);
+            } else {
+                marks.push(mark);
+            }
+        }
+        for (span, label, caret, color) in marks {
+            let (text, lead, width) = self.snippet(span);
+            let line = self.line_of(span);
+            let _ = writeln!(
+                out,
+                "{}{line:>gutter$} |{} {text}",
+                style.accent, style.reset
+            );
+            let _ = writeln!(
+                out,
+                "{pad} {}|{} {}{color}{} {label}{}",
+                style.accent,
+                style.reset,
+                " ".repeat(lead),
+                caret.to_string().repeat(width.min(80)),
+                style.reset
+            );
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "{pad} {}={} {note}", style.accent, style.reset);
+        }
+        out
+    }
+
+    /// The 1-based line of the text that `span` starts on.
+    fn line_of(&self, span: Span) -> usize {
+        let start = floor_char(&self.source, span.start.min(self.source.len()));
+        self.source[..start].matches('\n').count() + self.first_line
+    }
+
+    /// The line `span` starts on, as shown (control characters escaped, a
+    /// very long line cut around the spot), with the display columns before
+    /// the span and the span's own width in columns.
+    fn snippet(&self, span: Span) -> (String, usize, usize) {
+        let start = floor_char(&self.source, span.start.min(self.source.len()));
         let line_start = self.source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = self.source[start..]
             .find('\n')
             .map_or(self.source.len(), |i| start + i);
-        let (line_no, col) = self.line_col();
-        let gutter = line_no.to_string().len();
-        let pad = " ".repeat(gutter);
-        if !self.origin.is_empty() {
-            let _ = writeln!(out, "{pad}{blue}-->{reset} {}:{line_no}:{col}", self.origin);
+        let end = floor_char(&self.source, span.end.clamp(start, line_end));
+        let before = printable(&self.source[line_start..start]);
+        let inside = printable(&self.source[start..end]);
+        let after = printable(self.source[end..line_end].trim_end_matches('\r'));
+        let (lead, caret) = (text::width(&before), text::width(&inside).max(1));
+        let line = format!("{before}{inside}{after}");
+        if text::width(&line) <= 120 {
+            return (line, lead, caret);
         }
-        let line = self.source[line_start..line_end].trim_end_matches('\r');
-        // Very long lines are cut around the spot so the caret stays in view.
-        let (shown, lead) = window(line, start - line_start);
-        let end = floor_char(&self.source, self.span.end.clamp(start, line_end));
-        let width = self.source[start..end].chars().count().max(1);
-        let _ = writeln!(out, "{pad} {blue}|{reset}");
-        let _ = writeln!(out, "{blue}{line_no:>gutter$} |{reset} {shown}");
-        let _ = writeln!(
-            out,
-            "{pad} {blue}|{reset} {}{red}{}{reset} {red}{}{reset}",
-            " ".repeat(lead),
-            "^".repeat(width.min(80)),
-            self.label
-        );
-        for note in &self.notes {
-            let _ = writeln!(out, "{pad} {blue}={reset} {note}");
+        // Keep 40 columns before the spot and 100 in all.
+        let skip = lead.saturating_sub(40);
+        let (mut dropped, mut shown, mut kept) = (0, String::new(), 0);
+        for c in line.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if dropped < skip {
+                dropped += w;
+                continue;
+            }
+            if kept + w > 100 {
+                break;
+            }
+            kept += w;
+            shown.push(c);
         }
-        out
+        let prefix = if dropped > 0 { "…" } else { "" };
+        (
+            format!("{prefix}{shown}…"),
+            lead - dropped + prefix.len().min(1),
+            caret,
+        )
     }
-}
-
-/// The part of `line` to show and how many characters precede the caret in it.
-fn window(line: &str, byte_offset: usize) -> (String, usize) {
-    let lead = line[..floor_char(line, byte_offset.min(line.len()))]
-        .chars()
-        .count();
-    let total = line.chars().count();
-    if total <= 120 {
-        return (line.to_string(), lead);
-    }
-    let from = lead.saturating_sub(40);
-    let shown: String = line.chars().skip(from).take(100).collect();
-    let prefix = if from > 0 { "…" } else { "" };
-    (
-        format!("{prefix}{shown}…"),
-        lead - from + prefix.chars().count(),
-    )
 }
 
 /// The largest char boundary at or before `i`.

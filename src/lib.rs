@@ -31,6 +31,7 @@ mod lang;
 mod quantity;
 mod report;
 mod span;
+mod style;
 mod suggest;
 mod text;
 mod units;

@@ -67,6 +67,8 @@ pub struct YamlError {
     pub(crate) span: Span,
     /// What bote expected there, when the parser's message alone is terse.
     pub(crate) note: Option<String>,
+    /// Where the same key was first written, for a duplicate.
+    pub(crate) first: Option<Span>,
 }
 
 fn error(message: impl Into<String>, span: Span) -> YamlError {
@@ -74,6 +76,7 @@ fn error(message: impl Into<String>, span: Span) -> YamlError {
         message: message.into(),
         span,
         note: None,
+        first: None,
     }
 }
 
@@ -241,13 +244,12 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
                 None => {
                     let name = node.text().unwrap_or("");
                     if let Some(&first) = seen.get(name) {
-                        let line = src[..first.min(src.len())].matches('\n').count() + 1;
-                        return Err(error(
-                            format!(
-                                "duplicate key `{name}`: a key may appear only once in a map (the first is on line {line})"
-                            ),
+                        let mut err = error(
+                            format!("duplicate key `{name}`: a key may appear only once in a map"),
                             node.span,
-                        ));
+                        );
+                        err.first = Some(Span::new(first, first + name.len()));
+                        return Err(err);
                     }
                     seen.insert(name.to_string(), node.span.start);
                     *key = Some(node);

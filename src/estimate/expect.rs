@@ -25,6 +25,12 @@ impl Estimate {
             d.label = e.label();
             Box::new(d)
         })?;
+        // A published 0 is zero of whatever the quantity measures.
+        let expected = if expected.si_value() == 0.0 && expected.dim().is_none() {
+            Quantity::new(0.0, got.dim()).unwrap_or(expected)
+        } else {
+            expected
+        };
         if expected.dim() != got.dim() {
             let message = format!(
                 "`{}` is {} but its `expect` is {}",

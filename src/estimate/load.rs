@@ -44,7 +44,11 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
         return Err(error_at(origin, src, Span::new(0, 0), message));
     }
     let root = yaml::parse(src).map_err(|e| {
-        let err = error_at(origin, src, e.span, e.message);
+        let mut err = error_at(origin, src, e.span, e.message);
+        if let Some(first) = e.first {
+            err.label = "written again here".into();
+            err.secondary = Some((first, "first written here".into()));
+        }
         match e.note {
             Some(note) => err.tap_note(note),
             None => err,

@@ -2,7 +2,6 @@
 //! it uses. A name defined twice, an unknown name or a cycle is an error.
 
 use super::*;
-use crate::diagnostic::Diagnostic;
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::lang::eval::{self};
 use crate::span::Span;
@@ -32,18 +31,11 @@ impl Estimate {
             FxHashMap::with_capacity_and_hasher(self.items.len(), Default::default());
         for (i, item) in self.items.iter().enumerate() {
             if let Some(first) = index.insert(&item.name, i) {
-                let at = |span| Diagnostic::new("", "", &self.source_text, span);
-                let (line, _) = at(self.items[first].name_span).line_col();
-                let message = format!(
-                    "`{}` is defined twice; the first is on line {line}",
-                    item.name
-                );
-                return Err(error_at(
-                    &self.origin,
-                    &self.source_text,
-                    item.name_span,
-                    message,
-                ));
+                let message = format!("`{}` is defined twice", item.name);
+                let mut d = error_at(&self.origin, &self.source_text, item.name_span, message);
+                d.label = "defined again here".into();
+                d.secondary = Some((self.items[first].name_span, "first defined here".into()));
+                return Err(d);
             }
         }
         let mut uses = Uses {

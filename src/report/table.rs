@@ -70,11 +70,8 @@ impl fmt::Write for Out<'_> {
 }
 
 fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
-    let (bold, green, red, reset) = if opts.color {
-        ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[0m")
-    } else {
-        ("", "", "", "")
-    };
+    let style = crate::style::Style::new(opts.color);
+    let (bold, green, red, reset) = (style.bold, style.good, style.error, style.reset);
     let est = &ev.estimate;
     let prose = |out: &mut Out<'_>, line: &str, style: (&str, &str)| {
         let line = printable(line);

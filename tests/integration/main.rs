@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod binding;
+mod cases;
 mod common;
 mod estimates;
 mod eval_cli;
