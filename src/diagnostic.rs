@@ -28,6 +28,8 @@ pub struct Diagnostic {
     pub(crate) first_line: usize,
     /// A second place that matters, with its label: "first defined here".
     pub(crate) secondary: Option<(Span, String)>,
+    /// Whether there is a text to quote (not for "cannot write output").
+    pub(crate) snippet: bool,
 }
 
 impl Diagnostic {
@@ -46,7 +48,16 @@ impl Diagnostic {
             span,
             first_line: 1,
             secondary: None,
+            snippet: true,
         }
+    }
+
+    /// An error with no text to point into: a file that cannot be read,
+    /// output that cannot be written.
+    pub fn message(message: impl Into<String>) -> Diagnostic {
+        let mut d = Diagnostic::new(message, "", "", Span::default());
+        d.snippet = false;
+        d
     }
 
     /// A diagnostic for an error in an expression typed on its own.
@@ -79,6 +90,12 @@ impl Diagnostic {
             "{}error{}{}: {}{}",
             style.error, style.reset, style.bold, self.message, style.reset
         );
+        if !self.snippet {
+            for note in &self.notes {
+                let _ = writeln!(out, "  {}={} {note}", style.accent, style.reset);
+            }
+            return out;
+        }
         let (line_no, col) = self.line_col();
         let last_line = self
             .secondary

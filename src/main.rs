@@ -11,7 +11,8 @@ fn main() {
     let color_out = io::stdout().is_terminal() && !no_color;
     let term_width = terminal_width();
     if stdout_was_closed() {
-        eprintln!("error: cannot write output: standard output is closed");
+        let d = bote::Diagnostic::message("cannot write output: standard output is closed");
+        eprint!("{}", d.render(color));
         std::process::exit(bote::EXIT_INPUT);
     }
     let stdin = io::stdin();
@@ -31,7 +32,8 @@ fn main() {
     if let Err(err) = io::Write::flush(&mut stdout)
         && err.kind() != io::ErrorKind::BrokenPipe
     {
-        eprintln!("error: cannot write output: {err}");
+        let d = bote::Diagnostic::message(format!("cannot write output: {err}"));
+        eprint!("{}", d.render(color));
         status = bote::EXIT_INPUT;
     }
     std::process::exit(status);

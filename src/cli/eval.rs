@@ -49,7 +49,7 @@ pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
             } else {
                 writeln!(io.stdout)?;
             }
-            writeln!(io.stderr, "error: {msg}")?;
+            report(io, &Diagnostic::message(msg))?;
             continue;
         };
         let src = text.trim();

@@ -107,7 +107,8 @@ fn write_failed(err: &io::Error, stderr: &mut dyn Write) -> i32 {
     if err.kind() == io::ErrorKind::BrokenPipe {
         return 0;
     }
-    let _ = writeln!(stderr, "error: cannot write output: {err}");
+    let d = Diagnostic::message(format!("cannot write output: {err}"));
+    let _ = stderr.write_all(d.render(false).as_bytes());
     EXIT_INPUT
 }
 

@@ -107,11 +107,8 @@ pub(super) fn show_cmd(name: &str, io: &mut Io<'_>) -> io::Result<i32> {
                 .first()
                 .map(|h| format!("; did you mean `{h}`?"))
                 .unwrap_or_default();
-            writeln!(
-                io.stderr,
-                "error: no preset named `{name}`{hint} (`bote list` shows them)"
-            )?;
-            Ok(EXIT_INPUT)
+            let msg = format!("no preset named `{name}`{hint} (`bote list` shows them)");
+            report(io, &Diagnostic::message(msg))
         }
     }
 }

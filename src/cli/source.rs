@@ -79,8 +79,7 @@ pub(super) fn load_estimate(
     let (origin, text) = match source {
         Ok(pair) => pair,
         Err(msg) => {
-            writeln!(io.stderr, "error: {msg}")?;
-            return Ok(Err(EXIT_INPUT));
+            return report(io, &Diagnostic::message(msg)).map(Err);
         }
     };
     let mut est = match estimate::load_owned(&origin, text) {

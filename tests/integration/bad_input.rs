@@ -145,4 +145,3 @@ fn write_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
-

@@ -55,3 +55,35 @@ fn working_estimates() {
         assert!(out.stdout.starts_with("ok "), "{}", outcome(&out));
     });
 }
+
+/// Every error goes through the one renderer: no other source file writes
+/// `error:` by hand.
+#[test]
+fn only_the_renderer_writes_error() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    for path in files {
+        if path.ends_with("diagnostic.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("\"error:") && !text.contains("\"error: "),
+            "{} writes `error:` itself; build a Diagnostic instead",
+            path.display()
+        );
+    }
+}
