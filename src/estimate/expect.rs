@@ -66,3 +66,45 @@ impl Estimate {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The check of quantity `b` (computed as `expr`) against `expect`.
+    fn check(expr: &str, expect: &str) -> Result<(bool, Option<f64>), String> {
+        let text = format!(
+            "title: t\nassumptions:\n  a: 100\nq:\n  b: {{ expr: \"{expr}\", expect: \"{expect}\", tolerance: 5% }}\n"
+        );
+        let ev = super::super::load("t.yaml", &text)
+            .and_then(|e| e.evaluate())
+            .map_err(|d| d.message.clone())?;
+        let c = ev.rows[1].expect.as_ref().unwrap();
+        Ok((c.ok, c.off_by))
+    }
+
+    #[test]
+    fn within_and_outside_the_tolerance() {
+        assert_eq!(check("a", "100").unwrap(), (true, Some(0.0)));
+        let (ok, off) = check("a", "104").unwrap();
+        assert!(ok && (off.unwrap() + 0.04 / 1.04).abs() < 1e-12);
+        let (ok, off) = check("a", "90").unwrap();
+        assert!(!ok && (off.unwrap() - 10.0 / 90.0).abs() < 1e-12);
+        // The figure is converted before it is compared: 2 kB is 2000 B.
+        assert_eq!(check("a * 20 B", "2 kB").unwrap(), (true, Some(0.0)));
+    }
+
+    #[test]
+    fn a_published_zero() {
+        assert_eq!(check("a - a", "0").unwrap(), (true, None));
+        assert_eq!(check("a", "0").unwrap(), (false, None));
+        // Zero of any dimension.
+        assert_eq!(check("(a - a) * 1 MB", "0").unwrap(), (true, None));
+    }
+
+    #[test]
+    fn another_dimension_is_an_error() {
+        assert_eq!(
+            check("a / 1 s", "5 MB").unwrap_err(),
+            "`b` is rate (/s) but its `expect` is data (B)"
+        );
+    }
+}

@@ -111,3 +111,42 @@ impl Estimate {
         Ok((order, uses))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The names of `text`'s quantities in evaluation order, or the message.
+    fn order_of(text: &str) -> Result<Vec<String>, String> {
+        let est = super::super::load("t.yaml", text).map_err(|d| d.message.clone())?;
+        let (order, _) = est.order().map_err(|d| d.message.clone())?;
+        Ok(order.iter().map(|&i| est.items[i].name.clone()).collect())
+    }
+
+    #[test]
+    fn each_quantity_comes_after_what_it_uses() {
+        let order =
+            order_of("title: t\nassumptions:\n  a: 1\nq:\n  c: b * 2\n  b: a + 1\n  e: c + b\n")
+                .unwrap();
+        let at = |n: &str| order.iter().position(|o| o == n).unwrap();
+        assert!(
+            at("a") < at("b") && at("b") < at("c") && at("c") < at("e"),
+            "{order:?}"
+        );
+    }
+
+    #[test]
+    fn errors() {
+        let cases = [
+            ("q:\n  b: b + 1\n", "circular definition: b -> b"),
+            (
+                "q:\n  b: c\n  c: x\n  x: b\n",
+                "circular definition: b -> c -> x -> b",
+            ),
+            ("q:\n  b: nosuch * 2\n", "unknown name `nosuch`"),
+            ("assumptions:\n  a: 1\nq:\n  a: 2\n", "`a` is defined twice"),
+        ];
+        for (body, want) in cases {
+            let text = format!("title: t\n{body}");
+            assert_eq!(order_of(&text).unwrap_err(), want, "{body}");
+        }
+    }
+}

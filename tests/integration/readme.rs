@@ -134,3 +134,26 @@ fn readme_layout_matches_src() {
     actual.sort();
     assert_eq!(listed, actual, "README's layout section and src/ differ");
 }
+
+/// CONTRIBUTING.md's table of where things go names real paths.
+#[test]
+fn contributing_names_real_paths() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("CONTRIBUTING.md")).unwrap();
+    let table: Vec<&str> = text.lines().filter(|l| l.starts_with("| ")).collect();
+    assert!(table.len() > 5, "the where-to-add table");
+    let mut checked = 0;
+    for line in table {
+        for (i, part) in line.split('`').enumerate() {
+            // Odd parts are inside backticks; a path has a `/` in it.
+            if i % 2 == 1 && part.contains('/') && !part.contains(' ') {
+                assert!(
+                    root.join(part).exists(),
+                    "CONTRIBUTING.md names `{part}`, which does not exist"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} paths checked");
+}

@@ -619,3 +619,52 @@ impl<'a> Parser<'a> {
 fn is_keyword(word: &str) -> bool {
     matches!(word, "per" | "to" | "in")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::eval::{Env, eval_statement};
+
+    /// The value of `src` in base units.
+    fn value(src: &str) -> f64 {
+        let stmt = super::parse(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        eval_statement(&stmt, &Env::default())
+            .unwrap_or_else(|e| panic!("{src}: {e}"))
+            .si_value()
+    }
+
+    /// Precedence and associativity, loosest first: each case differs from
+    /// what another binding would give.
+    #[test]
+    fn precedence_table() {
+        let cases = [
+            ("2 + 3 * 4", 14.0),
+            ("8 - 4 - 2", 2.0),
+            ("8 / 4 / 2", 1.0),
+            ("2 * 3 ^ 2", 18.0),
+            ("-2 ^ 2", -4.0),
+            ("2 ^ 3 ^ 2", 512.0),
+            ("2 ^ -1", 0.5),
+            ("(2 + 3) * 4", 20.0),
+            ("6 per 2", 3.0),
+            // A unit after a number binds tighter than `/`: 100 / (4 s).
+            ("100 / 4 s", 25.0),
+            // A compound unit is one unit; a spaced `/` divides left to right.
+            ("6 GB / 2 GB/s", 3.0),
+            ("6 GB / 2 GB / s", 3.0),
+            ("6 GB / 2 GB per s", 3.0),
+            // A power of a number takes the unit after it.
+            ("2^10 B", 1024.0),
+            // A tight fraction before a unit is one number.
+            ("1/2 kB", 500.0),
+            ("1 / 2 kB", 0.0005),
+            ("50% * 4", 2.0),
+        ];
+        for (src, want) in cases {
+            let got = value(src);
+            assert!(
+                (got - want).abs() <= 1e-12 * want.abs(),
+                "{src}: {got}, want {want}"
+            );
+        }
+    }
+}
