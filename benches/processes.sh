@@ -2,9 +2,9 @@
 # Whole-process timings, each beside a hello-world Rust binary timed in the
 # same hyperfine run (this machine is noisy: read the ratios).
 #
-#   bench/processes.sh              # everything below
-#   RUNS=50 bench/processes.sh      # fewer runs of the short commands
-#   SKIP_PRESETS=1 bench/processes.sh   # only the generated files
+#   benches/processes.sh              # everything below
+#   RUNS=50 benches/processes.sh      # fewer runs of the short commands
+#   SKIP_PRESETS=1 benches/processes.sh   # only the generated files
 #
 # Prints, in order:
 #   1. `bote eval` and every preset in every format, each with hello-world:
@@ -22,7 +22,7 @@ runs=${RUNS:-200}
 out=target/bench
 mkdir -p "$out/hello/src"
 
-command -v hyperfine >/dev/null || { echo "bench/processes.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "benches/processes.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 
 cargo build --release -q --bin bote --example generate
 bote=target/release/bote

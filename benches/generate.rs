@@ -1,7 +1,7 @@
 //! Print a generated estimate file: `cargo run --release --example generate -- mix 10000`.
-//! Used by `bench/processes.sh`; the shapes are those of `benches/engine.rs`.
+//! Used by `benches/processes.sh`; the shapes are those of `benches/engine.rs`.
 
-#[path = "../benches/support/shapes.rs"]
+#[path = "support/shapes.rs"]
 mod shapes;
 
 use std::process::ExitCode;
