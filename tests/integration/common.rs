@@ -12,7 +12,12 @@ pub struct Outcome {
 
 /// Run bote in-process with `args` (without the program name) and `stdin`.
 pub fn bote(args: &[&str], stdin: &str) -> Outcome {
-    let mut input = stdin.as_bytes();
+    bote_bytes(args, stdin.as_bytes())
+}
+
+/// [`bote`] with standard input as raw bytes, which need not be UTF-8.
+pub fn bote_bytes(args: &[&str], stdin: &[u8]) -> Outcome {
+    let mut input = stdin;
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut io = bote::Io {
         stdin: &mut input,

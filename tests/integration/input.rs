@@ -2,13 +2,13 @@
 //! input, negative expressions, closed streams, bindings, files that are
 //! nearly estimates. Each checks the message or the number.
 
-use crate::common::bote;
+use crate::common::{bote, bote_bytes};
 use crate::estimates::file;
 
 #[test]
 fn a_bad_line_on_stdin_is_reported_by_number_and_the_rest_go_on() {
-    let (status, stdout, stderr) =
-        bote_bytes(&["eval"], b"1 + 1\n\xff\xfe junk\n\n2 gigabites\n3 * 3\n");
+    let out = bote_bytes(&["eval"], b"1 + 1\n\xff\xfe junk\n\n2 gigabites\n3 * 3\n");
+    let (status, stdout, stderr) = (out.status, out.stdout, out.stderr);
     // One output line per expression: errors leave an empty line.
     assert_eq!(stdout, "2\n\n\n9\n");
     assert_eq!(status, 1);
@@ -21,7 +21,7 @@ fn a_bad_line_on_stdin_is_reported_by_number_and_the_rest_go_on() {
         stderr.contains(" --> <stdin>:4:3\n  |\n4 | 2 gigabites\n  |   ^^^^^^^^^"),
         "{stderr}"
     );
-    let (_, json, _) = bote_bytes(&["eval", "--format", "json"], b"1\n\xff\n2\n");
+    let json = bote_bytes(&["eval", "--format", "json"], b"1\n\xff\n2\n").stdout;
     let lines: Vec<serde_json::Value> = json
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -32,35 +32,12 @@ fn a_bad_line_on_stdin_is_reported_by_number_and_the_rest_go_on() {
     assert_eq!(lines[2]["text"], "2");
 }
 
-/// `bote` on raw bytes: the in-process runner takes only text.
-fn bote_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut input = stdin;
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut io = bote::Io {
-        stdin: &mut input,
-        stdout: &mut out,
-        stderr: &mut err,
-        color: false,
-        color_out: false,
-        term_width: None,
-        process_ends: false,
-    };
-    let argv = std::iter::once("bote")
-        .chain(args.iter().copied())
-        .map(Into::into);
-    let status = bote::run(argv, &mut io);
-    (
-        status,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
 #[test]
 fn binary_junk_on_stdin() {
-    let (status, out, err) = bote_bytes(&["eval"], b"\x00\x9f\x92\x96\n4 / 2\n");
+    let out = bote_bytes(&["eval"], b"\x00\x9f\x92\x96\n4 / 2\n");
+    let (status, err) = (out.status, out.stderr);
     assert_eq!(status, 1);
-    assert_eq!(out, "\n2\n");
+    assert_eq!(out.stdout, "\n2\n");
     assert!(
         err.contains("line 1 of standard input is not UTF-8"),
         "{err}"

@@ -412,7 +412,12 @@ impl<'a> Parser<'a> {
         if !negative {
             return Ok(expr);
         }
-        let span = span.to(self.span(expr));
+        self.negate(span, expr)
+    }
+
+    /// `-expr`, the sign written at `sign`.
+    fn negate(&mut self, sign: Span, expr: NodeId) -> Result<NodeId, ExprError> {
+        let span = sign.to(self.span(expr));
         self.push(
             Expr::Neg {
                 expr,
@@ -449,16 +454,9 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let out = match self.peek_tok() {
             Some(Tok::Minus) => {
-                let span = self.next().map_or(self.end(), |t| t.span);
+                let sign = self.next().map_or(self.end(), |t| t.span);
                 let expr = self.exponent()?;
-                let span = span.to(self.span(expr));
-                self.push(
-                    Expr::Neg {
-                        expr,
-                        span: span.into(),
-                    },
-                    self.height(expr),
-                )?
+                self.negate(sign, expr)?
             }
             Some(Tok::Plus) => {
                 self.pos += 1;
