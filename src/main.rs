@@ -27,6 +27,7 @@ fn main() {
         color_out,
         term_width,
         process_ends: true,
+        interactive: io::stdin().is_terminal(),
     };
     let mut status = bote::run(std::env::args_os(), &mut io);
     if let Err(err) = io::Write::flush(&mut stdout)

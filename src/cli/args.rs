@@ -93,23 +93,45 @@ pub(super) enum RunFormat {
     Csv,
 }
 
-const EVAL_HELP: &str = "\
-Numbers: 12  2.5  1e9  1_000_000  12,500  99.99%  $50
+/// The language in brief, for `bote eval --help` and `:help` at the prompt
+/// (a macro, so `concat!` can join it to the rest of the help).
+macro_rules! language {
+    () => {
+        "\
+Numbers: 12  2.5  1e9  1_000_000  12,500  99.99%  20 percent  $50
 Magnitudes: thousand million billion trillion, or k K M B bn T written straight
   after the digits: 100M is 100 million, 2.5B is 2.5 billion. With a space,
   `500 B` is 500 bytes; 100MB is 100 megabytes.
 Units: B kB KB MB GB TB PB EB, KiB MiB GiB TiB PiB, bit kbit Mbit Gbit (Kb Mb Gb),
   bps kbps Mbps Gbps, ns us ms s min h day week month year, m km, $ USD.
-Operators: + - * / ^ (or **), `per`; a unit after a number binds tighter than /,
-  so `50000 / 4 s` is 12,500 /s.
-Conversion: EXPR -> UNIT (or `to`, `in`): `100M / month -> /s`, `99.9% * 99.9% -> %`.
+Operators: + - * / ^ (or **), `per`, and `of` after a percentage (20% of 500 GB).
+  A unit after a number binds tighter than /, so `50000 / 4 s` is 12,500 /s, and
+  a compound unit is one unit: `6 GB / 2 GB/s` is 3 s. `2^30 bytes` is 1 GiB.
+Conversion: EXPR -> UNIT (or `to`, `in`), the unit in symbols or words:
+  `100M / month -> /s`, `100M per month in per second`, `1 h in minutes`.
+Names: `dau = 500M` defines dau for the statements after it; `;` separates
+  statements on one line.
 Functions: ceil floor round min max abs sqrt ln log10 log2.
-Calendar: a year is 365 days and a month is a twelfth of it unless --month/--year say otherwise.
+Calendar: a year is 365 days and a month is a twelfth of it unless --month/--year say otherwise."
+    };
+}
 
-With no EXPR, reads one expression per line from standard input (blank lines
-and lines starting with # are skipped).
+/// [`language!`] as a constant.
+pub(super) const LANGUAGE: &str = language!();
 
-Exit status: 0 on success, 1 on an error in the input, 2 on a usage error.";
+const EVAL_HELP: &str = concat!(
+    language!(),
+    "
+
+Arguments are joined with spaces into one statement, except that an argument of
+the form NAME = EXPR is a statement of its own:
+  bote eval 'dau = 500M' 'dau * 5 per day in per second'
+With no EXPR, reads one statement per line from standard input (blank lines and
+lines starting with # are skipped), printing one line for each; at a terminal it
+prompts, with line editing and history (:help, Ctrl-D to leave).
+
+Exit status: 0 on success, 1 on an error in the input, 2 on a usage error."
+);
 
 #[derive(clap::Args, Debug)]
 pub(super) struct EvalArgs {

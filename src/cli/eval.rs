@@ -4,6 +4,8 @@ use super::args::{EvalArgs, EvalFormat};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::lang::eval::Env;
+use crate::lang::parser::name_problem;
+use crate::span::Span;
 use crate::{Answer, evaluate};
 use std::io;
 
@@ -28,9 +30,17 @@ pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
             }
         }
     }
+    if args.expr.is_empty() && io.interactive {
+        return super::repl::repl(env, args, io);
+    }
     if !args.expr.is_empty() {
-        let src = args.expr.join(" ");
-        return eval_one(src.trim(), &env, args, 0, io);
+        let mut status = 0;
+        for statement in statements(&args.expr) {
+            for src in statement.split(';') {
+                status = status.max(eval_statement(src.trim(), &mut env, args, 0, io)?);
+            }
+        }
+        return Ok(status);
     }
     let mut status = 0;
     let mut line = Vec::new();
@@ -52,19 +62,126 @@ pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
             report(io, &Diagnostic::message(msg))?;
             continue;
         };
-        let src = text.trim();
-        if src.is_empty() || src.starts_with('#') {
+        let text = text.trim();
+        if text.is_empty() || text.starts_with('#') {
             continue;
         }
-        status = status.max(eval_one(src, &env, args, number, io)?);
+        for src in text.split(';') {
+            status = status.max(eval_statement(src.trim(), &mut env, args, number, io)?);
+        }
     }
     Ok(status)
 }
 
+/// The statements of `bote eval`'s arguments: an argument of the form
+/// `NAME = EXPR` is a statement of its own, and the others are joined with
+/// spaces (so `bote eval 5 GB / 2` needs no quotes). `;` separates
+/// statements within either.
+fn statements(args: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for arg in args {
+        let is_definition =
+            matches!(definition(arg), Some(Ok((name, _, _))) if name_problem(name).is_none());
+        if is_definition {
+            if !words.is_empty() {
+                out.push(words.join(" "));
+                words.clear();
+            }
+            out.push(arg.clone());
+        } else {
+            words.push(arg.trim());
+        }
+    }
+    if !words.is_empty() {
+        out.push(words.join(" "));
+    }
+    out
+}
+
+/// `NAME = EXPR` split into the name, the expression and where the
+/// expression starts; `None` when `src` defines nothing; an error for a
+/// definition with no expression (`x =`).
+fn definition(src: &str) -> Option<Result<(&str, &str, usize), String>> {
+    let eq = src.find('=')?;
+    let name = src[..eq].trim();
+    let rest = &src[eq + 1..];
+    if name.is_empty() || rest.starts_with('=') {
+        return None;
+    }
+    if rest.trim().is_empty() {
+        return Some(Err(format!(
+            "`{name} =` defines a name, but there is no expression after `=`"
+        )));
+    }
+    Some(Ok((name, rest, eq + 1)))
+}
+
+/// One statement: a definition, which names its value for the statements
+/// after it and prints it, or an expression. `line` is its line of standard
+/// input (0 for the command line).
+pub(super) fn eval_statement(
+    src: &str,
+    env: &mut Env<'_>,
+    args: &EvalArgs,
+    line: usize,
+    io: &mut Io<'_>,
+) -> io::Result<i32> {
+    let (name, expr, offset) = match definition(src) {
+        None => return eval_one(src, env, args, line, io),
+        Some(Ok(parts)) => parts,
+        Some(Err(message)) => {
+            let span = Span::new(0, src.len());
+            return fail(
+                src,
+                &Diagnostic::new(message, "", src, span),
+                args,
+                line,
+                io,
+            );
+        }
+    };
+    let name_at = src.find(name).unwrap_or(0);
+    let name_span = Span::new(name_at, name_at + name.len());
+    let problem = match name_problem(name) {
+        Some(problem) => Some(problem),
+        None if env.get(name).is_some() => Some(format!(
+            "`{name}` is already defined; a name is defined once (choose another name)"
+        )),
+        None => None,
+    };
+    if let Some(problem) = problem {
+        let d = Diagnostic::new(problem, "", src, name_span);
+        return fail(src, &d, args, line, io);
+    }
+    match evaluate(expr, env) {
+        Ok(answer) => {
+            match args.format {
+                EvalFormat::Text if args.explain => writeln!(
+                    io.stdout,
+                    "{name} = {}  =  {}",
+                    answer.input, answer.shown.text
+                )?,
+                EvalFormat::Text => writeln!(io.stdout, "{name} = {}", answer.shown.text)?,
+                EvalFormat::Json => {
+                    let mut obj = answer_json(&answer);
+                    obj["name"] = name.into();
+                    writeln!(io.stdout, "{obj}")?;
+                }
+            }
+            env.set(name.to_string(), answer.quantity);
+            Ok(0)
+        }
+        Err(e) => {
+            let mut d = Diagnostic::from_expr(&e, "", src);
+            d.span = e.span.shift(offset);
+            fail(src, &d, args, line, io)
+        }
+    }
+}
+
 /// Evaluate one expression and print its answer; `line` is its line of
-/// standard input (0 for the command line). A failed expression prints an
-/// empty line (text) or an error object (JSON), so output line `n` is
-/// always the answer to input `n`.
+/// standard input (0 for the command line).
 fn eval_one(
     src: &str,
     env: &Env,
@@ -83,21 +200,32 @@ fn eval_one(
             }
             Ok(0)
         }
-        Err(e) => {
-            if args.format == EvalFormat::Json {
-                let obj = serde_json::json!({ "expression": src, "error": e.to_string() });
-                writeln!(io.stdout, "{obj}")?;
-            } else if line > 0 {
-                writeln!(io.stdout)?;
-            }
-            let mut d = Diagnostic::from_expr(&e, "", src);
-            if line > 0 {
-                d.origin = "<stdin>".into();
-                d.first_line = line;
-            }
-            report(io, &d)
-        }
+        Err(e) => fail(src, &Diagnostic::from_expr(&e, "", src), args, line, io),
     }
+}
+
+/// Report a failed statement. It prints an empty line (text) or an error
+/// object (JSON) in place of its answer, so output line `n` is always the
+/// answer to input `n`; on standard input the error names its line.
+fn fail(
+    src: &str,
+    d: &Diagnostic,
+    args: &EvalArgs,
+    line: usize,
+    io: &mut Io<'_>,
+) -> io::Result<i32> {
+    if args.format == EvalFormat::Json {
+        let obj = serde_json::json!({ "expression": src, "error": d.message });
+        writeln!(io.stdout, "{obj}")?;
+    } else if line > 0 {
+        writeln!(io.stdout)?;
+    }
+    let mut d = d.clone();
+    if line > 0 {
+        d.origin = "<stdin>".into();
+        d.first_line = line;
+    }
+    report(io, &d)
 }
 
 /// The JSON object for one answer; its fields are a documented contract.

@@ -4,6 +4,7 @@
 
 mod args;
 mod eval;
+mod repl;
 mod run;
 mod source;
 
@@ -36,6 +37,8 @@ pub struct Io<'a> {
     /// freed. The binary sets it; a test or any other caller running bote
     /// in its own process leaves it false, and nothing leaks.
     pub process_ends: bool,
+    /// Standard input is a terminal: `bote eval` with no expression prompts.
+    pub interactive: bool,
 }
 
 /// Exit status: the input was bad.

@@ -11,12 +11,14 @@ use crate::span::Span;
 use crate::units::display::DisplayUnit;
 use crate::units::{self, Calendar};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Named quantities and the calendar that month and year follow. Names
-/// are borrowed from whoever defined them (an estimate's items, `--let`).
+/// are borrowed from whoever defined them (an estimate's items, `--let`),
+/// or owned when they were made as the input went (`name = EXPR` lines).
 #[derive(Clone, Debug, Default)]
 pub struct Env<'a> {
-    values: FxHashMap<&'a str, Quantity>,
+    values: FxHashMap<Cow<'a, str>, Quantity>,
     /// Values by slot, for names an estimate has resolved (see `Expr::Name`).
     slots: Vec<Option<Quantity>>,
     pub(crate) calendar: Calendar,
@@ -48,8 +50,15 @@ impl<'a> Env<'a> {
     }
 
     /// Define `name` (or redefine it) as `q`.
-    pub fn set(&mut self, name: &'a str, q: Quantity) {
-        self.values.insert(name, q);
+    pub fn set(&mut self, name: impl Into<Cow<'a, str>>, q: Quantity) {
+        self.values.insert(name.into(), q);
+    }
+
+    /// Every name defined by name (not by slot), sorted, with its value.
+    pub(crate) fn names(&self) -> Vec<(&str, Quantity)> {
+        let mut all: Vec<(&str, Quantity)> = self.values.iter().map(|(k, &q)| (&**k, q)).collect();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all
     }
 
     /// The quantity `name` stands for, if it is defined.
@@ -58,7 +67,7 @@ impl<'a> Env<'a> {
     }
 
     fn unknown(&self, name: &str, span: Span) -> ExprError {
-        unknown_name(name, self.values.keys().copied(), span)
+        unknown_name(name, self.values.keys().map(|k| &**k), span)
     }
 }
 

@@ -27,6 +27,7 @@ pub fn bote_bytes(args: &[&str], stdin: &[u8]) -> Outcome {
         color_out: false,
         term_width: None,
         process_ends: false,
+        interactive: false,
     };
     let argv = std::iter::once(OsString::from("bote")).chain(args.iter().map(OsString::from));
     let status = bote::run(argv, &mut io);

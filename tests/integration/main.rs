@@ -8,6 +8,7 @@ mod estimates;
 mod eval_cli;
 mod eval_examples;
 mod input;
+mod phrasings;
 mod presets;
 mod properties;
 mod readme;

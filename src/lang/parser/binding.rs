@@ -227,7 +227,12 @@ impl<'a> Parser<'a> {
             });
         }
         let mut factors = Vec::new();
-        let mut sign: i8 = if self.eat(Tok::Slash) { -1 } else { 1 };
+        // `per` is `/` here too: `in per second`, `in bytes per second`.
+        let mut sign: i8 = if self.eat(Tok::Slash) || self.eat_word("per") {
+            -1
+        } else {
+            1
+        };
         loop {
             match self.unit_word_at(self.pos) {
                 Some((word, span)) => {
@@ -240,6 +245,7 @@ impl<'a> Parser<'a> {
             sign = match self.peek_tok() {
                 Some(Tok::Slash) => -1,
                 Some(Tok::Star) => 1,
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "per") => -1,
                 _ => break,
             };
             self.pos += 1;

@@ -140,7 +140,7 @@ pub(crate) fn is_reserved(word: &str) -> bool {
     units::lookup(word).is_some()
         || units::magnitude_word(word).is_some()
         || Func::from_name(word).is_some()
-        || matches!(word, "per" | "to" | "in")
+        || is_keyword(word)
 }
 
 struct Parser<'a> {
@@ -387,13 +387,44 @@ impl<'a> Parser<'a> {
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "per") => {
                     BinOp::Div
                 }
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "of") => {
+                    self.of(lhs)?;
+                    BinOp::Mul
+                }
                 _ => break,
             };
             self.pos += 1;
-            let rhs = self.unary()?;
+            let rhs = if op == BinOp::Mul && self.tokens[self.pos - 1].tok == Tok::Ident {
+                // After `of`: what the percentage is a percentage of.
+                if self.peek().is_none() {
+                    return Err(self.expected("what the percentage is of, as in `20% of 500 GB`"));
+                }
+                self.unary()?
+            } else {
+                self.unary()?
+            };
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
+    }
+
+    /// `of` follows a percentage: `20% of 500 GB` is 20% times 500 GB.
+    fn of(&self, lhs: NodeId) -> Result<(), ExprError> {
+        if matches!(self.node(lhs), Expr::Number { percent: true, .. }) {
+            return Ok(());
+        }
+        let span = self.peek().map_or(self.end(), |t| t.span);
+        let kind = ExprErrorKind::Expected {
+            expected: "a percentage before `of`, as in `20% of 500 GB`",
+            found: format!("`{}`", self.text_of(lhs)),
+        };
+        Err(ExprError::new(kind, span))
+    }
+
+    /// The source text of node `id`.
+    fn text_of(&self, id: NodeId) -> &str {
+        let span = self.span(id);
+        self.src.get(span.start..span.end).unwrap_or("")
     }
 
     fn unary(&mut self) -> Result<NodeId, ExprError> {
@@ -536,7 +567,10 @@ impl<'a> Parser<'a> {
     ) -> Result<NodeId, ExprError> {
         let mut span = span;
         // `5k%` is refused (the `%` is left over): a percentage has no magnitude.
-        let percent = !money && magnitude.is_none() && self.peek_tok() == Some(Tok::Percent);
+        let percent = !money
+            && magnitude.is_none()
+            && (self.peek_tok() == Some(Tok::Percent)
+                || self.word_at(self.pos).is_some_and(|(w, _)| w == "percent"));
         if percent {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
@@ -614,8 +648,10 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The words the grammar itself uses: `per` (division), `of` (in `20% of
+/// X`), and `to` and `in` (conversion). They name nothing.
 fn is_keyword(word: &str) -> bool {
-    matches!(word, "per" | "to" | "in")
+    matches!(word, "per" | "of" | "to" | "in")
 }
 
 #[cfg(test)]

@@ -1,0 +1,188 @@
+//! Phrasings a person types first: `20% of X`, conversions spelled in
+//! words, names defined as you go, and the prompt at a terminal. Each
+//! checks the number and the reading.
+
+use crate::common::bote;
+
+/// The answer and the reading (`--explain`) of one expression.
+fn read(src: &str) -> (String, String) {
+    let out = bote(&["eval", "--explain", src], "");
+    assert_eq!(out.status, 0, "{src}: {}", out.stderr);
+    let line = out.stdout.trim_end();
+    let (reading, answer) = line.split_once("  =  ").unwrap();
+    (answer.to_string(), reading.to_string())
+}
+
+#[test]
+fn percent_of() {
+    assert_eq!(
+        read("20% of 500 GB"),
+        ("100 GB".into(), "20% * 500 gigabytes".into())
+    );
+    assert_eq!(
+        read("20 percent of 1 TB"),
+        ("200 GB".into(), "20% * 1 terabyte".into())
+    );
+    assert_eq!(
+        read("10% of 5M"),
+        ("500,000".into(), "10% * 5 million".into())
+    );
+    let out = bote(&["eval", "20% of"], "");
+    assert!(
+        out.stderr
+            .starts_with("error: expected what the percentage is of, as in `20% of 500 GB`"),
+        "{}",
+        out.stderr
+    );
+    let out = bote(&["eval", "5 of 6"], "");
+    assert!(
+        out.stderr
+            .starts_with("error: expected a percentage before `of`, as in `20% of 500 GB`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn targets_in_words() {
+    let cases = [
+        // 1e8 * 12 / 31,536,000 = 38.05
+        (
+            "100M per month in per second",
+            "38.05 /s",
+            "100 million / month -> /s",
+        ),
+        (
+            "100M / month -> per hour",
+            "136,986 /h",
+            "100 million / month -> /h",
+        ),
+        (
+            "1200 per hour to per minute",
+            "20 /min",
+            "1200 / hour -> /min",
+        ),
+        ("1 h in minutes", "60 min", "1 hour -> min"),
+        (
+            "100 MB/s in bytes per second",
+            "100,000,000 B/s",
+            "100 megabytes / second -> B/s",
+        ),
+        (
+            "1 Gbit/s in MB per second",
+            "125 MB/s",
+            "1 gigabit / second -> MB/s",
+        ),
+        ("2 days in hours", "48 h", "2 days -> h"),
+    ];
+    for (src, answer, reading) in cases {
+        assert_eq!(read(src), (answer.into(), reading.into()), "{src}");
+    }
+}
+
+#[test]
+fn names_defined_as_you_go() {
+    // On standard input, each definition prints its value.
+    let out = bote(&["eval"], "dau = 500 million\ndau * 5 / day\n");
+    assert_eq!(
+        out.stdout, "dau = 500 million\n28,935 /s\n",
+        "{}",
+        out.stderr
+    );
+    // As arguments, and with `;` between statements.
+    let out = bote(&["eval", "dau = 500M", "dau * 5 per day in per second"], "");
+    assert_eq!(
+        out.stdout, "dau = 500 million\n28,935 /s\n",
+        "{}",
+        out.stderr
+    );
+    let out = bote(&["eval", "a = 2 GB; b = a * 3; b / 100 MB/s"], "");
+    assert_eq!(out.stdout, "a = 2 GB\nb = 6 GB\n1 min\n", "{}", out.stderr);
+    let out = bote(&["eval", "--explain", "x = 5 GB"], "");
+    assert_eq!(out.stdout, "x = 5 gigabytes  =  5 GB\n");
+    let json = bote(&["eval", "--format", "json", "x = 5 GB"], "").stdout;
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(
+        (v["name"].as_str(), v["text"].as_str()),
+        (Some("x"), Some("5 GB"))
+    );
+}
+
+#[test]
+fn definitions_that_go_wrong() {
+    let cases = [
+        (
+            "x = ",
+            "error: `x =` defines a name, but there is no expression after `=`",
+        ),
+        (
+            "MB = 5",
+            "error: `MB` is a unit, magnitude or function name; choose another name",
+        ),
+        ("2 = 3", "error: `2` is not a valid name"),
+        (
+            "a = 1; a = 2",
+            "error: `a` is already defined; a name is defined once",
+        ),
+        (
+            "y = 5 gigabites",
+            "error: unknown unit `gigabites`\n  |\n1 | y = 5 gigabites\n  |       ^^^^^^^^^",
+        ),
+    ];
+    for (src, want) in cases {
+        let out = bote(&["eval", src], "");
+        assert_eq!(out.status, 1, "{src}");
+        assert!(out.stderr.contains(want), "{src}: {}", out.stderr);
+    }
+    // A failed definition leaves its line empty and the next lines go on.
+    let out = bote(&["eval"], "x = 5 gigabites\nx\ny = 2\ny * 2\n");
+    assert_eq!(out.stdout, "\n\ny = 2\n4\n", "{}", out.stderr);
+}
+
+/// `bote eval` at a terminal, driven through a pseudo-terminal by
+/// `tests/pty/drive.py` (each wait bounded at 5 seconds).
+#[test]
+fn interactive_prompt() {
+    use std::io::Write as _;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty/drive.py");
+    let mut child = std::process::Command::new("python3")
+        .args([script, "bote> ", env!("CARGO_BIN_EXE_bote"), "eval"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs the pseudo-terminal driver");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"dau = 500M\ndau * 5 per day\n5 gigabites\n:names\n20% of 500 GB\n:help\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    // What a person saw, without the terminal's control sequences.
+    let raw = String::from_utf8_lossy(&out.stdout);
+    let mut shown = String::new();
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => {
+                if chars.next_if_eq(&'[').is_some() {
+                    while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {}
+                }
+            }
+            '\r' => {}
+            c => shown.push(c),
+        }
+    }
+    // One statement failed, so the session ends with status 1, as piped input would.
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    for want in [
+        "bote> dau = 500M\ndau = 500 million\n",
+        "bote> dau * 5 per day\n28,935 /s\n",
+        "bote> 5 gigabites\nerror: unknown unit `gigabites`\n",
+        "bote> :names\ndau = 500 million\n",
+        "bote> 20% of 500 GB\n100 GB\n",
+        "bote> :help\nNumbers:",
+    ] {
+        assert!(shown.contains(want), "missing {want:?} in:\n{shown}");
+    }
+}
