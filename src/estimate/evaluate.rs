@@ -57,15 +57,13 @@ impl Estimate {
                 label: "%".into(),
                 size: 0.01,
             }),
-            // Otherwise the conversion written in the expression, or the
-            // units a single figure was written in (`100M per day`).
-            None => match item.stmt.target.as_deref() {
-                Some(t) => eval::display_unit(t, env.calendar).ok(),
-                None => item
-                    .stmt
-                    .written_units()
-                    .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
-            },
+            // Otherwise the units a single figure was written in
+            // (`100M per day`). A `->` in the expression is already the
+            // item's `unit` (the loader and `--set` put it there).
+            None => item
+                .stmt
+                .written_units()
+                .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
         };
         let expect = match &item.expect {
             Some(x) => Some(Box::new(self.check(
