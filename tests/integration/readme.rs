@@ -157,3 +157,23 @@ fn contributing_names_real_paths() {
     }
     assert!(checked >= 10, "only {checked} paths checked");
 }
+
+/// A source a reader can follow: no preset or README line names a file
+/// under `shared/`, which is not part of bote.
+#[test]
+fn sources_cite_the_articles() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = vec![(
+        "README.md".to_string(),
+        std::fs::read_to_string(root.join("README.md")).unwrap(),
+    )];
+    for (name, text) in bote::PRESETS {
+        texts.push((format!("preset {name}"), text.to_string()));
+        assert!(text.contains("https://"), "preset {name} cites no link");
+    }
+    for (what, text) in texts {
+        for line in text.lines() {
+            assert!(!line.contains("shared/"), "{what} names shared/: {line}");
+        }
+    }
+}
