@@ -45,7 +45,7 @@ pub(crate) fn show(q: Quantity, unit: Option<DisplayUnit>, calendar: Calendar) -
             text.push('%');
         }
         "" => push_words(&mut text, value),
-        l if l.starts_with('/') => {
+        l if l.starts_with('/') || matches!(l, "QPS" | "RPS" | "TPS") => {
             push_words(&mut text, value);
             text.push(' ');
             text.push_str(l);

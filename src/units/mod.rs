@@ -223,6 +223,29 @@ pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
         own("year", ("year", "years"), &["yr", "yrs"], time, Size::Year),
         uom::<l::meter>(len, &["metre", "metres"]),
         uom::<l::kilometer>(len, &["kilometre", "kilometres"]),
+        // How this field writes a rate of requests: one per second. bote
+        // shows them only when asked (`unit: QPS`, `-> QPS`).
+        own(
+            "QPS",
+            ("QPS", "QPS"),
+            &[],
+            Dimension::RATE,
+            Size::Fixed(1.0),
+        ),
+        own(
+            "RPS",
+            ("RPS", "RPS"),
+            &[],
+            Dimension::RATE,
+            Size::Fixed(1.0),
+        ),
+        own(
+            "TPS",
+            ("TPS", "TPS"),
+            &[],
+            Dimension::RATE,
+            Size::Fixed(1.0),
+        ),
         own(
             "$",
             ("dollar", "dollars"),

@@ -186,3 +186,33 @@ fn interactive_prompt() {
         assert!(shown.contains(want), "missing {want:?} in:\n{shown}");
     }
 }
+
+#[test]
+fn multipliers_and_request_rates() {
+    let cases = [
+        ("5x", "5", "5"),
+        ("2x 100 /s", "200 /s", "2 * 100 / second"),
+        ("5 times 3 GB", "15 GB", "5 * 3 gigabytes"),
+        ("3x (2 + 1)", "9", "3 * (2 + 1)"),
+        ("5x + 1", "6", "5 + 1"),
+        ("7000 QPS", "7,000 /s", "7000 QPS"),
+        // 1e8 / 86,400 = 1,157.4
+        ("100M / day -> QPS", "1,157 QPS", "100 million / day -> QPS"),
+        (
+            "3 million RPS -> TPS",
+            "3 million TPS",
+            "3 million RPS -> TPS",
+        ),
+    ];
+    for (src, answer, reading) in cases {
+        assert_eq!(read(src), (answer.into(), reading.into()), "{src}");
+    }
+    let out = bote(&["eval", "--let", "avg=100/s", "5x avg"], "");
+    assert_eq!(out.stdout, "500 /s\n", "{}", out.stderr);
+    let out = bote(&["eval", "5xx"], "");
+    assert!(
+        out.stderr.starts_with("error: unknown unit `xx`"),
+        "{}",
+        out.stderr
+    );
+}

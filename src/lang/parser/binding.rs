@@ -52,6 +52,9 @@ impl<'a> Parser<'a> {
     pub(super) fn attach_units(&mut self, lhs: NodeId) -> Result<NodeId, ExprError> {
         let mut lhs = lhs;
         loop {
+            if self.multiplier_x(self.pos) {
+                break;
+            }
             if let Some((word, span)) = self.unit_word_at(self.pos) {
                 let unit = resolve_unit(word, span)?;
                 self.pos += 1;

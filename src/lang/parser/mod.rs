@@ -391,6 +391,17 @@ impl<'a> Parser<'a> {
                     self.of(lhs)?;
                     BinOp::Mul
                 }
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
+                    BinOp::Mul
+                }
+                // `5x` is the factor 5, and `5x avg` five times avg.
+                Some(Tok::Ident) if self.multiplier_x(self.pos) => {
+                    if !self.operand_at(self.pos + 1) {
+                        self.pos += 1;
+                        continue;
+                    }
+                    BinOp::Mul
+                }
                 _ => break,
             };
             self.pos += 1;
@@ -406,6 +417,30 @@ impl<'a> Parser<'a> {
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
+    }
+
+    /// Is the token at `pos` the `x` of a multiplier, written straight
+    /// after a number (`5x`)? With a space, `5 x` is a number and a unit.
+    fn multiplier_x(&self, pos: usize) -> bool {
+        let (Some(x), Some(before)) = (
+            self.tokens.get(pos),
+            pos.checked_sub(1).and_then(|p| self.tokens.get(p)),
+        ) else {
+            return false;
+        };
+        x.tok == Tok::Ident
+            && x.text(self.src) == "x"
+            && matches!(before.tok, Tok::Number { .. })
+            && before.span.end == x.span.start
+    }
+
+    /// Does an operand start at token `pos`: a number, a name, `$` or `(`?
+    fn operand_at(&self, pos: usize) -> bool {
+        match self.tokens.get(pos).map(|t| t.tok) {
+            Some(Tok::Number { .. } | Tok::LParen | Tok::Dollar) => true,
+            Some(Tok::Ident) => self.word_at(pos).is_some_and(|(w, _)| !is_keyword(w)),
+            _ => false,
+        }
     }
 
     /// `of` follows a percentage: `20% of 500 GB` is 20% times 500 GB.
@@ -649,9 +684,10 @@ impl<'a> Parser<'a> {
 }
 
 /// The words the grammar itself uses: `per` (division), `of` (in `20% of
-/// X`), and `to` and `in` (conversion). They name nothing.
+/// X`), `times` (multiplication), and `to` and `in` (conversion). They name
+/// nothing.
 fn is_keyword(word: &str) -> bool {
-    matches!(word, "per" | "of" | "to" | "in")
+    matches!(word, "per" | "of" | "times" | "to" | "in")
 }
 
 #[cfg(test)]
