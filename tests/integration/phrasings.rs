@@ -216,3 +216,33 @@ fn multipliers_and_request_rates() {
         out.stderr
     );
 }
+
+/// `unit:` and `expect:` take the unit spellings an expression takes.
+#[test]
+fn units_of_a_file_in_words() {
+    let f = crate::estimates::file(
+        "title: t\nassumptions:\n  a: 100M per day\nstorage:\n  \
+         daily: { expr: a * 300 kB, unit: TB per day, expect: 30 TB per day }\n\
+         qps:\n  per_s: { expr: a, unit: per second }\n  thousands: { expr: a, unit: k/s }\n  \
+         millions: { expr: a, unit: M/day }\n",
+    );
+    let out = bote(&["run", &f.0, "--format", "json"], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let texts: Vec<&str> = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["quantities"].as_array().unwrap())
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "30 TB/day",
+            "1,157 /s",
+            "1.157 thousand/s",
+            "100 million/day"
+        ]
+    );
+}

@@ -239,7 +239,11 @@ impl<'a> Parser<'a> {
         loop {
             match self.unit_word_at(self.pos) {
                 Some((word, span)) => {
-                    let unit = resolve_unit(word, span)?;
+                    // A magnitude suffix alone is its word here: `unit: k/s`.
+                    let unit = match magnitude_suffix(word) {
+                        Some(m) if known_unit(word).is_none() => m,
+                        _ => resolve_unit(word, span)?,
+                    };
                     self.pos += 1;
                     factors.push((unit, sign * self.unit_power()?));
                 }
@@ -284,4 +288,16 @@ fn resolve_unit(word: &str, span: Span) -> Result<UnitRef, ExprError> {
             span,
         )
     })
+}
+
+/// The magnitude a suffix such as `k` or `M` stands for, as a unit of a
+/// conversion target (`-> k/s`, `unit: M/day`).
+fn magnitude_suffix(word: &str) -> Option<UnitRef> {
+    let (_, name) = crate::units::MAGNITUDE_SUFFIXES
+        .iter()
+        .find(|(s, _)| *s == word)?;
+    crate::units::MAGNITUDE_WORDS
+        .iter()
+        .find(|(w, _)| w == name)
+        .map(UnitRef::Magnitude)
 }
