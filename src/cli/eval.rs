@@ -232,11 +232,11 @@ fn fail(
 pub(crate) fn answer_json(a: &Answer) -> serde_json::Value {
     serde_json::json!({
         "input": a.input,
-        "value": a.shown.value,
+        "value": crate::report::machine_value(a.shown.value),
         "unit": a.shown.unit,
         "text": a.shown.text,
         "dimension": a.quantity.dim().name(),
-        "si_value": a.quantity.si_value(),
+        "si_value": crate::report::machine_value(a.quantity.si_value()),
         "si_unit": a.quantity.dim().base_units(),
     })
 }

@@ -38,10 +38,10 @@ pub(super) fn render(ev: &Evaluated) -> String {
             let fields = [
                 section.to_string(),
                 item.name.clone(),
-                row.shown.value.to_string(),
+                machine_value(row.shown.value).to_string(),
                 row.shown.unit.to_string(),
                 row.shown.text.clone(),
-                row.quantity.si_value().to_string(),
+                machine_value(row.quantity.si_value()).to_string(),
                 row.quantity.dim().base_units(),
                 item.expr_text().to_string(),
                 expect,

@@ -78,10 +78,10 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
     };
     let expect = match (&row.expect, &item.expect) {
         (Some(c), Some(x)) => Some(JsonExpect {
-            value: c.shown.value,
+            value: machine_value(c.shown.value),
             unit: &c.shown.unit,
             text: &c.shown.text,
-            si_value: c.quantity.si_value(),
+            si_value: machine_value(c.quantity.si_value()),
             tolerance: x.tolerance,
             off_by: c.off_by,
             ok: c.ok,
@@ -92,10 +92,10 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
     JsonQuantity {
         name: &item.name,
         section,
-        value: row.shown.value,
+        value: machine_value(row.shown.value),
         unit: &row.shown.unit,
         text: &row.shown.text,
-        si_value: row.quantity.si_value(),
+        si_value: machine_value(row.quantity.si_value()),
         si_unit: row.quantity.dim().base_units(),
         dimension: row.quantity.dim().name(),
         expr: item.expr_text(),
