@@ -28,6 +28,8 @@ impl Dimension {
     pub(crate) const DATA_RATE: Dimension = Dimension([1, -1, 0, 0]);
     pub(crate) const AREA: Dimension = Dimension([0, 0, 2, 0]);
     pub(crate) const MONEY_RATE: Dimension = Dimension([0, -1, 0, 1]);
+    /// A price of data: dollars per byte.
+    pub(crate) const MONEY_PER_DATA: Dimension = Dimension([-1, 0, 0, 1]);
 
     /// Is this a plain number, with no dimension?
     pub fn is_none(self) -> bool {

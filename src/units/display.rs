@@ -116,7 +116,14 @@ pub(crate) fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
         Dimension::NONE => return plain(""),
         Dimension::RATE => return rate_unit(q.si_value()),
         Dimension::MONEY => return plain("$"),
-        Dimension::MONEY_RATE => return plain("$/s"),
+        Dimension::MONEY_RATE => return money_rate_unit(calendar),
+        // Prices of data are said per gigabyte: `$0.02/GB`, not `$2e-11/B`.
+        Dimension::MONEY_PER_DATA => {
+            return DisplayUnit {
+                label: Cow::Borrowed("$/GB"),
+                size: 1e-9,
+            };
+        }
         _ => {}
     }
     let Some(steps) = ladder(dim) else {
@@ -158,6 +165,15 @@ pub(crate) fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
         _ => Cow::Borrowed(name),
     };
     DisplayUnit { label, size }
+}
+
+/// Money over time is said per month, as bills and budgets are
+/// (`$2,000/month`, `$73/month` for ten cents an hour).
+fn money_rate_unit(calendar: Calendar) -> DisplayUnit {
+    DisplayUnit {
+        label: Cow::Borrowed("$/month"),
+        size: 1.0 / calendar.month_s,
+    }
 }
 
 /// Rates print per second, unless under one a second: then per minute, hour or day.

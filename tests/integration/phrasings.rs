@@ -246,3 +246,21 @@ fn units_of_a_file_in_words() {
         ]
     );
 }
+
+/// Prices read as prices: per gigabyte and per month, never in scientific
+/// notation.
+#[test]
+fn prices() {
+    let cases = [
+        ("$0.02 per GB", "$0.02/GB"),
+        // $0.10 an hour over a 730-hour month
+        ("$0.10 per hour", "$73/month"),
+        ("$2000 per month", "$2,000/month"),
+        // 30 TB/day * 30.42 days * $0.02/GB = $18,250
+        ("$0.02 per GB * 30 TB per day", "$18,250/month"),
+    ];
+    for (src, want) in cases {
+        let out = bote(&["eval", src], "");
+        assert_eq!(out.stdout.trim_end(), want, "{src}: {}", out.stderr);
+    }
+}
