@@ -51,7 +51,12 @@ impl Estimate {
                 .as_ref()
                 .and_then(|t| eval::display_unit(t, env.calendar).ok())
         });
-        let shown = display::show(expected, unit, env.calendar);
+        let mut shown = display::show(expected, unit, env.calendar);
+        // `~3500 /s`: approximately, as the source printed it. It is
+        // checked within the same tolerance as any published figure.
+        if x.stmt.approximate {
+            shown.text.insert(0, '~');
+        }
         let (e, g) = (expected.si_value(), got.si_value());
         let off_by = (e != 0.0).then(|| (g - e) / e.abs());
         let ok = match off_by {

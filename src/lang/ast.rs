@@ -330,6 +330,8 @@ pub(crate) struct Statement {
     pub(crate) args: Box<[NodeId]>,
     /// Boxed: most statements have none.
     pub(crate) target: Option<Box<Target>>,
+    /// Written after `~` or `≈`: a figure given approximately.
+    pub(crate) approximate: bool,
 }
 
 impl Statement {

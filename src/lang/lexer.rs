@@ -36,6 +36,8 @@ pub(crate) enum Tok {
     RParen,
     Comma,
     Arrow,
+    /// `~` or `≈` before a figure: approximately.
+    Approx,
 }
 
 impl Token {
@@ -66,6 +68,7 @@ impl Token {
             Tok::RParen => "`)`".into(),
             Tok::Comma => "`,`".into(),
             Tok::Arrow => "`->`".into(),
+            Tok::Approx => "`~`".into(),
         }
     }
 }
@@ -126,6 +129,7 @@ pub(crate) fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
             b'/' => (Tok::Slash, start + 1),
             b'^' => (Tok::Caret, start + 1),
             b'%' => (Tok::Percent, start + 1),
+            b'~' => (Tok::Approx, start + 1),
             b'(' => (Tok::LParen, start + 1),
             b')' => (Tok::RParen, start + 1),
             b',' => (Tok::Comma, start + 1),
@@ -138,6 +142,7 @@ pub(crate) fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
                     'µ' | 'μ' => (Tok::Ident, word_end(src, start)),
                     '−' => (Tok::Minus, end),
                     '→' => (Tok::Arrow, end),
+                    '≈' => (Tok::Approx, end),
                     '×' | '·' => (Tok::Star, end),
                     '÷' => (Tok::Slash, end),
                     c if c.is_whitespace() => {

@@ -30,6 +30,9 @@ impl Statement {
 
 impl fmt::Display for Statement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("approximately ")?;
+        }
         if !self.nodes.is_empty() {
             self.write(f, self.root(), &|_| None)?;
         }

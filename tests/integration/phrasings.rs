@@ -264,3 +264,36 @@ fn prices() {
         assert_eq!(out.stdout.trim_end(), want, "{src}: {}", out.stderr);
     }
 }
+
+/// `~` and `≈` before a figure: approximately, checked within the usual
+/// tolerance, and shown as the source printed it.
+#[test]
+fn approximate_figures() {
+    assert_eq!(
+        read("~3500 QPS"),
+        ("3,500 /s".into(), "approximately 3500 QPS".into())
+    );
+    assert_eq!(
+        read("≈ 55 PB"),
+        ("55 PB".into(), "approximately 55 petabytes".into())
+    );
+    let out = bote(&["eval", "~"], "");
+    assert!(
+        out.stderr
+            .starts_with("error: expected a figure after `~`, as in `~3500 QPS`"),
+        "{}",
+        out.stderr
+    );
+    // 300M a day is 3,472 /s: within 10% of the book's ~3500 QPS.
+    let f = crate::estimates::file(
+        "title: t\nassumptions:\n  dau: 300M\nqps:\n  \
+         q: { expr: dau * 1 per day, unit: QPS, expect: ~3500 QPS }\n",
+    );
+    let out = bote(&["run", &f.0, "--format", "markdown"], "");
+    assert!(
+        out.stdout
+            .contains("| q | 3,472 QPS | `dau * 1 per day` | ~3,500 QPS ✓ |"),
+        "{}",
+        out.stdout
+    );
+}

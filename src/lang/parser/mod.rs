@@ -66,6 +66,10 @@ pub(crate) fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, Ex
         ));
     }
     let mut p = Parser::new(src, scratch);
+    let approximate = p.eat(Tok::Approx);
+    if approximate && p.peek().is_none() {
+        return Err(p.expected("a figure after `~`, as in `~3500 QPS`"));
+    }
     p.expr()?;
     let target = if p.eat_conversion() {
         Some(Box::new(p.target()?))
@@ -92,6 +96,7 @@ pub(crate) fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, Ex
         nodes: p.nodes.as_slice().into(),
         args: p.args.as_slice().into(),
         target,
+        approximate,
     })
 }
 
