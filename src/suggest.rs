@@ -13,9 +13,13 @@ pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) 
 /// A difference of case only is closest (so `mb` offers both `MB` and `Mb`),
 /// then a word that `word` begins (`giga` for `gigabytes`), then the
 /// optimal-string-alignment distance (a swap of two neighbours counts
-/// once, so `usres` finds `users`) up to a third of the word's length.
+/// once, so `usres` finds `users`) up to a quarter of the word's length,
+/// and at least one from three letters on. A word of one or two letters is
+/// too short to guess from (`x` is no misspelt `$`), and `tweets` is no
+/// misspelt `weeks`.
 pub(crate) fn ranked<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let len = word.chars().count();
+    let limit = if len <= 2 { 0 } else { (len / 4).max(1) };
     let mut scored: Vec<(usize, &str)> = known
         .into_iter()
         .filter(|c| *c != word)
@@ -62,7 +66,10 @@ mod tests {
         assert_eq!(closest("usres", names), ["users"]);
         assert_eq!(closest("user", names), ["users", "user_rate"]);
         assert_eq!(closest("zzz", names), Vec::<&str>::new());
-        assert_eq!(closest("mb", ["MB", "Mb", "kB"]), ["MB", "Mb"]);
+        assert_eq!(closest("mb", ["MB", "Mb", "kB", "m"]), ["MB", "Mb"]);
+        assert_eq!(closest("x", ["$", "B", "d"]), Vec::<&str>::new());
+        assert_eq!(closest("tweets", ["weeks", "week"]), Vec::<&str>::new());
+        assert_eq!(closest("sek", ["sec", "secs"]), ["sec"]);
     }
 
     #[test]

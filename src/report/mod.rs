@@ -130,7 +130,10 @@ fn summary(ev: &Evaluated) -> Option<String> {
     }
     let failed = ev.failed_expectations().count();
     Some(if failed == 0 {
-        format!("✓ all {total} published figures reproduced (within tolerance)")
+        match total {
+            1 => "✓ the published figure reproduced (within tolerance)".into(),
+            _ => format!("✓ all {total} published figures reproduced (within tolerance)"),
+        }
     } else {
         format!("✗ {failed} of {total} published figures not reproduced")
     })
