@@ -252,7 +252,12 @@ enum Layout<const N: usize> {
 /// The layout that fits `limit` columns, from each column's natural width:
 /// first the note wraps, then the expression, then the notes move under
 /// the table, and where even that is too wide the rows become lists.
-fn fit<const N: usize>(natural: [usize; N], columns: &[Column; N], limit: usize) -> Layout<N> {
+fn fit<const N: usize>(
+    natural: [usize; N],
+    columns: &[Column; N],
+    limit: usize,
+    has_notes: bool,
+) -> Layout<N> {
     let shrink = |widths: &mut [usize; N], over: &mut usize, fit: Fit| {
         for (c, col) in columns.iter().enumerate() {
             if col.fit == fit && *over > 0 {
@@ -263,15 +268,19 @@ fn fit<const N: usize>(natural: [usize; N], columns: &[Column; N], limit: usize)
             }
         }
     };
-    let total: usize = natural.iter().sum::<usize>() + overhead(N);
-    let mut widths = natural;
-    let mut over = total.saturating_sub(limit);
-    shrink(&mut widths, &mut over, Fit::Note);
-    shrink(&mut widths, &mut over, Fit::Wrap);
-    if over == 0 {
-        return Layout::Columns(widths);
+    let note = columns.iter().position(|c| c.fit == Fit::Note);
+    if has_notes || note.is_none() {
+        let total: usize = natural.iter().sum::<usize>() + overhead(N);
+        let mut widths = natural;
+        let mut over = total.saturating_sub(limit);
+        shrink(&mut widths, &mut over, Fit::Note);
+        shrink(&mut widths, &mut over, Fit::Wrap);
+        if over == 0 {
+            return Layout::Columns(widths);
+        }
     }
-    let Some(note) = columns.iter().position(|c| c.fit == Fit::Note) else {
+    // Without the note column (an empty one gives its room to the others).
+    let Some(note) = note else {
         return Layout::List;
     };
     // Without the note column, from the natural widths again.
@@ -299,12 +308,15 @@ fn boxed<'c, const N: usize>(
     limit: Option<usize>,
 ) {
     let mut natural = columns.map(|c| text::width(c.title));
+    let mut has_notes = false;
     for i in 0..rows {
-        for (w, cell) in natural.iter_mut().zip(&cells(i)) {
+        let row = cells(i);
+        for (c, (w, cell)) in natural.iter_mut().zip(&row).enumerate() {
             *w = (*w).max(text::width(cell));
+            has_notes |= columns[c].fit == Fit::Note && !cell.is_empty();
         }
     }
-    let (widths, notes_below) = match limit.map(|l| fit(natural, &columns, l)) {
+    let (widths, notes_below) = match limit.map(|l| fit(natural, &columns, l, has_notes)) {
         None => (natural, false),
         Some(Layout::Columns(widths)) => (widths, false),
         Some(Layout::NotesBelow(widths)) => (widths, true),

@@ -87,3 +87,14 @@ fn only_the_renderer_writes_error() {
         );
     }
 }
+
+/// The textbook problems under `examples/`, written in the books' own
+/// notation, reproduce the books' figures.
+#[test]
+fn textbook_examples() {
+    insta::glob!("../../examples", "*.yaml", |path| {
+        let out = bote(&["check", &relative(path)], "");
+        assert_eq!(out.status, 0, "{}", outcome(&out));
+        assert!(out.stdout.starts_with("ok "), "{}", outcome(&out));
+    });
+}
