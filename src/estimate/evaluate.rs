@@ -2,7 +2,6 @@
 //! shown in its unit, with its published figure checked.
 
 use super::*;
-use crate::lang::error::ExprError;
 use crate::lang::eval::{self, Env};
 use crate::units::display::{self, DisplayUnit};
 
@@ -41,8 +40,7 @@ impl Estimate {
                 let size =
                     eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
                 if let Err(err) = quantity.in_unit(size) {
-                    let span = item.stmt.span();
-                    let e = ExprError::quantity(err, span);
+                    let e = eval::conversion_error(&item.stmt, err, item.stmt.span());
                     return Err(self
                         .item_error(item, &e)
                         .tap_note(format!("the `unit` is {}", t.label())));

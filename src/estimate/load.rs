@@ -440,7 +440,26 @@ impl Loader<'_> {
         for (k, v) in entries {
             let field = self.key(k)?;
             if !allowed.contains(&field) {
-                let err = self.unknown_key(k, field, allowed, &place());
+                let mut err = self.unknown_key(k, field, allowed, &place());
+                // `{ note: a, b }`: the comma ended the field before.
+                let flow = self
+                    .src
+                    .get(value.span.start..)
+                    .is_some_and(|t| t.starts_with('{'));
+                let typo = err.label != "not a key bote knows";
+                if let (Some((before, _)), true, false) = (fields.0.last(), flow, typo) {
+                    err.notes
+                        .retain(|n| !n.starts_with("in `{ … }` a comma ends the value"));
+                    let example = match *before {
+                        "expr" | "value" | "expect" => "max(a, b)",
+                        _ => "one, two",
+                    };
+                    err.notes.push(format!(
+                        "in `{{ … }}` a comma ends the value: the `{before}` before this \
+                         stopped at the comma; quote it if it holds one, as \
+                         `{before}: \"{example}\"`"
+                    ));
+                }
                 let note = if short == "value" && DERIVED_KEYS.contains(&field) {
                     "assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section"
                 } else if short == "expr" && field == "value" {

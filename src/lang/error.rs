@@ -127,6 +127,10 @@ impl ExprError {
             {
                 crate::suggest::label(suggestions).unwrap_or_default()
             }
+            // Nothing close: likely a noun, which bote does not count.
+            ExprErrorKind::UnknownUnit { .. } => {
+                "not a unit; a count is a plain number (`2 per day`, not `2 tweets per day`)".into()
+            }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
             ExprErrorKind::Quantity {
                 error:

@@ -148,9 +148,56 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, Ex
     if let Some(target) = &stmt.target {
         let size = target_size(target, env.calendar)?;
         q.in_unit(size)
-            .map_err(|e| ExprError::quantity(e, stmt.span().to(target.span)))?;
+            .map_err(|e| conversion_error(stmt, e, stmt.span().to(target.span)))?;
     }
     Ok(q)
+}
+
+/// The error for `stmt`'s value not converting to a unit. The classic slip
+/// of dividing by a time twice (`/ 24 hours / 3600 seconds`) is named as
+/// such rather than answered with "multiply by a time".
+pub(crate) fn conversion_error(stmt: &Statement, e: QuantityError, span: Span) -> ExprError {
+    let twice = match &e {
+        QuantityError::Mismatch { left, right, .. } => right
+            .per(crate::quantity::dimension::Dimension::TIME)
+            .is_some_and(|d| d == *left),
+        _ => false,
+    };
+    let mut err = ExprError::quantity(e, span);
+    let divisors = time_divisors(stmt);
+    if twice && divisors.len() >= 2 {
+        let named: Vec<String> = divisors.iter().map(|d| format!("`{d}`")).collect();
+        if let ExprErrorKind::Quantity { hint, .. } = &mut *err.kind {
+            *hint = Some(format!(
+                "this divides by a time twice ({}): divide once, as `/ 1 day` or `/ (24 * 3600 seconds)`",
+                named.join(" and ")
+            ));
+        }
+    }
+    err
+}
+
+/// The text of every time that `stmt` divides by directly (`/ 24 hours`).
+fn time_divisors(stmt: &Statement) -> Vec<&str> {
+    let is_time = |id: NodeId| {
+        let unit = match stmt.node(id) {
+            Expr::Juxt { unit, .. } => stmt.node(*unit),
+            other => other,
+        };
+        matches!(unit, Expr::Unit { unit: UnitRef::Unit(def), power: 1, .. }
+            if def.dim == crate::quantity::dimension::Dimension::TIME)
+    };
+    stmt.nodes
+        .iter()
+        .filter_map(|n| match n {
+            Expr::Binary {
+                op: BinOp::Div,
+                rhs,
+                ..
+            } if is_time(*rhs) => Some(stmt.text_at(stmt.node(*rhs).span())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Evaluate the node `id` of `stmt` and everything under it.

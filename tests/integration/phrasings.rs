@@ -297,3 +297,52 @@ fn approximate_figures() {
         out.stdout
     );
 }
+
+/// The classic slips get hints that name them.
+#[test]
+fn hints_for_classic_slips() {
+    let out = bote(
+        &[
+            "eval",
+            "300 million * 50% * 2 / 24 hours / 3600 seconds -> /s",
+        ],
+        "",
+    );
+    assert!(
+        out.stderr.contains(
+            "this divides by a time twice (`24 hours` and `3600 seconds`): divide once, \
+             as `/ 1 day` or `/ (24 * 3600 seconds)`"
+        ),
+        "{}",
+        out.stderr
+    );
+    // The right reading of the book's formula: ~3500 QPS.
+    let out = bote(&["eval", "300 million * 50% * 2 / (24 * 3600 seconds)"], "");
+    assert_eq!(out.stdout, "3,472 /s\n", "{}", out.stderr);
+    // A noun after a number is not a unit, and gets no far-fetched guess.
+    for (src, word) in [
+        ("2 tweets per day", "tweets"),
+        ("5 million users", "users"),
+        ("5 x", "x"),
+    ] {
+        let out = bote(&["eval", src], "");
+        assert!(
+            out.stderr.contains(&format!("unknown unit `{word}`"))
+                && out.stderr.contains("not a unit; a count is a plain number")
+                && !out.stderr.contains("did you mean"),
+            "{src}: {}",
+            out.stderr
+        );
+    }
+    // A comma in a one-line map names the field it cut short.
+    let f = crate::estimates::file("title: t\nassumptions:\n  a: { value: 5, note: one, two }\n");
+    let out = bote(&["run", &f.0], "");
+    assert!(
+        out.stderr.contains(
+            "in `{ … }` a comma ends the value: the `note` before this stopped at the comma; \
+             quote it if it holds one, as `note: \"one, two\"`"
+        ),
+        "{}",
+        out.stderr
+    );
+}
