@@ -9,6 +9,7 @@ mod markdown;
 mod table;
 
 use crate::estimate::{Evaluated, Place, Row};
+use crate::quantity::dimension::Dimension;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
@@ -104,7 +105,8 @@ fn rows_in(ev: &Evaluated, place: Place) -> std::vec::IntoIter<&Row> {
 fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
     let item = &ev.estimate.items[row.item];
     let expect_note = item.expect.as_ref().and_then(|x| x.note.as_ref());
-    if item.source.is_none() && expect_note.is_none() {
+    let slip = divided_twice(ev, row);
+    if item.source.is_none() && expect_note.is_none() && slip.is_none() {
         return Cow::Borrowed(item.note.as_deref().unwrap_or(""));
     }
     let mut note = item.note.clone().unwrap_or_default();
@@ -120,7 +122,29 @@ fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
         }
         note.push_str(x);
     }
+    if let Some(slip) = slip {
+        if !note.is_empty() {
+            note.push(' ');
+        }
+        note.push_str(slip);
+    }
     Cow::Owned(note)
+}
+
+/// A rate in a QPS or bandwidth section that comes out per second squared
+/// was almost always divided by a time twice (`/ 24 hours / 3600 seconds`).
+fn divided_twice(ev: &Evaluated, row: &Row) -> Option<&'static str> {
+    let Place::Section(s) = ev.estimate.items[row.item].place else {
+        return None;
+    };
+    let rate_section = matches!(ev.estimate.sections[s].as_str(), "qps" | "bandwidth");
+    let dim = row.quantity.dim();
+    let per_s2 = [Dimension::RATE, Dimension::DATA_RATE]
+        .iter()
+        .any(|d| d.per(Dimension::TIME) == Some(dim));
+    (rate_section && per_s2).then_some(
+        "(per second squared: is a time divided twice? `/ 1 day`, not `/ 24 h / 3600 s`)",
+    )
 }
 
 fn summary(ev: &Evaluated) -> Option<String> {

@@ -345,4 +345,27 @@ fn hints_for_classic_slips() {
         "{}",
         out.stderr
     );
+    // In a QPS section, a rate per second squared gets a note saying why.
+    let f = crate::estimates::file(
+        "title: t\nassumptions:\n  dau: 150M\nqps:\n  q: dau * 2 / 24 hours / 3600 seconds\n",
+    );
+    let out = bote(&["run", &f.0, "--format", "csv"], "");
+    assert!(
+        out.stdout
+            .contains("per second squared: is a time divided twice?"),
+        "{}",
+        out.stdout
+    );
+    // `unit: per` with no unit after it.
+    let f = crate::estimates::file(
+        "title: t\nassumptions:\n  a: 1\nqps:\n  b: { expr: a / s, unit: per }\n",
+    );
+    let out = bote(&["run", &f.0], "");
+    assert!(
+        out.stderr.starts_with(
+            "error: expected a unit to convert to, such as `MB`, `/s` or `%`, found the end"
+        ),
+        "{}",
+        out.stderr
+    );
 }
