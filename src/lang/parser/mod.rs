@@ -410,15 +410,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             self.pos += 1;
-            let rhs = if op == BinOp::Mul && self.tokens[self.pos - 1].tok == Tok::Ident {
-                // After `of`: what the percentage is a percentage of.
-                if self.peek().is_none() {
-                    return Err(self.expected("what the percentage is of, as in `20% of 500 GB`"));
-                }
-                self.unary()?
-            } else {
-                self.unary()?
-            };
+            let rhs = self.unary()?;
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
@@ -451,6 +443,13 @@ impl<'a> Parser<'a> {
     /// `of` follows a percentage: `20% of 500 GB` is 20% times 500 GB.
     fn of(&self, lhs: NodeId) -> Result<(), ExprError> {
         if matches!(self.node(lhs), Expr::Number { percent: true, .. }) {
+            if self.tokens.get(self.pos + 1).is_none() {
+                let kind = ExprErrorKind::Expected {
+                    expected: "what the percentage is of, as in `20% of 500 GB`",
+                    found: "the end of the expression".into(),
+                };
+                return Err(ExprError::new(kind, self.end()));
+            }
             return Ok(());
         }
         let span = self.peek().map_or(self.end(), |t| t.span);
