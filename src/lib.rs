@@ -42,15 +42,16 @@ mod yaml;
 pub use cli::{EXIT_INPUT, EXIT_USAGE, Io, run};
 pub use diagnostic::Diagnostic;
 pub use estimate::presets::{self, PRESETS};
-pub use estimate::{Estimate, Evaluated, Item, LoadError, Row, load};
+pub use estimate::{Driver, Estimate, Evaluated, Item, LoadError, Row, load};
 pub use lang::error::ExprError;
 pub use lang::eval::Env;
 pub use lang::{Answer, evaluate};
 pub use quantity::dimension::Dimension;
+pub use quantity::sample::{Draws, Sampling, Spread, Value};
 pub use quantity::{Quantity, QuantityError};
 pub use report::{Format, Options, render, write};
 pub use text::width;
-pub use units::display::Shown;
+pub use units::display::{Shown, ShownRange};
 pub use units::{Calendar, spelling_table};
 
 /// Hooks for the fuzz targets; not part of bote's interface.

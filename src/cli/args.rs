@@ -13,7 +13,9 @@ Examples:
   bote eval --let dau=500M 'dau * 5 / day'  # name a quantity first
   bote list                                 # the built-in presets
   bote run twitter-timeline                 # a preset's estimate, as tables
-  bote run url-shortener --set read_ratio=1000 --format markdown";
+  bote run url-shortener --set read_ratio=1000 --format markdown
+  bote eval '100M to 300M * 2 KB -> TB'     # a range: median and 90% range
+  bote run url-shortener --why read_qps     # what drives its spread";
 
 #[derive(Parser, Debug)]
 #[command(name = "bote", version, about = ABOUT, after_help = EXAMPLES)]
@@ -45,6 +47,8 @@ pub(super) enum Command {
         /// Presets or files; with none, every preset.
         #[arg(value_name = "PRESET|FILE")]
         targets: Vec<String>,
+        #[command(flatten)]
+        sampling: SamplingArgs,
     },
     /// List the built-in presets.
     List,
@@ -83,6 +87,42 @@ pub(super) struct RunArgs {
     /// the terminal's width; piped, no limit].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub(super) width: Option<u16>,
+    /// Show what drives the spread of an uncertain quantity: each range it
+    /// depends on, by its share of the spread, and its distribution.
+    #[arg(long, value_name = "NAME")]
+    pub(super) why: Option<String>,
+    #[command(flatten)]
+    pub(super) sampling: SamplingArgs,
+}
+
+/// How ranges are drawn, for `run`, `check` and `eval`.
+#[derive(clap::Args, Debug, Default, Clone, Copy)]
+pub(super) struct SamplingArgs {
+    /// Draws per uncertain quantity [default: the file's `samples:`, else 10000].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..=10_000_000))]
+    pub(super) samples: Option<u64>,
+    /// The seed ranges are drawn with [default: the file's `seed:`, else 1];
+    /// the same seed gives the same output, byte for byte.
+    #[arg(long, value_name = "N")]
+    pub(super) seed: Option<u64>,
+    /// Collapse every range to its median, for a single figure to compare
+    /// with a textbook's.
+    #[arg(long)]
+    pub(super) point: bool,
+}
+
+impl SamplingArgs {
+    /// `base` (the default, or a file's) with the command line's choices.
+    pub(super) fn apply(self, base: crate::Sampling) -> crate::Sampling {
+        crate::Sampling {
+            samples: self
+                .samples
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(base.samples),
+            seed: self.seed.unwrap_or(base.seed),
+            point: self.point || base.point,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -111,6 +151,11 @@ Conversion: EXPR -> UNIT (or `to`, `in`), the unit in symbols or words:
   `100M / month -> /s`, `100M per month in per second`, `1 h in minutes`.
 Names: `dau = 500M` defines dau for the statements after it; `;` separates
   statements on one line.
+Ranges: `100 to 1000` is lognormal with 100 and 1000 its 5th and 95th
+  percentiles; a bare low end takes the high end's units (`1 to 5 ms`,
+  `100 to 300M`). Also normal(mean, sd), uniform(low, high) and
+  pert(min, likely, max). An answer is its median and 90% range; a name used
+  twice is the same draw, so `x - x` is 0. `to` before a unit converts.
 Functions: ceil floor round min max abs sqrt ln log10 log2.
 Calendar: a year is 365 days and a month is a twelfth of it unless --month/--year say otherwise."
     };
@@ -153,6 +198,8 @@ pub(super) struct EvalArgs {
     /// Length of a year, e.g. '360 days' (default: 365 days).
     #[arg(long, value_name = "EXPR")]
     pub(super) year: Option<String>,
+    #[command(flatten)]
+    pub(super) sampling: SamplingArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -2,11 +2,12 @@
 
 use super::args::{EvalArgs, EvalFormat};
 use super::*;
+use crate::Answer;
 use crate::diagnostic::Diagnostic;
 use crate::lang::eval::Env;
 use crate::lang::parser::name_problem;
+use crate::lang::{evaluate, evaluate_keyed};
 use crate::span::Span;
-use crate::{Answer, evaluate};
 use std::io;
 
 pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
@@ -14,14 +15,14 @@ pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
         Ok(c) => c,
         Err(d) => return report(io, &d),
     };
-    let mut env = Env::new(calendar);
+    let mut env = Env::new(calendar).sampling(args.sampling.apply(crate::Sampling::default()));
     for binding in &args.lets {
         let (name, expr) = match split_binding(binding, "--let") {
             Ok(pair) => pair,
             Err(d) => return report(io, &d),
         };
-        match evaluate(expr, &env) {
-            Ok(a) => env.set(name, a.quantity),
+        match evaluate_keyed(expr, &env, name) {
+            Ok(a) => env.set(name, a.value),
             Err(e) => {
                 return report(
                     io,
@@ -154,22 +155,23 @@ pub(super) fn eval_statement(
         let d = Diagnostic::new(problem, "", src, name_span);
         return fail(src, &d, args, line, io);
     }
-    match evaluate(expr, env) {
+    match evaluate_keyed(expr, env, name) {
         Ok(answer) => {
             match args.format {
                 EvalFormat::Text if args.explain => writeln!(
                     io.stdout,
                     "{name} = {}  =  {}",
-                    answer.input, answer.shown.text
+                    answer.input,
+                    answer_text(&answer)
                 )?,
-                EvalFormat::Text => writeln!(io.stdout, "{name} = {}", answer.shown.text)?,
+                EvalFormat::Text => writeln!(io.stdout, "{name} = {}", answer_text(&answer))?,
                 EvalFormat::Json => {
-                    let mut obj = answer_json(&answer);
+                    let mut obj = answer_json(&answer, env.sampling);
                     obj["name"] = name.into();
                     writeln!(io.stdout, "{obj}")?;
                 }
             }
-            env.set(name.to_string(), answer.quantity);
+            env.set(name.to_string(), answer.value);
             Ok(0)
         }
         Err(e) => {
@@ -193,10 +195,10 @@ fn eval_one(
         Ok(answer) => {
             match args.format {
                 EvalFormat::Text if args.explain => {
-                    writeln!(io.stdout, "{}  =  {}", answer.input, answer.shown.text)?
+                    writeln!(io.stdout, "{}  =  {}", answer.input, answer_text(&answer))?
                 }
-                EvalFormat::Text => writeln!(io.stdout, "{}", answer.shown.text)?,
-                EvalFormat::Json => writeln!(io.stdout, "{}", answer_json(&answer))?,
+                EvalFormat::Text => writeln!(io.stdout, "{}", answer_text(&answer))?,
+                EvalFormat::Json => writeln!(io.stdout, "{}", answer_json(&answer, env.sampling))?,
             }
             Ok(0)
         }
@@ -228,9 +230,18 @@ fn fail(
     report(io, &d)
 }
 
+/// An answer as printed: its value, or an uncertain one's median and
+/// 90% range, on one line.
+pub(crate) fn answer_text(a: &Answer) -> String {
+    match &a.range {
+        Some(r) => format!("{} (90% range {})", a.shown.text, r.text),
+        None => a.shown.text.clone(),
+    }
+}
+
 /// The JSON object for one answer; its fields are a documented contract.
-pub(crate) fn answer_json(a: &Answer) -> serde_json::Value {
-    serde_json::json!({
+pub(crate) fn answer_json(a: &Answer, sampling: crate::Sampling) -> serde_json::Value {
+    let mut obj = serde_json::json!({
         "input": a.input,
         "value": crate::report::machine_value(a.shown.value),
         "unit": a.shown.unit,
@@ -238,5 +249,9 @@ pub(crate) fn answer_json(a: &Answer) -> serde_json::Value {
         "dimension": a.quantity.dim().name(),
         "si_value": crate::report::machine_value(a.quantity.si_value()),
         "si_unit": a.quantity.dim().base_units(),
-    })
+    });
+    if let Some(r) = &a.range {
+        obj["range"] = crate::report::range_json(r, sampling);
+    }
+    obj
 }

@@ -75,7 +75,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     let result = match cli.command {
         Command::Eval(args) => eval_cmd(&args, io),
         Command::Run(args) => run_cmd(&args, io),
-        Command::Check { targets } => check_cmd(&targets, io),
+        Command::Check { targets, sampling } => check_cmd(&targets, sampling, io),
         Command::List => list_cmd(io),
         Command::Show { preset } => show_cmd(&preset, io),
     };

@@ -51,9 +51,14 @@ pub(super) fn repl(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io::Re
             }
             ":quit" | ":q" | ":exit" => break,
             ":names" => {
-                for (name, q) in env.names() {
-                    let shown = crate::units::display::show(q, None, env.calendar);
-                    writeln!(io.stdout, "{name} = {}", shown.text)?;
+                for (name, v) in env.names() {
+                    let (shown, range) = crate::units::display::show_value(v, None, env.calendar);
+                    match range {
+                        Some(r) => {
+                            writeln!(io.stdout, "{name} = {} (90%: {})", shown.text, r.text)?
+                        }
+                        None => writeln!(io.stdout, "{name} = {}", shown.text)?,
+                    }
                 }
                 continue;
             }

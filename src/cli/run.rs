@@ -1,6 +1,6 @@
 //! `bote run`, `check`, `list` and `show`: estimates as reports.
 
-use super::args::{RunArgs, RunFormat};
+use super::args::{RunArgs, RunFormat, SamplingArgs};
 use super::source::load_estimate;
 use super::*;
 use crate::estimate::presets;
@@ -8,7 +8,7 @@ use crate::report::{self, Format};
 use std::io;
 
 pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
-    let ev = match load_estimate(&args.target, &args.sets, io)? {
+    let ev = match load_estimate(&args.target, &args.sets, args.sampling, io)? {
         Ok(ev) => ev,
         Err(status) => return Ok(status),
     };
@@ -18,6 +18,28 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         RunFormat::Json => Format::Json,
         RunFormat::Csv => Format::Csv,
     };
+    if let Some(name) = &args.why {
+        let Some(r) = ev
+            .rows
+            .iter()
+            .position(|r| ev.estimate.items[r.item].name == *name)
+        else {
+            let names = ev.estimate.items.iter().map(|i| i.name.as_str());
+            let hint = crate::suggest::closest(name, names)
+                .first()
+                .map(|h| format!("; did you mean `{h}`?"))
+                .unwrap_or_default();
+            let msg = format!(
+                "--why: `{name}` is not a quantity of `{}`{hint}",
+                args.target
+            );
+            report(io, &Diagnostic::message(msg))?;
+            return Ok(EXIT_INPUT);
+        };
+        io.stdout
+            .write_all(report::why::render(&ev, r, format).as_bytes())?;
+        return Ok(0);
+    }
     let opts = report::Options {
         explain: args.explain,
         color: io.color_out,
@@ -32,7 +54,11 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
     Ok(0)
 }
 
-pub(super) fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> {
+pub(super) fn check_cmd(
+    targets: &[String],
+    sampling: SamplingArgs,
+    io: &mut Io<'_>,
+) -> io::Result<i32> {
     let all: Vec<String> = if targets.is_empty() {
         presets::PRESETS
             .iter()
@@ -43,7 +69,7 @@ pub(super) fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> 
     };
     let mut status = 0;
     for target in &all {
-        let ev = match load_estimate(target, &[], io)? {
+        let ev = match load_estimate(target, &[], sampling, io)? {
             Ok(ev) => ev,
             Err(s) => {
                 status = status.max(s);
@@ -68,10 +94,7 @@ pub(super) fn check_cmd(targets: &[String], io: &mut Io<'_>) -> io::Result<i32> 
         for row in failed {
             let item = &ev.estimate.items[row.item];
             if let (Some(c), Some(x)) = (&row.expect, &item.expect) {
-                let why = match c.off_by {
-                    Some(_) => format!("{}, tolerance {:.0}%", c.off_text(1), x.tolerance * 100.0),
-                    None => "only an exact 0 matches a published 0".into(),
-                };
+                let why = c.why(x.tolerance);
                 writeln!(
                     io.stdout,
                     "      {}: computed {}, published {} ({why})",

@@ -1,6 +1,7 @@
 //! Where an estimate comes from (a preset, a file, standard input), and
 //! loading it with its `--set`s applied.
 
+use super::args::SamplingArgs;
 use super::*;
 use crate::estimate::{self, Evaluated, presets};
 use std::io::{self, Read};
@@ -69,6 +70,7 @@ fn read_stdin(stdin: &mut dyn BufRead) -> io::Result<Result<(String, String), St
 pub(super) fn load_estimate(
     target: &str,
     sets: &[String],
+    sampling: SamplingArgs,
     io: &mut Io<'_>,
 ) -> io::Result<Result<Evaluated, i32>> {
     let source = if target == "-" {
@@ -95,6 +97,7 @@ pub(super) fn load_estimate(
             return report(io, &d).map(Err);
         }
     }
+    est.sampling = sampling.apply(est.sampling);
     match est.evaluate() {
         Ok(ev) => Ok(Ok(ev)),
         Err(d) => report(io, &d).map(Err),

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::lang::eval::{self, Env};
+use crate::quantity::sample::Value;
 use crate::units::display::{self, DisplayUnit};
 
 impl Estimate {
@@ -14,11 +15,11 @@ impl Estimate {
             item.stmt.resolve(uses.of(i).iter().copied());
         }
         drop(uses);
-        let mut env = Env::with_slots(self.calendar, self.items.len());
+        let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
         for i in order {
-            let row = self.evaluate_item(i, &env)?;
-            env.set_slot(i, row.quantity);
+            let (row, value) = self.evaluate_item(i, &env)?;
+            env.set_slot(i, value);
             rows[i] = Some(row);
         }
         // Every item was evaluated once. `filter_map` collects in place,
@@ -31,15 +32,15 @@ impl Estimate {
         })
     }
 
-    fn evaluate_item(&self, i: usize, env: &Env) -> Result<Row, LoadError> {
+    fn evaluate_item(&self, i: usize, env: &Env) -> Result<(Row, Value), LoadError> {
         let item = &self.items[i];
-        let quantity =
-            eval::eval_statement(&item.stmt, env).map_err(|e| self.item_error(item, &e))?;
+        let value = eval::eval_statement(&item.stmt, env, &item.name)
+            .map_err(|e| self.item_error(item, &e))?;
         let unit = match &item.unit {
             Some(t) => {
                 let size =
                     eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
-                if let Err(err) = quantity.in_unit(size) {
+                if let Err(err) = value.at(0).in_unit(size) {
                     let e = eval::conversion_error(&item.stmt, err, item.stmt.span());
                     return Err(self
                         .item_error(item, &e)
@@ -63,23 +64,29 @@ impl Estimate {
                 .written_units()
                 .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
         };
+        let (shown, range) = display::show_value(&value, unit.clone(), env.calendar);
+        let quantity = match &range {
+            Some(r) => Quantity::new(r.spread.p50, value.dim()).unwrap_or(Quantity::ZERO),
+            None => value.median(),
+        };
         let expect = match &item.expect {
             Some(x) => Some(Box::new(self.check(
                 item,
                 x,
-                quantity,
+                (quantity, range.as_deref()),
                 unit.as_ref(),
                 env,
             )?)),
             None => None,
         };
-        let shown = display::show(quantity, unit, env.calendar);
-        Ok(Row {
+        let row = Row {
             item: i,
             quantity,
             shown,
+            range,
             expect,
-        })
+        };
+        Ok((row, value))
     }
 }
 
@@ -113,13 +120,19 @@ mod tests {
                 let mut by_name = Env::new(ev.estimate.calendar);
                 for row in &ev.rows {
                     by_name.set(&ev.estimate.items[row.item].name, row.quantity);
+                    assert!(row.range.is_none(), "{name} has no ranges");
                 }
                 for row in &ev.rows {
                     let item = &ev.estimate.items[row.item];
                     let mut stmt = item.stmt.clone();
                     stmt.resolve(std::iter::empty()); // forget the slots
-                    let expected = eval::eval_statement(&stmt, &by_name).unwrap();
-                    assert_eq!(row.quantity, expected, "{name}: {}", item.name);
+                    let expected = eval::eval_statement(&stmt, &by_name, "").unwrap();
+                    assert_eq!(
+                        Value::Exact(row.quantity),
+                        expected,
+                        "{name}: {}",
+                        item.name
+                    );
                 }
             }
         }

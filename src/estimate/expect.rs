@@ -2,20 +2,28 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
+use crate::lang::error::ExprError;
 use crate::lang::eval::{self, Env};
-use crate::quantity::Quantity;
-use crate::units::display::{self, DisplayUnit};
+use crate::quantity::sample::Value;
+use crate::quantity::{Quantity, QuantityError};
+use crate::units::display::{self, DisplayUnit, ShownRange};
 
 impl Estimate {
+    /// Check the computed value `got` (its median, with its spread when
+    /// uncertain) against the published figure `x`. A published point
+    /// matches an exact value within the tolerance and an uncertain one
+    /// when it lies inside the 90% range; a published range (`1 to 5 TB`)
+    /// matches a value inside it, or a 90% range that overlaps it.
     pub(super) fn check(
         &self,
         item: &Item,
         x: &Expect,
-        got: Quantity,
+        got: (Quantity, Option<&ShownRange>),
         unit: Option<&DisplayUnit>,
         env: &Env,
     ) -> Result<Checked, LoadError> {
-        let expected = eval::eval_statement(&x.stmt, &Env::new(env.calendar)).map_err(|e| {
+        let (got, spread) = got;
+        let fail = |e: &ExprError| {
             let mut d = Diagnostic::new(
                 format!("in `expect` of `{}`: {e}", item.name),
                 &self.origin,
@@ -24,7 +32,31 @@ impl Estimate {
             );
             d.label = e.label();
             Box::new(d)
-        })?;
+        };
+        let plain = Env::new(env.calendar);
+        let (expected, high) = match eval::range_ends(&x.stmt, &plain) {
+            Some(ends) => {
+                let (lo, hi) = ends.map_err(|e| fail(&e))?;
+                (lo, Some(hi))
+            }
+            None => match eval::eval_statement(&x.stmt, &plain, "").map_err(|e| fail(&e))? {
+                Value::Exact(q) => (q, None),
+                Value::Draws(_) => {
+                    let e = ExprError::new(
+                        crate::lang::error::ExprErrorKind::Quantity {
+                            error: QuantityError::BadRange(
+                                "a published figure is a number or a range `LOW to HIGH`, \
+                                 not a distribution"
+                                    .into(),
+                            ),
+                            hint: None,
+                        },
+                        x.stmt.span(),
+                    );
+                    return Err(fail(&e));
+                }
+            },
+        };
         // A published 0 is zero of whatever the quantity measures.
         let expected = if expected.si_value() == 0.0 && expected.dim().is_none() {
             Quantity::new(0.0, got.dim()).unwrap_or(expected)
@@ -51,25 +83,59 @@ impl Estimate {
                 .as_ref()
                 .and_then(|t| eval::display_unit(t, env.calendar).ok())
         });
-        let mut shown = display::show(expected, unit, env.calendar);
+        let mut shown = display::show(expected, unit.clone(), env.calendar);
+        let mut high_value = None;
+        if let Some(hi) = high {
+            let unit = unit.unwrap_or_else(|| display::auto_unit(hi, env.calendar));
+            let hi = display::show(hi, Some(unit.clone()), env.calendar);
+            shown = display::show(expected, Some(unit), env.calendar);
+            shown.text = display::range_text(&shown, &hi);
+            high_value = Some(hi.value);
+        }
         // `~3500 /s`: approximately, as the source printed it. It is
         // checked within the same tolerance as any published figure.
         if x.stmt.approximate {
             shown.text.insert(0, '~');
         }
         let (e, g) = (expected.si_value(), got.si_value());
-        let off_by = (e != 0.0).then(|| (g - e) / e.abs());
-        let ok = match off_by {
-            Some(off) => off.abs() <= x.tolerance + 1e-12,
-            None => g == 0.0,
-        };
-        Ok(Checked {
+        let mut checked = Checked {
             shown,
             quantity: expected,
-            off_by,
-            ok,
-        })
+            high,
+            high_value,
+            off_by: None,
+            rank: None,
+            ok: false,
+        };
+        match (spread, high) {
+            (None, None) => {
+                checked.off_by = (e != 0.0).then(|| (g - e) / e.abs());
+                checked.ok = match checked.off_by {
+                    Some(off) => off.abs() <= x.tolerance + 1e-12,
+                    None => g == 0.0,
+                };
+            }
+            (None, Some(hi)) => checked.ok = e <= g && g <= hi.si_value(),
+            // The published figure is rounded, so the 90% range is widened
+            // by the tolerance at each end.
+            (Some(r), None) => {
+                checked.rank = Some(r.draws.rank_of(e));
+                let (lo, hi) = widened(r.spread.p5, r.spread.p95, x.tolerance);
+                checked.ok = lo <= e && e <= hi;
+            }
+            (Some(r), Some(hi)) => {
+                let (lo, top) = widened(r.spread.p5, r.spread.p95, x.tolerance);
+                checked.ok = lo <= hi.si_value() && e <= top;
+            }
+        }
+        Ok(checked)
     }
+}
+
+/// `lo` to `hi` widened by the fraction `tolerance` at each end.
+fn widened(lo: f64, hi: f64, tolerance: f64) -> (f64, f64) {
+    let t = tolerance + 1e-12;
+    (lo - lo.abs() * t, hi + hi.abs() * t)
 }
 
 #[cfg(test)]

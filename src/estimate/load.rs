@@ -8,6 +8,7 @@ use crate::lang::error::ExprError;
 use crate::lang::eval::Env;
 use crate::lang::parser;
 use crate::quantity::dimension::Dimension;
+use crate::quantity::sample;
 use crate::span::Span;
 use crate::units::Calendar;
 use crate::yaml::{self, Node, Value};
@@ -264,6 +265,7 @@ impl Loader<'_> {
             calendar_from_file: false,
             items: Vec::new(),
             sections: Vec::new(),
+            sampling: Sampling::default(),
         };
         // Items are large and files may hold many: allocate their list, and
         // that of their expressions (one each), once.
@@ -280,6 +282,14 @@ impl Loader<'_> {
                 }
                 "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
                 "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
+                "seed" => {
+                    est.sampling.seed = self.whole(value, "seed", 0, 1 << 53)?;
+                }
+                "samples" => {
+                    let max = sample::MAX_SAMPLES as u64;
+                    let n = self.whole(value, "samples", 2, max)?;
+                    est.sampling.samples = usize::try_from(n).unwrap_or(sample::MAX_SAMPLES);
+                }
                 "calendar" => {
                     est.calendar = self.calendar(value)?;
                     est.calendar_from_file = true;
@@ -345,6 +355,29 @@ impl Loader<'_> {
         self.unknown_key(key, section, &all, "the top level").tap_note(
             "a top-level key other than these starts a section, which must be a map of quantities",
         )
+    }
+
+    /// A whole number from `min` to `max` for the top-level `key`
+    /// (`seed: 42`, `samples: 100k`).
+    fn whole(&self, node: &Node, key: &str, min: u64, max: u64) -> Result<u64, LoadError> {
+        let text = self.text(node, &format!("`{key}`"))?;
+        let answer =
+            crate::evaluate(text, &Env::default()).map_err(|e| self.expr_error(&e, text, node))?;
+        let v = answer.quantity.si_value();
+        #[allow(clippy::cast_precision_loss)]
+        let fits = answer.range.is_none()
+            && answer.quantity.dim().is_none()
+            && v.fract() == 0.0
+            && v >= min as f64
+            && v <= max as f64;
+        if !fits {
+            return Err(self.err(
+                node.span,
+                format!("`{key}` must be a whole number from {min} to {max}"),
+            ));
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(v as u64)
     }
 
     fn calendar(&self, node: &Node) -> Result<Calendar, LoadError> {

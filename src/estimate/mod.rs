@@ -7,6 +7,7 @@
 //! them. Every error points at the file, line and column. Rendering the
 //! result is `report`'s job.
 
+mod drivers;
 mod evaluate;
 mod expect;
 mod load;
@@ -14,6 +15,7 @@ mod order;
 mod overrides;
 pub mod presets;
 
+pub use drivers::Driver;
 pub use load::load;
 pub(crate) use load::load_owned;
 
@@ -21,9 +23,10 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::ast::{Statement, Target};
 use crate::lang::error::ExprError;
 use crate::quantity::Quantity;
+use crate::quantity::sample::Sampling;
 use crate::span::Span;
 use crate::units::Calendar;
-use crate::units::display::Shown;
+use crate::units::display::{Shown, ShownRange};
 use rustc_hash::FxHashMap;
 
 /// The most quantities (assumptions and derived) one file may hold.
@@ -32,7 +35,15 @@ pub(crate) const MAX_QUANTITIES: usize = 200_000;
 /// Tolerance for `expect` when the file gives none: published figures are rounded.
 pub(crate) const DEFAULT_TOLERANCE: f64 = 0.10;
 
-const TOP_KEYS: [&str; 5] = ["title", "about", "source", "calendar", "assumptions"];
+const TOP_KEYS: [&str; 7] = [
+    "title",
+    "about",
+    "source",
+    "calendar",
+    "seed",
+    "samples",
+    "assumptions",
+];
 const ASSUMPTION_KEYS: [&str; 3] = ["value", "note", "source"];
 const DERIVED_KEYS: [&str; 7] = [
     "expr",
@@ -60,6 +71,9 @@ pub struct Estimate {
     pub items: Vec<Item>,
     /// Section names in file order; `items` refer to them by index.
     pub(crate) sections: Vec<String>,
+    /// How ranges are drawn: the file's `seed:` and `samples:`, then the
+    /// command line's.
+    pub(crate) sampling: Sampling,
 }
 
 /// Where an item sits: among the assumptions or in a section.
@@ -114,6 +128,8 @@ pub struct Row {
     pub quantity: Quantity,
     /// Its value as printed, in the unit chosen for it.
     pub shown: Shown,
+    /// An uncertain value's percentiles and 90% range (its median is `quantity`).
+    pub range: Option<Box<ShownRange>>,
     pub(crate) expect: Option<Box<Checked>>,
 }
 
@@ -121,22 +137,60 @@ pub struct Row {
 #[derive(Clone, Debug)]
 pub(crate) struct Checked {
     pub(crate) shown: Shown,
+    /// The published figure, or the low end of a published range.
     pub(crate) quantity: Quantity,
-    /// Relative difference, computed against expected; `None` when the
-    /// published figure is 0, where only an exact 0 agrees.
+    /// The high end of a published range.
+    pub(crate) high: Option<Quantity>,
+    /// That high end in the unit the figure is shown in.
+    pub(crate) high_value: Option<f64>,
+    /// Relative difference of an exact value from a published point,
+    /// computed against the published one; `None` when that is 0, where
+    /// only an exact 0 agrees, and for ranges.
     pub(crate) off_by: Option<f64>,
+    /// Where a published point falls among an uncertain value's draws,
+    /// as a percentile.
+    pub(crate) rank: Option<f64>,
     pub(crate) ok: bool,
 }
 
 impl Checked {
-    /// How far the computed value is from the published one, in words:
-    /// `off by +12.5%` (`decimals` after the point), or, against a
-    /// published 0, `not 0`.
+    /// How the computed value stands against the published one, in a few
+    /// words: `off by +12.5%` (`decimals` after the point), `at p58`,
+    /// `outside the range`, or, against a published 0, `not 0`.
     pub(crate) fn off_text(&self, decimals: usize) -> String {
-        match self.off_by {
-            Some(off) => format!("off by {:+.*}%", decimals, off * 100.0),
-            None => "not 0".into(),
+        match (self.off_by, self.rank, self.high) {
+            (Some(off), _, _) => format!("off by {:+.*}%", decimals, off * 100.0),
+            (None, Some(rank), _) => format!("at p{}", percentile_text(rank)),
+            (None, None, Some(_)) if self.ok => String::new(),
+            (None, None, Some(_)) => "outside the range".into(),
+            (None, None, None) => "not 0".into(),
         }
+    }
+
+    /// Why a figure was not reproduced, for `bote check`.
+    pub(crate) fn why(&self, tolerance: f64) -> String {
+        match (self.off_by, self.rank, self.high) {
+            (Some(_), _, _) => format!("{}, tolerance {:.0}%", self.off_text(1), tolerance * 100.0),
+            (None, Some(rank), _) => format!(
+                "the published figure lies at p{} of the draws, outside the 90% range p5 to p95",
+                percentile_text(rank)
+            ),
+            (None, None, Some(_)) => {
+                "the computed value (its 90% range, when uncertain) is outside the published range"
+                    .into()
+            }
+            (None, None, None) => "only an exact 0 matches a published 0".into(),
+        }
+    }
+}
+
+/// A percentile as a whole number, never rounded onto 0 or 100 (which
+/// would say "below every draw" when it is not).
+fn percentile_text(p: f64) -> String {
+    match p.round() {
+        r if r < 1.0 && p > 0.0 => "<1".into(),
+        r if r >= 100.0 && p < 100.0 => ">99".into(),
+        r => format!("{r:.0}"),
     }
 }
 
@@ -164,9 +218,13 @@ impl Evaluated {
             .map(|row| {
                 let item = &self.estimate.items[row.item];
                 let written = item.stmt.expr_string();
-                let substituted = item
-                    .stmt
-                    .display_with(&|name: &str| by_name.get(name).map(|r| r.shown.text.clone()));
+                // An uncertain name stands in as its 90% range.
+                let substituted = item.stmt.display_with(&|name: &str| {
+                    by_name.get(name).map(|r| match &r.range {
+                        Some(range) => format!("({})", range.text),
+                        None => r.shown.text.clone(),
+                    })
+                });
                 let mut out = format!("{} = {written}", item.name);
                 if substituted != written {
                     out.push_str(" = ");
@@ -175,6 +233,11 @@ impl Evaluated {
                 if row.shown.text != written && row.shown.text != substituted {
                     out.push_str(" = ");
                     out.push_str(&row.shown.text);
+                }
+                if let Some(range) = &row.range {
+                    out.push_str(" (median; 90% range ");
+                    out.push_str(&range.text);
+                    out.push(')');
                 }
                 out
             })

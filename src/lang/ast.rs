@@ -12,6 +12,8 @@ pub(crate) enum BinOp {
     Mul,
     Div,
     Pow,
+    /// `LOW to HIGH`: a range.
+    To,
 }
 
 impl BinOp {
@@ -21,6 +23,7 @@ impl BinOp {
             BinOp::Mul => "*",
             BinOp::Div => "/",
             BinOp::Pow => "^",
+            BinOp::To => "to",
         }
     }
 
@@ -28,7 +31,8 @@ impl BinOp {
         match self {
             BinOp::Add => 1,
             BinOp::Mul | BinOp::Div => 2,
-            BinOp::Pow => 4,
+            BinOp::To => 3,
+            BinOp::Pow => 5,
         }
     }
 }
@@ -53,10 +57,13 @@ pub(crate) enum Func {
     Ln,
     Log10,
     Log2,
+    Normal,
+    Uniform,
+    Pert,
 }
 
 impl Func {
-    pub(crate) const ALL: [(&'static str, Func); 10] = [
+    pub(crate) const ALL: [(&'static str, Func); 13] = [
         ("ceil", Func::Ceil),
         ("floor", Func::Floor),
         ("round", Func::Round),
@@ -67,10 +74,18 @@ impl Func {
         ("ln", Func::Ln),
         ("log10", Func::Log10),
         ("log2", Func::Log2),
+        ("normal", Func::Normal),
+        ("uniform", Func::Uniform),
+        ("pert", Func::Pert),
     ];
 
     pub(crate) fn from_name(name: &str) -> Option<Func> {
         Func::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+    }
+
+    /// `normal`, `uniform` and `pert` draw a range; units may follow them.
+    pub(crate) fn is_distribution(self) -> bool {
+        matches!(self, Func::Normal | Func::Uniform | Func::Pert)
     }
 
     pub(crate) fn name(self) -> &'static str {
@@ -263,15 +278,15 @@ impl Expr {
         match self {
             Expr::Binary { op, .. } => op.precedence(),
             Expr::Sum { .. } => BinOp::Add.precedence(),
-            Expr::Neg { .. } => 3,
+            Expr::Neg { .. } => 4,
             // "5 million" reads like a number followed by a unit, and a lone
             // unit must not meet a `^` it could take as its own power.
             Expr::Juxt { .. }
             | Expr::Unit { .. }
             | Expr::Number {
                 magnitude: Some(_), ..
-            } => 5,
-            _ => 6,
+            } => 6,
+            _ => 7,
         }
     }
 }
@@ -371,6 +386,15 @@ impl Statement {
     /// The text of a span (a name, or a number's digits).
     pub(crate) fn text_at(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Does the expression write a range or a distribution of its own?
+    pub(crate) fn draws(&self) -> bool {
+        self.nodes.iter().any(|n| match n {
+            Expr::Binary { op: BinOp::To, .. } => true,
+            Expr::Call { func, .. } => func.is_distribution(),
+            _ => false,
+        })
     }
 
     /// Is the whole expression one percentage literal, such as `20%`?

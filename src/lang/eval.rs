@@ -6,6 +6,7 @@
 
 use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
+use crate::quantity::sample::{self, Sampling, Shape, Value};
 use crate::quantity::{Quantity, QuantityError};
 use crate::span::Span;
 use crate::units::display::DisplayUnit;
@@ -18,52 +19,60 @@ use std::borrow::Cow;
 /// or owned when they were made as the input went (`name = EXPR` lines).
 #[derive(Clone, Debug, Default)]
 pub struct Env<'a> {
-    values: FxHashMap<Cow<'a, str>, Quantity>,
+    values: FxHashMap<Cow<'a, str>, Value>,
     /// Values by slot, for names an estimate has resolved (see `Expr::Name`).
-    slots: Vec<Option<Quantity>>,
+    slots: Vec<Option<Value>>,
     pub(crate) calendar: Calendar,
+    /// How ranges are drawn.
+    pub(crate) sampling: Sampling,
 }
 
 impl<'a> Env<'a> {
     /// An environment with no names, under `calendar`.
     pub fn new(calendar: Calendar) -> Env<'a> {
         Env {
-            values: FxHashMap::default(),
-            slots: Vec::new(),
             calendar,
+            ..Env::default()
         }
     }
 
     /// An environment for `n` resolved names, set with [`Env::set_slot`].
-    pub(crate) fn with_slots(calendar: Calendar, n: usize) -> Env<'a> {
+    pub(crate) fn with_slots(calendar: Calendar, sampling: Sampling, n: usize) -> Env<'a> {
         Env {
             values: FxHashMap::default(),
             slots: vec![None; n],
             calendar,
+            sampling,
         }
     }
 
-    pub(crate) fn set_slot(&mut self, slot: usize, q: Quantity) {
+    /// This environment, drawing ranges as `sampling` says.
+    pub fn sampling(mut self, sampling: Sampling) -> Env<'a> {
+        self.sampling = sampling;
+        self
+    }
+
+    pub(crate) fn set_slot(&mut self, slot: usize, v: Value) {
         if let Some(s) = self.slots.get_mut(slot) {
-            *s = Some(q);
+            *s = Some(v);
         }
     }
 
-    /// Define `name` (or redefine it) as `q`.
-    pub fn set(&mut self, name: impl Into<Cow<'a, str>>, q: Quantity) {
-        self.values.insert(name.into(), q);
+    /// Define `name` (or redefine it) as `v`.
+    pub fn set(&mut self, name: impl Into<Cow<'a, str>>, v: impl Into<Value>) {
+        self.values.insert(name.into(), v.into());
     }
 
     /// Every name defined by name (not by slot), sorted, with its value.
-    pub(crate) fn names(&self) -> Vec<(&str, Quantity)> {
-        let mut all: Vec<(&str, Quantity)> = self.values.iter().map(|(k, &q)| (&**k, q)).collect();
+    pub(crate) fn names(&self) -> Vec<(&str, &Value)> {
+        let mut all: Vec<(&str, &Value)> = self.values.iter().map(|(k, v)| (&**k, v)).collect();
         all.sort_by(|a, b| a.0.cmp(b.0));
         all
     }
 
-    /// The quantity `name` stands for, if it is defined.
-    pub fn get(&self, name: &str) -> Option<Quantity> {
-        self.values.get(name).copied()
+    /// The value `name` stands for, if it is defined.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.values.get(name)
     }
 
     fn unknown(&self, name: &str, span: Span) -> ExprError {
@@ -141,16 +150,78 @@ pub(crate) fn display_unit(target: &Target, calendar: Calendar) -> Result<Displa
     })
 }
 
-/// Evaluate a statement; the result is the quantity, checked against the
-/// conversion target's dimension when there is one.
-pub(crate) fn eval_statement(stmt: &Statement, env: &Env) -> Result<Quantity, ExprError> {
-    let q = eval(stmt, stmt.root(), env)?;
+/// Evaluate a statement; the result is the value, checked against the
+/// conversion target's dimension when there is one. Its ranges draw from
+/// streams keyed by `key` (the quantity's name, or the line's number).
+pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<Value, ExprError> {
+    let walk = Walk {
+        stmt,
+        env,
+        key,
+        end: None,
+    };
+    let v = walk.eval(stmt.root())?;
     if let Some(target) = &stmt.target {
         let size = target_size(target, env.calendar)?;
-        q.in_unit(size)
+        v.at(0)
+            .in_unit(size)
             .map_err(|e| conversion_error(stmt, e, stmt.span().to(target.span)))?;
     }
-    Ok(q)
+    Ok(v)
+}
+
+/// The two ends of a published figure written as a range (`1 to 5 TB`,
+/// `10k to 40k /s`), without drawing from it: the expression with every
+/// range at its low end, then at its high end. `None` for a statement
+/// without a range.
+pub(crate) fn range_ends(
+    stmt: &Statement,
+    env: &Env,
+) -> Option<Result<(Quantity, Quantity), ExprError>> {
+    let is_range = |n: &Expr| matches!(n, Expr::Binary { op: BinOp::To, .. });
+    if !stmt.nodes.iter().any(is_range) {
+        return None;
+    }
+    let end = |high| {
+        let walk = Walk {
+            stmt,
+            env,
+            key: "",
+            end: Some(high),
+        };
+        match walk.eval(stmt.root())? {
+            Value::Exact(q) => Ok(q),
+            Value::Draws(_) => Err(ExprError::new(
+                ExprErrorKind::Quantity {
+                    error: QuantityError::BadRange(
+                        "a published figure is a number or a range `LOW to HIGH`, not a distribution"
+                            .into(),
+                    ),
+                    hint: None,
+                },
+                stmt.span(),
+            )),
+        }
+    };
+    Some((|| {
+        let (a, b) = (end(false)?, end(true)?);
+        Ok(if a.si_value() <= b.si_value() {
+            (a, b)
+        } else {
+            (b, a)
+        })
+    })())
+}
+
+/// One statement being evaluated: its tree, the names it reads, and the
+/// key its ranges draw by.
+struct Walk<'s, 'e> {
+    stmt: &'s Statement,
+    env: &'s Env<'e>,
+    key: &'s str,
+    /// Read every range as its low (`false`) or high (`true`) end instead
+    /// of drawing from it.
+    end: Option<bool>,
 }
 
 /// The error for `stmt`'s value not converting to a unit. The classic slip
@@ -200,170 +271,280 @@ fn time_divisors(stmt: &Statement) -> Vec<&str> {
         .collect()
 }
 
-/// Evaluate the node `id` of `stmt` and everything under it.
-pub(crate) fn eval(stmt: &Statement, id: NodeId, env: &Env) -> Result<Quantity, ExprError> {
-    let at = |span: Pos| move |e: QuantityError| ExprError::quantity(e, span.into());
-    match stmt.node(id) {
-        Expr::Number {
-            value, money, span, ..
-        } => {
-            let dim = if *money {
-                crate::quantity::dimension::Dimension::MONEY
-            } else {
-                crate::quantity::dimension::Dimension::NONE
-            };
-            Quantity::new(*value, dim).map_err(at(*span))
-        }
-        Expr::Unit { unit, power, .. } => {
-            let at = |e| ExprError::quantity(e, stmt.node(id).span());
-            let one = unit_size(*unit, env.calendar).map_err(at)?;
-            one.pow(Quantity::number(f64::from(*power)).map_err(at)?)
-                .map_err(at)
-        }
-        Expr::Name { span, slot } => {
-            if let Some(&Some(q)) = env.slots.get(*slot as usize) {
-                return Ok(q);
-            }
-            let span = Span::from(*span);
-            let name = stmt.text_at(span);
-            env.get(name).ok_or_else(|| env.unknown(name, span))
-        }
-        Expr::Neg { expr, .. } => Ok(eval(stmt, *expr, env)?.negate()),
-        Expr::Binary {
-            op, lhs, rhs, span, ..
-        } => {
-            let (l, r) = (eval(stmt, *lhs, env)?, eval(stmt, *rhs, env)?);
-            let result = match op {
-                BinOp::Add => l.checked_add(r),
-                BinOp::Mul => l.checked_mul(r),
-                BinOp::Div => l.checked_div(r),
-                BinOp::Pow => l.pow(r),
-            };
-            // Point a division by zero at the divisor, everything else at the operation.
-            let span = if matches!(result, Err(QuantityError::DivisionByZero)) {
-                stmt.node(*rhs).span()
-            } else {
-                Span::from(*span)
-            };
-            result.map_err(|e| ExprError::quantity(e, span))
-        }
-        Expr::Sum { first, count, .. } => {
-            let mut terms = stmt.terms(*first, *count);
-            let Some((head, _)) = terms.next() else {
-                return Err(ExprError::new(ExprErrorKind::Empty, stmt.node(id).span()));
-            };
-            let mut total = eval(stmt, head, env)?;
-            for (term, subtracted) in terms {
-                let q = eval(stmt, term, env)?;
-                total = if subtracted {
-                    total.checked_sub(q)
+impl Walk<'_, '_> {
+    /// Evaluate node `id` and everything under it.
+    fn eval(&self, id: NodeId) -> Result<Value, ExprError> {
+        let (stmt, env) = (self.stmt, self.env);
+        let at = |span: Pos| move |e: QuantityError| ExprError::quantity(e, span.into());
+        match stmt.node(id) {
+            Expr::Number {
+                value, money, span, ..
+            } => {
+                let dim = if *money {
+                    crate::quantity::dimension::Dimension::MONEY
                 } else {
-                    total.checked_add(q)
-                }
-                // Where `a + b + c` goes wrong at `c`, point at `a + b + c`,
-                // as for two terms.
-                .map_err(|e| {
-                    let span = stmt.node(head).span().to(stmt.node(term).span());
-                    ExprError::quantity(e, span)
-                })?;
+                    crate::quantity::dimension::Dimension::NONE
+                };
+                Quantity::new(*value, dim)
+                    .map(Value::Exact)
+                    .map_err(at(*span))
             }
-            Ok(total)
+            Expr::Unit { unit, power, .. } => {
+                let at = |e| ExprError::quantity(e, stmt.node(id).span());
+                let one = unit_size(*unit, env.calendar).map_err(at)?;
+                one.pow(Quantity::number(f64::from(*power)).map_err(at)?)
+                    .map(Value::Exact)
+                    .map_err(at)
+            }
+            Expr::Name { span, slot } => {
+                if let Some(Some(v)) = env.slots.get(*slot as usize) {
+                    return Ok(v.clone());
+                }
+                let span = Span::from(*span);
+                let name = stmt.text_at(span);
+                env.get(name)
+                    .cloned()
+                    .ok_or_else(|| env.unknown(name, span))
+            }
+            Expr::Neg { expr, span } => {
+                self.eval(*expr)?.map(|q| Ok(q.negate())).map_err(at(*span))
+            }
+            Expr::Binary {
+                op: BinOp::To,
+                lhs,
+                rhs,
+                span,
+            } => {
+                let (lo, hi) = (
+                    self.exact(*lhs, "the ends of a range")?,
+                    self.exact(*rhs, "the ends of a range")?,
+                );
+                if lo.dim() != hi.dim() {
+                    let (l, h) = (
+                        stmt.text_at(stmt.node(*lhs).span()),
+                        stmt.text_at(stmt.node(*rhs).span()),
+                    );
+                    let error = QuantityError::Mismatch {
+                        op: "make a range of",
+                        left: lo.dim(),
+                        right: hi.dim(),
+                    };
+                    let unit =
+                        l.trim_start_matches(|c: char| c.is_ascii_digit() || ".,_$".contains(c));
+                    let hint = (hi.dim().is_none() && !lo.dim().is_none()).then(|| {
+                        let both = match unit.trim() {
+                            u if u.is_empty() || l.starts_with('$') => format!("`{l} to ${h}`"),
+                            u => format!("`{l} to {h} {u}`"),
+                        };
+                        format!("give the high end its unit too, as in {both}")
+                    });
+                    let kind = ExprErrorKind::Quantity { error, hint };
+                    return Err(ExprError::new(kind, Span::from(*span)));
+                }
+                if let Some(high) = self.end {
+                    // Checked as any range is (in point mode nothing is drawn).
+                    let point = Sampling {
+                        point: true,
+                        ..env.sampling
+                    };
+                    Value::draw(Shape::Range, &[lo, hi], point, 0).map_err(at(*span))?;
+                    return Ok(Value::Exact(if high { hi } else { lo }));
+                }
+                Value::draw(Shape::Range, &[lo, hi], env.sampling, self.stream(id))
+                    .map_err(at(*span))
+            }
+            Expr::Binary {
+                op, lhs, rhs, span, ..
+            } => {
+                let (l, r) = (self.eval(*lhs)?, self.eval(*rhs)?);
+                let result = match op {
+                    BinOp::Add => l.zip(&r, Quantity::checked_add, |a, b| a + b),
+                    BinOp::Mul => l.zip(&r, Quantity::checked_mul, |a, b| a * b),
+                    BinOp::Div => l.zip(&r, Quantity::checked_div, |a, b| a / b),
+                    BinOp::Pow => power(&l, &r),
+                    BinOp::To => unreachable!("ranges are evaluated above"),
+                };
+                // Point a division by zero at the divisor, everything else at the operation.
+                let span = if matches!(result, Err(QuantityError::DivisionByZero)) {
+                    stmt.node(*rhs).span()
+                } else {
+                    Span::from(*span)
+                };
+                result.map_err(|e| ExprError::quantity(e, span))
+            }
+            Expr::Sum { first, count, .. } => {
+                let mut terms = stmt.terms(*first, *count);
+                let Some((head, _)) = terms.next() else {
+                    return Err(ExprError::new(ExprErrorKind::Empty, stmt.node(id).span()));
+                };
+                let mut total = self.eval(head)?;
+                for (term, subtracted) in terms {
+                    let q = self.eval(term)?;
+                    total = if subtracted {
+                        total.zip(&q, Quantity::checked_sub, |a, b| a - b)
+                    } else {
+                        total.zip(&q, Quantity::checked_add, |a, b| a + b)
+                    }
+                    // Where `a + b + c` goes wrong at `c`, point at `a + b + c`,
+                    // as for two terms.
+                    .map_err(|e| {
+                        let span = stmt.node(head).span().to(stmt.node(term).span());
+                        ExprError::quantity(e, span)
+                    })?;
+                }
+                Ok(total)
+            }
+            Expr::Juxt {
+                lhs, unit, span, ..
+            } => self
+                .eval(*lhs)?
+                .zip(&self.eval(*unit)?, Quantity::checked_mul, |a, b| a * b)
+                .map_err(at(*span)),
+            Expr::Call {
+                func,
+                first,
+                count,
+                span,
+            } => self.call(id, *func, stmt.args(*first, *count), Span::from(*span)),
         }
-        Expr::Juxt {
-            lhs, unit, span, ..
-        } => eval(stmt, *lhs, env)?
-            .checked_mul(eval(stmt, *unit, env)?)
-            .map_err(at(*span)),
-        Expr::Call {
-            func,
-            first,
-            count,
-            span,
-        } => call(
-            stmt,
-            *func,
-            stmt.args(*first, *count),
-            Span::from(*span),
-            env,
-        ),
     }
-}
 
-fn call(
-    stmt: &Statement,
-    func: Func,
-    args: &[NodeId],
-    span: Span,
-    env: &Env,
-) -> Result<Quantity, ExprError> {
-    let variadic = matches!(func, Func::Min | Func::Max);
-    let expected = if variadic {
-        "two or more arguments"
-    } else {
-        "one argument"
-    };
-    if (variadic && args.len() < 2) || (!variadic && args.len() != 1) {
-        let kind = ExprErrorKind::Arity {
-            func: func.name(),
-            expected,
-            found: args.len(),
-        };
-        return Err(ExprError::new(kind, span));
+    /// The stream the range or distribution at node `id` draws from.
+    fn stream(&self, id: NodeId) -> u64 {
+        sample::stream_key(self.env.sampling.seed, self.key, id)
     }
-    let at = |e: QuantityError| ExprError::quantity(e, span);
-    let first = eval(stmt, args[0], env)?;
-    let plain = |q: Quantity| -> Result<f64, ExprError> {
-        if q.dim().is_none() {
-            Ok(q.si_value())
-        } else {
-            let kind = ExprErrorKind::Quantity {
-                error: QuantityError::BadPower(format!(
+
+    /// Node `id` as one exact figure: the parameters of a range or
+    /// distribution (`what`) cannot themselves be uncertain.
+    fn exact(&self, id: NodeId, what: &str) -> Result<Quantity, ExprError> {
+        match self.eval(id)? {
+            Value::Exact(q) => Ok(q),
+            Value::Draws(_) => {
+                let kind = ExprErrorKind::Quantity {
+                    error: QuantityError::BadRange(format!(
+                        "{what} must be single figures, not ranges"
+                    )),
+                    hint: None,
+                };
+                Err(ExprError::new(kind, self.stmt.node(id).span()))
+            }
+        }
+    }
+
+    fn call(
+        &self,
+        id: NodeId,
+        func: Func,
+        args: &[NodeId],
+        span: Span,
+    ) -> Result<Value, ExprError> {
+        let (stmt, env) = (self.stmt, self.env);
+        let (min, max, expected) = match func {
+            Func::Min | Func::Max => (2, usize::MAX, "two or more arguments"),
+            Func::Normal | Func::Uniform => (2, 2, "two arguments"),
+            Func::Pert => (3, 3, "three arguments"),
+            _ => (1, 1, "one argument"),
+        };
+        if args.len() < min || args.len() > max {
+            let kind = ExprErrorKind::Arity {
+                func: func.name(),
+                expected,
+                found: args.len(),
+            };
+            return Err(ExprError::new(kind, span));
+        }
+        let at = |e: QuantityError| ExprError::quantity(e, span);
+        if let Some(shape) = match func {
+            Func::Normal => Some(Shape::Normal),
+            Func::Uniform => Some(Shape::Uniform),
+            Func::Pert => Some(Shape::Pert),
+            _ => None,
+        } {
+            let what = format!("the parameters of `{}`", func.name());
+            let params = args
+                .iter()
+                .map(|&a| self.exact(a, &what))
+                .collect::<Result<Vec<_>, _>>()?;
+            return Value::draw(shape, &params, env.sampling, self.stream(id)).map_err(at);
+        }
+        let first = self.eval(args[0])?;
+        let plain = |q: Quantity| -> Result<f64, QuantityError> {
+            if q.dim().is_none() {
+                Ok(q.si_value())
+            } else {
+                Err(QuantityError::BadPower(format!(
                     "`{}` needs a plain number, not {}",
                     func.name(),
                     q.dim()
-                )),
-                hint: None,
+                )))
+            }
+        };
+        // A dimension error belongs to the argument, anything else to the call.
+        let arg_at = |e: QuantityError| {
+            let span = if matches!(e, QuantityError::BadPower(_)) {
+                stmt.node(args[0]).span()
+            } else {
+                span
             };
-            Err(ExprError::new(kind, stmt.node(args[0]).span()))
-        }
-    };
-    let log = |f: fn(f64) -> f64, q: Quantity| -> Result<Quantity, ExprError> {
-        let v = plain(q)?;
-        if v <= 0.0 {
-            return Err(at(QuantityError::Undefined(
-                "the logarithm of zero or a negative number",
-            )));
-        }
-        Quantity::number(f(v)).map_err(at)
-    };
-    match func {
-        Func::Ceil => first.map(f64::ceil).map_err(at),
-        Func::Floor => first.map(f64::floor).map_err(at),
-        Func::Round => first.map(f64::round).map_err(at),
-        Func::Abs => first.map(f64::abs).map_err(at),
-        Func::Sqrt => {
-            if first.si_value() < 0.0 {
-                return Err(at(QuantityError::Undefined(
-                    "the square root of a negative number",
-                )));
-            }
-            first.pow(Quantity::number(0.5).map_err(at)?).map_err(at)
-        }
-        Func::Ln => log(libm::log, first),
-        Func::Log10 => log(libm::log10, first),
-        Func::Log2 => log(libm::log2, first),
-        Func::Min | Func::Max => {
-            let mut acc = first;
-            for &a in &args[1..] {
-                let q = eval(stmt, a, env)?;
-                acc = if func == Func::Min {
-                    acc.min(q)
-                } else {
-                    acc.max(q)
+            ExprError::quantity(e, span)
+        };
+        let log = |f: fn(f64) -> f64| {
+            move |q: Quantity| -> Result<Quantity, QuantityError> {
+                let v = plain(q)?;
+                if v <= 0.0 {
+                    return Err(QuantityError::Undefined(
+                        "the logarithm of zero or a negative number",
+                    ));
                 }
-                .map_err(|e| ExprError::quantity(e, stmt.node(a).span()))?;
+                Quantity::number(f(v))
             }
-            Ok(acc)
+        };
+        match func {
+            Func::Ceil => first.map(|q| q.map(f64::ceil)).map_err(at),
+            Func::Floor => first.map(|q| q.map(f64::floor)).map_err(at),
+            Func::Round => first.map(|q| q.map(f64::round)).map_err(at),
+            Func::Abs => first.map(|q| q.map(f64::abs)).map_err(at),
+            Func::Sqrt => first
+                .map(|q| {
+                    if q.si_value() < 0.0 {
+                        return Err(QuantityError::Undefined(
+                            "the square root of a negative number",
+                        ));
+                    }
+                    q.pow(Quantity::number(0.5)?)
+                })
+                .map_err(at),
+            Func::Ln => first.map(log(libm::log)).map_err(arg_at),
+            Func::Log10 => first.map(log(libm::log10)).map_err(arg_at),
+            Func::Log2 => first.map(log(libm::log2)).map_err(arg_at),
+            Func::Min | Func::Max => {
+                let mut acc = first;
+                for &a in &args[1..] {
+                    let q = self.eval(a)?;
+                    acc = if func == Func::Min {
+                        acc.zip(&q, Quantity::min, f64::min)
+                    } else {
+                        acc.zip(&q, Quantity::max, f64::max)
+                    }
+                    .map_err(|e| ExprError::quantity(e, stmt.node(a).span()))?;
+                }
+                Ok(acc)
+            }
+            Func::Normal | Func::Uniform | Func::Pert => {
+                unreachable!("distributions are drawn above")
+            }
         }
     }
+}
+
+/// `base ^ exp`. An uncertain exponent needs a plain base: the dimension
+/// of `m ^ x` would change from draw to draw.
+fn power(base: &Value, exp: &Value) -> Result<Value, QuantityError> {
+    if matches!(exp, Value::Draws(_)) && !base.dim().is_none() {
+        return Err(QuantityError::BadPower(format!(
+            "a power of {} needs a single figure as its exponent, not a range",
+            base.dim()
+        )));
+    }
+    base.zip(exp, Quantity::pow, libm::pow)
 }

@@ -10,7 +10,8 @@ pub(crate) mod parser;
 mod reading;
 
 use crate::quantity::Quantity;
-use crate::units::display::{self, Shown};
+use crate::quantity::sample::Value;
+use crate::units::display::{self, Shown, ShownRange};
 use error::ExprError;
 use eval::Env;
 
@@ -19,25 +20,40 @@ use eval::Env;
 pub struct Answer {
     /// The expression as bote read it, magnitudes and units spelled out.
     pub input: String,
-    /// The value.
+    /// The value: exact, or draws of a range.
+    pub value: Value,
+    /// The value, or an uncertain value's median.
     pub quantity: Quantity,
-    /// The value as printed, in the unit a person would say.
+    /// The value (or median) as printed, in the unit a person would say.
     pub shown: Shown,
+    /// An uncertain value's percentiles and 90% range.
+    pub range: Option<Box<ShownRange>>,
 }
 
 /// Parse and evaluate `src` against `env`, and show the result.
 pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
+    evaluate_keyed(src, env, "")
+}
+
+/// [`evaluate`], with its ranges drawing from streams keyed by `key`.
+pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, ExprError> {
     let stmt =
         parser::parse(src).map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
-    let quantity = eval::eval_statement(&stmt, env)?;
+    let value = eval::eval_statement(&stmt, env, key)?;
     let unit = match &stmt.target {
         Some(t) => Some(eval::display_unit(t, env.calendar)?),
         None => None,
     };
-    let shown = display::show(quantity, unit, env.calendar);
+    let (shown, range) = display::show_value(&value, unit, env.calendar);
+    let quantity = match &range {
+        Some(r) => Quantity::new(r.spread.p50, value.dim()).unwrap_or(Quantity::ZERO),
+        None => value.median(),
+    };
     Ok(Answer {
         input: stmt.to_string(),
+        value,
         quantity,
         shown,
+        range,
     })
 }

@@ -115,7 +115,7 @@ impl Statement {
             }
             Expr::Neg { expr, .. } => {
                 f.write_str("-")?;
-                child(f, *expr, 3)
+                child(f, *expr, 4)
             }
             Expr::Binary { op, lhs, rhs, .. } => {
                 let p = op.precedence();
@@ -125,8 +125,9 @@ impl Statement {
                 // power on the right chains as written: `2 ^ 3 ^ 2`.
                 let rhs_chains = matches!(self.node(*rhs), Expr::Binary { op: BinOp::Pow, .. });
                 let (lmin, rmin) = match op {
-                    BinOp::Pow if rhs_chains => (6, p),
-                    BinOp::Pow => (6, 6),
+                    BinOp::Pow if rhs_chains => (7, p),
+                    BinOp::Pow => (7, 7),
+                    BinOp::To => (p + 1, p + 1),
                     _ => (p, p + 1),
                 };
                 child(f, *lhs, lmin)?;
@@ -146,7 +147,7 @@ impl Statement {
                 Ok(())
             }
             Expr::Juxt { lhs, unit, .. } => {
-                child(f, *lhs, 5)?;
+                child(f, *lhs, 6)?;
                 let plural =
                     !matches!(self.node(*lhs), Expr::Number { value, .. } if *value == 1.0);
                 match self.node(*unit) {

@@ -5,6 +5,7 @@
 //! written. Nothing here formats for display.
 
 pub(crate) mod dimension;
+pub(crate) mod sample;
 
 use dimension::Dimension;
 use std::fmt;
@@ -41,6 +42,17 @@ pub enum QuantityError {
     Undefined(&'static str),
     /// Exponent carries a dimension, or a dimension cannot be raised to it.
     BadPower(String),
+    /// A range or distribution whose parameters make none.
+    BadRange(String),
+    /// An error in some draws of an uncertain quantity.
+    InDraws {
+        /// The error of the first draw that failed.
+        error: Box<QuantityError>,
+        /// How many draws failed.
+        failed: usize,
+        /// How many draws there were.
+        of: usize,
+    },
 }
 
 impl fmt::Display for QuantityError {
@@ -55,14 +67,41 @@ impl fmt::Display for QuantityError {
                 f.write_str("the result is too close to zero to represent (it underflows)")
             }
             QuantityError::Undefined(what) => write!(f, "{what} is undefined"),
-            QuantityError::BadPower(why) => f.write_str(why),
+            QuantityError::BadPower(why) | QuantityError::BadRange(why) => f.write_str(why),
+            QuantityError::InDraws { error, failed, of } => {
+                write!(
+                    f,
+                    "{error} in {} of {} draws",
+                    grouped(*failed),
+                    grouped(*of)
+                )
+            }
         }
     }
+}
+
+/// `12345` as `12,345`.
+pub(crate) fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub(crate) type Result<T> = std::result::Result<T, QuantityError>;
 
 impl Quantity {
+    /// A plain zero.
+    pub(crate) const ZERO: Quantity = Quantity {
+        value: 0.0,
+        dim: Dimension::NONE,
+    };
+
     /// A quantity from a value in base units; non-finite values are refused.
     pub fn new(value: f64, dim: Dimension) -> Result<Quantity> {
         if value.is_finite() {
@@ -183,7 +222,7 @@ impl Quantity {
         }
     }
 
-    fn same_dim(self, op: &'static str, rhs: Quantity) -> Result<()> {
+    pub(crate) fn same_dim(self, op: &'static str, rhs: Quantity) -> Result<()> {
         if self.dim == rhs.dim {
             Ok(())
         } else {

@@ -19,8 +19,12 @@ fn csv_field(s: &str) -> String {
 
 /// One row per quantity, assumptions first (section `assumptions`).
 pub(super) fn render(ev: &Evaluated) -> String {
+    // Three columns more when some quantity is a range: its 5th, 50th and
+    // 95th percentiles, in its unit (empty for exact quantities).
+    let ranges = ev.rows.iter().any(|r| r.range.is_some());
     let mut out =
-        String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note\n");
+        String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note");
+    out.push_str(if ranges { ",p5,p50,p95\n" } else { "\n" });
     let est = &ev.estimate;
     let places =
         std::iter::once(Place::Assumption).chain((0..est.sections.len()).map(Place::Section));
@@ -48,7 +52,15 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 ok,
                 note_of(ev, row).into_owned(),
             ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            if ranges {
+                let p = |v: fn(&crate::Spread) -> f64| {
+                    row.range.as_ref().map_or(String::new(), |r| {
+                        machine_value(v(&r.spread) / r.unit_size).to_string()
+                    })
+                };
+                line.extend([p(|s| s.p5), p(|s| s.p50), p(|s| s.p95)]);
+            }
             let _ = writeln!(out, "{}", line.join(","));
         }
     }

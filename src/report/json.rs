@@ -22,6 +22,12 @@ struct JsonQuantity<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     overridden: Option<bool>,
+    /// An uncertain value's percentiles (`value` is then the median).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<serde_json::Value>,
+    /// What drives an uncertain value's spread.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    drivers: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expect: Option<JsonExpect<'a>>,
 }
@@ -34,6 +40,12 @@ struct JsonExpect<'a> {
     si_value: f64,
     tolerance: f64,
     off_by: Option<f64>,
+    /// The high end of a published range (`value` is its low end).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
+    /// Where a published figure falls among an uncertain value's draws.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    percentile: Option<f64>,
     ok: bool,
     note: Option<&'a str>,
 }
@@ -84,6 +96,8 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
             si_value: machine_value(c.quantity.si_value()),
             tolerance: x.tolerance,
             off_by: c.off_by,
+            high: c.high_value.map(machine_value),
+            percentile: c.rank.map(machine_value),
             ok: c.ok,
             note: x.note.as_deref(),
         }),
@@ -103,6 +117,16 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
         note: item.note.as_deref(),
         source: item.source.as_deref(),
         overridden: (item.place == Place::Assumption).then_some(item.overridden),
+        range: row
+            .range
+            .as_ref()
+            .map(|range| range_json(range, ev.estimate.sampling)),
+        drivers: row
+            .range
+            .as_ref()
+            .filter(|_| item.place != Place::Assumption)
+            // Rows are in item order: the row of item i is row i.
+            .map(|_| super::why::drivers_json(ev, &ev.drivers(row.item))),
         expect,
     }
 }

@@ -1,7 +1,7 @@
 //! The Markdown report: GitHub tables that paste into notes.
 
 use super::*;
-use crate::estimate::{Evaluated, Place};
+use crate::estimate::{Evaluated, Place, Row};
 use crate::text::printable;
 use std::fmt::Write as _;
 
@@ -19,14 +19,33 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         let _ = writeln!(out, "{}\n", md(line));
     }
     let _ = writeln!(out, "{}.\n", calendar_line(ev));
-    out.push_str("## Assumptions\n\n| name | value | as written | note |\n|:--|--:|:--|:--|\n");
+    // A "90% range" column in a table where some quantity is a range.
+    let has_range = |place| rows_in(ev, place).any(|r| r.range.is_some());
+    let range_cell = |row: &Row, on: bool| {
+        if on {
+            format!(" {} |", md(range_text(row)))
+        } else {
+            String::new()
+        }
+    };
+    let ranged = has_range(Place::Assumption);
+    let (head, rule) = if ranged {
+        (" 90% range |", "--:|")
+    } else {
+        ("", "")
+    };
+    let _ = write!(
+        out,
+        "## Assumptions\n\n| name | value |{head} as written | note |\n|:--|--:|{rule}:--|:--|\n"
+    );
     for row in rows_in(ev, Place::Assumption) {
         let item = &est.items[row.item];
         let _ = writeln!(
             out,
-            "| {} | {} | `{}` | {} |",
+            "| {} | {} |{} `{}` | {} |",
             md(&assumption_name(ev, row)),
             md(&row.shown.text),
+            range_cell(row, ranged),
             md(item.expr_text()),
             md(&note_of(ev, row))
         );
@@ -35,18 +54,25 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         out.push_str("\n\\* set on the command line\n");
     }
     for (s, section) in est.sections.iter().enumerate() {
+        let ranged = has_range(Place::Section(s));
+        let (head, rule) = if ranged {
+            (" 90% range |", "--:|")
+        } else {
+            ("", "")
+        };
         let _ = write!(
             out,
-            "\n## {}\n\n| name | value | expression | published | note |\n|:--|--:|:--|--:|:--|\n",
+            "\n## {}\n\n| name | value |{head} expression | published | note |\n|:--|--:|{rule}:--|--:|:--|\n",
             heading(section)
         );
         for row in rows_in(ev, Place::Section(s)) {
             let item = &est.items[row.item];
             let _ = writeln!(
                 out,
-                "| {} | {} | `{}` | {} | {} |",
+                "| {} | {} |{} `{}` | {} | {} |",
                 md(&item.name),
                 md(&row.shown.text),
+                range_cell(row, ranged),
                 md(item.expr_text()),
                 md(&expect_text(row)),
                 md(&note_of(ev, row))
@@ -55,7 +81,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
     }
     if opts.explain {
         out.push_str("\n## Derivations\n\n");
-        for line in derivations(ev) {
+        for (line, _) in derivations(ev) {
             let _ = writeln!(out, "- `{line}`");
         }
     }

@@ -7,9 +7,12 @@ mod csv;
 mod json;
 mod markdown;
 mod table;
+pub(crate) mod why;
 
 use crate::estimate::{Evaluated, Place, Row};
 use crate::quantity::dimension::Dimension;
+use crate::quantity::sample::Sampling;
+use crate::units::display::ShownRange;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
@@ -75,9 +78,15 @@ fn calendar_line(ev: &Evaluated) -> String {
 fn expect_text(row: &Row) -> String {
     match &row.expect {
         None => String::new(),
+        Some(c) if c.ok && c.rank.is_some() => format!("{} ✓ {}", c.shown.text, c.off_text(0)),
         Some(c) if c.ok => format!("{} ✓", c.shown.text),
         Some(c) => format!("{} ✗ {}", c.shown.text, c.off_text(0)),
     }
+}
+
+/// An uncertain value's 90% range, or nothing for an exact one.
+fn range_text(row: &Row) -> &str {
+    row.range.as_ref().map_or("", |r| r.text.as_str())
 }
 
 fn assumption_name(ev: &Evaluated, row: &Row) -> String {
@@ -176,13 +185,13 @@ fn heading(section: &str) -> String {
     }
 }
 
-/// The derivations of the derived quantities (assumptions have none to show).
-fn derivations(ev: &Evaluated) -> impl Iterator<Item = String> + '_ {
+/// The derivations of the derived quantities (assumptions have none to
+/// show), each with its row.
+fn derivations(ev: &Evaluated) -> impl Iterator<Item = (String, &Row)> + '_ {
     ev.explanations()
         .into_iter()
         .zip(&ev.rows)
         .filter(|(_, r)| ev.estimate.items[r.item].place != Place::Assumption)
-        .map(|(line, _)| line)
 }
 
 /// A value as the machine formats carry it: at most 15 significant digits,
@@ -190,4 +199,22 @@ fn derivations(ev: &Evaluated) -> impl Iterator<Item = String> + '_ {
 /// Every double round-trips through 15 digits to within one part in 10^15.
 pub(crate) fn machine_value(v: f64) -> f64 {
     crate::units::display::round_sig(v, 15)
+}
+
+/// An uncertain value's percentiles for the machine formats, in the unit
+/// it is shown in, with the draws they come from.
+pub(crate) fn range_json(r: &ShownRange, sampling: Sampling) -> serde_json::Value {
+    let s = &r.spread;
+    let v = |x: f64| machine_value(x / r.unit_size);
+    serde_json::json!({
+        "p5": v(s.p5),
+        "p25": v(s.p25),
+        "p50": v(s.p50),
+        "p75": v(s.p75),
+        "p95": v(s.p95),
+        "mean": v(s.mean),
+        "text": r.text,
+        "samples": s.samples,
+        "seed": sampling.seed,
+    })
 }

@@ -93,6 +93,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     let columns = [
         Column::keep("name", false),
         Column::keep("value", true),
+        Column::keep("90% range", true).optional(),
         Column::wrap("as written"),
         Column::note(),
     ];
@@ -105,6 +106,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             [
                 printable_owned(assumption_name(ev, row).into()),
                 row.shown.text.as_str().into(),
+                range_text(row).into(),
                 printable(item.expr_text()),
                 printable_owned(note_of(ev, row)),
             ]
@@ -122,6 +124,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             [
                 printable(&item.name),
                 row.shown.text.as_str().into(),
+                range_text(row).into(),
                 printable(item.expr_text()),
                 expect_text(row).into(),
                 printable_owned(note_of(ev, row)),
@@ -130,6 +133,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
         let columns = [
             Column::keep("name", false),
             Column::keep("value", true),
+            Column::keep("90% range", true).optional(),
             Column::wrap("expression"),
             Column::keep("published", true),
             Column::note(),
@@ -138,8 +142,18 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");
-        for line in derivations(ev) {
+        for (line, row) in derivations(ev) {
             let line = format!("  {}", printable(&line));
+            // The spread of an uncertain quantity, seen as well as read.
+            let spread = row.range.as_ref().map(|r| {
+                let (lo, hi) = (r.spread.p5, r.spread.p95);
+                format!(
+                    "      {} {} {}",
+                    why::rough(row, r, lo),
+                    why::histogram(r.draws.values(), lo, hi, 24),
+                    why::rough(row, r, hi)
+                )
+            });
             match opts.width {
                 Some(w) if text::width(&line) > w => {
                     // One step of the derivation per line: `= ...`.
@@ -157,6 +171,9 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
                 _ => {
                     let _ = writeln!(out, "{line}");
                 }
+            }
+            if let Some(spread) = spread {
+                let _ = writeln!(out, "{spread}");
             }
         }
     }
@@ -185,6 +202,8 @@ struct Column {
     title: &'static str,
     right: bool,
     fit: Fit,
+    /// Left out of a table where every cell of it is empty.
+    optional: bool,
 }
 
 /// How a column gives way to a narrow terminal. Names, values and
@@ -203,6 +222,14 @@ impl Column {
             title,
             right,
             fit: Fit::Keep,
+            optional: false,
+        }
+    }
+
+    fn optional(self) -> Column {
+        Column {
+            optional: true,
+            ..self
         }
     }
 
@@ -211,6 +238,7 @@ impl Column {
             title,
             right: false,
             fit: Fit::Wrap,
+            optional: false,
         }
     }
 
@@ -219,6 +247,7 @@ impl Column {
             title: "note",
             right: false,
             fit: Fit::Note,
+            optional: false,
         }
     }
 
@@ -257,6 +286,7 @@ fn fit<const N: usize>(
     columns: &[Column; N],
     limit: usize,
     has_notes: bool,
+    hidden: usize,
 ) -> Layout<N> {
     let shrink = |widths: &mut [usize; N], over: &mut usize, fit: Fit| {
         for (c, col) in columns.iter().enumerate() {
@@ -270,7 +300,7 @@ fn fit<const N: usize>(
     };
     let note = columns.iter().position(|c| c.fit == Fit::Note);
     if has_notes || note.is_none() {
-        let total: usize = natural.iter().sum::<usize>() + overhead(N);
+        let total: usize = natural.iter().sum::<usize>() + overhead(N - hidden);
         let mut widths = natural;
         let mut over = total.saturating_sub(limit);
         shrink(&mut widths, &mut over, Fit::Note);
@@ -286,7 +316,7 @@ fn fit<const N: usize>(
     // Without the note column, from the natural widths again.
     let mut widths = natural;
     widths[note] = 0;
-    let total = widths.iter().sum::<usize>() + overhead(N - 1);
+    let total = widths.iter().sum::<usize>() + overhead(N - 1 - hidden);
     let mut over = total.saturating_sub(limit);
     shrink(&mut widths, &mut over, Fit::Wrap);
     if over == 0 {
@@ -309,21 +339,31 @@ fn boxed<'c, const N: usize>(
 ) {
     let mut natural = columns.map(|c| text::width(c.title));
     let mut has_notes = false;
+    let mut filled = [false; N];
     for i in 0..rows {
         let row = cells(i);
         for (c, (w, cell)) in natural.iter_mut().zip(&row).enumerate() {
             *w = (*w).max(text::width(cell));
             has_notes |= columns[c].fit == Fit::Note && !cell.is_empty();
+            filled[c] |= !cell.is_empty();
         }
     }
-    let (widths, notes_below) = match limit.map(|l| fit(natural, &columns, l, has_notes)) {
+    let absent = |c: usize| columns[c].optional && !filled[c];
+    for (c, w) in natural.iter_mut().enumerate() {
+        if absent(c) {
+            *w = 0;
+        }
+    }
+    let hidden = (0..N).filter(|&c| absent(c)).count();
+    let layout = limit.map(|l| fit(natural, &columns, l, has_notes, hidden));
+    let (widths, notes_below) = match layout {
         None => (natural, false),
         Some(Layout::Columns(widths)) => (widths, false),
         Some(Layout::NotesBelow(widths)) => (widths, true),
         Some(Layout::List) => return list(out, &columns, rows, &cells, limit.unwrap_or(80)),
     };
     let shown: Vec<usize> = (0..N)
-        .filter(|&c| !(notes_below && columns[c].fit == Fit::Note))
+        .filter(|&c| !(absent(c) || notes_below && columns[c].fit == Fit::Note))
         .collect();
     // Each line: the cells, a space either side, and a 3-byte border before
     // each; the three rules are 3-byte characters throughout; then room for

@@ -34,6 +34,121 @@ impl<'a> Parser<'a> {
         self.binary(BinOp::Div, numerator, denominator).map(Some)
     }
 
+    /// A term that may be a range: `LOW to HIGH`, when a figure follows
+    /// `to` (a unit after `to` is a conversion, left for the statement).
+    pub(super) fn range(&mut self) -> Result<NodeId, ExprError> {
+        let lo = self.unary()?;
+        // `5x to 10x`: the factor's `x` before a range's `to`.
+        let at = if self.multiplier_x(self.pos) {
+            self.pos + 1
+        } else {
+            self.pos
+        };
+        if !(self.word_at(at).is_some_and(|(w, _)| w == "to") && self.range_follows(at + 1)) {
+            return Ok(lo);
+        }
+        self.pos = at + 1;
+        let hi = self.unary()?;
+        let lo = self.share_units(lo, hi)?;
+        self.binary(BinOp::To, lo, hi)
+    }
+
+    /// Does a figure start at token `pos`, making the `to` before it a range?
+    fn range_follows(&self, pos: usize) -> bool {
+        match self.tokens.get(pos).map(|t| t.tok) {
+            Some(Tok::Number { .. } | Tok::LParen | Tok::Minus) => true,
+            Some(Tok::Dollar) => matches!(
+                self.tokens.get(pos + 1).map(|t| t.tok),
+                Some(Tok::Number { .. })
+            ),
+            Some(Tok::Ident) => {
+                let called = self
+                    .tokens
+                    .get(pos + 1)
+                    .is_some_and(|t| t.tok == Tok::LParen);
+                called
+                    || self
+                        .name_at(pos)
+                        .is_some_and(|(w, _)| units::magnitude_word(w).is_none())
+            }
+            _ => false,
+        }
+    }
+
+    /// A bare low end takes the high end's magnitude and units, as people
+    /// say ranges: `1 to 5 ms`, `100 to 300 million`, `2 to 4 KB/request`.
+    fn share_units(&mut self, lo: NodeId, hi: NodeId) -> Result<NodeId, ExprError> {
+        let Expr::Number {
+            value,
+            magnitude: None,
+            percent: false,
+            money: false,
+            digits,
+            span,
+        } = *self.node(lo)
+        else {
+            return Ok(lo);
+        };
+        // The high end's units, outermost first, down to its number.
+        let mut units = Vec::new();
+        let mut id = hi;
+        let base = loop {
+            match *self.node(id) {
+                Expr::Juxt { lhs, unit, .. } => {
+                    units.push((BinOp::Mul, unit));
+                    id = lhs;
+                }
+                Expr::Binary {
+                    op: BinOp::Div,
+                    lhs,
+                    rhs,
+                    ..
+                } if matches!(self.node(rhs), Expr::Unit { .. } | Expr::Name { .. }) => {
+                    units.push((BinOp::Div, rhs));
+                    id = lhs;
+                }
+                Expr::Number {
+                    magnitude,
+                    percent: false,
+                    money: false,
+                    ..
+                } => break magnitude,
+                _ => return Ok(lo),
+            }
+        };
+        let mut lo = lo;
+        if let Some(m) = base {
+            let factor = units::magnitude_word(m.word()).unwrap_or(1.0);
+            let node = Expr::Number {
+                value: value * factor,
+                magnitude: Some(m),
+                percent: false,
+                money: false,
+                digits,
+                span,
+            };
+            lo = self.push(node, 0)?;
+        }
+        let lo_span: Span = span.into();
+        for (op, unit) in units.into_iter().rev() {
+            let node = match op {
+                BinOp::Mul => Expr::Juxt {
+                    lhs: lo,
+                    unit,
+                    span: lo_span.into(),
+                },
+                _ => Expr::Binary {
+                    op,
+                    lhs: lo,
+                    rhs: unit,
+                    span: lo_span.into(),
+                },
+            };
+            lo = self.push(node, self.height(lo))?;
+        }
+        Ok(lo)
+    }
+
     /// The units written after a number or group `lhs`, if it is one.
     ///
     /// A unit multiplies (`4 s`, `(a + b) MB`). A `/` written without spaces
@@ -164,10 +279,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A unit may follow a number literal or a parenthesised group, but not a name.
+    /// A unit may follow a number literal, a parenthesised group or a
+    /// distribution (`normal(100, 10) ms`), but not a name.
     pub(super) fn was_group_or_number(&self, lhs: NodeId) -> bool {
         match self.node(lhs) {
             Expr::Number { .. } => true,
+            Expr::Call { func, .. } => func.is_distribution(),
             // primary() returned a compound expression only from parentheses.
             Expr::Binary { .. } | Expr::Sum { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
                 self.pos > 0 && self.tokens[self.pos - 1].tok == Tok::RParen

@@ -5,7 +5,8 @@
 //! ```text
 //! statement = expr [ ( "->" | "to" | "in" ) target ] ;
 //! expr      = term { ( "+" | "-" ) term } ;
-//! term      = unary { ( "*" | "/" | "per" ) unary } ;
+//! term      = range { ( "*" | "/" | "per" ) range } ;
+//! range     = unary [ "to" unary ] ;  (* a range when a number, name, `$`, `(`, `-` or call follows `to` *)
 //! unary     = ( "-" | "+" ) unary | power ;
 //! power     = juxt [ ( "^" | "**" ) exponent { units } ] ;  (* units: base a bare number or group *)
 //! exponent  = ( "-" | "+" ) exponent | primary [ ( "^" | "**" ) exponent ] ;
@@ -24,6 +25,12 @@
 //! and `1M / 12500/s` is 80 s. A `/` with spaces around it is ordinary
 //! division (`6 GB / 2 GB / s` is 3 /s); `per` always joins. Units are resolved here, against the static catalog;
 //! names are left for `eval`.
+//!
+//! `to` is a range when what follows it is a figure (`100 to 1000`, `1 ms
+//! to 5 ms`, `a to b`) and a conversion when it is a unit (`x to MB`). A
+//! range binds tighter than `*` and `/`, so `100M to 300M * 2 KB` is a range
+//! of counts times 2 KB, and a bare low end takes the high end's units and
+//! magnitude: `1 to 5 ms` is 1 ms to 5 ms, `100 to 300M` 100M to 300M.
 
 mod binding;
 
@@ -384,7 +391,7 @@ impl<'a> Parser<'a> {
     }
 
     fn term(&mut self) -> Result<NodeId, ExprError> {
-        let mut lhs = self.unary()?;
+        let mut lhs = self.range()?;
         loop {
             let op = match self.peek_tok() {
                 Some(Tok::Star) => BinOp::Mul,
@@ -410,7 +417,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             self.pos += 1;
-            let rhs = self.unary()?;
+            let rhs = self.range()?;
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
@@ -701,8 +708,9 @@ mod tests {
     /// The value of `src` in base units.
     fn value(src: &str) -> f64 {
         let stmt = super::parse(src).unwrap_or_else(|e| panic!("{src}: {e}"));
-        eval_statement(&stmt, &Env::default())
+        eval_statement(&stmt, &Env::default(), "")
             .unwrap_or_else(|e| panic!("{src}: {e}"))
+            .median()
             .si_value()
     }
 

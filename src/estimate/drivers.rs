@@ -1,0 +1,81 @@
+//! What drives an uncertain quantity's spread: each range it depends on,
+//! by its share of the spread.
+//!
+//! The share is from rank correlation: Spearman's rho between the draws of
+//! the quantity and of each range it reads, squared and scaled to sum to
+//! 100%. For the products and quotients estimates are made of, rho squared
+//! is close to each range's share of the variance of the logarithm, so
+//! shares add up as a person expects ("the read ratio is 80% of it").
+
+use super::*;
+use crate::lang::ast::Expr;
+use crate::quantity::sample::rank_correlation;
+
+/// One range behind an uncertain quantity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Driver {
+    /// The quantity whose range it is (its place in [`Estimate::items`]).
+    pub item: usize,
+    /// Spearman's rank correlation with the quantity driven: its sign says
+    /// whether the quantity rises (+) or falls (-) with it.
+    pub correlation: f64,
+    /// Its share of the spread, from 0 to 1; the shares sum to 1.
+    pub share: f64,
+}
+
+impl Evaluated {
+    /// The ranges behind row `r`, largest share first; empty for an exact value.
+    pub fn drivers(&self, r: usize) -> Vec<Driver> {
+        let Some(target) = self.rows[r].range.as_ref() else {
+            return Vec::new();
+        };
+        let by_item: FxHashMap<usize, &Row> = self.rows.iter().map(|row| (row.item, row)).collect();
+        let mut drivers: Vec<Driver> = self
+            .sources_of(self.rows[r].item)
+            .into_iter()
+            .filter_map(|item| {
+                let draws = by_item.get(&item)?.range.as_ref()?;
+                let rho = rank_correlation(target.draws.values(), draws.draws.values());
+                Some(Driver {
+                    item,
+                    correlation: rho,
+                    share: rho * rho,
+                })
+            })
+            .collect();
+        let total: f64 = drivers.iter().map(|d| d.share).sum();
+        if total > 0.0 {
+            for d in &mut drivers {
+                d.share /= total;
+            }
+        }
+        drivers.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.item.cmp(&b.item)));
+        drivers
+    }
+
+    /// The items that `item` depends on, itself included, whose own
+    /// expression writes a range or distribution: where its spread starts.
+    fn sources_of(&self, item: usize) -> Vec<usize> {
+        let items = &self.estimate.items;
+        let mut seen = vec![false; items.len()];
+        let mut stack = vec![item];
+        let mut sources = Vec::new();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            if items[i].stmt.draws() {
+                sources.push(i);
+            }
+            for node in items[i].stmt.nodes.iter() {
+                if let Expr::Name { slot, .. } = node
+                    && let Some(&false) = seen.get(*slot as usize)
+                {
+                    stack.push(*slot as usize);
+                }
+            }
+        }
+        sources.sort_unstable();
+        sources
+    }
+}
