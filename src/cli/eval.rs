@@ -251,7 +251,8 @@ pub(crate) fn answer_json(a: &Answer, sampling: crate::Sampling) -> serde_json::
         "si_unit": a.quantity.dim().base_units(),
     });
     if let Some(r) = &a.range {
-        obj["range"] = crate::report::range_json(r, sampling);
+        obj["range"] =
+            serde_json::to_value(crate::report::range_json(r, sampling)).unwrap_or_default();
     }
     obj
 }

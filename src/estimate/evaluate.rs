@@ -52,10 +52,7 @@ impl Estimate {
                 })
             }
             // A percentage written as one stays one: `20%`, not 0.2.
-            None if item.stmt.is_percentage() => Some(DisplayUnit {
-                label: "%".into(),
-                size: 0.01,
-            }),
+            None if item.stmt.is_percentage() => Some(DisplayUnit::percent()),
             // Otherwise the units a single figure was written in
             // (`100M per day`). A `->` in the expression is already the
             // item's `unit` (the loader and `--set` put it there).
@@ -104,7 +101,7 @@ mod tests {
         let mixed = "title: names\nassumptions:\n  a: 2 MB\n  b: 3\n  t: 5 min\nq:\n  \
             late: cc * b + a / b\n  cc: a * b - a\n  dd: max(cc, a, late) + (a + cc) / b\n  \
             ee: { expr: (dd - a) / t, unit: kB/s }\n  ff: -a + -(b * cc) / (b ^ 2)\n  \
-            gg: min(ee * t, dd) * b^2 + late\n";
+            gg: min(ee * t, dd) * b^2 + late\n  hh: (a to (2 * a)) * b\n  ii: hh / late * (1 to 4) + hh / b / a - hh / hh\n";
         let mut texts: Vec<(String, String)> = super::presets::PRESETS
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
@@ -117,22 +114,20 @@ mod tests {
                     est.set(k, v).unwrap();
                 }
                 let ev = est.evaluate().unwrap();
-                let mut by_name = Env::new(ev.estimate.calendar);
+                let value = |row: &Row| match &row.range {
+                    Some(r) => Value::Draws(r.draws.clone()),
+                    None => Value::Exact(row.quantity),
+                };
+                let mut by_name = Env::new(ev.estimate.calendar).sampling(ev.estimate.sampling);
                 for row in &ev.rows {
-                    by_name.set(&ev.estimate.items[row.item].name, row.quantity);
-                    assert!(row.range.is_none(), "{name} has no ranges");
+                    by_name.set(&ev.estimate.items[row.item].name, value(row));
                 }
                 for row in &ev.rows {
                     let item = &ev.estimate.items[row.item];
                     let mut stmt = item.stmt.clone();
                     stmt.resolve(std::iter::empty()); // forget the slots
-                    let expected = eval::eval_statement(&stmt, &by_name, "").unwrap();
-                    assert_eq!(
-                        Value::Exact(row.quantity),
-                        expected,
-                        "{name}: {}",
-                        item.name
-                    );
+                    let expected = eval::eval_statement(&stmt, &by_name, &item.name).unwrap();
+                    assert_eq!(value(row), expected, "{name}: {}", item.name);
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! from any directory. Only the one asked for is parsed.
 
 /// Name and YAML text of every preset, in the order `bote list` shows them.
-pub const PRESETS: [(&str, &str); 7] = [
+pub const PRESETS: [(&str, &str); 8] = [
     (
         "url-shortener",
         include_str!("../../presets/url-shortener.yaml"),
@@ -30,6 +30,10 @@ pub const PRESETS: [(&str, &str); 7] = [
     (
         "tracing-sampling",
         include_str!("../../presets/tracing-sampling.yaml"),
+    ),
+    (
+        "service-mesh",
+        include_str!("../../presets/service-mesh.yaml"),
     ),
 ];
 

@@ -397,9 +397,20 @@ impl Statement {
         })
     }
 
-    /// Is the whole expression one percentage literal, such as `20%`?
+    /// Is the whole expression one percentage literal, such as `20%`, or a
+    /// range of two (`10% to 20%`, `10 to 20%`)?
     pub(crate) fn is_percentage(&self) -> bool {
-        self.nodes.len() == 1 && matches!(self.nodes[0], Expr::Number { percent: true, .. })
+        let percent = |id: NodeId| matches!(self.node(id), Expr::Number { percent: true, .. });
+        match self.nodes.last() {
+            Some(Expr::Number { percent: true, .. }) => self.nodes.len() == 1,
+            Some(Expr::Binary {
+                op: BinOp::To,
+                lhs,
+                rhs,
+                ..
+            }) => percent(*lhs) && percent(*rhs),
+            _ => false,
+        }
     }
 
     /// The units the expression was written in, when it is one number

@@ -329,15 +329,8 @@ impl Walk<'_, '_> {
                         left: lo.dim(),
                         right: hi.dim(),
                     };
-                    let unit =
-                        l.trim_start_matches(|c: char| c.is_ascii_digit() || ".,_$".contains(c));
-                    let hint = (hi.dim().is_none() && !lo.dim().is_none()).then(|| {
-                        let both = match unit.trim() {
-                            u if u.is_empty() || l.starts_with('$') => format!("`{l} to ${h}`"),
-                            u => format!("`{l} to {h} {u}`"),
-                        };
-                        format!("give the high end its unit too, as in {both}")
-                    });
+                    let hint =
+                        range_hint(stmt, (l, h), (lo.dim(), hi.dim()), stmt.node(*rhs).span());
                     let kind = ExprErrorKind::Quantity { error, hint };
                     return Err(ExprError::new(kind, Span::from(*span)));
                 }
@@ -535,6 +528,44 @@ impl Walk<'_, '_> {
             }
         }
     }
+}
+
+/// What to write when the ends of the range `l to h` disagree: a bare high
+/// end needs the low end's unit, and one followed by `*` or `/` was most
+/// likely meant to end at the whole product (`a to 2 * a`).
+fn range_hint(
+    stmt: &Statement,
+    (l, h): (&str, &str),
+    (lo, hi): (
+        crate::quantity::dimension::Dimension,
+        crate::quantity::dimension::Dimension,
+    ),
+    h_span: Span,
+) -> Option<String> {
+    let rest = stmt.text.get(h_span.end..).unwrap_or("").trim_start();
+    if let Some(op) = rest.chars().next().filter(|c| matches!(c, '*' | '/')) {
+        let operand: String = rest[1..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+            .collect();
+        if !operand.is_empty() {
+            return Some(format!(
+                "a range ends at the figure right after `to`; to end it at a product, \
+                 group it: `{l} to ({h} {op} {operand})`"
+            ));
+        }
+    }
+    if !hi.is_none() || lo.is_none() {
+        return None;
+    }
+    let unit = l.trim_start_matches(|c: char| c.is_ascii_digit() || ".,_$".contains(c));
+    let both = match unit.trim() {
+        _ if l.starts_with('$') => format!("`{l} to ${h}`"),
+        u if u.is_empty() || unit.len() == l.len() => return None,
+        u => format!("`{l} to {h} {u}`"),
+    };
+    Some(format!("give the high end its unit too, as in {both}"))
 }
 
 /// `base ^ exp`. An uncertain exponent needs a plain base: the dimension

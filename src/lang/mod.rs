@@ -42,6 +42,8 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
     let value = eval::eval_statement(&stmt, env, key)?;
     let unit = match &stmt.target {
         Some(t) => Some(eval::display_unit(t, env.calendar)?),
+        // A percentage written as one stays one: `20%`, not 0.2.
+        None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
         None => None,
     };
     let (shown, range) = display::show_value(&value, unit, env.calendar);

@@ -24,7 +24,7 @@ struct JsonQuantity<'a> {
     overridden: Option<bool>,
     /// An uncertain value's percentiles (`value` is then the median).
     #[serde(skip_serializing_if = "Option::is_none")]
-    range: Option<serde_json::Value>,
+    range: Option<JsonRange<'a>>,
     /// What drives an uncertain value's spread.
     #[serde(skip_serializing_if = "Option::is_none")]
     drivers: Option<serde_json::Value>,

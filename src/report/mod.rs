@@ -203,18 +203,32 @@ pub(crate) fn machine_value(v: f64) -> f64 {
 
 /// An uncertain value's percentiles for the machine formats, in the unit
 /// it is shown in, with the draws they come from.
-pub(crate) fn range_json(r: &ShownRange, sampling: Sampling) -> serde_json::Value {
+#[derive(serde::Serialize)]
+pub(crate) struct JsonRange<'a> {
+    p5: f64,
+    p25: f64,
+    p50: f64,
+    p75: f64,
+    p95: f64,
+    mean: f64,
+    text: &'a str,
+    samples: usize,
+    seed: u64,
+}
+
+/// [`JsonRange`] of `r`.
+pub(crate) fn range_json(r: &ShownRange, sampling: Sampling) -> JsonRange<'_> {
     let s = &r.spread;
     let v = |x: f64| machine_value(x / r.unit_size);
-    serde_json::json!({
-        "p5": v(s.p5),
-        "p25": v(s.p25),
-        "p50": v(s.p50),
-        "p75": v(s.p75),
-        "p95": v(s.p95),
-        "mean": v(s.mean),
-        "text": r.text,
-        "samples": s.samples,
-        "seed": sampling.seed,
-    })
+    JsonRange {
+        p5: v(s.p5),
+        p25: v(s.p25),
+        p50: v(s.p50),
+        p75: v(s.p75),
+        p95: v(s.p95),
+        mean: v(s.mean),
+        text: &r.text,
+        samples: s.samples,
+        seed: sampling.seed,
+    }
 }

@@ -93,7 +93,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     let columns = [
         Column::keep("name", false),
         Column::keep("value", true),
-        Column::keep("90% range", true).optional(),
+        Column::halves("90% range").optional(),
         Column::wrap("as written"),
         Column::note(),
     ];
@@ -133,9 +133,9 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
         let columns = [
             Column::keep("name", false),
             Column::keep("value", true),
-            Column::keep("90% range", true).optional(),
+            Column::halves("90% range").optional(),
             Column::wrap("expression"),
-            Column::keep("published", true),
+            Column::halves("published"),
             Column::note(),
         ];
         boxed(out, columns, rows.len(), cells, opts.width);
@@ -145,14 +145,20 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
         for (line, row) in derivations(ev) {
             let line = format!("  {}", printable(&line));
             // The spread of an uncertain quantity, seen as well as read.
-            let spread = row.range.as_ref().map(|r| {
+            let spread = row.range.as_ref().and_then(|r| {
                 let (lo, hi) = (r.spread.p5, r.spread.p95);
-                format!(
-                    "      {} {} {}",
-                    why::rough(row, r, lo),
-                    why::histogram(r.draws.values(), lo, hi, 24),
-                    why::rough(row, r, hi)
-                )
+                let (a, b) = (why::rough(row, r, lo), why::rough(row, r, hi));
+                // 24 bins, or as many as the terminal has room for (at least 8).
+                let room = opts.width.map_or(24, |w| {
+                    w.saturating_sub(8 + text::width(&a) + text::width(&b))
+                });
+                let bins = room.min(24);
+                (bins >= 8).then(|| {
+                    format!(
+                        "      {a} {} {b}",
+                        why::histogram(r.draws.values(), lo, hi, bins)
+                    )
+                })
             });
             match opts.width {
                 Some(w) if text::width(&line) > w => {
@@ -206,12 +212,15 @@ struct Column {
     optional: bool,
 }
 
-/// How a column gives way to a narrow terminal. Names, values and
-/// published figures never wrap; notes wrap first, then expressions, and
-/// where that is still too wide the notes move under the table.
+/// How a column gives way to a narrow terminal. Names and values never
+/// wrap; notes wrap first, then a 90% range or a published figure breaks
+/// in two (`3,810 to` over `38,000 /s`, `4,000 /s ✓` over `at p6`), then
+/// expressions wrap, and where that is still too wide the notes move
+/// under the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fit {
     Keep,
+    Halves,
     Wrap,
     Note,
 }
@@ -222,6 +231,16 @@ impl Column {
             title,
             right,
             fit: Fit::Keep,
+            optional: false,
+        }
+    }
+
+    /// A column of figures that may break in two: see [`halves_min`].
+    fn halves(title: &'static str) -> Column {
+        Column {
+            title,
+            right: true,
+            fit: Fit::Halves,
             optional: false,
         }
     }
@@ -254,11 +273,34 @@ impl Column {
     /// The narrowest this column is wrapped to.
     fn min_width(self) -> usize {
         let min = match self.fit {
-            Fit::Keep => 0,
+            Fit::Keep | Fit::Halves => 0,
             Fit::Wrap => 14,
             Fit::Note => 20,
         };
         min.max(text::width(self.title))
+    }
+}
+
+/// The narrowest a figure may break to: a range after its `to`
+/// (`3,810 to` / `38,000 /s`), a published figure after its mark
+/// (`4,000 /s ✓` / `at p6`); anything else whole.
+fn halves_min(cell: &str) -> usize {
+    halves(cell)
+        .iter()
+        .map(|h| text::width(h))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A figure broken in two where [`halves_min`] says, or whole.
+fn halves(cell: &str) -> Vec<Cow<'_, str>> {
+    let at = cell
+        .find(['✓', '✗'])
+        .map(|i| i + '✓'.len_utf8())
+        .or_else(|| cell.find(" to ").map(|i| i + 3));
+    match at {
+        Some(i) if i < cell.len() => vec![cell[..i].into(), cell[i..].trim().into()],
+        _ => vec![cell.into()],
     }
 }
 
@@ -282,7 +324,7 @@ enum Layout<const N: usize> {
 /// first the note wraps, then the expression, then the notes move under
 /// the table, and where even that is too wide the rows become lists.
 fn fit<const N: usize>(
-    natural: [usize; N],
+    (natural, mins): ([usize; N], [usize; N]),
     columns: &[Column; N],
     limit: usize,
     has_notes: bool,
@@ -291,7 +333,7 @@ fn fit<const N: usize>(
     let shrink = |widths: &mut [usize; N], over: &mut usize, fit: Fit| {
         for (c, col) in columns.iter().enumerate() {
             if col.fit == fit && *over > 0 {
-                let min = col.min_width().min(natural[c]);
+                let min = mins[c].min(natural[c]);
                 let take = (*over).min(widths[c] - min);
                 widths[c] -= take;
                 *over -= take;
@@ -304,6 +346,7 @@ fn fit<const N: usize>(
         let mut widths = natural;
         let mut over = total.saturating_sub(limit);
         shrink(&mut widths, &mut over, Fit::Note);
+        shrink(&mut widths, &mut over, Fit::Halves);
         shrink(&mut widths, &mut over, Fit::Wrap);
         if over == 0 {
             return Layout::Columns(widths);
@@ -318,6 +361,7 @@ fn fit<const N: usize>(
     widths[note] = 0;
     let total = widths.iter().sum::<usize>() + overhead(N - 1 - hidden);
     let mut over = total.saturating_sub(limit);
+    shrink(&mut widths, &mut over, Fit::Halves);
     shrink(&mut widths, &mut over, Fit::Wrap);
     if over == 0 {
         Layout::NotesBelow(widths)
@@ -338,6 +382,7 @@ fn boxed<'c, const N: usize>(
     limit: Option<usize>,
 ) {
     let mut natural = columns.map(|c| text::width(c.title));
+    let mut mins = columns.map(Column::min_width);
     let mut has_notes = false;
     let mut filled = [false; N];
     for i in 0..rows {
@@ -346,6 +391,9 @@ fn boxed<'c, const N: usize>(
             *w = (*w).max(text::width(cell));
             has_notes |= columns[c].fit == Fit::Note && !cell.is_empty();
             filled[c] |= !cell.is_empty();
+            if columns[c].fit == Fit::Halves {
+                mins[c] = mins[c].max(halves_min(cell));
+            }
         }
     }
     let absent = |c: usize| columns[c].optional && !filled[c];
@@ -355,7 +403,7 @@ fn boxed<'c, const N: usize>(
         }
     }
     let hidden = (0..N).filter(|&c| absent(c)).count();
-    let layout = limit.map(|l| fit(natural, &columns, l, has_notes, hidden));
+    let layout = limit.map(|l| fit((natural, mins), &columns, l, has_notes, hidden));
     let (widths, notes_below) = match layout {
         None => (natural, false),
         Some(Layout::Columns(widths)) => (widths, false),
@@ -413,7 +461,10 @@ fn boxed<'c, const N: usize>(
         }
         let wrapped: Vec<Vec<Cow<'_, str>>> = shown
             .iter()
-            .map(|&c| text::wrap(&row[c], widths[c]))
+            .map(|&c| match columns[c].fit {
+                Fit::Halves if text::width(&row[c]) > widths[c] => halves(&row[c]),
+                _ => text::wrap(&row[c], widths[c]),
+            })
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         for l in 0..height {
@@ -474,7 +525,7 @@ fn list<'c, const N: usize>(
         let row = cells(i);
         let mut head = format!("  {}:", row[0]);
         for (c, col) in columns.iter().enumerate().skip(1) {
-            if col.fit != Fit::Keep || row[c].is_empty() {
+            if !matches!(col.fit, Fit::Keep | Fit::Halves) || row[c].is_empty() {
                 continue;
             }
             if c > 1 {
@@ -486,7 +537,7 @@ fn list<'c, const N: usize>(
         for (c, col) in columns.iter().enumerate() {
             let line = match col.fit {
                 _ if row[c].is_empty() => continue,
-                Fit::Keep => continue,
+                Fit::Keep | Fit::Halves => continue,
                 Fit::Wrap => format!("      {}: {}", col.title, row[c]),
                 Fit::Note => format!("      {}", row[c]),
             };

@@ -37,7 +37,7 @@ pub(crate) fn render(ev: &Evaluated, r: usize, format: Format) -> String {
                 "name": name,
                 "text": row.shown.text,
                 "unit": row.shown.unit,
-                "range": range_json(range, sampling),
+                "range": serde_json::to_value(range_json(range, sampling)).unwrap_or_default(),
                 "drivers": drivers_json(ev, &drivers),
             });
             format!("{obj}\n")
@@ -139,7 +139,7 @@ pub(crate) fn rough(row: &Row, range: &ShownRange, v: f64) -> String {
         label: row.shown.unit.clone(),
         size: range.unit_size,
     };
-    crate::units::display::show_figures(q, unit, Some(crate::units::display::RANGE_FIGS)).text
+    crate::units::display::show_figures(q, unit, Some(crate::units::display::UNCERTAIN_FIGS)).text
 }
 
 /// The draws between `lo` and `hi` in `bins` bins, as block characters

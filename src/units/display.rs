@@ -23,6 +23,16 @@ pub(crate) struct DisplayUnit {
     pub(crate) size: f64,
 }
 
+impl DisplayUnit {
+    /// Percent: one is a hundredth.
+    pub(crate) fn percent() -> DisplayUnit {
+        DisplayUnit {
+            label: Cow::Borrowed("%"),
+            size: 0.01,
+        }
+    }
+}
+
 /// A quantity as shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
@@ -34,13 +44,11 @@ pub struct Shown {
     pub text: String,
 }
 
-/// Significant figures of an uncertain value's median. Its sampling error
-/// at the default 10,000 draws is under 1% for spreads up to tenfold, so a
-/// third figure is still meaningful but a fourth is noise.
-pub(crate) const MEDIAN_FIGS: usize = 3;
-
-/// Significant figures of the ends of a 90% range, which stray by about 1.5%.
-pub(crate) const RANGE_FIGS: usize = 2;
+/// Significant figures of an uncertain value: its median and the ends of
+/// its 90% range. The Latin hypercube puts them within a fraction of a
+/// percent at the default 10,000 draws, so a third figure is meaningful;
+/// a fourth would claim more than an estimate's inputs ever know.
+pub(crate) const UNCERTAIN_FIGS: usize = 3;
 
 /// An uncertain quantity as shown: its median is the row's [`Shown`];
 /// this is the rest.
@@ -57,7 +65,7 @@ pub struct ShownRange {
 }
 
 /// Show `v`: an exact value as [`show`] does, an uncertain one as its
-/// median (to [`MEDIAN_FIGS`]) with its 90% range in the same unit.
+/// median (to [`UNCERTAIN_FIGS`]) with its 90% range in the same unit.
 pub(crate) fn show_value(
     v: &Value,
     unit: Option<DisplayUnit>,
@@ -72,9 +80,10 @@ pub(crate) fn show_value(
     let median = q(spread.p50);
     let unit = unit.unwrap_or_else(|| auto_unit(median, calendar));
     let unit_size = unit.size;
-    let shown = show_figures(median, unit.clone(), Some(MEDIAN_FIGS));
-    let lo = show_figures(q(spread.p5), unit.clone(), Some(RANGE_FIGS));
-    let hi = show_figures(q(spread.p95), unit, Some(RANGE_FIGS));
+    let figs = Some(UNCERTAIN_FIGS);
+    let shown = show_figures(median, unit.clone(), figs);
+    let lo = show_figures(q(spread.p5), unit.clone(), figs);
+    let hi = show_figures(q(spread.p95), unit, figs);
     let range = ShownRange {
         spread,
         text: range_text(&lo, &hi),
@@ -88,22 +97,29 @@ pub(crate) fn show_value(
 /// (and as bote reads them back). Money keeps its sign on both ends
 /// (`$2,000 to $5,000/month`).
 pub(crate) fn range_text(lo: &Shown, hi: &Shown) -> String {
-    let label = &*lo.unit;
-    let suffixes = if let Some(per) = label.strip_prefix('$') {
-        vec![per.to_string()]
-    } else if label.is_empty() {
-        vec![]
-    } else {
-        vec![format!(" {label}s"), format!(" {label}")]
-    };
-    let bare = suffixes
-        .iter()
-        .filter(|s| !s.is_empty())
-        .find_map(|s| lo.text.strip_suffix(s.as_str()));
-    match bare {
-        Some(bare) if lo.unit == hi.unit => format!("{bare} to {}", hi.text),
-        _ => format!("{} to {}", lo.text, hi.text),
+    // The words both ends finish with (`TB`, `million /s`), said once;
+    // a plural (`days`) is dropped with its singular (`1 day to 5 days`).
+    let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let (mut a, b) = (words(&lo.text), words(&hi.text));
+    let numeric = |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '$');
+    let mut common = 0;
+    while common + 1 < a.len() && common < b.len() {
+        let (x, y) = (&a[a.len() - 1 - common], &b[b.len() - 1 - common]);
+        let same = x == y || format!("{x}s") == *y || *x == format!("{y}s");
+        if numeric(x) || !same {
+            break;
+        }
+        common += 1;
     }
+    a.truncate(a.len() - common);
+    let mut low = a.join(" ");
+    // Money said per something: `$2,000/month` to `$5,000/month`.
+    if let Some(per) = lo.unit.strip_prefix('$').filter(|p| p.starts_with('/'))
+        && lo.unit == hi.unit
+    {
+        low = low.strip_suffix(per).map_or(low.clone(), str::to_string);
+    }
+    format!("{low} to {}", hi.text)
 }
 
 /// Show `q` in `unit` if given, else in the unit chosen for its dimension.
@@ -359,8 +375,8 @@ fn push_number(out: &mut String, v: f64, guard: f64, figs: Option<usize>) {
         0
     };
     let mut n = figs.unwrap_or(SIG_FIGS).max(int_digits);
-    // The ends of a range may round onto 1 or 100%: they are rough anyway.
-    let guard = if figs == Some(RANGE_FIGS) { 0.0 } else { guard };
+    // An uncertain value may round onto 1 or 100%: it is rough anyway.
+    let guard = if figs.is_some() { 0.0 } else { guard };
     while n < 17 && v != guard && guard != 0.0 && round_sig(v, n) == guard {
         n += 1;
     }

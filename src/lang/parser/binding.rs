@@ -76,19 +76,35 @@ impl<'a> Parser<'a> {
     }
 
     /// A bare low end takes the high end's magnitude and units, as people
-    /// say ranges: `1 to 5 ms`, `100 to 300 million`, `2 to 4 KB/request`.
+    /// say ranges: `1 to 5 ms`, `100 to 300 million`, `2 to 4 KB/request`,
+    /// `$0.05 to $0.14 per hour`.
     fn share_units(&mut self, lo: NodeId, hi: NodeId) -> Result<NodeId, ExprError> {
         let Expr::Number {
             value,
-            magnitude: None,
+            magnitude: lo_magnitude,
             percent: false,
-            money: false,
+            money,
             digits,
             span,
         } = *self.node(lo)
         else {
             return Ok(lo);
         };
+        // `10 to 20%`: a percentage.
+        if let Expr::Number { percent: true, .. } = self.node(hi) {
+            if money || lo_magnitude.is_some() {
+                return Ok(lo);
+            }
+            let node = Expr::Number {
+                value: value / 100.0,
+                magnitude: None,
+                percent: true,
+                money,
+                digits,
+                span,
+            };
+            return self.push(node, 0);
+        }
         // The high end's units, outermost first, down to its number.
         let mut units = Vec::new();
         let mut id = hi;
@@ -110,20 +126,20 @@ impl<'a> Parser<'a> {
                 Expr::Number {
                     magnitude,
                     percent: false,
-                    money: false,
+                    money: base_money,
                     ..
-                } => break magnitude,
+                } if base_money == money => break magnitude,
                 _ => return Ok(lo),
             }
         };
         let mut lo = lo;
-        if let Some(m) = base {
+        if let (Some(m), None) = (base, lo_magnitude) {
             let factor = units::magnitude_word(m.word()).unwrap_or(1.0);
             let node = Expr::Number {
                 value: value * factor,
                 magnitude: Some(m),
                 percent: false,
-                money: false,
+                money,
                 digits,
                 span,
             };
