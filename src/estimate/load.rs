@@ -283,7 +283,7 @@ impl Loader<'_> {
                 "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
                 "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
                 "seed" => {
-                    est.sampling.seed = self.whole(value, "seed", 0, 1 << 53)?;
+                    est.sampling.seed = self.whole(value, "seed", 0, u64::from(u32::MAX))?;
                 }
                 "samples" => {
                     let max = sample::MAX_SAMPLES as u64;
@@ -371,6 +371,8 @@ impl Loader<'_> {
             && v >= min as f64
             && v <= max as f64;
         if !fits {
+            let words = |n: u64| crate::quantity::grouped(usize::try_from(n).unwrap_or(usize::MAX));
+            let (min, max) = (words(min), words(max));
             return Err(self.err(
                 node.span,
                 format!("`{key}` must be a whole number from {min} to {max}"),

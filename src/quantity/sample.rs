@@ -93,7 +93,7 @@ impl Draws {
         Spread {
             p5: percentile(&sorted, 0.05),
             p25: percentile(&sorted, 0.25),
-            p50: percentile(&sorted, 0.50),
+            p50: median(&sorted),
             p75: percentile(&sorted, 0.75),
             p95: percentile(&sorted, 0.95),
             mean,
@@ -130,17 +130,26 @@ pub struct Spread {
     pub samples: usize,
 }
 
-/// The `p` quantile of sorted values, interpolating between neighbours
-/// (the rule numpy and R use by default).
+/// The `p` quantile of sorted values: the draw at rank `p` of the way
+/// through, rounded to the nearest (always a value some draw took, so the
+/// percentiles of a whole-number quantity are whole numbers).
 fn percentile(sorted: &[f64], p: f64) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let at = p * (sorted.len() - 1) as f64;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let (i, frac) = (at.floor() as usize, at - at.floor());
-    let lo = sorted[i];
-    match sorted.get(i + 1) {
-        Some(&hi) if frac > 0.0 => lo + (hi - lo) * frac,
-        _ => lo,
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let i = (p * (sorted.len() - 1) as f64).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// The median: the middle draw, or the mean of the two middle draws.
+fn median(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
     }
 }
 

@@ -11,5 +11,6 @@ mod input;
 mod phrasings;
 mod presets;
 mod properties;
+mod ranges;
 mod readme;
 mod wrong_numbers;

@@ -191,7 +191,7 @@ fn interactive_prompt() {
 fn multipliers_and_request_rates() {
     let cases = [
         ("5x", "5", "5"),
-        ("2x 100 /s", "200 /s", "2 * 100 / second"),
+        ("2x 100 /s", "200 /s", "2 * (100 / second)"),
         ("5 times 3 GB", "15 GB", "5 * 3 gigabytes"),
         ("3x (2 + 1)", "9", "3 * (2 + 1)"),
         ("5x + 1", "6", "5 + 1"),

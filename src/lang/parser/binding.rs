@@ -231,8 +231,8 @@ impl<'a> Parser<'a> {
     }
 
     /// Is the next token a `/` or `per` that joins what follows to the
-    /// quantity before it? A `/` does when written without spaces and
-    /// followed by a word; `per` always does when followed by a word.
+    /// quantity before it? A `/` does when a word follows it without a
+    /// space (`GB/s`, `38 /s`); `per` always does when followed by a word.
     pub(super) fn joins_per(&self) -> bool {
         let (Some(op), Some(prev)) = (self.peek(), self.tokens.get(self.pos.wrapping_sub(1)))
         else {
@@ -247,14 +247,14 @@ impl<'a> Parser<'a> {
         if !word_next || call_next {
             return false;
         }
+        // `38 /s`, as bote prints rates, joins like `38/s`: what matters is
+        // that the unit follows the `/` at once.
+        let _ = prev;
         match op.tok {
-            Tok::Slash => {
-                prev.span.end == op.span.start
-                    && self
-                        .tokens
-                        .get(next)
-                        .is_some_and(|t| t.span.start == op.span.end)
-            }
+            Tok::Slash => self
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.span.start == op.span.end),
             Tok::Ident => op.text(self.src) == "per",
             _ => false,
         }

@@ -449,7 +449,10 @@ impl<'a> Parser<'a> {
 
     /// `of` follows a percentage: `20% of 500 GB` is 20% times 500 GB.
     fn of(&self, lhs: NodeId) -> Result<(), ExprError> {
-        if matches!(self.node(lhs), Expr::Number { percent: true, .. }) {
+        let percent = |id: NodeId| matches!(self.node(id), Expr::Number { percent: true, .. });
+        let range_of_percents = matches!(self.node(lhs),
+            Expr::Binary { op: BinOp::To, lhs, rhs, .. } if percent(*lhs) && percent(*rhs));
+        if percent(lhs) || range_of_percents {
             if self.tokens.get(self.pos + 1).is_none() {
                 let kind = ExprErrorKind::Expected {
                     expected: "what the percentage is of, as in `20% of 500 GB`",
