@@ -49,3 +49,35 @@ fn estimate_fan_in(bencher: divan::Bencher, n: usize) {
 fn estimate_mix(bencher: divan::Bencher, n: usize) {
     run(Shape::Mix, n, bencher);
 }
+
+/// The Twitter preset with every assumption a range (its figure times
+/// `0.5 to 2`), as `benches/ranges.sh` builds it: load, draw, evaluate and
+/// render, at 10,000 and 100,000 draws.
+#[divan::bench(args = [10_000, 100_000], sample_count = 10)]
+fn twitter_all_ranges(bencher: divan::Bencher, samples: usize) {
+    let text = all_ranges(bote::presets::get("twitter-timeline").unwrap());
+    bencher.bench(|| {
+        let mut est = bote::load("twitter-ranges", &text).unwrap();
+        est.set_sampling(bote::Sampling {
+            samples,
+            ..bote::Sampling::default()
+        });
+        let ev = est.evaluate().unwrap_or_else(|d| panic!("{}", d.message));
+        bote::render(&ev, Format::Table, Options::default()).len()
+    });
+}
+
+/// Every `value: X,` of a preset as `value: "(X) * (0.5 to 2)",`.
+fn all_ranges(preset: &str) -> String {
+    preset
+        .lines()
+        .map(|line| match line.split_once("value: ") {
+            Some((head, rest)) => match rest.split_once(", ") {
+                Some((value, tail)) => format!("{head}value: \"({value}) * (0.5 to 2)\", {tail}"),
+                None => line.to_string(),
+            },
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -97,7 +97,7 @@ pub(super) fn load_estimate(
             return report(io, &d).map(Err);
         }
     }
-    est.sampling = sampling.apply(est.sampling);
+    est.set_sampling(sampling.apply(est.sampling()));
     match est.evaluate() {
         Ok(ev) => Ok(Ok(ev)),
         Err(d) => report(io, &d).map(Err),

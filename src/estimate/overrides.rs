@@ -6,6 +6,17 @@ use crate::lang::parser;
 use crate::span::Span;
 
 impl Estimate {
+    /// Draw ranges as `sampling` says (the command line's `--seed`,
+    /// `--samples` and `--point` over the file's `seed:` and `samples:`).
+    pub fn set_sampling(&mut self, sampling: Sampling) {
+        self.sampling = sampling;
+    }
+
+    /// How ranges are drawn: the file's `seed:` and `samples:`, or the defaults.
+    pub fn sampling(&self) -> Sampling {
+        self.sampling
+    }
+
     /// Replace an assumption's expression, as `--set name=EXPR` does.
     pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
         let origin = format!("--set {name}");
