@@ -151,7 +151,7 @@ pub(crate) fn histogram(draws: &[f64], lo: f64, hi: f64, bins: usize) -> String 
         return String::new();
     }
     let log = lo > 0.0 && hi / lo > 4.0;
-    let scale = |v: f64| if log { v.ln() } else { v };
+    let scale = |v: f64| if log { libm::log(v) } else { v };
     let (a, b) = (scale(lo), scale(hi));
     let mut counts = vec![0usize; bins];
     for &v in draws {
