@@ -617,12 +617,18 @@ fn normal_scores(n: usize) -> Arc<[f64]> {
         if let Some(z) = cached.as_ref().filter(|z| z.len() == n) {
             return z.clone();
         }
+        // The scores are symmetric about the middle: the upper half is the
+        // lower half negated, exactly, so a symmetric range's median is exact.
         #[allow(clippy::cast_precision_loss)]
-        let z: Arc<[f64]> = (0..n)
-            .map(|k| {
-                let p = (k as f64 + 0.5) / n as f64;
-                normal_quantile(p)
-            })
+        let lower: Vec<f64> = (0..n / 2)
+            .map(|k| normal_quantile((k as f64 + 0.5) / n as f64))
+            .collect();
+        let middle = (n % 2 == 1).then_some(0.0);
+        let z: Arc<[f64]> = lower
+            .iter()
+            .copied()
+            .chain(middle)
+            .chain(lower.iter().rev().map(|z| -z))
             .collect();
         *cached = Some(z.clone());
         z
