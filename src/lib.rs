@@ -57,5 +57,5 @@ pub use units::{Calendar, spelling_table};
 /// Hooks for the fuzz targets; not part of bote's interface.
 #[doc(hidden)]
 pub mod fuzz {
-    pub use crate::yaml::{Node, YamlError, parse_events, parse_plain};
+    pub use crate::yaml::{Node, YamlError, parse_events};
 }
