@@ -19,7 +19,7 @@ Examples:
 
 #[derive(Parser, Debug)]
 #[command(name = "bote", version, about = ABOUT, after_help = EXAMPLES)]
-pub(super) struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub(super) command: Command,
     /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never.
@@ -45,7 +45,7 @@ pub(super) enum Command {
     /// Check that estimates reproduce their published figures; exits 1 if any do not.
     Check {
         /// Presets or files; with none, every preset.
-        #[arg(value_name = "PRESET|FILE")]
+        #[arg(value_name = "PRESET|FILE", value_parser = Target, hide_possible_values = true)]
         targets: Vec<String>,
         #[command(flatten)]
         sampling: SamplingArgs,
@@ -54,9 +54,76 @@ pub(super) enum Command {
     List,
     /// Print a preset's YAML, to copy into a file of your own and edit.
     Show {
-        #[arg(value_name = "PRESET")]
+        #[arg(value_name = "PRESET", value_parser = Target)]
         preset: String,
     },
+    /// Print a shell completion script (subcommands, flags, formats, preset names).
+    #[command(after_long_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print bote's manual page (roff), for `man -l` or a man directory.
+    Man,
+    /// Write a commented starter estimate file (or a copy of a preset) to edit.
+    #[command(after_long_help = NEW_HELP)]
+    New {
+        /// The file to write; `.yaml` is added when it has no extension.
+        #[arg(value_name = "FILE")]
+        name: String,
+        /// Start from this preset instead of the starter.
+        #[arg(long, value_name = "PRESET", value_parser = Target)]
+        from: Option<String>,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of estimate files, for editor completion and hover.
+    Schema,
+}
+
+const NEW_HELP: &str = "\
+Examples:
+  bote new chat-service            # writes chat-service.yaml, then: bote run chat-service.yaml
+  bote new mine --from uber-dispatch
+
+The file starts with a yaml-language-server comment naming bote.schema.json, which
+bote new writes beside it when the folder has none (the same text as `bote schema`),
+so editors with the YAML language server complete keys and explain them.";
+
+const COMPLETIONS_HELP: &str = "\
+Install, for example:
+  bote completions bash > ~/.local/share/bash-completion/completions/bote
+  bote completions zsh > ~/.zfunc/_bote        # with fpath+=(~/.zfunc) before compinit
+  bote completions fish > ~/.config/fish/completions/bote.fish
+  bote man > ~/.local/share/man/man1/bote.1    # then: man bote";
+
+/// A preset name or a path: any text is accepted, and the preset names are
+/// offered to shell completion.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Target;
+
+impl clap::builder::TypedValueParser for Target {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::estimate::presets::PRESETS
+                .iter()
+                .map(|(name, _)| clap::builder::PossibleValue::new(*name)),
+        ))
+    }
 }
 
 const RUN_HELP: &str = "\
@@ -72,7 +139,7 @@ Exit status: 0 on success, 1 on an error in the estimate, 2 on a usage error.";
 pub(super) struct RunArgs {
     /// A preset name (see `bote list`), the path of an estimate file, or `-`
     /// to read one from standard input.
-    #[arg(value_name = "PRESET|FILE")]
+    #[arg(value_name = "PRESET|FILE", value_parser = Target, hide_possible_values = true)]
     pub(super) target: String,
     /// Override an assumption for this run, as NAME=EXPR (repeatable).
     #[arg(long = "set", value_name = "NAME=EXPR")]

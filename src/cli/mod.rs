@@ -4,6 +4,7 @@
 
 mod args;
 mod eval;
+mod new;
 mod repl;
 mod run;
 mod source;
@@ -78,6 +79,19 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         Command::Check { targets, sampling } => check_cmd(&targets, sampling, io),
         Command::List => list_cmd(io),
         Command::Show { preset } => show_cmd(&preset, io),
+        Command::Completions { shell } => {
+            let mut cmd = <args::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "bote", &mut *io.stdout);
+            Ok(0)
+        }
+        Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
+        Command::Schema => io.stdout.write_all(new::SCHEMA.as_bytes()).map(|()| 0),
+        Command::Man => {
+            let cmd = <args::Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut *io.stdout)
+                .map(|()| 0)
+        }
     };
     result.unwrap_or_else(|err| write_failed(&err, io.stderr))
 }

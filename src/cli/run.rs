@@ -81,7 +81,8 @@ pub(super) fn check_cmd(
         if failed.is_empty() {
             writeln!(
                 io.stdout,
-                "ok    {target}: {total} published figures reproduced"
+                "ok    {target}: {total} published figure{} reproduced",
+                if total == 1 { "" } else { "s" }
             )?;
             continue;
         }

@@ -329,3 +329,101 @@ impl Estimate {
         Box::new(d)
     }
 }
+
+#[cfg(test)]
+mod schema_tests {
+    //! The JSON Schema of estimate files (`schema/estimate.schema.json`,
+    //! printed by `bote schema`) and the loader must not drift apart.
+    use super::*;
+    use crate::yaml::{self, Node, Value};
+
+    fn schema() -> serde_json::Value {
+        serde_json::from_str(include_str!("../../schema/estimate.schema.json")).unwrap()
+    }
+
+    fn keys(v: &serde_json::Value) -> Vec<String> {
+        let mut keys: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(keys: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = keys.iter().map(|k| (*k).to_string()).collect();
+        keys.sort();
+        keys
+    }
+
+    /// Each map the loader reads has the keys the schema lists, no more,
+    /// no fewer: adding a key to the loader without the schema fails here.
+    #[test]
+    fn schema_keys_are_the_loaders() {
+        let s = schema();
+        assert_eq!(keys(&s), sorted(&TOP_KEYS));
+        let object = |def: &str| s["definitions"][def]["oneOf"][1].clone();
+        assert_eq!(keys(&object("assumption")), sorted(&ASSUMPTION_KEYS));
+        assert_eq!(keys(&object("derived")), sorted(&DERIVED_KEYS));
+        assert_eq!(
+            keys(&s["properties"]["calendar"]),
+            sorted(&["month", "year"])
+        );
+    }
+
+    /// A YAML tree as the JSON an editor's YAML server sees: scalars that
+    /// read as numbers are numbers, the rest text.
+    fn json(node: &Node<'_>) -> serde_json::Value {
+        match &node.value {
+            Value::Text(t) => t
+                .parse::<i64>()
+                .map(serde_json::Value::from)
+                .or_else(|_| t.parse::<f64>().map(serde_json::Value::from))
+                .unwrap_or_else(|_| serde_json::Value::from(t.as_ref())),
+            Value::Bool => serde_json::Value::Bool(true),
+            Value::Null => serde_json::Value::Null,
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| (k.text().unwrap_or("").to_string(), json(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            Value::Seq => serde_json::Value::Array(Vec::new()),
+        }
+    }
+
+    #[test]
+    fn every_preset_and_example_validates() {
+        let validator = jsonschema::draft7::new(&schema()).unwrap();
+        let examples = [
+            "examples/xu-twitter-qps-storage.yaml",
+            "examples/grokking-instagram-storage.yaml",
+        ];
+        let mut texts: Vec<(String, String)> = presets::PRESETS
+            .iter()
+            .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
+            .collect();
+        for path in examples {
+            let full = concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + path;
+            texts.push((path.to_string(), std::fs::read_to_string(full).unwrap()));
+        }
+        for (name, text) in &texts {
+            let tree = json(&yaml::parse(text).unwrap());
+            let errors: Vec<String> = validator
+                .iter_errors(&tree)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+        }
+    }
+
+    /// And the schema refuses what the loader refuses: a misspelt key.
+    #[test]
+    fn the_schema_refuses_an_unknown_key() {
+        let validator = jsonschema::draft7::new(&schema()).unwrap();
+        let text = "title: t\nassumptions:\n  a: { value: 1, uint: MB }\n";
+        let tree = json(&yaml::parse(text).unwrap());
+        assert!(!validator.is_valid(&tree));
+    }
+}

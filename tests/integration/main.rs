@@ -1,5 +1,6 @@
 //! All integration tests, in one binary so they link once.
 
+mod authoring;
 mod bad_input;
 mod binding;
 mod cases;

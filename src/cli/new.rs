@@ -1,0 +1,114 @@
+//! `bote new` and `bote schema`: starting an estimate file, and the JSON
+//! Schema editors use to complete and explain one.
+
+use super::*;
+use crate::estimate::presets;
+use std::path::{Path, PathBuf};
+
+/// The JSON Schema of estimate files (`schema/estimate.schema.json`).
+pub(super) const SCHEMA: &str = include_str!("../../schema/estimate.schema.json");
+
+/// The file name the starter's first line points editors at.
+const SCHEMA_FILE: &str = "bote.schema.json";
+
+/// The first line of every file `bote new` writes.
+const SCHEMA_COMMENT: &str = "# yaml-language-server: $schema=bote.schema.json\n";
+
+/// The starter: a few assumptions and one quantity in each section, with
+/// a published figure to check (10M users x 20 requests a day is 2,315 /s).
+const STARTER: &str = r#"# A bote estimate. Run it: bote run FILE   Check its published figures: bote check FILE
+# Expressions read as people say them: 10M, 20 per day, 2 KB, 100 to 1000 (a range).
+title: TITLE
+about: What is being sized, in one line.
+source: Where the figures come from (a book, an article, your own guess).
+assumptions:
+  # name: EXPR, or { value: EXPR, note: ..., source: ... }
+  users: { value: 10M, note: daily active users }
+  requests_per_user: { value: 20 per day, note: requests each user makes }
+  request_size: { value: 2 KB, note: one request with its response }
+  latency: { value: 50 ms to 200 ms, note: "time a request spends in the service (a range)" }
+  outage: { value: 5 min, note: how long a consumer may be down }
+# Every other top-level key is a section of derived quantities:
+# name: EXPR, or { expr, unit, expect (the published figure), tolerance, note, source }
+qps:
+  request_rate: { expr: users * requests_per_user, unit: /s, expect: 2300 /s, note: 10M users x 20 a day }
+bandwidth:
+  request_bandwidth: { expr: request_rate * request_size, unit: MB/s }
+storage:
+  requests_per_year: { expr: request_rate * 1 year * request_size, unit: TB, note: if every request were kept }
+concurrency:
+  in_flight: { expr: request_rate * latency, note: "Little's law: rate x time in the system" }
+buffers:
+  backlog: { expr: request_rate * outage * request_size, unit: MB, note: what queues while a consumer is down }
+"#;
+
+pub(super) fn new_cmd(
+    name: &str,
+    from: Option<&str>,
+    force: bool,
+    io: &mut Io<'_>,
+) -> io::Result<i32> {
+    let path = with_extension(name);
+    let body = match from {
+        Some(preset) => match presets::get(preset) {
+            Some(text) => text.to_string(),
+            None => {
+                let names = presets::PRESETS.iter().map(|(n, _)| *n);
+                let hint = crate::suggest::closest(preset, names)
+                    .first()
+                    .map(|h| format!("; did you mean `{h}`?"))
+                    .unwrap_or_default();
+                let msg = format!("no preset named `{preset}`{hint} (`bote list` shows them)");
+                return report(io, &Diagnostic::message(msg));
+            }
+        },
+        None => {
+            let title = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("My estimate")
+                .replace(['-', '_'], " ");
+            STARTER
+                .replacen("TITLE", &title, 1)
+                .replace("FILE", &path.display().to_string())
+        }
+    };
+    if path.exists() && !force {
+        let msg = format!(
+            "`{}` exists; bote new does not overwrite a file (--force does)",
+            path.display()
+        );
+        return report(io, &Diagnostic::message(msg));
+    }
+    let text = format!("{SCHEMA_COMMENT}{body}");
+    if let Err(e) = std::fs::write(&path, text) {
+        let msg = format!("cannot write `{}`: {e}", path.display());
+        return report(io, &Diagnostic::message(msg));
+    }
+    writeln!(io.stdout, "wrote {}", path.display())?;
+    // The schema the first line names, beside the file, unless one is there.
+    let schema = path.with_file_name(SCHEMA_FILE);
+    if !schema.exists() {
+        if let Err(e) = std::fs::write(&schema, SCHEMA) {
+            let msg = format!("cannot write `{}`: {e}", schema.display());
+            return report(io, &Diagnostic::message(msg));
+        }
+        writeln!(
+            io.stdout,
+            "wrote {} (for editor completion)",
+            schema.display()
+        )?;
+    }
+    writeln!(io.stdout, "next: bote run {}", path.display())?;
+    Ok(0)
+}
+
+/// `name`, with `.yaml` added when it has no extension.
+fn with_extension(name: &str) -> PathBuf {
+    let path = Path::new(name);
+    if path.extension().is_some() {
+        path.to_path_buf()
+    } else {
+        path.with_extension("yaml")
+    }
+}

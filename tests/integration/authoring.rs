@@ -1,0 +1,149 @@
+//! Writing estimate files: `bote new`, `bote schema`, shell completions and
+//! the man page, each through the binary's entry point.
+
+use crate::common::bote;
+use std::path::PathBuf;
+
+/// A fresh, empty folder for one test.
+fn folder(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bote-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn new_writes_a_starter_that_runs_and_checks() {
+    let dir = folder("new");
+    let name = dir.join("chat-service");
+    let out = bote(&["new", name.to_str().unwrap()], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let file = dir.join("chat-service.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=bote.schema.json\n"),
+        "{text}"
+    );
+    assert!(text.contains("title: chat service\n"), "{text}");
+    // The schema it names is written beside it, the same as `bote schema`.
+    let schema = std::fs::read_to_string(dir.join("bote.schema.json")).unwrap();
+    assert_eq!(schema, bote(&["schema"], "").stdout);
+    let path = file.to_str().unwrap();
+    let check = bote(&["check", path], "");
+    assert_eq!(check.status, 0, "{}{}", check.stdout, check.stderr);
+    assert!(
+        check.stdout.contains("1 published figure reproduced"),
+        "{}",
+        check.stdout
+    );
+    let run = bote(&["run", path], "");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("90% range"),
+        "the starter shows a range"
+    );
+    // Never over a file, unless asked.
+    std::fs::write(&file, "mine").unwrap();
+    let again = bote(&["new", path], "");
+    assert_eq!(again.status, 1);
+    assert!(
+        again
+            .stderr
+            .contains("exists; bote new does not overwrite a file (--force does)")
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    assert_eq!(bote(&["new", path, "--force"], "").status, 0);
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), "mine");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn new_from_a_preset() {
+    let dir = folder("new-from");
+    let path = dir.join("mine.yaml");
+    let path = path.to_str().unwrap();
+    let out = bote(&["new", path, "--from", "uber-dispatch"], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(path).unwrap();
+    let preset = bote::presets::get("uber-dispatch").unwrap();
+    assert_eq!(
+        text,
+        format!("# yaml-language-server: $schema=bote.schema.json\n{preset}")
+    );
+    assert_eq!(bote(&["check", path], "").status, 0);
+    let bad = bote(&["new", path, "--force", "--from", "uber-dispach"], "");
+    assert_eq!(bad.status, 1);
+    assert!(
+        bad.stderr.contains("did you mean `uber-dispatch`?"),
+        "{}",
+        bad.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn schema_is_json_schema_draft_7() {
+    let out = bote(&["schema"], "");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(v["required"][0], "title");
+}
+
+#[test]
+fn completions_know_subcommands_flags_formats_and_presets() {
+    // clap_complete's PowerShell and elvish scripts complete subcommands and
+    // flags only; bash, zsh and fish complete values too.
+    for (shell, values) in [
+        ("bash", true),
+        ("zsh", true),
+        ("fish", true),
+        ("powershell", false),
+        ("elvish", false),
+    ] {
+        let out = bote(&["completions", shell], "");
+        assert_eq!(out.status, 0, "{shell}: {}", out.stderr);
+        let words: &[&str] = if values {
+            &[
+                "check",
+                "samples",
+                "markdown",
+                "url-shortener",
+                "service-mesh",
+            ]
+        } else {
+            &["check", "samples", "completions"]
+        };
+        for word in words {
+            assert!(out.stdout.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let bad = bote(&["completions", "tcsh"], "");
+    assert_eq!(bad.status, 2);
+}
+
+#[test]
+fn the_man_page_renders() {
+    let out = bote(&["man"], "");
+    assert_eq!(out.status, 0);
+    assert!(
+        out.stdout.contains(".TH bote 1"),
+        "{}",
+        &out.stdout[..200.min(out.stdout.len())]
+    );
+    let dir = folder("man");
+    let page = dir.join("bote.1");
+    std::fs::write(&page, &out.stdout).unwrap();
+    // Rendered by man itself where it is installed (CI machines may lack it).
+    if let Ok(shown) = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+        && shown.status.success()
+    {
+        let text = String::from_utf8_lossy(&shown.stdout);
+        assert!(text.contains("Back-of-the-envelope calculator"), "{text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
