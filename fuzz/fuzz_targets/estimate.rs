@@ -10,12 +10,12 @@ fuzz_target!(|data: &[u8]| {
     match bote::load("fuzz.yaml", src).and_then(|e| e.evaluate()) {
         Ok(ev) => {
             for f in [Format::Table, Format::Markdown, Format::Json, Format::Csv] {
-                let opts = Options { explain: true, color: false, width: None };
+                let opts = Options { explain: true, color: false, width: None, ..Options::default() };
                 let _ = bote::render(&ev, f, opts);
             }
             // Tables fitted to a narrow terminal, every layout in turn.
             for width in [20, 40, 80] {
-                let opts = Options { explain: true, color: false, width: Some(width) };
+                let opts = Options { explain: true, color: false, width: Some(width), ..Options::default() };
                 let _ = bote::render(&ev, Format::Table, opts);
             }
         }

@@ -154,6 +154,12 @@ pub(super) struct RunArgs {
     /// the terminal's width; piped, no limit].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub(super) width: Option<u16>,
+    /// Print only this section's table (or `assumptions`), to paste it alone.
+    #[arg(long, value_name = "NAME")]
+    pub(super) section: Option<String>,
+    /// Leave out the title, description, source and calendar lines.
+    #[arg(long)]
+    pub(super) no_header: bool,
     /// Show what drives the spread of an uncertain quantity: each range it
     /// depends on, by its share of the spread, and its distribution.
     #[arg(long, value_name = "NAME")]

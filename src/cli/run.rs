@@ -40,10 +40,39 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
             .write_all(report::why::render(&ev, r, format).as_bytes())?;
         return Ok(0);
     }
+    let only = match args.section.as_deref() {
+        None => None,
+        Some("assumptions") => Some(crate::report::Place::Assumption),
+        Some(name) => match ev.estimate.sections.iter().position(|s| s == name) {
+            Some(s) => Some(crate::report::Place::Section(s)),
+            None => {
+                let names = ev.estimate.sections.iter().map(String::as_str);
+                let hint = crate::suggest::closest(name, names)
+                    .first()
+                    .map(|h| format!("; did you mean `{h}`?"))
+                    .unwrap_or_default();
+                let all = std::iter::once("assumptions")
+                    .chain(ev.estimate.sections.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let msg = format!(
+                    "--section: `{name}` is not a section of `{}`{hint}",
+                    args.target
+                );
+                report(
+                    io,
+                    &Diagnostic::message(msg).with_note(format!("sections: {all}")),
+                )?;
+                return Ok(EXIT_INPUT);
+            }
+        },
+    };
     let opts = report::Options {
         explain: args.explain,
         color: io.color_out,
         width: args.width.map(usize::from).or(io.term_width),
+        only,
+        no_header: args.no_header,
     };
     report::write(&ev, format, opts, io.stdout)?;
     if io.process_ends {

@@ -70,7 +70,7 @@ pub struct Estimate {
     /// Every quantity, assumptions and derived, in file order.
     pub items: Vec<Item>,
     /// Section names in file order; `items` refer to them by index.
-    pub(crate) sections: Vec<String>,
+    pub sections: Vec<String>,
     /// How ranges are drawn: the file's `seed:` and `samples:`, then the
     /// command line's.
     pub(crate) sampling: Sampling,
@@ -78,8 +78,10 @@ pub struct Estimate {
 
 /// Where an item sits: among the assumptions or in a section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Place {
+pub enum Place {
+    /// The assumptions.
     Assumption,
+    /// The section at this place in the file's order of sections.
     Section(usize),
 }
 

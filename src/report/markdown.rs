@@ -14,11 +14,38 @@ fn md(s: &str) -> String {
 
 pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
     let est = &ev.estimate;
-    let mut out = format!("# {}\n\n", md(&est.title));
-    for line in [&est.about, &est.source].into_iter().flatten() {
-        let _ = writeln!(out, "{}\n", md(line));
+    let mut out = String::new();
+    if !opts.no_header {
+        let _ = write!(out, "# {}\n\n", md(&est.title));
+        for line in [&est.about, &est.source].into_iter().flatten() {
+            let _ = writeln!(out, "{}\n", md(line));
+        }
+        let _ = writeln!(out, "{}.\n", calendar_line(ev));
     }
-    let _ = writeln!(out, "{}.\n", calendar_line(ev));
+    // Under each table, with --explain, its derivations as a list.
+    let explanations = if opts.explain {
+        ev.explanations()
+    } else {
+        Vec::new()
+    };
+    let derivations = |out: &mut String, place: Place| {
+        if !opts.explain || place == Place::Assumption {
+            return;
+        }
+        out.push('\n');
+        for (line, row) in explanations.iter().zip(&ev.rows) {
+            if est.items[row.item].place == place {
+                let _ = writeln!(out, "- `{}`", line.replace('`', "'"));
+            }
+        }
+    };
+    // A blank line between tables, none before the first.
+    let mut first = true;
+    let mut gap = |out: &mut String| {
+        if !std::mem::replace(&mut first, false) {
+            out.push('\n');
+        }
+    };
     // A "90% range" column in a table where some quantity is a range.
     let has_range = |place| rows_in(ev, place).any(|r| r.range.is_some());
     let range_cell = |row: &Row, on: bool| {
@@ -34,26 +61,33 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
     } else {
         ("", "")
     };
-    let _ = write!(
-        out,
-        "## Assumptions\n\n| name | value |{head} as written | note |\n|:--|--:|{rule}:--|:--|\n"
-    );
-    for row in rows_in(ev, Place::Assumption) {
-        let item = &est.items[row.item];
-        let _ = writeln!(
+    if opts.shows(Place::Assumption) {
+        gap(&mut out);
+        let _ = write!(
             out,
-            "| {} | {} |{} `{}` | {} |",
-            md(&assumption_name(ev, row)),
-            md(&row.shown.text),
-            range_cell(row, ranged),
-            md(item.expr_text()),
-            md(&note_of(ev, row))
+            "## Assumptions\n\n| name | value |{head} as written | note |\n|:--|--:|{rule}:--|:--|\n"
         );
-    }
-    if est.items.iter().any(|i| i.overridden) {
-        out.push_str("\n\\* set on the command line\n");
+        for row in rows_in(ev, Place::Assumption) {
+            let item = &est.items[row.item];
+            let _ = writeln!(
+                out,
+                "| {} | {} |{} `{}` | {} |",
+                md(&assumption_name(ev, row)),
+                md(&row.shown.text),
+                range_cell(row, ranged),
+                md(item.expr_text()),
+                md(&note_of(ev, row))
+            );
+        }
+        if est.items.iter().any(|i| i.overridden) {
+            out.push_str("\n\\* set on the command line\n");
+        }
     }
     for (s, section) in est.sections.iter().enumerate() {
+        if !opts.shows(Place::Section(s)) {
+            continue;
+        }
+        gap(&mut out);
         let ranged = has_range(Place::Section(s));
         let (head, rule) = if ranged {
             (" 90% range |", "--:|")
@@ -62,7 +96,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         };
         let _ = write!(
             out,
-            "\n## {}\n\n| name | value |{head} expression | published | note |\n|:--|--:|{rule}:--|--:|:--|\n",
+            "## {}\n\n| name | value |{head} expression | published | note |\n|:--|--:|{rule}:--|--:|:--|\n",
             heading(section)
         );
         for row in rows_in(ev, Place::Section(s)) {
@@ -78,14 +112,9 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
                 md(&note_of(ev, row))
             );
         }
+        derivations(&mut out, Place::Section(s));
     }
-    if opts.explain {
-        out.push_str("\n## Derivations\n\n");
-        for (line, _) in derivations(ev) {
-            let _ = writeln!(out, "- `{line}`");
-        }
-    }
-    if let Some(s) = summary(ev) {
+    if let Some(s) = summary(ev).filter(|_| opts.only.is_none()) {
         let _ = writeln!(out, "\n{s}");
     }
     out

@@ -9,7 +9,8 @@ mod markdown;
 mod table;
 pub(crate) mod why;
 
-use crate::estimate::{Evaluated, Place, Row};
+pub use crate::estimate::Place;
+use crate::estimate::{Evaluated, Row};
 use crate::quantity::dimension::Dimension;
 use crate::quantity::sample::Sampling;
 use crate::units::display::ShownRange;
@@ -40,6 +41,19 @@ pub struct Options {
     /// The terminal's width, to fit tables to (table format only); `None`
     /// prints every column at its full width.
     pub width: Option<usize>,
+    /// Print only this part's table (table and Markdown formats), to paste
+    /// one table alone.
+    pub only: Option<Place>,
+    /// Leave out the title, about, source and calendar lines (table and
+    /// Markdown formats).
+    pub no_header: bool,
+}
+
+impl Options {
+    /// Whether the table of `place` is printed.
+    fn shows(self, place: Place) -> bool {
+        self.only.is_none_or(|only| only == place)
+    }
 }
 /// The report as text.
 pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
@@ -186,12 +200,15 @@ fn heading(section: &str) -> String {
 }
 
 /// The derivations of the derived quantities (assumptions have none to
-/// show), each with its row.
-fn derivations(ev: &Evaluated) -> impl Iterator<Item = (String, &Row)> + '_ {
+/// show) in the tables `opts` prints, each with its row.
+fn derivations(ev: &Evaluated, opts: Options) -> impl Iterator<Item = (String, &Row)> + '_ {
     ev.explanations()
         .into_iter()
         .zip(&ev.rows)
-        .filter(|(_, r)| ev.estimate.items[r.item].place != Place::Assumption)
+        .filter(move |(_, r)| {
+            let place = ev.estimate.items[r.item].place;
+            place != Place::Assumption && opts.shows(place)
+        })
 }
 
 /// A value as the machine formats carry it: at most 15 significant digits,

@@ -83,41 +83,30 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             let _ = writeln!(out, "{}{l}{}", style.0, style.1);
         }
     };
-    prose(out, &est.title, (bold, reset));
-    for line in [&est.about, &est.source].into_iter().flatten() {
-        prose(out, line, ("", ""));
+    if !opts.no_header {
+        prose(out, &est.title, (bold, reset));
+        for line in [&est.about, &est.source].into_iter().flatten() {
+            prose(out, line, ("", ""));
+        }
+        prose(out, &calendar_line(ev), ("", ""));
     }
-    prose(out, &calendar_line(ev), ("", ""));
-    let _ = writeln!(out, "\n{bold}Assumptions{reset}");
-    let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
-    let columns = [
-        Column::keep("name", false),
-        Column::keep("value", true),
-        Column::halves("90% range").optional(),
-        Column::wrap("as written"),
-        Column::note(),
-    ];
-    boxed(
-        out,
-        columns,
-        rows.len(),
-        |i| {
-            let (row, item) = (rows[i], &est.items[rows[i].item]);
-            [
-                printable_owned(assumption_name(ev, row).into()),
-                row.shown.text.as_str().into(),
-                range_text(row).into(),
-                printable(item.expr_text()),
-                printable_owned(note_of(ev, row)),
-            ]
-        },
-        opts.width,
-    );
-    if est.items.iter().any(|i| i.overridden) {
-        let _ = writeln!(out, "* set on the command line");
+    // A blank line between tables, none before the first.
+    let mut first = opts.no_header;
+    let mut gap = |out: &mut Out<'_>| {
+        if !std::mem::replace(&mut first, false) {
+            out.push('\n');
+        }
+    };
+    if opts.shows(Place::Assumption) {
+        gap(out);
+        assumptions(ev, opts, out);
     }
     for (s, section) in est.sections.iter().enumerate() {
-        let _ = writeln!(out, "\n{bold}{}{reset}", printable(&heading(section)));
+        if !opts.shows(Place::Section(s)) {
+            continue;
+        }
+        gap(out);
+        let _ = writeln!(out, "{bold}{}{reset}", printable(&heading(section)));
         let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
         let cells = |i: usize| {
             let (row, item) = (rows[i], &est.items[rows[i].item]);
@@ -142,7 +131,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");
-        for (line, row) in derivations(ev) {
+        for (line, row) in derivations(ev, opts) {
             let line = format!("  {}", printable(&line));
             // The spread of an uncertain quantity, seen as well as read.
             let spread = row.range.as_ref().and_then(|r| {
@@ -183,13 +172,47 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             }
         }
     }
-    if let Some(s) = summary(ev) {
+    if let Some(s) = summary(ev).filter(|_| opts.only.is_none()) {
         let color = if ev.failed_expectations().next().is_some() {
             red
         } else {
             green
         };
         let _ = writeln!(out, "\n{color}{s}{reset}");
+    }
+}
+
+/// The table of assumptions, and the line saying which were set.
+fn assumptions(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
+    let style = crate::style::Style::new(opts.color);
+    let est = &ev.estimate;
+    let _ = writeln!(out, "{}Assumptions{}", style.bold, style.reset);
+    let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
+    let columns = [
+        Column::keep("name", false),
+        Column::keep("value", true),
+        Column::halves("90% range").optional(),
+        Column::wrap("as written"),
+        Column::note(),
+    ];
+    boxed(
+        out,
+        columns,
+        rows.len(),
+        |i| {
+            let (row, item) = (rows[i], &est.items[rows[i].item]);
+            [
+                printable_owned(assumption_name(ev, row).into()),
+                row.shown.text.as_str().into(),
+                range_text(row).into(),
+                printable(item.expr_text()),
+                printable_owned(note_of(ev, row)),
+            ]
+        },
+        opts.width,
+    );
+    if est.items.iter().any(|i| i.overridden) {
+        let _ = writeln!(out, "* set on the command line");
     }
 }
 

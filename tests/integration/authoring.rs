@@ -147,3 +147,63 @@ fn the_man_page_renders() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// One table alone, to paste into notes: `--section`, `--no-header`, and
+/// with `--explain` in Markdown, each table's derivations under it.
+#[test]
+fn one_table_alone() {
+    let out = bote(
+        &[
+            "run",
+            "url-shortener",
+            "--format",
+            "markdown",
+            "--explain",
+            "--section",
+            "storage",
+            "--no-header",
+        ],
+        "",
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("## Storage\n\n| name |"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("## QPS"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .ends_with("- `total_storage = total_urls * record_size = 6 billion * 500 B = 3 TB`\n"),
+        "{}",
+        out.stdout
+    );
+    let table = bote(
+        &[
+            "run",
+            "url-shortener",
+            "--section",
+            "assumptions",
+            "--no-header",
+        ],
+        "",
+    );
+    assert!(
+        table.stdout.starts_with("Assumptions\n╭"),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains("Storage"));
+    let bad = bote(&["run", "url-shortener", "--section", "stroage"], "");
+    assert_eq!(bad.status, 1);
+    assert!(
+        bad.stderr.contains("did you mean `storage`?"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr.contains("sections: assumptions, qps, storage"),
+        "{}",
+        bad.stderr
+    );
+}
