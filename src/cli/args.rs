@@ -132,6 +132,8 @@ Examples:
   bote run url-shortener --set read_ratio=1000 --explain
   bote run my-estimate.yaml --format markdown >> notes.md
   bote run stripe-payments --format json | jq '.sections[0]'
+  bote run my-estimate.yaml --watch       # again on every save
+  bote run url-shortener --section qps --format markdown --no-header
 
 Exit status: 0 on success, 1 on an error in the estimate, 2 on a usage error.";
 
@@ -154,6 +156,10 @@ pub(super) struct RunArgs {
     /// the terminal's width; piped, no limit].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub(super) width: Option<u16>,
+    /// Run again on every save of the file (Ctrl-C stops), clearing the
+    /// screen first on a terminal; an error is printed and watching goes on.
+    #[arg(long)]
+    pub(super) watch: bool,
     /// Print only this section's table (or `assumptions`), to paste it alone.
     #[arg(long, value_name = "NAME")]
     pub(super) section: Option<String>,

@@ -8,6 +8,7 @@ mod new;
 mod repl;
 mod run;
 mod source;
+mod watch;
 
 use crate::diagnostic::Diagnostic;
 use crate::evaluate;

@@ -8,6 +8,14 @@ use crate::report::{self, Format};
 use std::io;
 
 pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
+    if args.watch {
+        return super::watch::watch(args, io);
+    }
+    run_once(args, io)
+}
+
+/// One run of `bote run`: load, evaluate, report.
+pub(super) fn run_once(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
     let ev = match load_estimate(&args.target, &args.sets, args.sampling, io)? {
         Ok(ev) => ev,
         Err(status) => return Ok(status),

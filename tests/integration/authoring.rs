@@ -207,3 +207,73 @@ fn one_table_alone() {
         bad.stderr
     );
 }
+
+/// `--watch` runs again when the file is saved, by rename as editors do,
+/// prints an error for a broken save and carries on. A real process and a
+/// real file; every wait is bounded.
+#[test]
+fn watch_reruns_on_save() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let dir = folder("watch");
+    let file = dir.join("w.yaml");
+    let write = |text: &str| {
+        // As vim and VS Code save: a new file renamed over the old one.
+        let tmp = dir.join(".w.yaml.tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, &file).unwrap();
+    };
+    write("title: w\nassumptions:\n  a: 111 bytes\n");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bote"))
+        .args(["run", file.to_str().unwrap(), "--watch", "--format", "csv"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel::<String>();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let wait_for = |want: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(want) => return true,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        false
+    };
+    let watched = (|| {
+        if !wait_for("watching") {
+            return Err("no first run");
+        }
+        write("title: w\nassumptions:\n  a: 222 bytes\n");
+        if !wait_for("222 B") {
+            return Err("no run after a save");
+        }
+        write("title: w\nassumptions:\n  a: 333 bytse\n");
+        if !wait_for("unknown unit") {
+            return Err("no error for a broken save");
+        }
+        write("title: w\nassumptions:\n  a: 444 bytes\n");
+        if !wait_for("444 B") {
+            return Err("stopped after an error");
+        }
+        Ok(())
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    watched.unwrap();
+}
