@@ -178,7 +178,7 @@ pub(super) struct RunArgs {
 #[derive(clap::Args, Debug, Default, Clone, Copy)]
 pub(super) struct SamplingArgs {
     /// Draws per uncertain quantity [default: the file's `samples:`, else 10000].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..=10_000_000))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..=1_000_000))]
     pub(super) samples: Option<u64>,
     /// The seed ranges are drawn with [default: the file's `seed:`, else 1];
     /// the same seed gives the same output, byte for byte.

@@ -3,13 +3,18 @@
 
 use super::*;
 use crate::lang::eval::{self, Env};
+use crate::quantity::grouped;
 use crate::quantity::sample::Value;
 use crate::units::display::{self, DisplayUnit};
+
+/// The most draws an estimate may hold in all (8 bytes each: 800 MB).
+const MAX_DRAWN: usize = 100_000_000;
 
 impl Estimate {
     /// Evaluate every quantity, in dependency order; rows come back in file
     /// order. A name defined twice, an unknown name or a cycle is an error.
     pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
+        self.check_draws()?;
         let (order, uses) = self.order()?;
         for (i, item) in self.items.iter_mut().enumerate() {
             item.stmt.resolve(uses.of(i).iter().copied());
@@ -30,6 +35,30 @@ impl Estimate {
             estimate: self,
             rows,
         })
+    }
+
+    /// Ranges in a file this large, at this many draws, could take more
+    /// memory than a machine has: refused up front, with the way out.
+    fn check_draws(&self) -> Result<(), LoadError> {
+        if self.sampling.point || !self.items.iter().any(|i| i.stmt.draws()) {
+            return Ok(());
+        }
+        let values = self.items.len().saturating_mul(self.sampling.samples);
+        if values <= MAX_DRAWN {
+            return Ok(());
+        }
+        let most = (MAX_DRAWN / self.items.len()).max(2);
+        Err(Box::new(
+            crate::diagnostic::Diagnostic::message(format!(
+                "{} quantities at {} draws each could need {} MB for their ranges",
+                grouped(self.items.len()),
+                grouped(self.sampling.samples),
+                grouped(values / 125_000)
+            ))
+            .with_note(format!(
+                "use --samples {most} or fewer (or --point for the medians alone)"
+            )),
+        ))
     }
 
     fn evaluate_item(&self, i: usize, env: &Env) -> Result<(Row, Value), LoadError> {
