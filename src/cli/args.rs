@@ -14,6 +14,7 @@ Examples:
   bote list                                 # the built-in presets
   bote run twitter-timeline                 # a preset's estimate, as tables
   bote run url-shortener --set read_ratio=1000 --format markdown
+  bote new my-estimate                      # a starter file to edit, then bote run it
   bote eval '100M to 300M * 2 KB -> TB'     # a range: median and 90% range
   bote run url-shortener --why read_qps     # what drives its spread";
 
@@ -57,14 +58,6 @@ pub(super) enum Command {
         #[arg(value_name = "PRESET", value_parser = Target)]
         preset: String,
     },
-    /// Print a shell completion script (subcommands, flags, formats, preset names).
-    #[command(after_long_help = COMPLETIONS_HELP)]
-    Completions {
-        /// The shell to complete for.
-        shell: clap_complete::Shell,
-    },
-    /// Print bote's manual page (roff), for `man -l` or a man directory.
-    Man,
     /// Write a commented starter estimate file (or a copy of a preset) to edit.
     #[command(after_long_help = NEW_HELP)]
     New {
@@ -80,6 +73,14 @@ pub(super) enum Command {
     },
     /// Print the JSON Schema of estimate files, for editor completion and hover.
     Schema,
+    /// Print a shell completion script (subcommands, flags, formats, preset names).
+    #[command(after_long_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print bote's manual page (roff), for `man -l` or a man directory.
+    Man,
 }
 
 const NEW_HELP: &str = "\
