@@ -234,8 +234,8 @@ impl<'a> Parser<'a> {
     /// quantity before it? A `/` does when a word follows it without a
     /// space (`GB/s`, `38 /s`); `per` always does when followed by a word.
     pub(super) fn joins_per(&self) -> bool {
-        let (Some(op), Some(prev)) = (self.peek(), self.tokens.get(self.pos.wrapping_sub(1)))
-        else {
+        // Something must come before it to join to.
+        let Some(op) = self.peek().filter(|_| self.pos > 0) else {
             return false;
         };
         let next = self.pos + 1;
@@ -249,7 +249,6 @@ impl<'a> Parser<'a> {
         }
         // `38 /s`, as bote prints rates, joins like `38/s`: what matters is
         // that the unit follows the `/` at once.
-        let _ = prev;
         match op.tok {
             Tok::Slash => self
                 .tokens
