@@ -32,6 +32,11 @@ pub(crate) enum ExprErrorKind {
         expected: &'static str,
         found: String,
     },
+    /// Text with two readings a person might mean, each written out.
+    Ambiguous {
+        text: String,
+        readings: [String; 2],
+    },
     UnknownUnit {
         word: String,
         suggestions: Vec<String>,
@@ -132,6 +137,7 @@ impl ExprError {
                 "not a unit; a count is a plain number (`2 per day`, not `2 tweets per day`)".into()
             }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
+            ExprErrorKind::Ambiguous { .. } => "group the range as you mean it".into(),
             ExprErrorKind::Quantity {
                 error:
                     QuantityError::Mismatch {
@@ -190,6 +196,11 @@ impl fmt::Display for ExprErrorKind {
             ExprErrorKind::Expected { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }
+            ExprErrorKind::Ambiguous { text, readings } => write!(
+                f,
+                "`{text}` can be read two ways: `{}` or `{}`",
+                readings[0], readings[1]
+            ),
             ExprErrorKind::UnknownUnit { word, .. } => write!(f, "unknown unit `{word}`"),
             ExprErrorKind::UnknownName { name, .. } => write!(f, "unknown name `{name}`"),
             ExprErrorKind::UnknownFunction { name, .. } => write!(f, "unknown function `{name}`"),

@@ -161,8 +161,18 @@ fn range_errors_say_what_to_write() {
         e.contains("cannot make a range of data (B) and time (s)"),
         "{e}"
     );
-    let e = bote(&["eval", "a = 2 MB", "a to 2 * a"], "").stderr;
-    assert!(e.contains("group it: `a to (2 * a)`"), "{e}");
+    // Ambiguous whatever `a` is: shown both ways, never guessed.
+    for a in ["2 MB", "0.5"] {
+        let e = bote(&["eval", &format!("a = {a}; a to 2 * a")], "").stderr;
+        assert!(
+            e.contains("`a to 2 * a` can be read two ways: `(a to 2) * a` or `a to (2 * a)`"),
+            "{e}"
+        );
+    }
+    assert_eq!(
+        eval("x = 3; x to (2 * x)").lines().last(),
+        Some("4.24 (90% range 3 to 6)")
+    );
     assert!(error("(1 to 5) to 10").contains("the ends of a range must be single figures"));
     assert!(error("normal(10, -1)").contains("must not be negative"));
     assert!(error("pert(1, 10, 5)").contains("needs min <= likely <= max"));

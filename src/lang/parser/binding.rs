@@ -49,8 +49,57 @@ impl<'a> Parser<'a> {
         }
         self.pos = at + 1;
         let hi = self.unary()?;
+        self.unambiguous(lo, hi)?;
         let lo = self.share_units(lo, hi)?;
         self.binary(BinOp::To, lo, hi)
+    }
+
+    /// A range binds tighter than `*` and `/`, which is what a person means
+    /// by `100M to 300M * 2 KB`, but not by `a to 2 * a`: when an end is a
+    /// name, a call or a group and `*` or `/` follows, both readings are
+    /// shown and the writer chooses with parentheses.
+    fn unambiguous(&self, lo: NodeId, hi: NodeId) -> Result<(), ExprError> {
+        let figure = |id: NodeId| {
+            let mut id = id;
+            loop {
+                match self.node(id) {
+                    Expr::Number { .. } => return true,
+                    Expr::Neg { expr, .. } => id = *expr,
+                    Expr::Juxt { lhs, .. } => id = *lhs,
+                    Expr::Binary {
+                        op: BinOp::Div,
+                        lhs,
+                        rhs,
+                        ..
+                    } if matches!(self.node(*rhs), Expr::Unit { .. }) => id = *lhs,
+                    _ => return false,
+                }
+            }
+        };
+        let op = match self.peek_tok() {
+            Some(Tok::Star) => "*",
+            Some(Tok::Slash) => "/",
+            _ => return Ok(()),
+        };
+        if figure(lo) && figure(hi) {
+            return Ok(());
+        }
+        let (l, h) = (self.text_of(lo), self.text_of(hi));
+        let next = self
+            .tokens
+            .get(self.pos + 1)
+            .map_or("…", |t| t.text(self.src));
+        let kind = ExprErrorKind::Ambiguous {
+            text: format!("{l} to {h} {op} {next}"),
+            readings: [
+                format!("({l} to {h}) {op} {next}"),
+                format!("{l} to ({h} {op} {next})"),
+            ],
+        };
+        let span = self
+            .span(lo)
+            .to(self.tokens.get(self.pos + 1).map_or(self.end(), |t| t.span));
+        Err(ExprError::new(kind, span))
     }
 
     /// Does a figure start at token `pos`, making the `to` before it a range?
