@@ -124,7 +124,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             Column::keep("value", true),
             Column::halves("90% range").optional(),
             Column::wrap("expression"),
-            Column::halves("published"),
+            Column::halves("published").optional(),
             Column::note(),
         ];
         boxed(out, columns, rows.len(), cells, opts.width);
@@ -421,8 +421,14 @@ fn boxed<'c, const N: usize>(
             *w = (*w).max(text::width(cell));
             has_notes |= columns[c].fit == Fit::Note && !cell.is_empty();
             filled[c] |= !cell.is_empty();
-            if columns[c].fit == Fit::Halves {
-                mins[c] = mins[c].max(halves_min(cell));
+            match columns[c].fit {
+                Fit::Halves => mins[c] = mins[c].max(halves_min(cell)),
+                // An expression wraps between words, never inside a name.
+                Fit::Wrap => {
+                    let word = cell.split(' ').map(text::width).max().unwrap_or(0);
+                    mins[c] = mins[c].max(word);
+                }
+                Fit::Keep | Fit::Note => {}
             }
         }
     }
