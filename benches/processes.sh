@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-200}
 out=target/bench
-mkdir -p "$out/hello/src"
+mkdir -p "$out"
 
 command -v hyperfine >/dev/null || { echo "benches/processes.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 
@@ -29,20 +29,7 @@ cargo build --release -q --bin bote --example generate
 bote=target/release/bote
 
 # The floor: a Rust hello-world built the same way.
-cat > "$out/hello/Cargo.toml" <<'TOML'
-[package]
-name = "hello"
-version = "0.1.0"
-edition = "2024"
-[workspace]
-[profile.release]
-lto = true
-codegen-units = 1
-panic = "abort"
-TOML
-echo 'fn main() { println!("hello"); }' > "$out/hello/src/main.rs"
-cargo build --release -q --manifest-path "$out/hello/Cargo.toml"
-hello="$out/hello/target/release/hello"
+source benches/support/hello.sh
 
 # Generated estimate files: the shapes of benches/engine.rs.
 sizes=(1000 10000 20000 100000)

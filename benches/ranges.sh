@@ -22,27 +22,14 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-50}
 out=target/bench
 peers=$out/peers
-mkdir -p "$out/hello/src" "$peers"
+mkdir -p "$peers"
 
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 cargo build --release -q --bin bote
 bote=target/release/bote
 
-# The floor: a Rust hello-world built the same way (as benches/processes.sh).
-cat > "$out/hello/Cargo.toml" <<'TOML'
-[package]
-name = "hello"
-version = "0.1.0"
-edition = "2024"
-[workspace]
-[profile.release]
-lto = true
-codegen-units = 1
-panic = "abort"
-TOML
-echo 'fn main() { println!("hello"); }' > "$out/hello/src/main.rs"
-cargo build --release -q --manifest-path "$out/hello/Cargo.toml"
-hello="$out/hello/target/release/hello"
+# The floor: a Rust hello-world built the same way.
+source benches/support/hello.sh
 
 # The peers, pinned to the versions measured.
 if [[ ! -x "$peers/venv/bin/python" ]]; then

@@ -56,6 +56,15 @@ pub(crate) fn label<S: AsRef<str>>(suggestions: &[S]) -> Option<String> {
     Some(format!("did you mean {}?", list.join(" or ")))
 }
 
+/// "; did you mean `a`?" for the closest of `known` to `word`, or nothing:
+/// the tail of a one-line message.
+pub(crate) fn hint<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    closest(word, known)
+        .first()
+        .map(|h| format!("; did you mean `{h}`?"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use crate::lang::eval::Env;
 use crate::lang::parser::name_problem;
 use crate::lang::{evaluate, evaluate_keyed};
 use crate::span::Span;
+use crate::units::display::{Shown, ShownRange};
 use std::io;
 
 pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
@@ -233,9 +234,15 @@ fn fail(
 /// An answer as printed: its value, or an uncertain one's median and
 /// 90% range, on one line.
 pub(crate) fn answer_text(a: &Answer) -> String {
-    match &a.range {
-        Some(r) => format!("{} (90% range {})", a.shown.text, r.text),
-        None => a.shown.text.clone(),
+    value_text(&a.shown, a.range.as_deref())
+}
+
+/// A value as `bote eval` prints it: the figure, and an uncertain one's
+/// 90% range after it.
+pub(crate) fn value_text(shown: &Shown, range: Option<&ShownRange>) -> String {
+    match range {
+        Some(r) => format!("{} (90% range {})", shown.text, r.text),
+        None => shown.text.clone(),
     }
 }
 

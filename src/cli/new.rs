@@ -52,15 +52,7 @@ pub(super) fn new_cmd(
     let body = match from {
         Some(preset) => match presets::get(preset) {
             Some(text) => text.to_string(),
-            None => {
-                let names = presets::PRESETS.iter().map(|(n, _)| *n);
-                let hint = crate::suggest::closest(preset, names)
-                    .first()
-                    .map(|h| format!("; did you mean `{h}`?"))
-                    .unwrap_or_default();
-                let msg = format!("no preset named `{preset}`{hint} (`bote list` shows them)");
-                return report(io, &Diagnostic::message(msg));
-            }
+            None => return report(io, &super::run::no_such_preset(preset)),
         },
         None => {
             let title = path

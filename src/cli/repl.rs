@@ -52,13 +52,10 @@ pub(super) fn repl(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io::Re
             ":quit" | ":q" | ":exit" => break,
             ":names" => {
                 for (name, v) in env.names() {
-                    let (shown, range) = crate::units::display::show_value(v, None, env.calendar);
-                    match range {
-                        Some(r) => {
-                            writeln!(io.stdout, "{name} = {} (90%: {})", shown.text, r.text)?
-                        }
-                        None => writeln!(io.stdout, "{name} = {}", shown.text)?,
-                    }
+                    let (_, shown, range) =
+                        crate::units::display::show_value(v, None, env.calendar);
+                    let text = super::eval::value_text(&shown, range.as_deref());
+                    writeln!(io.stdout, "{name} = {text}")?;
                 }
                 continue;
             }

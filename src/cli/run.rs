@@ -33,10 +33,7 @@ pub(super) fn run_once(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
             .position(|r| ev.estimate.items[r.item].name == *name)
         else {
             let names = ev.estimate.items.iter().map(|i| i.name.as_str());
-            let hint = crate::suggest::closest(name, names)
-                .first()
-                .map(|h| format!("; did you mean `{h}`?"))
-                .unwrap_or_default();
+            let hint = crate::suggest::hint(name, names);
             let msg = format!(
                 "--why: `{name}` is not a quantity of `{}`{hint}",
                 args.target
@@ -55,10 +52,7 @@ pub(super) fn run_once(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
             Some(s) => Some(crate::report::Place::Section(s)),
             None => {
                 let names = ev.estimate.sections.iter().map(String::as_str);
-                let hint = crate::suggest::closest(name, names)
-                    .first()
-                    .map(|h| format!("; did you mean `{h}`?"))
-                    .unwrap_or_default();
+                let hint = crate::suggest::hint(name, names);
                 let all = std::iter::once("assumptions")
                     .chain(ev.estimate.sections.iter().map(String::as_str))
                     .collect::<Vec<_>>()
@@ -162,14 +156,14 @@ pub(super) fn show_cmd(name: &str, io: &mut Io<'_>) -> io::Result<i32> {
             io.stdout.write_all(text.as_bytes())?;
             Ok(0)
         }
-        None => {
-            let names = presets::PRESETS.iter().map(|(n, _)| *n);
-            let hint = crate::suggest::closest(name, names)
-                .first()
-                .map(|h| format!("; did you mean `{h}`?"))
-                .unwrap_or_default();
-            let msg = format!("no preset named `{name}`{hint} (`bote list` shows them)");
-            report(io, &Diagnostic::message(msg))
-        }
+        None => report(io, &no_such_preset(name)),
     }
+}
+
+/// The error for a preset name that is none, with the closest there is.
+pub(super) fn no_such_preset(name: &str) -> Diagnostic {
+    let hint = crate::suggest::hint(name, presets::PRESETS.iter().map(|(n, _)| *n));
+    Diagnostic::message(format!(
+        "no preset named `{name}`{hint} (`bote list` shows them)"
+    ))
 }

@@ -9,7 +9,7 @@
 
 use super::*;
 use crate::lang::ast::Expr;
-use crate::quantity::sample::rank_correlation;
+use crate::quantity::sample::{rank_correlation, ranks};
 
 /// One range behind an uncertain quantity.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,18 +26,32 @@ pub struct Driver {
 impl Evaluated {
     /// The ranges behind row `r`, largest share first; empty for an exact value.
     pub fn drivers(&self, r: usize) -> Vec<Driver> {
-        let Some(target) = self.rows[r].range.as_ref() else {
+        self.drivers_ranked(r, &mut Ranks::new(self))
+    }
+
+    /// [`Evaluated::drivers`] of every row, each range's draws ranked once
+    /// however many quantities it drives.
+    pub fn every_driver(&self) -> Vec<Vec<Driver>> {
+        let mut ranks = Ranks::new(self);
+        (0..self.rows.len())
+            .map(|r| self.drivers_ranked(r, &mut ranks))
+            .collect()
+    }
+
+    fn drivers_ranked(&self, r: usize, ranks: &mut Ranks<'_>) -> Vec<Driver> {
+        // Rows are in item order: the row of item i is row i.
+        let item = self.rows[r].item;
+        if self.rows[r].range.is_none() {
             return Vec::new();
-        };
-        let by_item: FxHashMap<usize, &Row> = self.rows.iter().map(|row| (row.item, row)).collect();
+        }
         let mut drivers: Vec<Driver> = self
-            .sources_of(self.rows[r].item)
+            .sources_of(item)
             .into_iter()
-            .filter_map(|item| {
-                let draws = by_item.get(&item)?.range.as_ref()?;
-                let rho = rank_correlation(target.draws.values(), draws.draws.values());
+            .filter_map(|source| {
+                let (a, b) = ranks.pair(item, source)?;
+                let rho = rank_correlation(a, b);
                 Some(Driver {
-                    item,
+                    item: source,
                     correlation: rho,
                     share: rho * rho,
                 })
@@ -77,5 +91,31 @@ impl Evaluated {
         }
         sources.sort_unstable();
         sources
+    }
+}
+
+/// The ranks of each uncertain row's draws, computed when first asked for.
+struct Ranks<'e> {
+    ev: &'e Evaluated,
+    of: Vec<Option<Vec<f64>>>,
+}
+
+impl<'e> Ranks<'e> {
+    fn new(ev: &'e Evaluated) -> Ranks<'e> {
+        Ranks {
+            ev,
+            of: vec![None; ev.rows.len()],
+        }
+    }
+
+    /// The ranks of items `a`'s and `b`'s draws; `None` if either is exact.
+    fn pair(&mut self, a: usize, b: usize) -> Option<(&[f64], &[f64])> {
+        for item in [a, b] {
+            let draws = self.ev.rows[item].range.as_ref()?;
+            if self.of[item].is_none() {
+                self.of[item] = Some(ranks(draws.draws.values()));
+            }
+        }
+        Some((self.of[a].as_deref()?, self.of[b].as_deref()?))
     }
 }

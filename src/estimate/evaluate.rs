@@ -90,11 +90,7 @@ impl Estimate {
                 .written_units()
                 .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
         };
-        let (shown, range) = display::show_value(&value, unit.clone(), env.calendar);
-        let quantity = match &range {
-            Some(r) => Quantity::new(r.spread.p50, value.dim()).unwrap_or(Quantity::ZERO),
-            None => value.median(),
-        };
+        let (quantity, shown, range) = display::show_value(&value, unit.clone(), env.calendar);
         let expect = match &item.expect {
             Some(x) => Some(Box::new(self.check(
                 item,

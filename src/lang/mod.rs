@@ -46,11 +46,7 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
         None => None,
     };
-    let (shown, range) = display::show_value(&value, unit, env.calendar);
-    let quantity = match &range {
-        Some(r) => Quantity::new(r.spread.p50, value.dim()).unwrap_or(Quantity::ZERO),
-        None => value.median(),
-    };
+    let (quantity, shown, range) = display::show_value(&value, unit, env.calendar);
     Ok(Answer {
         input: stmt.to_string(),
         value,

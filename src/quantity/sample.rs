@@ -553,17 +553,6 @@ impl Value {
         }
         Ok(Value::collapse(out.into(), dim))
     }
-
-    /// The median of an uncertain value, or the value itself.
-    pub fn median(&self) -> Quantity {
-        match self {
-            Value::Exact(q) => *q,
-            Value::Draws(d) => Quantity {
-                value: d.spread().p50,
-                dim: d.dim,
-            },
-        }
-    }
 }
 
 impl From<Quantity> for Value {
@@ -752,14 +741,15 @@ pub(crate) fn stream_key(seed: u64, name: &str, node: u32) -> u64 {
     h
 }
 
-/// Spearman's rank correlation of two equally long lists of draws.
-pub(crate) fn rank_correlation(a: &[f64], b: &[f64]) -> f64 {
-    let (ra, rb) = (ranks(a), ranks(b));
+/// Spearman's rank correlation of two equally long lists of draws, from
+/// their [`ranks`] (computed once per list by callers that pair one list
+/// with many).
+pub(crate) fn rank_correlation(ra: &[f64], rb: &[f64]) -> f64 {
     #[allow(clippy::cast_precision_loss)]
     let n = ra.len() as f64;
     let mean = (n + 1.0) / 2.0;
     let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
-    for (x, y) in ra.iter().zip(&rb) {
+    for (x, y) in ra.iter().zip(rb) {
         cov += (x - mean) * (y - mean);
         va += (x - mean) * (x - mean);
         vb += (y - mean) * (y - mean);
@@ -772,9 +762,9 @@ pub(crate) fn rank_correlation(a: &[f64], b: &[f64]) -> f64 {
 }
 
 /// The rank of each value, 1-based, ties sharing their average rank.
-fn ranks(v: &[f64]) -> Vec<f64> {
+pub(crate) fn ranks(v: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_by(|&i, &j| v[i].total_cmp(&v[j]));
+    order.sort_unstable_by(|&i, &j| v[i].total_cmp(&v[j]));
     let mut ranks = vec![0.0; v.len()];
     let mut i = 0;
     while i < order.len() {
@@ -943,6 +933,7 @@ mod tests {
         let a: Vec<f64> = (0..100).map(f64::from).collect();
         let b: Vec<f64> = a.iter().map(|x| x * x).collect();
         let c: Vec<f64> = a.iter().map(|x| -x).collect();
+        let (a, b, c) = (ranks(&a), ranks(&b), ranks(&c));
         assert!((rank_correlation(&a, &b) - 1.0).abs() < 1e-12);
         assert!((rank_correlation(&a, &c) + 1.0).abs() < 1e-12);
     }

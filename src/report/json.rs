@@ -82,7 +82,13 @@ pub(crate) struct JsonReport<'a> {
     expectations: JsonCounts,
 }
 
-fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) -> JsonQuantity<'a> {
+/// Each row's quantity, taking its derivation from `explain` and its
+/// drivers from `drivers` (both by row, which is by item).
+fn quantity_json<'a>(
+    ev: &'a Evaluated,
+    row: &'a Row,
+    (explain, drivers): (&mut [String], &[Vec<crate::estimate::Driver>]),
+) -> JsonQuantity<'a> {
     let item = &ev.estimate.items[row.item];
     let section = match item.place {
         Place::Assumption => "assumptions",
@@ -126,7 +132,7 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
             .as_ref()
             .filter(|_| item.place != Place::Assumption)
             // Rows are in item order: the row of item i is row i.
-            .map(|_| super::why::drivers_json(ev, &ev.drivers(row.item))),
+            .map(|_| super::why::drivers_json(ev, &drivers[row.item])),
         expect,
     }
 }
@@ -135,8 +141,9 @@ fn quantity_json<'a>(ev: &'a Evaluated, row: &'a Row, explain: &mut [String]) ->
 pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
     let est = &ev.estimate;
     let mut explain = ev.explanations();
+    let drivers = ev.every_driver();
     let assumptions = rows_in(ev, Place::Assumption)
-        .map(|r| quantity_json(ev, r, &mut explain))
+        .map(|r| quantity_json(ev, r, (&mut explain, &drivers)))
         .collect();
     let sections = est
         .sections
@@ -145,7 +152,7 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
         .map(|(s, name)| JsonSection {
             name,
             quantities: rows_in(ev, Place::Section(s))
-                .map(|r| quantity_json(ev, r, &mut explain))
+                .map(|r| quantity_json(ev, r, (&mut explain, &drivers)))
                 .collect(),
         })
         .collect();

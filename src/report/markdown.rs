@@ -12,6 +12,16 @@ fn md(s: &str) -> String {
     printable(s).replace('|', "\\|")
 }
 
+/// The heading and alignment cells of the "90% range" column, or nothing
+/// for a table without ranges.
+fn range_heading(ranged: bool) -> (&'static str, &'static str) {
+    if ranged {
+        (" 90% range |", "--:|")
+    } else {
+        ("", "")
+    }
+}
+
 pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
     let est = &ev.estimate;
     let mut out = String::new();
@@ -56,11 +66,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         }
     };
     let ranged = has_range(Place::Assumption);
-    let (head, rule) = if ranged {
-        (" 90% range |", "--:|")
-    } else {
-        ("", "")
-    };
+    let (head, rule) = range_heading(ranged);
     if opts.shows(Place::Assumption) {
         gap(&mut out);
         let _ = write!(
@@ -89,11 +95,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         }
         gap(&mut out);
         let ranged = has_range(Place::Section(s));
-        let (head, rule) = if ranged {
-            (" 90% range |", "--:|")
-        } else {
-            ("", "")
-        };
+        let (head, rule) = range_heading(ranged);
         let _ = write!(
             out,
             "## {}\n\n| name | value |{head} expression | published | note |\n|:--|--:|{rule}:--|--:|:--|\n",

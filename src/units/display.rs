@@ -66,13 +66,14 @@ pub struct ShownRange {
 
 /// Show `v`: an exact value as [`show`] does, an uncertain one as its
 /// median (to [`UNCERTAIN_FIGS`]) with its 90% range in the same unit.
+/// The quantity returned is the value, or the median.
 pub(crate) fn show_value(
     v: &Value,
     unit: Option<DisplayUnit>,
     calendar: Calendar,
-) -> (Shown, Option<Box<ShownRange>>) {
+) -> (Quantity, Shown, Option<Box<ShownRange>>) {
     let draws = match v {
-        Value::Exact(q) => return (show(*q, unit, calendar), None),
+        Value::Exact(q) => return (*q, show(*q, unit, calendar), None),
         Value::Draws(d) => d,
     };
     let spread = draws.spread();
@@ -90,7 +91,7 @@ pub(crate) fn show_value(
         unit_size,
         draws: draws.clone(),
     };
-    (shown, Some(Box::new(range)))
+    (median, shown, Some(Box::new(range)))
 }
 
 /// `1.2 to 9 TB`: two ends in one unit, said once, as people say ranges

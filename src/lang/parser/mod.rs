@@ -713,7 +713,8 @@ mod tests {
         let stmt = super::parse(src).unwrap_or_else(|e| panic!("{src}: {e}"));
         eval_statement(&stmt, &Env::default(), "")
             .unwrap_or_else(|e| panic!("{src}: {e}"))
-            .median()
+            .exact()
+            .unwrap_or_else(|| panic!("{src} is exact"))
             .si_value()
     }
 
