@@ -11,7 +11,6 @@ mod source;
 mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::evaluate;
 use crate::lang::eval::Env;
 use crate::units::Calendar;
 use args::{Cli, ColorChoice, Command};
@@ -163,8 +162,8 @@ pub(crate) fn calendar_from(
     for (flag, text, slot) in [("--year", year, 1), ("--month", month, 0)] {
         let Some(text) = text else { continue };
         let env = Env::new(calendar);
-        let answer =
-            evaluate(text, &env).map_err(|e| Box::new(Diagnostic::from_expr(&e, flag, text)))?;
+        let answer = crate::lang::evaluate_exact(text, &env)
+            .map_err(|e| Box::new(Diagnostic::from_expr(&e, flag, text)))?;
         let q = answer.quantity;
         if q.dim() != crate::quantity::dimension::Dimension::TIME || q.si_value() <= 0.0 {
             let span = crate::span::Span::new(0, text.len());

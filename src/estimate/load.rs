@@ -361,12 +361,11 @@ impl Loader<'_> {
     /// (`seed: 42`, `samples: 100k`).
     fn whole(&self, node: &Node, key: &str, min: u64, max: u64) -> Result<u64, LoadError> {
         let text = self.text(node, &format!("`{key}`"))?;
-        let answer =
-            crate::evaluate(text, &Env::default()).map_err(|e| self.expr_error(&e, text, node))?;
+        let answer = crate::lang::evaluate_exact(text, &Env::default())
+            .map_err(|e| self.expr_error(&e, text, node))?;
         let v = answer.quantity.si_value();
         #[allow(clippy::cast_precision_loss)]
-        let fits = answer.range.is_none()
-            && answer.quantity.dim().is_none()
+        let fits = answer.quantity.dim().is_none()
             && v.fract() == 0.0
             && v >= min as f64
             && v <= max as f64;
@@ -391,8 +390,8 @@ impl Loader<'_> {
                 return Err(self.unknown_key(k, which, &["month", "year"], "`calendar`"));
             }
             let text = self.text(v, &format!("`calendar.{which}`"))?;
-            let answer =
-                crate::evaluate(text, &Env::new(cal)).map_err(|e| self.expr_error(&e, text, v))?;
+            let answer = crate::lang::evaluate_exact(text, &Env::new(cal))
+                .map_err(|e| self.expr_error(&e, text, v))?;
             let q = answer.quantity;
             if q.dim() != Dimension::TIME || q.si_value() <= 0.0 {
                 return Err(self.err(
@@ -618,7 +617,7 @@ impl Loader<'_> {
         let tolerance = match fields.get("tolerance") {
             Some(n) => {
                 let text = self.text(n, "`tolerance`")?;
-                let q = crate::evaluate(text, &Env::default())
+                let q = crate::lang::evaluate_exact(text, &Env::default())
                     .map_err(|e| self.expr_error(&e, text, n))?
                     .quantity;
                 if !q.dim().is_none() || q.si_value() < 0.0 {

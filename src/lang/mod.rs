@@ -35,6 +35,22 @@ pub fn evaluate(src: &str, env: &Env) -> Result<Answer, ExprError> {
     evaluate_keyed(src, env, "")
 }
 
+/// [`evaluate`] where one figure is needed (a calendar's month, a
+/// tolerance, a seed): a range is refused, not silently taken at its median.
+pub(crate) fn evaluate_exact(src: &str, env: &Env) -> Result<Answer, ExprError> {
+    let answer = evaluate(src, env)?;
+    if answer.range.is_some() {
+        let kind = error::ExprErrorKind::Quantity {
+            error: crate::quantity::QuantityError::BadRange(
+                "one figure is needed here, not a range".into(),
+            ),
+            hint: None,
+        };
+        return Err(ExprError::new(kind, crate::span::Span::new(0, src.len())));
+    }
+    Ok(answer)
+}
+
 /// [`evaluate`], with its ranges drawing from streams keyed by `key`.
 pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, ExprError> {
     let stmt =
