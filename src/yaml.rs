@@ -30,7 +30,8 @@ pub(crate) enum Value<'a> {
     /// An empty value, `~` or `null`.
     Null,
     Map(Vec<(Node<'a>, Node<'a>)>),
-    Seq,
+    /// A list, such as `counts: [user, request]`.
+    Seq(Vec<Node<'a>>),
 }
 
 /// A YAML node and the byte span of its text in the file.
@@ -48,7 +49,7 @@ impl Node<'_> {
             Value::Bool => "a yes/no (boolean) value",
             Value::Null => "an empty value",
             Value::Map(_) => "a map",
-            Value::Seq => "a list",
+            Value::Seq(_) => "a list",
         }
     }
 
@@ -116,6 +117,7 @@ enum Open<'a> {
     },
     Seq {
         span: Span,
+        items: Vec<Node<'a>>,
     },
 }
 
@@ -195,7 +197,10 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
                         key: None,
                         seen: FxHashMap::default(),
                     },
-                    _ => Open::Seq { span },
+                    _ => Open::Seq {
+                        span,
+                        items: Vec::new(),
+                    },
                 });
                 continue;
             }
@@ -208,8 +213,8 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
                     value: Value::Map(entries),
                     span: Span::new(start.start, span.end.max(start.start)),
                 },
-                Some(Open::Seq { span: start }) => Node {
-                    value: Value::Seq,
+                Some(Open::Seq { span: start, items }) => Node {
+                    value: Value::Seq(items),
                     span: Span::new(start.start, span.end.max(start.start)),
                 },
                 None => continue,
@@ -223,7 +228,7 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
         };
         match stack.last_mut() {
             None => root = Some(node),
-            Some(Open::Seq { .. }) => {}
+            Some(Open::Seq { items, .. }) => items.push(node),
             Some(Open::Map {
                 entries, key, seen, ..
             }) => match key.take() {

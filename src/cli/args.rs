@@ -266,6 +266,11 @@ pub(super) struct EvalArgs {
     /// Define a name first, as NAME=EXPR (repeatable; later ones may use earlier ones).
     #[arg(long = "let", value_name = "NAME=EXPR")]
     pub(super) lets: Vec<String>,
+    /// Declare count units, comma-separated: `--counts user,request,person:people`.
+    /// Each is a dimension of its own, so `4000 requests/s * 500 B -> MB/s`
+    /// is an error (write `500 B/request`). Plurals follow by rule.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub(super) counts: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub(super) format: EvalFormat,

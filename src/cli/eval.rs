@@ -16,7 +16,20 @@ pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
         Ok(c) => c,
         Err(d) => return report(io, &d),
     };
-    let mut env = Env::new(calendar).sampling(args.sampling.apply(crate::Sampling::default()));
+    let mut counts = crate::quantity::count::Counts::default();
+    for entry in &args.counts {
+        let (word, plural) = match entry.trim().split_once(':') {
+            Some((w, p)) => (w.trim(), Some(p.trim())),
+            None => (entry.trim(), None),
+        };
+        if let Err((_, why)) = crate::lang::declare_count(&mut counts, word, plural, &[]) {
+            let d = Diagnostic::new(why, "--counts", entry, Span::new(0, entry.len()));
+            return report(io, &d);
+        }
+    }
+    let mut env = Env::new(calendar)
+        .sampling(args.sampling.apply(crate::Sampling::default()))
+        .with_counts(counts);
     for binding in &args.lets {
         let (name, expr) = match split_binding(binding, "--let") {
             Ok(pair) => pair,

@@ -65,6 +65,10 @@ impl Estimate {
         let item = &self.items[i];
         let value = eval::eval_statement(&item.stmt, env, &item.name)
             .map_err(|e| self.item_error(item, &e))?;
+        if item.unit.is_none() {
+            crate::lang::counts::check(&item.stmt, value.dim())
+                .map_err(|e| self.item_error(item, &e))?;
+        }
         let unit = match &item.unit {
             Some(t) => {
                 let size =
@@ -75,10 +79,10 @@ impl Estimate {
                         .item_error(item, &e)
                         .tap_note(format!("the `unit` is {}", t.label())));
                 }
-                Some(DisplayUnit {
-                    label: t.label().into(),
-                    size: size.si_value(),
-                })
+                Some(
+                    eval::display_unit(t, value.at(0), env.calendar)
+                        .map_err(|e| self.item_error(item, &e))?,
+                )
             }
             // A percentage written as one stays one: `20%`, not 0.2.
             None if item.stmt.is_percentage() => Some(DisplayUnit::percent()),
@@ -88,7 +92,7 @@ impl Estimate {
             None => item
                 .stmt
                 .written_units()
-                .and_then(|t| eval::display_unit(&t, env.calendar).ok()),
+                .and_then(|t| eval::display_unit(&t, value.at(0), env.calendar).ok()),
         };
         let (quantity, shown, range) = display::show_value(&value, unit.clone(), env.calendar);
         let expect = match &item.expect {

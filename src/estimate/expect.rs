@@ -81,7 +81,7 @@ impl Estimate {
             x.stmt
                 .target
                 .as_ref()
-                .and_then(|t| eval::display_unit(t, env.calendar).ok())
+                .and_then(|t| eval::display_unit(t, got, env.calendar).ok())
         });
         let mut shown = display::show(expected, unit.clone(), env.calendar);
         let mut high_value = None;

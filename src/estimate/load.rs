@@ -7,6 +7,7 @@ use crate::lang::ast::{Statement, Target};
 use crate::lang::error::ExprError;
 use crate::lang::eval::Env;
 use crate::lang::parser;
+use crate::quantity::count::Counts;
 use crate::quantity::dimension::Dimension;
 use crate::quantity::sample;
 use crate::span::Span;
@@ -64,7 +65,11 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
         origin,
         src,
         units: RefCell::default(),
+        counts: Counts::default(),
     };
+    // Counts are units: declared before any expression is read.
+    let counts = loader.counts(&root)?;
+    let loader = Loader { counts, ..loader };
     loader.estimate(&root)
 }
 
@@ -83,6 +88,8 @@ struct Loader<'a> {
     src: &'a str,
     /// Each `unit:` text read so far: a large file repeats a few units.
     units: RefCell<FxHashMap<String, Box<Target>>>,
+    /// The counts the file declares.
+    counts: Counts,
 }
 
 /// An item's expression, read but not yet parsed: the text, and the node
@@ -214,7 +221,7 @@ impl Loader<'_> {
                 // An expression read before the error would have failed first.
                 let mut scratch = parser::Scratch::default();
                 for p in &pending {
-                    parser::parse_in(&mut scratch, p.text)
+                    parser::parse_in(&mut scratch, p.text, &self.counts)
                         .map_err(|e| self.expr_error(&e, p.text, p.node))?;
                 }
                 return Err(read_error);
@@ -228,11 +235,13 @@ impl Loader<'_> {
     /// when there are many); the first error in file order if any fails.
     fn parse_into(&self, items: &mut [Item], pending: &[Pending]) -> Result<(), LoadError> {
         debug_assert_eq!(items.len(), pending.len());
+        let counts = &self.counts;
         in_two(items, |from, items| {
             let mut scratch = parser::Scratch::default();
             for (i, item) in items.iter_mut().enumerate() {
                 let text = pending[from + i].text;
-                let stmt = parser::parse_in(&mut scratch, text).map_err(|e| (from + i, e))?;
+                let stmt =
+                    parser::parse_in(&mut scratch, text, counts).map_err(|e| (from + i, e))?;
                 // Without a `unit`, a quantity shows in its expression's `->` unit.
                 if item.unit.is_none() {
                     item.unit.clone_from(&stmt.target);
@@ -266,6 +275,7 @@ impl Loader<'_> {
             items: Vec::new(),
             sections: Vec::new(),
             sampling: Sampling::default(),
+            counts: self.counts.clone(),
         };
         // Items are large and files may hold many: allocate their list, and
         // that of their expressions (one each), once.
@@ -290,6 +300,8 @@ impl Loader<'_> {
                     let n = self.whole(value, "samples", 2, max)?;
                     est.sampling.samples = usize::try_from(n).unwrap_or(sample::MAX_SAMPLES);
                 }
+                // Read before everything else (see `Loader::counts`).
+                "counts" => {}
                 "calendar" => {
                     est.calendar = self.calendar(value)?;
                     est.calendar_from_file = true;
@@ -321,6 +333,24 @@ impl Loader<'_> {
         }
         if !title_seen {
             return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
+        }
+        if let Some(item) = est
+            .items
+            .iter()
+            .find(|i| self.counts.lookup(&i.name).is_some())
+        {
+            return Err(self
+                .err(
+                    item.name_span,
+                    format!(
+                        "`{}` is declared as a count, so it cannot name a quantity",
+                        item.name
+                    ),
+                )
+                .tap_note(
+                    "a count is a unit (`10M users`, `5 requests/user`); rename the quantity, \
+                     as `total_users`, or the count",
+                ));
         }
         if est.items.is_empty() {
             let end = self.src.trim_end().len();
@@ -355,6 +385,65 @@ impl Loader<'_> {
         self.unknown_key(key, section, &all, "the top level").tap_note(
             "a top-level key other than these starts a section, which must be a map of quantities",
         )
+    }
+
+    /// The counts `counts:` declares, if the file has the key: a list
+    /// whose entries are a singular (`request`, plural by rule), or a
+    /// one-key map to the plural (`person: people`) or to a list of the
+    /// plural then short forms (`request: [requests, req]`).
+    fn counts(&self, root: &Node) -> Result<Counts, LoadError> {
+        let mut counts = Counts::default();
+        let Value::Map(entries) = &root.value else {
+            return Ok(counts);
+        };
+        let Some((_, node)) = entries.iter().find(|(k, _)| k.text() == Some("counts")) else {
+            return Ok(counts);
+        };
+        let Value::Seq(list) = &node.value else {
+            return Err(self
+                .err(
+                    node.span,
+                    format!("`counts` must be a list, but this is {}", node.kind_name()),
+                )
+                .tap_note("write the names in brackets: `counts: [user, request]`"));
+        };
+        for entry in list {
+            // Each spelling with where it is written: the singular first.
+            let mut forms: Vec<(&str, Span)> = Vec::new();
+            match &entry.value {
+                Value::Map(m) if m.len() == 1 => {
+                    let (k, v) = &m[0];
+                    forms.push((self.text(k, "a count")?, k.span));
+                    match &v.value {
+                        Value::Seq(items) if items.is_empty() => {
+                            return Err(self.err(
+                                v.span,
+                                "an empty list: give the plural, then any short forms",
+                            ));
+                        }
+                        Value::Seq(items) => {
+                            for item in items {
+                                forms.push((self.text(item, "a spelling of a count")?, item.span));
+                            }
+                        }
+                        _ => forms.push((self.text(v, "a count's plural")?, v.span)),
+                    }
+                }
+                _ => forms.push((self.text(entry, "a count")?, entry.span)),
+            }
+            let (word, at) = forms[0];
+            let plural = forms.get(1).map(|&(p, _)| p);
+            let short: Vec<String> = forms
+                .iter()
+                .skip(2)
+                .map(|(s, _)| (*s).to_string())
+                .collect();
+            crate::lang::declare_count(&mut counts, word, plural, &short).map_err(|(i, why)| {
+                let span = forms.get(i).map_or(at, |&(_, span)| span);
+                self.err(span, why)
+            })?;
+        }
+        Ok(counts)
     }
 
     /// A whole number from `min` to `max` for the top-level `key`
@@ -436,8 +525,10 @@ impl Loader<'_> {
         if let Some(t) = self.units.borrow().get(text) {
             return Ok(t.clone());
         }
-        let target =
-            Box::new(parser::parse_target(text).map_err(|e| self.expr_error(&e, text, node))?);
+        let target = Box::new(
+            parser::parse_target(text, &self.counts)
+                .map_err(|e| self.expr_error(&e, text, node))?,
+        );
         self.units
             .borrow_mut()
             .insert(text.to_string(), target.clone());
@@ -445,7 +536,7 @@ impl Loader<'_> {
     }
 
     fn parse_expr(&self, text: &str, node: &Node) -> Result<Statement, LoadError> {
-        parser::parse(text).map_err(|e| self.expr_error(&e, text, node))
+        parser::parse(text, &self.counts).map_err(|e| self.expr_error(&e, text, node))
     }
 
     fn name(&self, key: &Node) -> Result<(String, Span), LoadError> {

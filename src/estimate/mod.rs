@@ -23,6 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::ast::{Statement, Target};
 use crate::lang::error::ExprError;
 use crate::quantity::Quantity;
+use crate::quantity::count::Counts;
 use crate::quantity::sample::Sampling;
 use crate::span::Span;
 use crate::units::Calendar;
@@ -35,10 +36,11 @@ pub(crate) const MAX_QUANTITIES: usize = 200_000;
 /// Tolerance for `expect` when the file gives none: published figures are rounded.
 pub(crate) const DEFAULT_TOLERANCE: f64 = 0.10;
 
-const TOP_KEYS: [&str; 7] = [
+const TOP_KEYS: [&str; 8] = [
     "title",
     "about",
     "source",
+    "counts",
     "calendar",
     "seed",
     "samples",
@@ -74,6 +76,8 @@ pub struct Estimate {
     /// How ranges are drawn: the file's `seed:` and `samples:`, then the
     /// command line's.
     pub(crate) sampling: Sampling,
+    /// The counts the file declares (`counts:`), read as units.
+    pub(crate) counts: Counts,
 }
 
 /// Where an item sits: among the assumptions or in a section.
@@ -391,7 +395,7 @@ mod schema_tests {
                 .map(|(k, v)| (k.text().unwrap_or("").to_string(), json(v)))
                 .collect::<serde_json::Map<_, _>>()
                 .into(),
-            Value::Seq => serde_json::Value::Array(Vec::new()),
+            Value::Seq(items) => items.iter().map(json).collect(),
         }
     }
 

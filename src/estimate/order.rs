@@ -50,7 +50,7 @@ impl Estimate {
                     Some(&j) => uses.list.push(j as u32),
                     None => {
                         let known = self.items.iter().map(|i| i.name.as_str());
-                        let e = eval::unknown_name(name, known, span);
+                        let e = eval::unknown_name(name, known, &self.counts, span);
                         return Err(self.item_error(item, &e));
                     }
                 }

@@ -55,8 +55,8 @@ impl Estimate {
                 d.with_note(format!("it is computed as `{}`", item.expr_text())),
             ));
         }
-        let stmt =
-            parser::parse(expr).map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
+        let stmt = parser::parse(expr, &self.counts)
+            .map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
         item.unit = stmt.target.clone();
         item.stmt = stmt;
         item.expr_offset = None;

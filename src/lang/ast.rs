@@ -2,6 +2,7 @@
 //! parents, with names and numbers as spans of its text. How a tree prints
 //! "as read" is `reading`'s job; nothing here evaluates.
 
+use crate::quantity::count::CountId;
 use crate::span::Span;
 use crate::units::{MAGNITUDE_WORDS, UnitDef};
 use std::num::NonZeroU8;
@@ -43,6 +44,9 @@ pub(crate) enum UnitRef {
     Unit(&'static UnitDef),
     /// A magnitude word and its factor (an entry of `units::MAGNITUDE_WORDS`).
     Magnitude(&'static (&'static str, f64)),
+    /// A count the estimate declared (`request`), and whether it was
+    /// written in the plural.
+    Count(CountId, bool),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,10 +64,12 @@ pub(crate) enum Func {
     Normal,
     Uniform,
     Pert,
+    /// The value without its declared counts: the escape hatch.
+    Uncounted,
 }
 
 impl Func {
-    pub(crate) const ALL: [(&'static str, Func); 13] = [
+    pub(crate) const ALL: [(&'static str, Func); 14] = [
         ("ceil", Func::Ceil),
         ("floor", Func::Floor),
         ("round", Func::Round),
@@ -77,6 +83,7 @@ impl Func {
         ("normal", Func::Normal),
         ("uniform", Func::Uniform),
         ("pert", Func::Pert),
+        ("uncounted", Func::Uncounted),
     ];
 
     pub(crate) fn from_name(name: &str) -> Option<Func> {
@@ -315,13 +322,15 @@ impl Target {
                 } else if !out.is_empty() {
                     out.push('*');
                 }
-                out.push_str(match unit {
+                match unit {
                     // `30 day` and `/day` read better than `30 d` and `/d`;
                     // `display::show` adds the plural.
-                    UnitRef::Unit(d) if d.symbol == "d" => "day",
-                    UnitRef::Unit(d) => d.symbol,
-                    UnitRef::Magnitude((w, _)) => w,
-                });
+                    UnitRef::Unit(d) if d.symbol == "d" => out.push_str("day"),
+                    UnitRef::Unit(d) => out.push_str(d.symbol),
+                    UnitRef::Magnitude((w, _)) => out.push_str(w),
+                    // `requests/s`, `B/request`: as a person says it.
+                    UnitRef::Count(id, _) => out.push_str(&id.name(!divided)),
+                }
                 if e.abs() != 1 {
                     out.push('^');
                     out.push_str(&e.abs().to_string());

@@ -6,10 +6,11 @@
 
 use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
+use crate::quantity::count::Counts;
 use crate::quantity::sample::{self, Sampling, Shape, Value};
 use crate::quantity::{Quantity, QuantityError};
 use crate::span::Span;
-use crate::units::display::DisplayUnit;
+use crate::units::display::{self, DisplayUnit};
 use crate::units::{self, Calendar};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -25,6 +26,8 @@ pub struct Env<'a> {
     pub(crate) calendar: Calendar,
     /// How ranges are drawn.
     pub(crate) sampling: Sampling,
+    /// The counts declared (`--counts`, an estimate's `counts:`), read as units.
+    pub(crate) counts: Counts,
 }
 
 impl<'a> Env<'a> {
@@ -43,7 +46,14 @@ impl<'a> Env<'a> {
             slots: vec![None; n],
             calendar,
             sampling,
+            counts: Counts::default(),
         }
+    }
+
+    /// This environment, reading `counts` as units.
+    pub(crate) fn with_counts(mut self, counts: Counts) -> Env<'a> {
+        self.counts = counts;
+        self
     }
 
     /// This environment, drawing ranges as `sampling` says.
@@ -76,7 +86,7 @@ impl<'a> Env<'a> {
     }
 
     fn unknown(&self, name: &str, span: Span) -> ExprError {
-        unknown_name(name, self.values.keys().map(|k| &**k), span)
+        unknown_name(name, self.values.keys().map(|k| &**k), &self.counts, span)
     }
 }
 
@@ -85,6 +95,7 @@ impl<'a> Env<'a> {
 pub(crate) fn unknown_name<'a>(
     name: &str,
     known: impl Iterator<Item = &'a str>,
+    counts: &'a Counts,
     span: Span,
 ) -> ExprError {
     if matches!(
@@ -93,13 +104,14 @@ pub(crate) fn unknown_name<'a>(
     ) {
         return ExprError::new(ExprErrorKind::NotFinite(name.to_string()), span);
     }
-    let mut suggestions: Vec<String> = crate::suggest::closest(name, known)
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let mut suggestions: Vec<String> =
+        crate::suggest::closest(name, known.chain(counts.spellings()))
+            .into_iter()
+            .map(String::from)
+            .collect();
     if suggestions.is_empty() {
         // A name that looks like a unit may be a misspelt unit.
-        suggestions = units::suggest_units(name);
+        suggestions = units::suggest_units(name, counts);
     }
     ExprError::new(
         ExprErrorKind::UnknownName {
@@ -115,6 +127,7 @@ pub(crate) fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, Q
     let (value, dim) = match unit {
         UnitRef::Unit(def) => (calendar.seconds(def.size), def.dim),
         UnitRef::Magnitude(&(_, factor)) => (factor, crate::quantity::dimension::Dimension::NONE),
+        UnitRef::Count(id, _) => (1.0, crate::quantity::dimension::Dimension::count(id)),
     };
     Quantity::new(value, dim)
 }
@@ -142,11 +155,22 @@ pub(crate) fn target_size(target: &Target, calendar: Calendar) -> Result<Quantit
     Ok(size)
 }
 
-/// The conversion target as a unit to show a quantity in.
-pub(crate) fn display_unit(target: &Target, calendar: Calendar) -> Result<DisplayUnit, ExprError> {
-    Ok(DisplayUnit {
+/// The conversion target as a unit to show `q` in: a target that names
+/// no count says `q`'s counts too (`-> /s` of requests is `requests/s`).
+pub(crate) fn display_unit(
+    target: &Target,
+    q: Quantity,
+    calendar: Calendar,
+) -> Result<DisplayUnit, ExprError> {
+    let size = target_size(target, calendar)?;
+    let unit = DisplayUnit {
         label: target.label().into(),
-        size: target_size(target, calendar)?.si_value(),
+        size: size.si_value(),
+    };
+    Ok(if size.dim().has_counts() {
+        unit
+    } else {
+        display::with_counts(unit, q)
     })
 }
 
@@ -234,7 +258,14 @@ pub(crate) fn conversion_error(stmt: &Statement, e: QuantityError, span: Span) -
             .is_some_and(|d| d == *left),
         _ => false,
     };
+    let counted = match &e {
+        QuantityError::Mismatch { left, right, .. } => super::counts::hint(stmt, *left, *right),
+        _ => None,
+    };
     let mut err = ExprError::quantity(e, span);
+    if let (Some(h), ExprErrorKind::Quantity { hint, .. }) = (counted, &mut *err.kind) {
+        *hint = Some(h);
+    }
     let divisors = time_divisors(stmt);
     if twice && divisors.len() >= 2 {
         let named: Vec<String> = divisors.iter().map(|d| format!("`{d}`")).collect();
@@ -460,72 +491,101 @@ impl Walk<'_, '_> {
                 .collect::<Result<Vec<_>, _>>()?;
             return Value::draw(shape, &params, env.sampling, self.stream(id)).map_err(at);
         }
-        let first = self.eval(args[0])?;
-        let plain = |q: Quantity| -> Result<f64, QuantityError> {
-            if q.dim().is_none() {
-                Ok(q.si_value())
-            } else {
-                Err(QuantityError::BadPower(format!(
-                    "`{}` needs a plain number, not {}",
-                    func.name(),
-                    q.dim()
-                )))
+        let values = args
+            .iter()
+            .map(|&a| self.eval(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        apply(stmt, func, values, args, span)
+    }
+}
+
+/// `func` applied to its arguments' values. Apart from [`Walk::call`], so
+/// the recursion into nested calls does not carry this frame.
+fn apply(
+    stmt: &Statement,
+    func: Func,
+    values: Vec<Value>,
+    args: &[NodeId],
+    span: Span,
+) -> Result<Value, ExprError> {
+    let at = |e: QuantityError| ExprError::quantity(e, span);
+    let mut values = values.into_iter();
+    let Some(first) = values.next() else {
+        return Err(ExprError::new(
+            ExprErrorKind::Arity {
+                func: func.name(),
+                expected: "one argument",
+                found: 0,
+            },
+            span,
+        ));
+    };
+    let plain = |q: Quantity| -> Result<f64, QuantityError> {
+        if q.dim().is_none() {
+            Ok(q.si_value())
+        } else {
+            Err(QuantityError::BadPower(format!(
+                "`{}` needs a plain number, not {}",
+                func.name(),
+                q.dim()
+            )))
+        }
+    };
+    // A dimension error belongs to the argument, anything else to the call.
+    let arg_at = |e: QuantityError| {
+        let span = if matches!(e, QuantityError::BadPower(_)) {
+            stmt.node(args[0]).span()
+        } else {
+            span
+        };
+        ExprError::quantity(e, span)
+    };
+    let log = |f: fn(f64) -> f64| {
+        move |q: Quantity| -> Result<Quantity, QuantityError> {
+            let v = plain(q)?;
+            if v <= 0.0 {
+                return Err(QuantityError::Undefined(
+                    "the logarithm of zero or a negative number",
+                ));
             }
-        };
-        // A dimension error belongs to the argument, anything else to the call.
-        let arg_at = |e: QuantityError| {
-            let span = if matches!(e, QuantityError::BadPower(_)) {
-                stmt.node(args[0]).span()
-            } else {
-                span
-            };
-            ExprError::quantity(e, span)
-        };
-        let log = |f: fn(f64) -> f64| {
-            move |q: Quantity| -> Result<Quantity, QuantityError> {
-                let v = plain(q)?;
-                if v <= 0.0 {
+            Quantity::number(f(v))
+        }
+    };
+    match func {
+        Func::Ceil => first.map(|q| q.map(f64::ceil)).map_err(at),
+        Func::Floor => first.map(|q| q.map(f64::floor)).map_err(at),
+        Func::Round => first.map(|q| q.map(f64::round)).map_err(at),
+        Func::Abs => first.map(|q| q.map(f64::abs)).map_err(at),
+        Func::Uncounted => first
+            .map(|q| Quantity::new(q.si_value(), q.dim().uncounted()))
+            .map_err(at),
+        Func::Sqrt => first
+            .map(|q| {
+                if q.si_value() < 0.0 {
                     return Err(QuantityError::Undefined(
-                        "the logarithm of zero or a negative number",
+                        "the square root of a negative number",
                     ));
                 }
-                Quantity::number(f(v))
-            }
-        };
-        match func {
-            Func::Ceil => first.map(|q| q.map(f64::ceil)).map_err(at),
-            Func::Floor => first.map(|q| q.map(f64::floor)).map_err(at),
-            Func::Round => first.map(|q| q.map(f64::round)).map_err(at),
-            Func::Abs => first.map(|q| q.map(f64::abs)).map_err(at),
-            Func::Sqrt => first
-                .map(|q| {
-                    if q.si_value() < 0.0 {
-                        return Err(QuantityError::Undefined(
-                            "the square root of a negative number",
-                        ));
-                    }
-                    q.pow(Quantity::number(0.5)?)
-                })
-                .map_err(at),
-            Func::Ln => first.map(log(libm::log)).map_err(arg_at),
-            Func::Log10 => first.map(log(libm::log10)).map_err(arg_at),
-            Func::Log2 => first.map(log(libm::log2)).map_err(arg_at),
-            Func::Min | Func::Max => {
-                let mut acc = first;
-                for &a in &args[1..] {
-                    let q = self.eval(a)?;
-                    acc = if func == Func::Min {
-                        acc.zip(&q, Quantity::min, f64::min)
-                    } else {
-                        acc.zip(&q, Quantity::max, f64::max)
-                    }
-                    .map_err(|e| ExprError::quantity(e, stmt.node(a).span()))?;
+                q.pow(Quantity::number(0.5)?)
+            })
+            .map_err(at),
+        Func::Ln => first.map(log(libm::log)).map_err(arg_at),
+        Func::Log10 => first.map(log(libm::log10)).map_err(arg_at),
+        Func::Log2 => first.map(log(libm::log2)).map_err(arg_at),
+        Func::Min | Func::Max => {
+            let mut acc = first;
+            for (q, &a) in values.zip(&args[1..]) {
+                acc = if func == Func::Min {
+                    acc.zip(&q, Quantity::min, f64::min)
+                } else {
+                    acc.zip(&q, Quantity::max, f64::max)
                 }
-                Ok(acc)
+                .map_err(|e| ExprError::quantity(e, stmt.node(a).span()))?;
             }
-            Func::Normal | Func::Uniform | Func::Pert => {
-                unreachable!("distributions are drawn above")
-            }
+            Ok(acc)
+        }
+        Func::Normal | Func::Uniform | Func::Pert => {
+            unreachable!("distributions are drawn above")
         }
     }
 }

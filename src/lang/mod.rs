@@ -3,6 +3,7 @@
 //! of each stage (`error`). [`evaluate`] runs the whole way.
 
 pub(crate) mod ast;
+pub(crate) mod counts;
 pub(crate) mod error;
 pub(crate) mod eval;
 pub(crate) mod lexer;
@@ -10,6 +11,7 @@ pub(crate) mod parser;
 mod reading;
 
 use crate::quantity::Quantity;
+use crate::quantity::count::Counts;
 use crate::quantity::sample::Value;
 use crate::units::display::{self, Shown, ShownRange};
 use error::ExprError;
@@ -28,6 +30,47 @@ pub struct Answer {
     pub shown: Shown,
     /// An uncertain value's percentiles and 90% range.
     pub range: Option<Box<ShownRange>>,
+}
+
+/// Declare the count `word` in `counts` (plural `plural`, by rule when
+/// `None`; also spelt as each of `short`). Each spelling must be free: a
+/// valid name, not a unit, magnitude, function or keyword, and not a
+/// spelling of a count declared before. The error says which is taken
+/// (its place among `[word, plural, short...]`) and why.
+pub(crate) fn declare_count(
+    counts: &mut Counts,
+    word: &str,
+    plural: Option<&str>,
+    short: &[String],
+) -> Result<(), (usize, String)> {
+    let rule = crate::quantity::count::plural_of(word);
+    let spellings = std::iter::once(word)
+        .chain(Some(plural.unwrap_or(&rule)))
+        .chain(short.iter().map(String::as_str));
+    for (i, spelling) in spellings.enumerate() {
+        let whose = if i == 1 && plural.is_none() {
+            format!(" (`{spelling}` is `{word}`'s plural)")
+        } else {
+            String::new()
+        };
+        let problem = parser::name_problem(spelling).map(|p| {
+            p.replace("choose another name", "a count needs a name of its own")
+                .replace("is not a valid name", "is not a valid count name")
+        });
+        if let Some(problem) = problem {
+            return Err((i, format!("{problem}{whose}")));
+        }
+        if counts.lookup(spelling).is_some() && !(i == 1 && spelling == word) {
+            return Err((
+                i,
+                format!("the count `{spelling}` is declared twice{whose}"),
+            ));
+        }
+    }
+    counts
+        .declare(word, plural, short)
+        .map(drop)
+        .ok_or((0, "too many counts declared".to_string()))
 }
 
 /// Parse and evaluate `src` against `env`, and show the result.
@@ -53,11 +96,14 @@ pub(crate) fn evaluate_exact(src: &str, env: &Env) -> Result<Answer, ExprError> 
 
 /// [`evaluate`], with its ranges drawing from streams keyed by `key`.
 pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, ExprError> {
-    let stmt =
-        parser::parse(src).map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
+    let stmt = parser::parse(src, &env.counts)
+        .map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
     let value = eval::eval_statement(&stmt, env, key)?;
+    if stmt.target.is_none() {
+        counts::check(&stmt, value.dim())?;
+    }
     let unit = match &stmt.target {
-        Some(t) => Some(eval::display_unit(t, env.calendar)?),
+        Some(t) => Some(eval::display_unit(t, value.at(0), env.calendar)?),
         // A percentage written as one stays one: `20%`, not 0.2.
         None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
         None => None,

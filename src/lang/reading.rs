@@ -4,6 +4,7 @@
 
 use super::ast::{BinOp, Expr, NodeId, Statement, UnitRef};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::fmt;
 
 impl Statement {
@@ -43,16 +44,17 @@ impl fmt::Display for Statement {
     }
 }
 
-fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
+fn unit_name(unit: &UnitRef, plural: bool) -> Cow<'static, str> {
     let def = match unit {
-        UnitRef::Unit(d) if d.symbol == "$" => return "USD",
+        UnitRef::Unit(d) if d.symbol == "$" => return Cow::Borrowed("USD"),
         UnitRef::Unit(d) => d,
-        UnitRef::Magnitude((w, _)) => return w,
+        UnitRef::Magnitude((w, _)) => return Cow::Borrowed(w),
+        UnitRef::Count(id, _) => return Cow::Owned(id.name(plural)),
     };
     let name = if plural { def.plural } else { def.singular };
     // "kilobits per second" would not read back as one unit: use a one-word spelling.
     let one_word = |s: &&str| s.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if one_word(&name) {
+    Cow::Borrowed(if one_word(&name) {
         name
     } else {
         def.aliases
@@ -60,7 +62,7 @@ fn unit_name(unit: &UnitRef, plural: bool) -> &'static str {
             .copied()
             .find(one_word)
             .unwrap_or(def.symbol)
-    }
+    })
 }
 
 /// A name substitution for [`Statement::display_with`].
@@ -99,7 +101,7 @@ impl Statement {
                 Ok(())
             }
             Expr::Unit { unit, power, .. } => {
-                f.write_str(unit_name(unit, false))?;
+                f.write_str(&unit_name(unit, false))?;
                 if *power != 1 {
                     write!(f, "^{power}")
                 } else {

@@ -4,6 +4,7 @@
 //! carry no source position: `eval` attaches the span where the operation was
 //! written. Nothing here formats for display.
 
+pub(crate) mod count;
 pub(crate) mod dimension;
 pub(crate) mod sample;
 
@@ -44,6 +45,8 @@ pub enum QuantityError {
     BadPower(String),
     /// A range or distribution whose parameters make none.
     BadRange(String),
+    /// A declared count multiplies a size, money or a length.
+    Counted(String),
     /// An error in some draws of an uncertain quantity.
     InDraws {
         /// The error of the first draw that failed.
@@ -67,7 +70,9 @@ impl fmt::Display for QuantityError {
                 f.write_str("the result is too close to zero to represent (it underflows)")
             }
             QuantityError::Undefined(what) => write!(f, "{what} is undefined"),
-            QuantityError::BadPower(why) | QuantityError::BadRange(why) => f.write_str(why),
+            QuantityError::BadPower(why)
+            | QuantityError::BadRange(why)
+            | QuantityError::Counted(why) => f.write_str(why),
             QuantityError::InDraws { error, failed, of } => {
                 write!(
                     f,
@@ -213,7 +218,9 @@ impl Quantity {
 
     /// The value expressed in `unit` (a quantity holding one of that unit).
     pub(crate) fn in_unit(self, unit: Quantity) -> Result<f64> {
-        self.same_dim("convert between", unit)?;
+        if !self.dim.converts_to(unit.dim) {
+            self.same_dim("convert between", unit)?;
+        }
         let v = self.value / unit.value;
         if v.is_finite() {
             Ok(v)

@@ -77,6 +77,9 @@ pub(crate) struct JsonReport<'a> {
     about: Option<&'a str>,
     source: Option<&'a str>,
     calendar: JsonCalendar,
+    /// The declared counts' names; absent when the file declares none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    counts: Vec<&'a str>,
     assumptions: Vec<JsonQuantity<'a>>,
     sections: Vec<JsonSection<'a>>,
     expectations: JsonCounts,
@@ -166,6 +169,7 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
             from_file: est.calendar_from_file,
             text: est.calendar.describe(),
         },
+        counts: est.counts.names().collect(),
         assumptions,
         sections,
         expectations: JsonCounts {

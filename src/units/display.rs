@@ -141,7 +141,7 @@ pub(crate) fn show_figures(q: Quantity, unit: DisplayUnit, figs: Option<usize>) 
             text.push('%');
         }
         "" => push_words(&mut text, value, figs),
-        l if l.starts_with('/') || matches!(l, "QPS" | "RPS" | "TPS") => {
+        l if l.starts_with('/') || matches!(l, "QPS" | "RPS" | "TPS") || counted_label(l) => {
             push_words(&mut text, value, figs);
             text.push(' ');
             text.push_str(l);
@@ -201,9 +201,61 @@ fn ladder(dim: Dimension) -> Option<&'static [Step]> {
     }
 }
 
+/// `unit`, which names no count, said of a value `q` that has counts:
+/// the counts joined on as a person says them (`requests`, `requests/s`,
+/// `B/request`, `$/user`). A unit that names them already is returned as is.
+pub(crate) fn with_counts(unit: DisplayUnit, q: Quantity) -> DisplayUnit {
+    let dim = q.dim();
+    if !dim.has_counts() {
+        return unit;
+    }
+    let many = round_sig((q.si_value() / unit.size).abs(), SIG_FIGS) != 1.0;
+    let (mut up, mut down) = (Vec::new(), Vec::new());
+    for (id, e) in dim.counts() {
+        let power = if e.abs() == 1 {
+            String::new()
+        } else {
+            format!("^{}", e.abs())
+        };
+        if e > 0 {
+            up.push(format!("{}{power}", id.name(many)));
+        } else {
+            down.push(format!("/{}{power}", id.name(false)));
+        }
+    }
+    let (up, down) = (up.join("*"), down.concat());
+    let label = &*unit.label;
+    let label = match label {
+        "" if up.is_empty() => down,
+        "" => format!("{up}{down}"),
+        // `QPS` names what it counts.
+        "QPS" | "RPS" | "TPS" => format!("{label}{down}"),
+        l if l.starts_with('/') => format!("{up}{l}{down}"),
+        l if up.is_empty() => format!("{l}{down}"),
+        l if units::magnitude_word(l).is_some() => format!("{l} {up}{down}"),
+        l => format!("{l}*{up}{down}"),
+    };
+    DisplayUnit {
+        label: Cow::Owned(label),
+        size: unit.size,
+    }
+}
+
+/// Does `label` start with a count's name (`requests/s`, not `MB` or `/s`)?
+fn counted_label(label: &str) -> bool {
+    let first = label.split(['/', '*', '^', ' ']).next().unwrap_or("");
+    first.starts_with(|c: char| c.is_alphabetic())
+        && units::lookup(first).is_none()
+        && units::magnitude_word(first).is_none()
+}
+
 /// The unit a person would choose for `q`.
 pub(crate) fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
     let dim = q.dim();
+    if dim.has_counts() {
+        let base = Quantity::new(q.si_value(), dim.uncounted()).unwrap_or(Quantity::ZERO);
+        return with_counts(auto_unit(base, calendar), q);
+    }
     let plain = |label: &'static str| DisplayUnit {
         label: Cow::Borrowed(label),
         size: 1.0,

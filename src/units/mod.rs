@@ -8,6 +8,7 @@
 
 pub(crate) mod display;
 
+use crate::quantity::count::Counts;
 use crate::quantity::dimension::Dimension;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -320,12 +321,17 @@ pub(crate) fn all_spellings() -> impl Iterator<Item = &'static str> {
 }
 
 /// Close unit spellings for a misspelt unit, one spelling per unit.
-pub(crate) fn suggest_units(word: &str) -> Vec<String> {
-    let spellings = all_spellings().chain(MAGNITUDE_WORDS.iter().map(|(w, _)| *w));
-    let mut seen: Vec<&str> = Vec::new();
+pub(crate) fn suggest_units(word: &str, counts: &Counts) -> Vec<String> {
+    let fixed = all_spellings().chain(MAGNITUDE_WORDS.iter().map(|(w, _)| *w));
+    let spellings = fixed.map(|w| -> &str { w }).chain(counts.spellings());
+    let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for c in crate::suggest::ranked(word, spellings) {
-        let owner = lookup(c).map_or(c, |u| u.symbol);
+        let owner = match (lookup(c), counts.lookup(c)) {
+            (Some(u), _) => u.symbol.to_string(),
+            (None, Some(id)) => id.name(false),
+            (None, None) => c.to_string(),
+        };
         if !seen.contains(&owner) {
             seen.push(owner);
             out.push(c.to_string());

@@ -25,7 +25,7 @@ impl<'a> Parser<'a> {
             && tight(self.tokens.get(at), self.tokens.get(at + 1))
             && self
                 .unit_word_at(at + 2)
-                .is_some_and(|(w, _)| known_unit(w).is_some());
+                .is_some_and(|(w, _)| self.known_unit(w).is_some());
         if !is_fraction {
             return Ok(None);
         }
@@ -236,7 +236,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             if let Some((word, span)) = self.unit_word_at(self.pos) {
-                let unit = resolve_unit(word, span)?;
+                let unit = self.resolve_unit(word, span)?;
                 self.pos += 1;
                 let power = self.unit_power()?;
                 let uspan = span.to(Span::new(span.start, self.prev_end()));
@@ -257,7 +257,7 @@ impl<'a> Parser<'a> {
                     break;
                 };
                 self.pos += 1;
-                let rhs = match known_unit(word) {
+                let rhs = match self.known_unit(word) {
                     Some(unit) => {
                         let power = self.unit_power()?;
                         let span = span.to(Span::new(span.start, self.prev_end()));
@@ -311,7 +311,7 @@ impl<'a> Parser<'a> {
     /// The word at token `pos` when it is a name: not a unit, keyword or magnitude.
     pub(super) fn name_at(&self, pos: usize) -> Option<(&'a str, Span)> {
         self.word_at(pos)
-            .filter(|(w, _)| !is_keyword(w) && known_unit(w).is_none())
+            .filter(|(w, _)| !is_keyword(w) && self.known_unit(w).is_none())
     }
 
     /// The token at `pos` as a unit word: a word that is a unit (or could
@@ -422,8 +422,8 @@ impl<'a> Parser<'a> {
                 Some((word, span)) => {
                     // A magnitude suffix alone is its word here: `unit: k/s`.
                     let unit = match magnitude_suffix(word) {
-                        Some(m) if known_unit(word).is_none() => m,
-                        _ => resolve_unit(word, span)?,
+                        Some(m) if self.known_unit(word).is_none() => m,
+                        _ => self.resolve_unit(word, span)?,
                     };
                     self.pos += 1;
                     factors.push((unit, sign * self.unit_power()?));
@@ -447,28 +447,35 @@ impl<'a> Parser<'a> {
     }
 }
 
-pub(super) fn known_unit(word: &str) -> Option<UnitRef> {
-    if let Some(def) = units::lookup(word) {
-        return Some(UnitRef::Unit(def));
+impl Parser<'_> {
+    /// The unit `word` names: a catalog unit, a magnitude word or a
+    /// declared count.
+    pub(super) fn known_unit(&self, word: &str) -> Option<UnitRef> {
+        if let Some(def) = units::lookup(word) {
+            return Some(UnitRef::Unit(def));
+        }
+        if let Some(id) = self.counts.lookup(word) {
+            return Some(UnitRef::Count(id, id.name(false) != word));
+        }
+        units::MAGNITUDE_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(UnitRef::Magnitude)
     }
-    units::MAGNITUDE_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(UnitRef::Magnitude)
-}
 
-/// A word that must be a unit (after a number, or after `->`).
-fn resolve_unit(word: &str, span: Span) -> Result<UnitRef, ExprError> {
-    known_unit(word).ok_or_else(|| {
-        let suggestions = units::suggest_units(word);
-        ExprError::new(
-            ExprErrorKind::UnknownUnit {
-                word: word.to_string(),
-                suggestions,
-            },
-            span,
-        )
-    })
+    /// A word that must be a unit (after a number, or after `->`).
+    fn resolve_unit(&self, word: &str, span: Span) -> Result<UnitRef, ExprError> {
+        self.known_unit(word).ok_or_else(|| {
+            let suggestions = units::suggest_units(word, self.counts);
+            ExprError::new(
+                ExprErrorKind::UnknownUnit {
+                    word: word.to_string(),
+                    suggestions,
+                },
+                span,
+            )
+        })
+    }
 }
 
 /// The magnitude a suffix such as `k` or `M` stands for, as a unit of a

@@ -37,9 +37,9 @@ mod binding;
 use crate::lang::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::lang::lexer::{Tok, Token, lex};
+use crate::quantity::count::Counts;
 use crate::span::Span;
 use crate::units;
-use binding::known_unit;
 
 /// The deepest nesting of the tree the parser builds.
 pub(crate) const MAX_DEPTH: usize = 200;
@@ -58,13 +58,17 @@ pub(crate) struct Scratch {
     pending: Vec<NodeId>,
 }
 
-/// Parse one statement.
-pub(crate) fn parse(src: &str) -> Result<Statement, ExprError> {
-    parse_in(&mut Scratch::default(), src)
+/// Parse one statement, with the counts `counts` declares as units.
+pub(crate) fn parse(src: &str, counts: &Counts) -> Result<Statement, ExprError> {
+    parse_in(&mut Scratch::default(), src, counts)
 }
 
 /// Parse one statement, using (and leaving behind) the lists in `scratch`.
-pub(crate) fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, ExprError> {
+pub(crate) fn parse_in(
+    scratch: &mut Scratch,
+    src: &str,
+    counts: &Counts,
+) -> Result<Statement, ExprError> {
     lex(src, &mut scratch.tokens)?;
     if scratch.tokens.is_empty() {
         return Err(ExprError::new(
@@ -72,7 +76,7 @@ pub(crate) fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, Ex
             Span::new(0, src.len()),
         ));
     }
-    let mut p = Parser::new(src, scratch);
+    let mut p = Parser::new(src, scratch, counts);
     let approximate = p.eat(Tok::Approx);
     if approximate && p.peek().is_none() {
         return Err(p.expected("a figure after `~`, as in `~3500 QPS`"));
@@ -108,10 +112,10 @@ pub(crate) fn parse_in(scratch: &mut Scratch, src: &str) -> Result<Statement, Ex
 }
 
 /// Parse a unit on its own, as in an estimate's `unit:` field (`MB/s`, `%`).
-pub(crate) fn parse_target(src: &str) -> Result<Target, ExprError> {
+pub(crate) fn parse_target(src: &str, counts: &Counts) -> Result<Target, ExprError> {
     let mut scratch = Scratch::default();
     lex(src, &mut scratch.tokens)?;
-    let mut p = Parser::new(src, &mut scratch);
+    let mut p = Parser::new(src, &mut scratch, counts);
     let target = p.target()?;
     if let Some(t) = p.peek() {
         return Err(ExprError::new(
@@ -158,6 +162,8 @@ pub(crate) fn is_reserved(word: &str) -> bool {
 struct Parser<'a> {
     src: &'a str,
     tokens: &'a [Token],
+    /// The counts the estimate declared, read as units.
+    counts: &'a Counts,
     pos: usize,
     /// How deep the parser has recursed.
     depth: usize,
@@ -174,7 +180,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// A parser of `src`, whose tokens `scratch` holds.
-    fn new(src: &'a str, scratch: &'a mut Scratch) -> Parser<'a> {
+    fn new(src: &'a str, scratch: &'a mut Scratch, counts: &'a Counts) -> Parser<'a> {
         let Scratch {
             tokens,
             nodes,
@@ -191,6 +197,7 @@ impl<'a> Parser<'a> {
         heights.reserve(tokens.len());
         Parser {
             src,
+            counts,
             tokens,
             pos: 0,
             depth: 0,
@@ -684,7 +691,7 @@ impl<'a> Parser<'a> {
                 span,
             ));
         }
-        if let Some(unit) = known_unit(word) {
+        if let Some(unit) = self.known_unit(word) {
             let power = self.unit_power_or(false)?;
             let span = span.to(Span::new(span.start, self.prev_end()));
             return self.push(Expr::unit(unit, power, span), 0);
@@ -710,7 +717,8 @@ mod tests {
 
     /// The value of `src` in base units.
     fn value(src: &str) -> f64 {
-        let stmt = super::parse(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let stmt = super::parse(src, &crate::quantity::count::Counts::default())
+            .unwrap_or_else(|e| panic!("{src}: {e}"));
         eval_statement(&stmt, &Env::default(), "")
             .unwrap_or_else(|e| panic!("{src}: {e}"))
             .exact()

@@ -1,0 +1,174 @@
+//! What a declared count catches: a figure that should have been "per
+//! request" and was written without it. Finds the figure in the
+//! expression that most likely lacks its `/request` and says it with
+//! the fix (`did you mean `500 B/request`?`).
+
+use super::ast::{BinOp, Expr, NodeId, Statement, UnitRef};
+use super::error::{ExprError, ExprErrorKind};
+use crate::quantity::QuantityError;
+use crate::quantity::dimension::Dimension;
+
+/// The advice for a value of `have` where `want` was needed, when the two
+/// differ only in counts: which count is left over or missing, and the
+/// figure of `stmt` rewritten to fix it.
+pub(crate) fn hint(stmt: &Statement, have: Dimension, want: Dimension) -> Option<String> {
+    let gap = have.count_gap(want)?;
+    let name = |up: bool, many: bool| {
+        gap.counts()
+            .filter(|&(_, e)| (e > 0) == up)
+            .map(|(id, _)| format!("`{}`", id.name(many)))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let (extra, missing) = (name(true, false), name(false, true));
+    let said = match (extra.is_empty(), missing.is_empty()) {
+        (false, true) => format!("the count {extra} is left over"),
+        (true, false) => format!("no {missing} are counted"),
+        _ => format!(
+            "this counts {} where {missing} are wanted",
+            name(true, true)
+        ),
+    };
+    Some(match rewrite(stmt, gap) {
+        Some(fix) => format!("{said}; did you mean `{fix}`?"),
+        None => format!(
+            "{said}; is a figure per {} written without its `/`?",
+            extra_or(gap)
+        ),
+    })
+}
+
+/// A final value whose counts multiply a size, money or a length
+/// (`2 MB*requests/s`) is a "per" dropped somewhere: no estimate means
+/// megabyte-requests. The error names the count and the likely fix.
+pub(crate) fn check(stmt: &Statement, have: Dimension) -> Result<(), ExprError> {
+    let base = have.uncounted();
+    let counted = have.counts().any(|(_, e)| e > 0);
+    if !counted || base.is_none() || base == Dimension::RATE {
+        return Ok(());
+    }
+    let error = QuantityError::Counted(format!(
+        "this is {have}, a count times {}; if that is meant, wrap it in `uncounted(...)`",
+        base.name()
+    ));
+    let hint = hint(stmt, have, base);
+    Err(ExprError::new(
+        ExprErrorKind::Quantity { error, hint },
+        stmt.span(),
+    ))
+}
+
+/// The counts the fix divides by, said for the fallback advice.
+fn extra_or(gap: Dimension) -> String {
+    gap.counts()
+        .filter(|&(_, e)| e > 0)
+        .map(|(id, _)| id.name(false))
+        .next()
+        .unwrap_or_else(|| "count".into())
+}
+
+/// The first figure of `stmt` written without a count (`500 B`, `5 per
+/// day`), rewritten to be divided by `gap`: `500 B/request`,
+/// `5 requests/user per day`.
+fn rewrite(stmt: &Statement, gap: Dimension) -> Option<String> {
+    let figure = figures(stmt).into_iter().find(|&id| !has_count(stmt, id))?;
+    let text = stmt.text_at(stmt.node(figure).span());
+    let number = stmt.text_at(stmt.node(leading_number(stmt, figure)).span());
+    let rest = text.get(number.len()..).unwrap_or("");
+    let bare = rest.trim().is_empty();
+    let up: Vec<String> = gap
+        .counts()
+        .filter(|&(_, e)| e < 0)
+        .map(|(id, _)| id.name(true))
+        .collect();
+    let down: Vec<String> = gap
+        .counts()
+        .filter(|&(_, e)| e > 0)
+        .map(|(id, _)| id.name(false))
+        .collect();
+    Some(if up.is_empty() && bare {
+        format!("{number} per {}", down.join(" per "))
+    } else if up.is_empty() {
+        format!("{text}/{}", down.join("/"))
+    } else {
+        let per: String = down.iter().map(|d| format!("/{d}")).collect();
+        format!("{number} {}{per}{rest}", up.join("*"))
+    })
+}
+
+/// Every figure of `stmt` (a number with the units written after it),
+/// outermost only, in the order they are written.
+fn figures(stmt: &Statement) -> Vec<NodeId> {
+    let n = stmt.nodes.len();
+    let mut inner = vec![false; n];
+    let mut out = Vec::new();
+    for id in (0..n).rev() {
+        #[allow(clippy::cast_possible_truncation)] // nodes fit a NodeId
+        let id = id as NodeId;
+        if inner[id as usize] || !is_figure(stmt, id) {
+            continue;
+        }
+        out.push(id);
+        let mut at = id;
+        while let Some(next) = figure_inner(stmt, at) {
+            inner[next as usize] = true;
+            at = next;
+        }
+    }
+    out.sort_by_key(|&id| stmt.node(id).span().start);
+    out
+}
+
+fn is_figure(stmt: &Statement, id: NodeId) -> bool {
+    match stmt.node(id) {
+        Expr::Number { .. } => true,
+        _ => figure_inner(stmt, id).is_some_and(|inner| is_figure(stmt, inner)),
+    }
+}
+
+/// The figure a unit is attached to: `500` in `500 B`, `5 per` in `5 per day`.
+fn figure_inner(stmt: &Statement, id: NodeId) -> Option<NodeId> {
+    match stmt.node(id) {
+        Expr::Juxt { lhs, .. } => Some(*lhs),
+        Expr::Binary {
+            op: BinOp::Div,
+            lhs,
+            rhs,
+            ..
+        } if matches!(stmt.node(*rhs), Expr::Unit { .. }) => Some(*lhs),
+        _ => None,
+    }
+}
+
+fn leading_number(stmt: &Statement, id: NodeId) -> NodeId {
+    let mut at = id;
+    while let Some(inner) = figure_inner(stmt, at) {
+        at = inner;
+    }
+    at
+}
+
+/// Does the figure at `id` name a count among its units?
+fn has_count(stmt: &Statement, id: NodeId) -> bool {
+    let mut at = id;
+    loop {
+        let unit = match stmt.node(at) {
+            Expr::Juxt { unit, .. } => *unit,
+            Expr::Binary { rhs, .. } => *rhs,
+            _ => return false,
+        };
+        if matches!(
+            stmt.node(unit),
+            Expr::Unit {
+                unit: UnitRef::Count(..),
+                ..
+            }
+        ) {
+            return true;
+        }
+        match figure_inner(stmt, at) {
+            Some(inner) => at = inner,
+            None => return false,
+        }
+    }
+}
