@@ -63,8 +63,18 @@ impl Estimate {
 
     fn evaluate_item(&self, i: usize, env: &Env) -> Result<(Row, Value), LoadError> {
         let item = &self.items[i];
-        let value = eval::eval_statement(&item.stmt, env, &item.name)
+        let mut value = eval::eval_statement(&item.stmt, env, &item.name)
             .map_err(|e| self.item_error(item, &e))?;
+        if let Some(counted) = item.counts_from_file
+            && !value.dim().has_counts()
+            && let Some(counts) = counted.count_gap(value.dim())
+            && counts.uncounted().is_none()
+        {
+            let one = Quantity::new(1.0, counts).unwrap_or(Quantity::ZERO);
+            value = value
+                .map(|q| q.checked_mul(one))
+                .map_err(|e| self.item_error(item, &ExprError::quantity(e, item.stmt.span())))?;
+        }
         if item.unit.is_none() {
             crate::lang::counts::check(&item.stmt, value.dim())
                 .map_err(|e| self.item_error(item, &e))?;

@@ -63,19 +63,21 @@ impl Estimate {
         } else {
             expected
         };
-        if expected.dim() != got.dim() {
+        // A published count or rate (`2.5 billion`, `30K /s`) may leave
+        // out what is counted, as a `unit:` may.
+        if !got.dim().converts_to(expected.dim()) {
             let message = format!(
                 "`{}` is {} but its `expect` is {}",
                 item.name,
                 got.dim(),
                 expected.dim()
             );
-            return Err(Box::new(Diagnostic::new(
-                message,
-                &self.origin,
-                &self.source_text,
-                x.span,
-            )));
+            let d = Diagnostic::new(message, &self.origin, &self.source_text, x.span);
+            let hint = crate::lang::counts::hint(&x.stmt, expected.dim(), got.dim());
+            return Err(Box::new(match hint {
+                Some(h) => d.with_note(h),
+                None => d,
+            }));
         }
         let unit = unit.cloned().or_else(|| {
             x.stmt

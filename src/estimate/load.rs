@@ -629,6 +629,7 @@ impl Loader<'_> {
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
             overridden: false,
+            counts_from_file: None,
         })
     }
 
@@ -746,6 +747,7 @@ impl Loader<'_> {
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
             overridden: false,
+            counts_from_file: None,
         })
     }
 }

@@ -24,6 +24,7 @@ use crate::lang::ast::{Statement, Target};
 use crate::lang::error::ExprError;
 use crate::quantity::Quantity;
 use crate::quantity::count::Counts;
+use crate::quantity::dimension::Dimension;
 use crate::quantity::sample::Sampling;
 use crate::span::Span;
 use crate::units::Calendar;
@@ -108,6 +109,9 @@ pub struct Item {
     pub(crate) source: Option<String>,
     /// Set by `--set`: the value given on the command line replaced the file's.
     pub(crate) overridden: bool,
+    /// For an assumption `--set` to a figure without counts: the counts
+    /// the file wrote it with (`redirects/url`), which the figure takes.
+    pub(crate) counts_from_file: Option<Dimension>,
 }
 
 impl Item {

@@ -310,6 +310,12 @@ pub(crate) struct Target {
 impl Target {
     /// The target as bote prints it: `MB/s`, `/s`, `%`, `km^2`, `/day`.
     pub(crate) fn label(&self) -> String {
+        self.label_for(true)
+    }
+
+    /// [`Target::label`], its counts said of many (`urls/s`) or of one
+    /// (`url/redirect`).
+    pub(crate) fn label_for(&self, many: bool) -> String {
         if self.percent {
             return "%".into();
         }
@@ -329,7 +335,7 @@ impl Target {
                     UnitRef::Unit(d) => out.push_str(d.symbol),
                     UnitRef::Magnitude((w, _)) => out.push_str(w),
                     // `requests/s`, `B/request`: as a person says it.
-                    UnitRef::Count(id, _) => out.push_str(&id.name(!divided)),
+                    UnitRef::Count(id, _) => out.push_str(&id.name(many && !divided)),
                 }
                 if e.abs() != 1 {
                     out.push('^');
@@ -452,7 +458,7 @@ impl Statement {
             };
             match self.node(unit) {
                 Expr::Unit {
-                    unit: unit @ UnitRef::Unit(_),
+                    unit: unit @ (UnitRef::Unit(_) | UnitRef::Count(..)),
                     power,
                     ..
                 } => {

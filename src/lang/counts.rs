@@ -31,10 +31,7 @@ pub(crate) fn hint(stmt: &Statement, have: Dimension, want: Dimension) -> Option
     };
     Some(match rewrite(stmt, gap) {
         Some(fix) => format!("{said}; did you mean `{fix}`?"),
-        None => format!(
-            "{said}; is a figure per {} written without its `/`?",
-            extra_or(gap)
-        ),
+        None => format!("{said}; does a figure lack `{}`?", fix_units(gap)),
     })
 }
 
@@ -58,13 +55,20 @@ pub(crate) fn check(stmt: &Statement, have: Dimension) -> Result<(), ExprError> 
     ))
 }
 
-/// The counts the fix divides by, said for the fallback advice.
-fn extra_or(gap: Dimension) -> String {
-    gap.counts()
+/// The units a figure lacks when the value is off by `gap`: `/request`,
+/// `requests`, `redirects/url`.
+fn fix_units(gap: Dimension) -> String {
+    let up: Vec<String> = gap
+        .counts()
+        .filter(|&(_, e)| e < 0)
+        .map(|(id, _)| id.name(true))
+        .collect();
+    let down: String = gap
+        .counts()
         .filter(|&(_, e)| e > 0)
-        .map(|(id, _)| id.name(false))
-        .next()
-        .unwrap_or_else(|| "count".into())
+        .map(|(id, _)| format!("/{}", id.name(false)))
+        .collect();
+    format!("{}{down}", up.join("*"))
 }
 
 /// The first figure of `stmt` written without a count (`500 B`, `5 per

@@ -163,8 +163,9 @@ pub(crate) fn display_unit(
     calendar: Calendar,
 ) -> Result<DisplayUnit, ExprError> {
     let size = target_size(target, calendar)?;
+    let one = display::round_sig(q.si_value() / size.si_value(), display::SIG_FIGS) == 1.0;
     let unit = DisplayUnit {
-        label: target.label().into(),
+        label: target.label_for(!one).into(),
         size: size.si_value(),
     };
     Ok(if size.dim().has_counts() {

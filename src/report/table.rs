@@ -121,7 +121,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
         };
         let columns = [
             Column::keep("name", false),
-            Column::keep("value", true),
+            Column::halves("value"),
             Column::halves("90% range").optional(),
             Column::wrap("expression"),
             Column::halves("published").optional(),
@@ -190,7 +190,7 @@ fn assumptions(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
     let columns = [
         Column::keep("name", false),
-        Column::keep("value", true),
+        Column::halves("value"),
         Column::halves("90% range").optional(),
         Column::wrap("as written"),
         Column::note(),
@@ -328,10 +328,22 @@ fn halves(cell: &str) -> Vec<Cow<'_, str>> {
                 .position(|w| w == b" to ")
                 .map(|i| i + 3)
         });
+    let at = at.filter(|&i| i < cell.len()).or_else(|| count_break(cell));
     match at {
-        Some(i) if i < cell.len() => vec![cell[..i].into(), cell[i..].trim().into()],
-        _ => vec![cell.into()],
+        Some(i) => vec![cell[..i].into(), cell[i..].trim().into()],
+        None => vec![cell.into()],
     }
+}
+
+/// Where a counted figure may break: before its count's name
+/// (`2.5 billion` / `reads ✓`), as a range breaks after `to`.
+fn count_break(cell: &str) -> Option<usize> {
+    let i = cell.trim_end_matches([' ', '✓', '✗']).rfind(' ')?;
+    let word = cell[i + 1..].split(['/', '*', '^', ' ']).next()?;
+    let counted = word.starts_with(char::is_alphabetic)
+        && crate::units::lookup(word).is_none()
+        && crate::units::magnitude_word(word).is_none();
+    counted.then_some(i)
 }
 
 /// The columns of a table `N` columns wide take `3 N + 1` for borders and padding.

@@ -225,15 +225,16 @@ pub(crate) fn with_counts(unit: DisplayUnit, q: Quantity) -> DisplayUnit {
     }
     let (up, down) = (up.join("*"), down.concat());
     let label = &*unit.label;
-    let label = match label {
-        "" if up.is_empty() => down,
-        "" => format!("{up}{down}"),
+    // What is per a count comes before what is per a time: `reads/user/day`,
+    // `$/user/month`, `B/request`.
+    let (head, tail) = label.split_at(label.find('/').unwrap_or(label.len()));
+    let label = match head {
         // `QPS` names what it counts.
-        "QPS" | "RPS" | "TPS" => format!("{label}{down}"),
-        l if l.starts_with('/') => format!("{up}{l}{down}"),
-        l if up.is_empty() => format!("{l}{down}"),
-        l if units::magnitude_word(l).is_some() => format!("{l} {up}{down}"),
-        l => format!("{l}*{up}{down}"),
+        "QPS" | "RPS" | "TPS" => format!("{head}{down}{tail}"),
+        "" => format!("{up}{down}{tail}"),
+        h if up.is_empty() => format!("{h}{down}{tail}"),
+        h if units::magnitude_word(h).is_some() => format!("{h} {up}{down}{tail}"),
+        h => format!("{h}*{up}{down}{tail}"),
     };
     DisplayUnit {
         label: Cow::Owned(label),

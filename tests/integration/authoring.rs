@@ -173,8 +173,9 @@ fn one_table_alone() {
     );
     assert!(!out.stdout.contains("## QPS"), "{}", out.stdout);
     assert!(
-        out.stdout
-            .ends_with("- `total_storage = total_urls * record_size = 6 billion * 500 B = 3 TB`\n"),
+        out.stdout.ends_with(
+            "- `total_storage = total_urls * record_size = 6 billion urls * 500 B/url = 3 TB`\n"
+        ),
         "{}",
         out.stdout
     );
