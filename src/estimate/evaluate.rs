@@ -76,7 +76,7 @@ impl Estimate {
                 .map_err(|e| self.item_error(item, &ExprError::quantity(e, item.stmt.span())))?;
         }
         if item.unit.is_none() {
-            crate::lang::counts::check(&item.stmt, value.dim())
+            crate::lang::counts::check(&item.stmt, value.dim(), &|id| env.dim_of(&item.stmt, id))
                 .map_err(|e| self.item_error(item, &e))?;
         }
         let unit = match &item.unit {
@@ -84,7 +84,7 @@ impl Estimate {
                 let size =
                     eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
                 if let Err(err) = value.at(0).in_unit(size) {
-                    let e = eval::conversion_error(&item.stmt, err, item.stmt.span());
+                    let e = eval::conversion_error(&item.stmt, env, err, item.stmt.span());
                     return Err(self
                         .item_error(item, &e)
                         .tap_note(format!("the `unit` is {}", t.label())));

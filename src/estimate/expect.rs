@@ -73,8 +73,15 @@ impl Estimate {
                 expected.dim()
             );
             let d = Diagnostic::new(message, &self.origin, &self.source_text, x.span);
-            let hint = crate::lang::counts::hint(&x.stmt, expected.dim(), got.dim());
-            return Err(Box::new(match hint {
+            // Counted in another count: the published figure is written wrong.
+            let counted = expected.dim().count_gap(got.dim()).map(|_| {
+                let same = Quantity::new(expected.si_value(), got.dim()).unwrap_or(got);
+                format!(
+                    "write the published figure in the quantity's units, as `{}`",
+                    display::show(same, None, env.calendar).text
+                )
+            });
+            return Err(Box::new(match counted {
                 Some(h) => d.with_note(h),
                 None => d,
             }));

@@ -11,7 +11,12 @@ use crate::quantity::dimension::Dimension;
 /// The advice for a value of `have` where `want` was needed, when the two
 /// differ only in counts: which count is left over or missing, and the
 /// figure of `stmt` rewritten to fix it.
-pub(crate) fn hint(stmt: &Statement, have: Dimension, want: Dimension) -> Option<String> {
+pub(crate) fn hint(
+    stmt: &Statement,
+    have: Dimension,
+    want: Dimension,
+    dim_of: Dims<'_>,
+) -> Option<String> {
     let gap = have.count_gap(want)?;
     let name = |up: bool, many: bool| {
         gap.counts()
@@ -31,14 +36,17 @@ pub(crate) fn hint(stmt: &Statement, have: Dimension, want: Dimension) -> Option
     };
     Some(match rewrite(stmt, gap) {
         Some(fix) => format!("{said}; did you mean `{fix}`?"),
-        None => format!("{said}; does a figure lack `{}`?", fix_units(gap)),
+        None => match suspect(stmt, gap, dim_of) {
+            Some(name) => format!("{said}; does `{name}` lack `{}`?", fix_units(gap)),
+            None => format!("{said}; does a figure lack `{}`?", fix_units(gap)),
+        },
     })
 }
 
 /// A final value whose counts multiply a size, money or a length
 /// (`2 MB*requests/s`) is a "per" dropped somewhere: no estimate means
 /// megabyte-requests. The error names the count and the likely fix.
-pub(crate) fn check(stmt: &Statement, have: Dimension) -> Result<(), ExprError> {
+pub(crate) fn check(stmt: &Statement, have: Dimension, dim_of: Dims<'_>) -> Result<(), ExprError> {
     let base = have.uncounted();
     let counted = have.counts().any(|(_, e)| e > 0);
     if !counted || base.is_none() || base == Dimension::RATE {
@@ -48,11 +56,33 @@ pub(crate) fn check(stmt: &Statement, have: Dimension) -> Result<(), ExprError> 
         "this is {have}, a count times {}; if that is meant, wrap it in `uncounted(...)`",
         base.name()
     ));
-    let hint = hint(stmt, have, base);
+    let hint = hint(stmt, have, base, dim_of);
     Err(ExprError::new(
         ExprErrorKind::Quantity { error, hint },
         stmt.span(),
     ))
+}
+
+/// The dimension of the name at a node, where it is known.
+pub(crate) type Dims<'a> = &'a dyn Fn(NodeId) -> Option<Dimension>;
+
+/// The first name of `stmt` that is likely to lack the counts `gap`
+/// says: one without counts, a size or a price when a count is left over
+/// (`photo_size`), a plain number or rate when counts are missing.
+fn suspect<'s>(stmt: &'s Statement, gap: Dimension, dim_of: Dims<'_>) -> Option<&'s str> {
+    let left_over = gap.counts().all(|(_, e)| e > 0);
+    (0..stmt.nodes.len()).find_map(|id| {
+        #[allow(clippy::cast_possible_truncation)] // nodes fit a NodeId
+        let id = id as NodeId;
+        let dim = dim_of(id)?;
+        let fits = !dim.has_counts()
+            && if left_over {
+                !dim.is_none() && dim != Dimension::RATE && dim != Dimension::TIME
+            } else {
+                dim.is_none() || dim == Dimension::RATE
+            };
+        fits.then(|| stmt.text_at(stmt.node(id).span()))
+    })
 }
 
 /// The units a figure lacks when the value is off by `gap`: `/request`,

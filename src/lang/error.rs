@@ -133,8 +133,15 @@ impl ExprError {
                 crate::suggest::label(suggestions).unwrap_or_default()
             }
             // Nothing close: likely a noun, which bote does not count.
-            ExprErrorKind::UnknownUnit { .. } => {
-                "not a unit; a count is a plain number (`2 per day`, not `2 tweets per day`)".into()
+            ExprErrorKind::UnknownUnit { word, .. } => {
+                let one = word
+                    .strip_suffix('s')
+                    .filter(|w| !w.is_empty())
+                    .unwrap_or(word);
+                format!(
+                    "not a unit; a count is a plain number (`2 per day`) unless declared: \
+                     `counts: [{one}]` in a file, `--counts {one}` for eval"
+                )
             }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
             ExprErrorKind::Ambiguous { .. } => "group the range as you mean it".into(),

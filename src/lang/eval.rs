@@ -7,6 +7,7 @@
 use crate::lang::ast::{BinOp, Expr, Func, NodeId, Pos, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::quantity::count::Counts;
+use crate::quantity::dimension::Dimension;
 use crate::quantity::sample::{self, Sampling, Shape, Value};
 use crate::quantity::{Quantity, QuantityError};
 use crate::span::Span;
@@ -66,6 +67,17 @@ impl<'a> Env<'a> {
         if let Some(s) = self.slots.get_mut(slot) {
             *s = Some(v);
         }
+    }
+
+    /// The dimension of the name at node `id` of `stmt`, if it is defined.
+    pub(crate) fn dim_of(&self, stmt: &Statement, id: NodeId) -> Option<Dimension> {
+        let Expr::Name { span, slot } = stmt.node(id) else {
+            return None;
+        };
+        if let Some(Some(v)) = self.slots.get(*slot as usize) {
+            return Some(v.dim());
+        }
+        self.get(stmt.text_at(Span::from(*span))).map(Value::dim)
     }
 
     /// Define `name` (or redefine it) as `v`.
@@ -190,7 +202,7 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
         let size = target_size(target, env.calendar)?;
         v.at(0)
             .in_unit(size)
-            .map_err(|e| conversion_error(stmt, e, stmt.span().to(target.span)))?;
+            .map_err(|e| conversion_error(stmt, env, e, stmt.span().to(target.span)))?;
     }
     Ok(v)
 }
@@ -252,7 +264,12 @@ struct Walk<'s, 'e> {
 /// The error for `stmt`'s value not converting to a unit. The classic slip
 /// of dividing by a time twice (`/ 24 hours / 3600 seconds`) is named as
 /// such rather than answered with "multiply by a time".
-pub(crate) fn conversion_error(stmt: &Statement, e: QuantityError, span: Span) -> ExprError {
+pub(crate) fn conversion_error(
+    stmt: &Statement,
+    env: &Env,
+    e: QuantityError,
+    span: Span,
+) -> ExprError {
     let twice = match &e {
         QuantityError::Mismatch { left, right, .. } => right
             .per(crate::quantity::dimension::Dimension::TIME)
@@ -260,7 +277,9 @@ pub(crate) fn conversion_error(stmt: &Statement, e: QuantityError, span: Span) -
         _ => false,
     };
     let counted = match &e {
-        QuantityError::Mismatch { left, right, .. } => super::counts::hint(stmt, *left, *right),
+        QuantityError::Mismatch { left, right, .. } => {
+            super::counts::hint(stmt, *left, *right, &|id| env.dim_of(stmt, id))
+        }
         _ => None,
     };
     let mut err = ExprError::quantity(e, span);

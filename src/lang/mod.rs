@@ -100,7 +100,7 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         .map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
     let value = eval::eval_statement(&stmt, env, key)?;
     if stmt.target.is_none() {
-        counts::check(&stmt, value.dim())?;
+        counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id))?;
     }
     let unit = match &stmt.target {
         Some(t) => Some(eval::display_unit(t, value.at(0), env.calendar)?),

@@ -5,6 +5,7 @@ mod bad_input;
 mod binding;
 mod cases;
 mod common;
+mod counts;
 mod estimates;
 mod eval_cli;
 mod eval_examples;

@@ -328,7 +328,9 @@ fn hints_for_classic_slips() {
         let out = bote(&["eval", src], "");
         assert!(
             out.stderr.contains(&format!("unknown unit `{word}`"))
-                && out.stderr.contains("not a unit; a count is a plain number")
+                && out.stderr.contains(
+                    "not a unit; a count is a plain number (`2 per day`) unless declared"
+                )
                 && !out.stderr.contains("did you mean"),
             "{src}: {}",
             out.stderr
