@@ -236,7 +236,10 @@ Ranges: `100 to 1000` is lognormal with 100 and 1000 its 5th and 95th
   `100 to 300M`). Also normal(mean, sd), uniform(low, high) and
   pert(min, likely, max). An answer is its median and 90% range; a name used
   twice is the same draw, so `x - x` is 0. `to` before a unit converts.
-Functions: ceil floor round min max abs sqrt ln log10 log2.
+Functions: ceil floor round min max abs sqrt ln log10 log2 uncounted.
+Counts: --counts user,request (a file: `counts: [user, request]`) makes each a
+  unit of its own: `2 requests/user * 10M users` is 20 million requests, and
+  `4000 requests/s * 500 B -> MB/s` is an error (write `500 B/request`).
 Calendar: a year is 365 days and a month is a twelfth of it unless --month/--year say otherwise."
     };
 }
