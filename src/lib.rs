@@ -59,3 +59,14 @@ pub use units::{Calendar, spelling_table};
 pub mod fuzz {
     pub use crate::yaml::{Node, YamlError, parse_events};
 }
+
+/// The built-in reference numbers (`prices` false) or price sheet (`true`)
+/// as the Markdown table the README carries (a test keeps the two the same).
+pub fn sheet_table(prices: bool) -> String {
+    use estimate::sheets::Kind;
+    cli::sheets::markdown(if prices {
+        Kind::Prices
+    } else {
+        Kind::References
+    })
+}

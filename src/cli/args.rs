@@ -53,6 +53,23 @@ pub(super) enum Command {
     },
     /// List the built-in presets.
     List,
+    /// List the reference numbers an estimate can use as `ref.NAME`, each
+    /// with its source and date.
+    Refs {
+        /// Only entries whose name or description contains this.
+        filter: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+        format: SheetFormat,
+    },
+    /// List the built-in price sheet an estimate can use as `price.NAME`.
+    Prices {
+        /// Only entries whose name or description contains this.
+        filter: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+        format: SheetFormat,
+    },
     /// Print a preset's YAML, to copy into a file of your own and edit.
     Show {
         #[arg(value_name = "PRESET", value_parser = Target)]
@@ -288,6 +305,13 @@ pub(super) struct EvalArgs {
     pub(super) year: Option<String>,
     #[command(flatten)]
     pub(super) sampling: SamplingArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum SheetFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -7,6 +7,7 @@ mod eval;
 mod new;
 mod repl;
 mod run;
+pub(crate) mod sheets;
 mod source;
 mod watch;
 
@@ -78,6 +79,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         Command::Run(args) => run_cmd(&args, io),
         Command::Check { targets, sampling } => check_cmd(&targets, sampling, io),
         Command::List => list_cmd(io),
+        Command::Refs { filter, format } => sheets::sheet_cmd(
+            crate::estimate::sheets::Kind::References,
+            filter.as_deref(),
+            format,
+            io,
+        ),
+        Command::Prices { filter, format } => sheets::sheet_cmd(
+            crate::estimate::sheets::Kind::Prices,
+            filter.as_deref(),
+            format,
+            io,
+        ),
         Command::Show { preset } => show_cmd(&preset, io),
         Command::Completions { shell } => {
             let mut cmd = <args::Cli as clap::CommandFactory>::command();

@@ -107,6 +107,9 @@ pub(super) fn check_cmd(
                 continue;
             }
         };
+        for warning in ev.stale_prices(crate::estimate::sheets::today()) {
+            writeln!(io.stderr, "warning: {target}: {warning}")?;
+        }
         let total = ev.expectations();
         let failed: Vec<_> = ev.failed_expectations().collect();
         if failed.is_empty() {

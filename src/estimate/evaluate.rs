@@ -21,9 +21,29 @@ impl Estimate {
         }
         drop(uses);
         let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
+        let used = self.externals(&mut env)?;
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
+        let cost = self.sections.iter().position(|s| s == "cost");
         for i in order {
             let (row, value) = self.evaluate_item(i, &env)?;
+            let item = &self.items[i];
+            if cost.is_some_and(|c| item.place == Place::Section(c))
+                && value.dim() != crate::quantity::dimension::Dimension::MONEY_RATE
+            {
+                let e = ExprError::new(
+                    crate::lang::error::ExprErrorKind::Quantity {
+                        error: crate::quantity::QuantityError::BadRange(format!(
+                            "a line of `cost` is money per time (such as $/month), to add up per month, but this is {}",
+                            value.dim()
+                        )),
+                        hint: None,
+                    },
+                    item.stmt.span(),
+                );
+                return Err(self.item_error(item, &e).tap_note(
+                    "a price of storage is per GB per month (`price.s3_standard`), of transfer per GB: multiply by GB per month",
+                ));
+            }
             env.set_slot(i, value);
             rows[i] = Some(row);
         }
@@ -34,7 +54,58 @@ impl Estimate {
         Ok(Evaluated {
             estimate: self,
             rows,
+            used,
         })
+    }
+
+    /// Evaluate every sheet name the items use (`ref.nic_25g`) into `env`,
+    /// once each, in order of first use.
+    fn externals(&self, env: &mut Env) -> Result<Vec<Used>, LoadError> {
+        let mut used: Vec<Used> = Vec::new();
+        for item in &self.items {
+            for (name, span) in item.stmt.names() {
+                if sheets::Kind::of(name).is_none() || used.iter().any(|u| u.name == name) {
+                    continue;
+                }
+                let Some((kind, entry)) = self.sheets.lookup(name) else {
+                    continue;
+                };
+                let by = Env::new(self.calendar).sampling(self.sampling);
+                let answer = crate::lang::evaluate_keyed(&entry.value, &by, name).map_err(|e| {
+                    let e = ExprError::new(
+                        crate::lang::error::ExprErrorKind::Quantity {
+                            error: crate::quantity::QuantityError::BadRange(format!(
+                                "`{name}` ({}, from {}) does not read: {e}",
+                                entry.value, entry.origin
+                            )),
+                            hint: None,
+                        },
+                        span,
+                    );
+                    self.item_error(item, &e)
+                })?;
+                let text = match &answer.range {
+                    Some(r) => r.text.clone(),
+                    None => answer.shown.text.clone(),
+                };
+                // As the sheet writes it (`25 Gbit/s`), when that is a figure.
+                let text = if crate::lang::parser::parse(&entry.value, &self.counts)
+                    .is_ok_and(|s| s.written_units().is_some())
+                {
+                    entry.value.clone()
+                } else {
+                    text
+                };
+                env.set(name.to_string(), answer.value);
+                used.push(Used {
+                    name: name.to_string(),
+                    kind,
+                    entry: entry.clone(),
+                    text,
+                });
+            }
+        }
+        Ok(used)
     }
 
     /// Ranges in a file this large, at this many draws, could take more

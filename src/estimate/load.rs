@@ -107,7 +107,12 @@ fn quantities(root: &Node) -> usize {
     };
     entries
         .iter()
-        .filter(|(k, _)| !matches!(k.text(), Some("title" | "about" | "source" | "calendar")))
+        .filter(|(k, _)| {
+            !matches!(
+                k.text(),
+                Some("title" | "about" | "source" | "calendar" | "references" | "prices")
+            )
+        })
         .map(|(_, v)| match &v.value {
             Value::Map(m) => m.len(),
             _ => 0,
@@ -276,6 +281,7 @@ impl Loader<'_> {
             sections: Vec::new(),
             sampling: Sampling::default(),
             counts: self.counts.clone(),
+            sheets: super::sheets::Sheets::default(),
         };
         // Items are large and files may hold many: allocate their list, and
         // that of their expressions (one each), once.
@@ -302,6 +308,18 @@ impl Loader<'_> {
                 }
                 // Read before everything else (see `Loader::counts`).
                 "counts" => {}
+                "references" | "prices" => {
+                    let kind = if name == "prices" {
+                        super::sheets::Kind::Prices
+                    } else {
+                        super::sheets::Kind::References
+                    };
+                    let entries =
+                        super::sheets::entries(value, self.origin, self.src, "this estimate")?;
+                    est.sheets
+                        .own
+                        .extend(entries.into_iter().map(|e| (kind, e)));
+                }
                 "calendar" => {
                     est.calendar = self.calendar(value)?;
                     est.calendar_from_file = true;

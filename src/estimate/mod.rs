@@ -14,6 +14,7 @@ mod load;
 mod order;
 mod overrides;
 pub mod presets;
+pub(crate) mod sheets;
 
 pub use drivers::Driver;
 pub use load::load;
@@ -37,11 +38,13 @@ pub(crate) const MAX_QUANTITIES: usize = 200_000;
 /// Tolerance for `expect` when the file gives none: published figures are rounded.
 pub(crate) const DEFAULT_TOLERANCE: f64 = 0.10;
 
-const TOP_KEYS: [&str; 8] = [
+const TOP_KEYS: [&str; 10] = [
     "title",
     "about",
     "source",
     "counts",
+    "references",
+    "prices",
     "calendar",
     "seed",
     "samples",
@@ -79,6 +82,8 @@ pub struct Estimate {
     pub(crate) sampling: Sampling,
     /// The counts the file declares (`counts:`), read as units.
     pub(crate) counts: Counts,
+    /// Where `ref.NAME` and `price.NAME` are looked up.
+    pub(crate) sheets: sheets::Sheets,
 }
 
 /// Where an item sits: among the assumptions or in a section.
@@ -211,9 +216,44 @@ pub struct Evaluated {
     pub estimate: Estimate,
     /// One row per quantity, in file order.
     pub rows: Vec<Row>,
+    /// The reference numbers and prices the estimate used, in order of use.
+    pub(crate) used: Vec<Used>,
 }
 
+/// A sheet's entry an estimate used, with its value as shown.
+#[derive(Clone, Debug)]
+pub(crate) struct Used {
+    /// As written in the estimate: `ref.nic_25g`.
+    pub(crate) name: String,
+    pub(crate) kind: sheets::Kind,
+    pub(crate) entry: sheets::Entry,
+    /// The value as shown: `25 Gbit/s`, `250 to 500 µs`.
+    pub(crate) text: String,
+}
+
+/// A price read longer ago than this is called stale by `bote check`.
+pub(crate) const STALE_AFTER_DAYS: i64 = 365;
+
 impl Evaluated {
+    /// A warning for each price the estimate used that was read more than
+    /// a year before `today` (days since 1970): prices change.
+    pub(crate) fn stale_prices(&self, today: i64) -> Vec<String> {
+        self.used
+            .iter()
+            .filter(|u| u.kind == sheets::Kind::Prices)
+            .filter_map(|u| {
+                let date = u.entry.date.as_deref()?;
+                let age = today - sheets::days_from(date)?;
+                (age > STALE_AFTER_DAYS).then(|| {
+                    format!(
+                        "`{}` was read {date}, {} days ago: prices change; check it (`bote prices`) or give a newer one under `prices:`",
+                        u.name, age
+                    )
+                })
+            })
+            .collect()
+    }
+
     /// Each row's derivation with the values substituted, as said out loud:
     /// `read_qps = write_qps * read_ratio = 38.05 /s * 100 = 3,805 /s`.
     /// Built on request: most reports never show it.

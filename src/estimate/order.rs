@@ -21,6 +21,10 @@ impl Uses {
     }
 }
 
+/// The use of a name that is no item but a sheet's (`ref.nic_25g`): its
+/// slot is left unresolved and the name is looked up by name.
+pub(super) const EXTERNAL: u32 = crate::lang::ast::Expr::UNRESOLVED;
+
 impl Estimate {
     /// Indices of items with each item after everything it uses, and what
     /// each item's names refer to. A cycle or an unknown name is an error
@@ -48,9 +52,24 @@ impl Estimate {
                 match index.get(name) {
                     #[allow(clippy::cast_possible_truncation)] // MAX_QUANTITIES fits
                     Some(&j) => uses.list.push(j as u32),
+                    // A sheet's name: evaluated before the items, by name.
+                    None if self.sheets.lookup(name).is_some() => uses.list.push(EXTERNAL),
                     None => {
-                        let known = self.items.iter().map(|i| i.name.as_str());
-                        let e = eval::unknown_name(name, known, &self.counts, span);
+                        let e = match sheets::Kind::of(name) {
+                            Some((kind, _)) => {
+                                let known = self.sheets.names(kind);
+                                eval::unknown_name(
+                                    name,
+                                    known.iter().map(String::as_str),
+                                    &self.counts,
+                                    span,
+                                )
+                            }
+                            None => {
+                                let known = self.items.iter().map(|i| i.name.as_str());
+                                eval::unknown_name(name, known, &self.counts, span)
+                            }
+                        };
                         return Err(self.item_error(item, &e));
                     }
                 }
@@ -78,6 +97,9 @@ impl Estimate {
                 if let Some(&dep) = uses.of(node).get(*next) {
                     let (dep, nth) = (dep as usize, *next);
                     *next += 1;
+                    if dep == EXTERNAL as usize {
+                        continue;
+                    }
                     match mark[dep] {
                         Mark::New => {
                             mark[dep] = Mark::Active;

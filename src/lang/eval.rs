@@ -134,6 +134,34 @@ pub(crate) fn unknown_name<'a>(
     )
 }
 
+/// A built-in sheet's entry (`ref.nic_25g`, `price.egress`) that `env`
+/// does not define, evaluated where it is used (`bote eval`). An estimate
+/// evaluates the entries it uses up front, its own overrides first.
+fn builtin_sheet_value(name: &str, env: &Env, span: Span) -> Option<Result<Value, ExprError>> {
+    use crate::estimate::sheets::{Kind, builtin_sheet};
+    let (kind, entry) = Kind::of(name)?;
+    let Some(e) = builtin_sheet(kind).entries.iter().find(|e| e.name == entry) else {
+        let known: Vec<String> = builtin_sheet(kind)
+            .entries
+            .iter()
+            .map(|e| format!("{}.{}", kind.prefix(), e.name))
+            .collect();
+        let counts = Counts::default();
+        return Some(Err(unknown_name(
+            name,
+            known.iter().map(String::as_str),
+            &counts,
+            span,
+        )));
+    };
+    let by = Env::new(env.calendar).sampling(env.sampling);
+    Some(
+        crate::lang::evaluate_keyed(&e.value, &by, name)
+            .map(|a| a.value)
+            .map_err(|_| env.unknown(name, span)),
+    )
+}
+
 /// The size of one of `unit` under `calendar`.
 pub(crate) fn unit_size(unit: UnitRef, calendar: Calendar) -> Result<Quantity, QuantityError> {
     let (value, dim) = match unit {
@@ -353,9 +381,10 @@ impl Walk<'_, '_> {
                 }
                 let span = Span::from(*span);
                 let name = stmt.text_at(span);
-                env.get(name)
-                    .cloned()
-                    .ok_or_else(|| env.unknown(name, span))
+                if let Some(v) = env.get(name) {
+                    return Ok(v.clone());
+                }
+                builtin_sheet_value(name, env, span).unwrap_or_else(|| Err(env.unknown(name, span)))
             }
             Expr::Neg { expr, span } => {
                 self.eval(*expr)?.map(|q| Ok(q.negate())).map_err(at(*span))

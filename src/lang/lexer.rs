@@ -87,6 +87,12 @@ fn word_end(src: &str, start: usize) -> usize {
     while i < bytes.len() {
         match bytes[i] {
             b if b.is_ascii_alphanumeric() || b == b'_' => i += 1,
+            // `ref.nic_25g`, `price.s3_standard`: a sheet's names.
+            b'.' if matches!(&src[start..i], "ref" | "price")
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) =>
+            {
+                i += 1;
+            }
             0x80.. if src[i..].starts_with(['µ', 'μ']) => i += 2,
             _ => break,
         }

@@ -40,6 +40,8 @@ impl Dimension {
     pub(crate) const MONEY_RATE: Dimension = Dimension::of([0, -1, 0, 1]);
     /// A price of data: dollars per byte.
     pub(crate) const MONEY_PER_DATA: Dimension = Dimension::of([-1, 0, 0, 1]);
+    /// A price of storage: dollars per byte per second.
+    pub(crate) const MONEY_PER_DATA_TIME: Dimension = Dimension::of([-1, -1, 0, 1]);
 
     const fn of(base: [i8; 4]) -> Dimension {
         Dimension {

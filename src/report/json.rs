@@ -70,6 +70,21 @@ struct JsonCounts {
     failed: usize,
 }
 
+/// A sheet's entry the estimate used.
+#[derive(Serialize)]
+struct JsonUsed<'a> {
+    name: &'a str,
+    value: &'a str,
+    text: &'a str,
+    what: Option<&'a str>,
+    kind: Option<&'a str>,
+    source: Option<&'a str>,
+    date: Option<&'a str>,
+    conditions: Option<&'a str>,
+    /// `built-in` or `this estimate`.
+    from: &'a str,
+}
+
 /// The JSON report; its shape is documented in the README.
 #[derive(Serialize)]
 pub(crate) struct JsonReport<'a> {
@@ -82,6 +97,9 @@ pub(crate) struct JsonReport<'a> {
     counts: Vec<&'a str>,
     assumptions: Vec<JsonQuantity<'a>>,
     sections: Vec<JsonSection<'a>>,
+    /// The reference numbers and prices used; absent when none are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    references: Vec<JsonUsed<'a>>,
     expectations: JsonCounts,
 }
 
@@ -172,6 +190,21 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
         counts: est.counts.names().collect(),
         assumptions,
         sections,
+        references: ev
+            .used
+            .iter()
+            .map(|u| JsonUsed {
+                name: &u.name,
+                value: &u.entry.value,
+                text: &u.text,
+                what: u.entry.what.as_deref(),
+                kind: u.entry.kind.as_deref(),
+                source: u.entry.source.as_deref(),
+                date: u.entry.date.as_deref(),
+                conditions: u.entry.conditions.as_deref(),
+                from: &u.entry.origin,
+            })
+            .collect(),
         expectations: JsonCounts {
             total: ev.expectations(),
             failed: ev.failed_expectations().count(),

@@ -114,7 +114,18 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
                 md(&note_of(ev, row))
             );
         }
+        if let Some(total) = cost_total(ev, s) {
+            let _ = writeln!(out, "\n**{}**", md(&total));
+        }
         derivations(&mut out, Place::Section(s));
+    }
+    if opts.only.is_none() {
+        for (heading, lines) in sources(ev) {
+            let _ = writeln!(out, "\n## {}\n", md(&heading));
+            for line in lines {
+                let _ = writeln!(out, "- {}", md(&line));
+            }
+        }
     }
     if let Some(s) = summary(ev).filter(|_| opts.only.is_none()) {
         let _ = writeln!(out, "\n{s}");

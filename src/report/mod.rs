@@ -170,6 +170,101 @@ fn divided_twice(ev: &Evaluated, row: &Row) -> Option<&'static str> {
     )
 }
 
+/// The sheets' entries the estimate used, a heading and a line each:
+/// "References used" and "Prices (AWS us-east-1 list prices, read
+/// 2026-06-17)", then `ref.nic_25g = 25 Gbit/s: what (kind; source, date)`.
+fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
+    use crate::estimate::sheets::Kind;
+    let mut out = Vec::new();
+    for kind in [Kind::References, Kind::Prices] {
+        let lines: Vec<String> = ev
+            .used
+            .iter()
+            .filter(|u| u.kind == kind)
+            .map(|u| {
+                let e = &u.entry;
+                let mut said: Vec<&str> = Vec::new();
+                said.extend(e.kind.as_deref());
+                said.extend(e.source.as_deref());
+                said.extend(e.date.as_deref());
+                let origin = if e.origin == "built-in" {
+                    String::new()
+                } else {
+                    format!(" [from {}]", e.origin)
+                };
+                let what = e
+                    .what
+                    .as_deref()
+                    .map_or(String::new(), |w| format!(": {w}"));
+                let said = if said.is_empty() {
+                    " (no source given)".to_string()
+                } else {
+                    format!(" ({})", said.join("; "))
+                };
+                format!("{} = {}{what}{said}{origin}", u.name, u.text)
+            })
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let heading = match kind {
+            Kind::References => "References used".to_string(),
+            Kind::Prices => {
+                let sheet = ev.estimate.sheets.price_sheet();
+                match &sheet.date {
+                    Some(d) => format!("Prices: {}, read {d}", sheet.title),
+                    None => format!("Prices: {}", sheet.title),
+                }
+            }
+        };
+        out.push((heading, lines));
+    }
+    out
+}
+
+/// A `cost` section's total per month and each line's share of it:
+/// `Total: $4,100/month (egress 62%, storage 38%)`.
+fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
+    if ev.estimate.sections.get(section).map(String::as_str) != Some("cost") {
+        return None;
+    }
+    let rows: Vec<&Row> = rows_in(ev, Place::Section(section)).collect();
+    if rows.len() < 2
+        || rows
+            .iter()
+            .any(|r| r.quantity.dim() != Dimension::MONEY_RATE)
+    {
+        return None;
+    }
+    let total: f64 = rows.iter().map(|r| r.quantity.si_value()).sum();
+    let q = crate::Quantity::new(total, Dimension::MONEY_RATE).ok()?;
+    let shown = crate::units::display::show(q, None, ev.estimate.calendar);
+    let mut shares: Vec<(f64, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.quantity.si_value() / total,
+                ev.estimate.items[r.item].name.as_str(),
+            )
+        })
+        .collect();
+    shares.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let shares: Vec<String> = shares
+        .iter()
+        .map(|(s, n)| format!("{n} {:.0}%", s * 100.0))
+        .collect();
+    let ranged = if rows.iter().any(|r| r.range.is_some()) {
+        ", the sum of the lines' medians"
+    } else {
+        ""
+    };
+    Some(format!(
+        "Total: {} ({}){ranged}",
+        shown.text,
+        shares.join(", ")
+    ))
+}
+
 fn summary(ev: &Evaluated) -> Option<String> {
     let total = ev.expectations();
     if total == 0 {

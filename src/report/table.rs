@@ -128,6 +128,26 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             Column::note(),
         ];
         boxed(out, columns, rows.len(), cells, opts.width);
+        if let Some(total) = cost_total(ev, s) {
+            prose(out, &total, (bold, reset));
+        }
+    }
+    if opts.only.is_none() {
+        for (heading, lines) in sources(ev) {
+            let _ = writeln!(out, "\n{bold}{heading}{reset}");
+            for line in lines {
+                match opts.width {
+                    Some(w) => {
+                        for l in text::wrap_hanging(&format!("  {}", printable(&line)), w, 4) {
+                            let _ = writeln!(out, "{l}");
+                        }
+                    }
+                    None => {
+                        let _ = writeln!(out, "  {}", printable(&line));
+                    }
+                }
+            }
+        }
     }
     if opts.explain {
         let _ = writeln!(out, "\n{bold}Derivations{reset}");

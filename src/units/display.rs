@@ -273,6 +273,13 @@ pub(crate) fn auto_unit(q: Quantity, calendar: Calendar) -> DisplayUnit {
                 size: 1e-9,
             };
         }
+        // Storage is priced per gigabyte-month: `$0.023/GB/month`.
+        Dimension::MONEY_PER_DATA_TIME => {
+            return DisplayUnit {
+                label: Cow::Borrowed("$/GB/month"),
+                size: 1e-9 / calendar.month_s,
+            };
+        }
         _ => {}
     }
     let Some(steps) = ladder(dim) else {

@@ -1,0 +1,127 @@
+//! `bote refs` and `bote prices`: the built-in reference numbers and price
+//! sheet, each entry with its value, what it is, its source and its date.
+
+use super::args::SheetFormat;
+use super::*;
+use crate::estimate::sheets::{Entry, Kind, builtin_sheet};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    name: String,
+    value: &'a str,
+    what: Option<&'a str>,
+    kind: Option<&'a str>,
+    source: Option<&'a str>,
+    date: Option<&'a str>,
+    conditions: Option<&'a str>,
+}
+
+/// Print the sheet of `kind`, only entries whose name or description
+/// contains `filter` (any case) when one is given.
+pub(super) fn sheet_cmd(
+    kind: Kind,
+    filter: Option<&str>,
+    format: SheetFormat,
+    io: &mut Io<'_>,
+) -> io::Result<i32> {
+    let sheet = builtin_sheet(kind);
+    let wanted = |e: &&Entry| {
+        filter.is_none_or(|f| {
+            let f = f.to_lowercase();
+            e.name.to_lowercase().contains(&f)
+                || e.what
+                    .as_deref()
+                    .is_some_and(|w| w.to_lowercase().contains(&f))
+        })
+    };
+    let entries: Vec<&Entry> = sheet.entries.iter().filter(wanted).collect();
+    if entries.is_empty() {
+        let names = sheet.entries.iter().map(|e| e.name.as_str());
+        let hint = crate::suggest::hint(filter.unwrap_or(""), names);
+        return report(
+            io,
+            &Diagnostic::message(format!("no entry matches `{}`{hint}", filter.unwrap_or(""))),
+        );
+    }
+    let name = |e: &Entry| format!("{}.{}", kind.prefix(), e.name);
+    match format {
+        SheetFormat::Json => {
+            let list: Vec<JsonEntry> = entries
+                .iter()
+                .map(|e| JsonEntry {
+                    name: name(e),
+                    value: &e.value,
+                    what: e.what.as_deref(),
+                    kind: e.kind.as_deref(),
+                    source: e.source.as_deref(),
+                    date: e.date.as_deref(),
+                    conditions: e.conditions.as_deref(),
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&list).map_err(io::Error::other)?;
+            writeln!(io.stdout, "{text}")?;
+        }
+        SheetFormat::Markdown => io.stdout.write_all(markdown(kind).as_bytes())?,
+        SheetFormat::Text => {
+            if let Some(date) = &sheet.date {
+                writeln!(io.stdout, "{}, read {date}", sheet.title)?;
+            }
+            let w = entries.iter().map(|e| name(e).len()).max().unwrap_or(0);
+            let v = entries
+                .iter()
+                .map(|e| crate::text::width(&e.value))
+                .max()
+                .unwrap_or(0);
+            for e in entries {
+                let pad = v.saturating_sub(crate::text::width(&e.value));
+                writeln!(
+                    io.stdout,
+                    "{:<w$}  {}{}  {}",
+                    name(e),
+                    e.value,
+                    " ".repeat(pad),
+                    e.what.as_deref().unwrap_or("")
+                )?;
+                let said: Vec<&str> = [e.kind.as_deref(), e.source.as_deref(), e.date.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                writeln!(io.stdout, "{:<w$}  [{}]", "", said.join("; "))?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// The whole sheet as a Markdown table, as the README carries it (a test
+/// keeps the two the same).
+pub(crate) fn markdown(kind: Kind) -> String {
+    let sheet = builtin_sheet(kind);
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out = String::new();
+    if kind == Kind::References {
+        out.push_str("| name | value | what | kind | source | date |\n|---|---|---|---|---|---|\n");
+    } else {
+        out.push_str("| name | value | what | source | date |\n|---|---|---|---|---|\n");
+    }
+    for e in &sheet.entries {
+        let mut row = format!(
+            "| `{}.{}` | {} | {} |",
+            kind.prefix(),
+            e.name,
+            cell(&e.value),
+            cell(e.what.as_deref().unwrap_or(""))
+        );
+        if kind == Kind::References {
+            row.push_str(&format!(" {} |", e.kind.as_deref().unwrap_or("")));
+        }
+        row.push_str(&format!(
+            " {} | {} |\n",
+            cell(e.source.as_deref().unwrap_or("")),
+            e.date.as_deref().unwrap_or("")
+        ));
+        out.push_str(&row);
+    }
+    out
+}

@@ -1,0 +1,370 @@
+//! Reference numbers (`ref.ssd_random_read`) and prices
+//! (`price.s3_standard`): named quantities with a source and a date, read
+//! from YAML. The built-in sheets are `reference/numbers.yaml` and
+//! `prices/aws-us-east-1.yaml`; a user's file (`--references`, `--prices`)
+//! or an estimate's `references:`/`prices:` key replaces or adds entries.
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Node, Value};
+use std::sync::LazyLock;
+
+/// Which sheet a name is looked up in, by the word before its dot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// `ref.NAME`: reference numbers.
+    References,
+    /// `price.NAME`: a price sheet.
+    Prices,
+}
+
+impl Kind {
+    /// `ref` or `price`: how names in this sheet start.
+    pub(crate) fn prefix(self) -> &'static str {
+        match self {
+            Kind::References => "ref",
+            Kind::Prices => "price",
+        }
+    }
+
+    /// The kind a name such as `ref.nic_25g` belongs to, and its entry name.
+    pub(crate) fn of(name: &str) -> Option<(Kind, &str)> {
+        let (prefix, entry) = name.split_once('.')?;
+        let kind = match prefix {
+            "ref" => Kind::References,
+            "price" => Kind::Prices,
+            _ => return None,
+        };
+        Some((kind, entry))
+    }
+}
+
+/// One named figure.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub(crate) name: String,
+    /// The value as written, a bote expression (`100 µs`, `$0.023 / GB / month`).
+    pub(crate) value: String,
+    pub(crate) what: Option<String>,
+    pub(crate) source: Option<String>,
+    /// When the figure was measured or read: `2026-03-08`, `2026-06` or `2009`.
+    pub(crate) date: Option<String>,
+    /// measured, spec, classic or rule (references only).
+    pub(crate) kind: Option<String>,
+    pub(crate) conditions: Option<String>,
+    /// Where the entry came from: `built-in`, a file, `the estimate`.
+    pub(crate) origin: String,
+}
+
+/// A sheet: its title and date (prices), and its entries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Sheet {
+    pub(crate) title: String,
+    /// The date the whole sheet was read (a price sheet's `date:`).
+    pub(crate) date: Option<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) entries: Vec<Entry>,
+}
+
+const SHEET_KEYS: [&str; 5] = ["title", "cloud", "region", "date", "entries"];
+pub(crate) const ENTRY_KEYS: [&str; 6] = ["value", "what", "source", "date", "kind", "conditions"];
+/// What a reference entry's `kind` may be.
+pub(crate) const KINDS: [&str; 4] = ["measured", "spec", "classic", "rule"];
+
+static REFERENCES: LazyLock<Sheet> = LazyLock::new(|| {
+    builtin(
+        "reference/numbers.yaml",
+        include_str!("../../reference/numbers.yaml"),
+    )
+});
+static PRICES: LazyLock<Sheet> = LazyLock::new(|| {
+    builtin(
+        "prices/aws-us-east-1.yaml",
+        include_str!("../../prices/aws-us-east-1.yaml"),
+    )
+});
+
+/// A built-in sheet; a test loads each, so one that fails is never shipped.
+fn builtin(origin: &str, text: &str) -> Sheet {
+    read(origin, text, "built-in").unwrap_or_default()
+}
+
+/// The built-in sheet of `kind`.
+pub(crate) fn builtin_sheet(kind: Kind) -> &'static Sheet {
+    match kind {
+        Kind::References => &REFERENCES,
+        Kind::Prices => &PRICES,
+    }
+}
+
+/// Read a sheet from YAML text: `title`, optional `cloud`, `region` and
+/// `date`, and `entries`, a map of name to `{ value, source, date, ... }`.
+pub(crate) fn read(origin: &str, text: &str, label: &str) -> Result<Sheet, Box<Diagnostic>> {
+    let err = |span, message: String| Box::new(Diagnostic::new(message, origin, text, span));
+    let root = yaml::parse(text).map_err(|e| err(e.span, e.message))?;
+    let Value::Map(top) = &root.value else {
+        return Err(err(
+            root.span,
+            "a sheet must be a map with `title` and `entries`".into(),
+        ));
+    };
+    let mut sheet = Sheet::default();
+    for (k, v) in top {
+        let key = k.text().unwrap_or("");
+        match key {
+            "title" => sheet.title = scalar(v, origin, text)?,
+            "cloud" => {}
+            "region" => sheet.region = Some(scalar(v, origin, text)?),
+            "date" => sheet.date = Some(date(v, origin, text)?),
+            "entries" => sheet.entries = entries(v, origin, text, label)?,
+            other => {
+                let hint = crate::suggest::closest(other, SHEET_KEYS.iter().copied());
+                let mut d = Diagnostic::new(
+                    format!("unknown key `{other}` in a sheet"),
+                    origin,
+                    text,
+                    k.span,
+                );
+                d.label =
+                    crate::suggest::label(&hint).unwrap_or_else(|| "not a key bote knows".into());
+                return Err(Box::new(
+                    d.with_note(format!("allowed here: {}", SHEET_KEYS.join(", "))),
+                ));
+            }
+        }
+    }
+    Ok(sheet)
+}
+
+/// The entries of a map of `name: { value, ... }` (or `name: VALUE`).
+pub(crate) fn entries(
+    node: &Node,
+    origin: &str,
+    text: &str,
+    label: &str,
+) -> Result<Vec<Entry>, Box<Diagnostic>> {
+    let err = |span, message: String| Box::new(Diagnostic::new(message, origin, text, span));
+    let Value::Map(map) = &node.value else {
+        return Err(err(
+            node.span,
+            "`entries` must be a map of `name: { value: ..., source: ..., date: ... }`".into(),
+        ));
+    };
+    let mut out = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let name = k.text().unwrap_or("").to_string();
+        if let Some(problem) = crate::lang::parser::name_problem(&name) {
+            return Err(err(k.span, problem));
+        }
+        let mut entry = Entry {
+            name,
+            value: String::new(),
+            what: None,
+            source: None,
+            date: None,
+            kind: None,
+            conditions: None,
+            origin: label.to_string(),
+        };
+        match &v.value {
+            Value::Map(fields) => {
+                for (fk, fv) in fields {
+                    let field = fk.text().unwrap_or("");
+                    let value = scalar(fv, origin, text)?;
+                    match field {
+                        "value" => entry.value = value,
+                        "what" => entry.what = Some(value),
+                        "source" => entry.source = Some(value),
+                        "date" => entry.date = Some(date(fv, origin, text)?),
+                        "kind" => {
+                            let kind = value;
+                            if !KINDS.contains(&kind.as_str()) {
+                                return Err(err(
+                                    fv.span,
+                                    format!("`kind` is one of {}, not `{kind}`", KINDS.join(", ")),
+                                ));
+                            }
+                            entry.kind = Some(kind);
+                        }
+                        "conditions" => entry.conditions = Some(value),
+                        other => {
+                            let hint = crate::suggest::closest(other, ENTRY_KEYS.iter().copied());
+                            let mut d = Diagnostic::new(
+                                format!("unknown key `{other}` in entry `{}`", entry.name),
+                                origin,
+                                text,
+                                fk.span,
+                            );
+                            d.label = crate::suggest::label(&hint)
+                                .unwrap_or_else(|| "not a key bote knows".into());
+                            return Err(Box::new(
+                                d.with_note(format!("allowed here: {}", ENTRY_KEYS.join(", "))),
+                            ));
+                        }
+                    }
+                }
+            }
+            _ => entry.value = scalar(v, origin, text)?,
+        }
+        if entry.value.is_empty() {
+            return Err(err(
+                k.span,
+                format!("entry `{}` has no `value`", entry.name),
+            ));
+        }
+        out.push(entry);
+    }
+    Ok(out)
+}
+
+fn scalar(node: &Node, origin: &str, text: &str) -> Result<String, Box<Diagnostic>> {
+    match &node.value {
+        Value::Text(t) => Ok(t.to_string()),
+        _ => Err(Box::new(Diagnostic::new(
+            format!("expected text here, but this is {}", node.kind_name()),
+            origin,
+            text,
+            node.span,
+        ))),
+    }
+}
+
+/// A date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn date(node: &Node, origin: &str, text: &str) -> Result<String, Box<Diagnostic>> {
+    let d = scalar(node, origin, text)?;
+    if days_from(&d).is_none() {
+        return Err(Box::new(Diagnostic::new(
+            format!("`{d}` is not a date: write YYYY-MM-DD (or YYYY-MM, or YYYY)"),
+            origin,
+            text,
+            node.span,
+        )));
+    }
+    Ok(d)
+}
+
+/// Days since 1970-01-01 of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a missing
+/// month or day is its first).
+pub(crate) fn days_from(date: &str) -> Option<i64> {
+    let mut parts = date.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
+    let d: i64 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
+    if parts.next().is_some()
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+        || !(1000..=9999).contains(&y)
+    {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Today, in days since 1970-01-01, by the system clock.
+pub(crate) fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    i64::try_from(secs / 86_400).unwrap_or(0)
+}
+
+/// The sheets an estimate reads names from: its own entries, a user's
+/// file, then the built-in sheet, first match wins.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Sheets {
+    /// Entries from the estimate's `references:` and `prices:` keys.
+    pub(crate) own: Vec<(Kind, Entry)>,
+    /// A user's sheets, from `--references FILE` and `--prices FILE`.
+    pub(crate) files: Vec<(Kind, Sheet)>,
+}
+
+impl Sheets {
+    /// The entry `name` (as `ref.NAME` or `price.NAME`) stands for.
+    pub(crate) fn lookup(&self, name: &str) -> Option<(Kind, &Entry)> {
+        let (kind, entry) = Kind::of(name)?;
+        let own = self
+            .own
+            .iter()
+            .find(|(k, e)| *k == kind && e.name == entry)
+            .map(|(_, e)| e);
+        let file = || {
+            self.files
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .find_map(|(_, s)| s.entries.iter().find(|e| e.name == entry))
+        };
+        let built = || builtin_sheet(kind).entries.iter().find(|e| e.name == entry);
+        own.or_else(file).or_else(built).map(|e| (kind, e))
+    }
+
+    /// Every name of `kind` that can be looked up, for did-you-mean.
+    pub(crate) fn names(&self, kind: Kind) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let own = self.own.iter().filter(|(k, _)| *k == kind).map(|(_, e)| e);
+        let files = self
+            .files
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .flat_map(|(_, s)| s.entries.iter());
+        for e in own.chain(files).chain(builtin_sheet(kind).entries.iter()) {
+            let name = format!("{}.{}", kind.prefix(), e.name);
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// The price sheet in force: a user's file, else the built-in one.
+    pub(crate) fn price_sheet(&self) -> &Sheet {
+        self.files
+            .iter()
+            .find(|(k, _)| *k == Kind::Prices)
+            .map_or(builtin_sheet(Kind::Prices), |(_, s)| s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in entry has a source and a date, and its value reads.
+    #[test]
+    fn every_builtin_entry_is_sourced_dated_and_reads() {
+        for kind in [Kind::References, Kind::Prices] {
+            let sheet = builtin_sheet(kind);
+            assert!(sheet.entries.len() >= 10, "{kind:?}");
+            for e in &sheet.entries {
+                assert!(
+                    e.source.as_deref().is_some_and(|s| !s.is_empty()),
+                    "{}: no source",
+                    e.name
+                );
+                assert!(e.date.is_some(), "{}: no date", e.name);
+                assert!(e.what.is_some(), "{}: no description", e.name);
+                if kind == Kind::References {
+                    assert!(e.kind.is_some(), "{}: no kind", e.name);
+                }
+                let env = crate::lang::eval::Env::default();
+                crate::lang::evaluate(&e.value, &env)
+                    .unwrap_or_else(|err| panic!("{}: {err}", e.name));
+            }
+        }
+        assert!(builtin_sheet(Kind::Prices).date.is_some());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(days_from("1970-01-01"), Some(0));
+        assert_eq!(days_from("2000-03-01"), Some(11_017));
+        assert_eq!(days_from("2026-06"), days_from("2026-06-01"));
+        assert_eq!(days_from("2026-13-01"), None);
+        assert_eq!(days_from("June 2026"), None);
+    }
+}
