@@ -20,12 +20,17 @@ impl Estimate {
             item.stmt.resolve(uses.of(i).iter().copied());
         }
         drop(uses);
+        self.resolve_capacity();
         let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
         let used = self.externals(&mut env)?;
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
         let cost = self.sections.iter().position(|s| s == "cost");
         for i in order {
             let (row, value) = self.evaluate_item(i, &env)?;
+            let (row, value) = match &self.items[i].capacity {
+                Some(cap) => self.size(i, cap, row, &env)?,
+                None => (row, value),
+            };
             let item = &self.items[i];
             if cost.is_some_and(|c| item.place == Place::Section(c))
                 && value.dim() != crate::quantity::dimension::Dimension::MONEY_RATE
@@ -56,6 +61,86 @@ impl Estimate {
             rows,
             used,
         })
+    }
+
+    /// Point the names in capacity quantities' ratios at their quantities.
+    fn resolve_capacity(&mut self) {
+        if !self.items.iter().any(|i| i.capacity.is_some()) {
+            return;
+        }
+        let index: FxHashMap<String, u32> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.name.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        for item in &mut self.items {
+            if let Some(cap) = &mut item.capacity {
+                for r in &mut cap.resources {
+                    let slots: Vec<u32> = r
+                        .ratio
+                        .names()
+                        .map(|(n, _)| index.get(n).copied().unwrap_or(super::order::EXTERNAL))
+                        .collect();
+                    r.ratio.resolve(slots);
+                }
+            }
+        }
+    }
+
+    /// A capacity quantity's verdict: each resource's boxes at full use,
+    /// at the chosen percentile when uncertain, sized into a count.
+    fn size(
+        &self,
+        i: usize,
+        cap: &capacity::Capacity,
+        mut row: Row,
+        env: &Env,
+    ) -> Result<(Row, Value), LoadError> {
+        let item = &self.items[i];
+        let mut ratios = Vec::with_capacity(cap.resources.len());
+        let mut ranged = false;
+        for r in &cap.resources {
+            let key = format!("{}.{}", item.name, r.name);
+            let v =
+                eval::eval_statement(&r.ratio, env, &key).map_err(|e| self.item_error(item, &e))?;
+            // A count over a count-free capacity (`entries/s` over
+            // `ref.redis_ops`) is a number of boxes, as `-> /s` would be.
+            if !v
+                .dim()
+                .converts_to(crate::quantity::dimension::Dimension::NONE)
+            {
+                let e = ExprError::new(
+                    crate::lang::error::ExprErrorKind::Quantity {
+                        error: crate::quantity::QuantityError::BadRange(format!(
+                            "{} `{}` over `per_box` `{}` is {}, not a number of boxes",
+                            if r.name == "load" {
+                                "the load".to_string()
+                            } else {
+                                format!("the {} load", r.name)
+                            },
+                            r.load,
+                            r.per_box,
+                            v.dim()
+                        )),
+                        hint: None,
+                    },
+                    item.stmt.span(),
+                );
+                return Err(self.item_error(item, &e));
+            }
+            ranged |= matches!(v, Value::Draws(_));
+            ratios.push(cap.at_percentile(&v));
+        }
+        let verdict = cap.verdict(&ratios, ranged);
+        #[allow(clippy::cast_precision_loss)]
+        let total = Quantity::number(verdict.total as f64).unwrap_or(Quantity::ZERO);
+        row.quantity = total;
+        row.shown = display::show(total, None, env.calendar);
+        row.shown.text = verdict.headline;
+        row.range = None;
+        row.verdict = Some(verdict.detail);
+        Ok((row, Value::Exact(total)))
     }
 
     /// Evaluate every sheet name the items use (`ref.nic_25g`) into `env`,
@@ -192,6 +277,7 @@ impl Estimate {
             shown,
             range,
             expect,
+            verdict: None,
         };
         Ok((row, value))
     }
@@ -234,6 +320,10 @@ mod tests {
                 }
                 for row in &ev.rows {
                     let item = &ev.estimate.items[row.item];
+                    // A capacity verdict is a count sized from its ratio, not the ratio.
+                    if item.capacity.is_some() {
+                        continue;
+                    }
                     let mut stmt = item.stmt.clone();
                     stmt.resolve(std::iter::empty()); // forget the slots
                     let expected = eval::eval_statement(&stmt, &by_name, &item.name).unwrap();

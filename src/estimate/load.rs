@@ -233,6 +233,15 @@ impl Loader<'_> {
             }
         };
         self.parse_into(&mut est.items, &pending)?;
+        // A capacity quantity's expression is its ratios, written out.
+        for item in &mut est.items {
+            if let Some(cap) = &item.capacity {
+                let text = cap.expression();
+                item.stmt = parser::parse(&text, &self.counts)
+                    .map_err(|e| self.err(item.expr_at, format!("in `{}`: {e}", item.name)))?;
+                item.expr_offset = None;
+            }
+        }
         Ok(est)
     }
 
@@ -337,7 +346,15 @@ impl Loader<'_> {
                     est.sections.push(section.to_string());
                     let index = est.sections.len() - 1;
                     for (k, v) in self.map(value, &format!("section `{section}`"))? {
-                        let item = self.derived(k, v, index, pending)?;
+                        // In `capacity:`, a quantity with a `load` is a verdict;
+                        // one with an `expr` is an ordinary quantity.
+                        let verdict = section == "capacity"
+                            && matches!(&v.value, Value::Map(m) if m.iter().any(|(k, _)| k.text() == Some("load")));
+                        let item = if verdict {
+                            self.capacity(k, v, index, pending)?
+                        } else {
+                            self.derived(k, v, index, pending)?
+                        };
                         est.items.push(item);
                     }
                 }
@@ -648,6 +665,7 @@ impl Loader<'_> {
             source: self.opt_text(&fields, "source")?,
             overridden: false,
             counts_from_file: None,
+            capacity: None,
         })
     }
 
@@ -699,6 +717,153 @@ impl Loader<'_> {
     }
 
     /// A quantity of section `section`; its expression is left in `pending`.
+    /// A quantity of a `capacity:` section: `load` and `per_box` (each an
+    /// expression, or a map of resource to expression, with the same
+    /// resources), and optional `utilisation`, `spares`, `zones`,
+    /// `percentile`, `note` and `source`.
+    fn capacity<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        section: usize,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
+        use super::capacity::{Capacity, PERCENTILES, Resource};
+        let (name, name_span) = self.name(key)?;
+        let place = || format!("capacity `{name}`");
+        let fields = self.fields(value, &CAPACITY_KEYS, "load", &place)?;
+        let need = |k: &str| {
+            fields.get(k).ok_or_else(|| {
+                self.err(key.span, format!("capacity `{name}` has no `{k}`"))
+                    .tap_note(
+                        "a capacity quantity is `{ load: EXPR, per_box: EXPR }`, or maps of \
+                     resource to expression: `load: { memory: ..., network: ... }`",
+                    )
+            })
+        };
+        let (load, per_box) = (need("load")?, need("per_box")?);
+        // Each side as (resource, text, node): one unnamed, or a map.
+        let sides = |node: &'n Node<'n>,
+                     what: &str|
+         -> Result<Vec<(String, &'n str, &'n Node<'n>)>, LoadError> {
+            match &node.value {
+                Value::Map(m) => m
+                    .iter()
+                    .map(|(k, v)| {
+                        let r = self.key(k)?.to_string();
+                        let text = self.expr_text(v, &|| format!("the {what} of `{name}`"))?;
+                        Ok((r, text, v))
+                    })
+                    .collect(),
+                _ => Ok(vec![(
+                    "load".to_string(),
+                    self.expr_text(node, &|| format!("the {what} of `{name}`"))?,
+                    node,
+                )]),
+            }
+        };
+        let (loads, pers) = (sides(load, "load")?, sides(per_box, "per_box")?);
+        let mut resources = Vec::with_capacity(loads.len());
+        for (r, text, node) in &loads {
+            self.parse_expr(text, node)?;
+            let Some((_, per, per_node)) = pers.iter().find(|(p, _, _)| p == r) else {
+                return Err(self
+                    .err(node.span, format!("`per_box` of `{name}` has no `{r}`"))
+                    .tap_note("give `load` and `per_box` the same resources"));
+            };
+            self.parse_expr(per, per_node)?;
+            let ratio_text = format!("({text}) / ({per})");
+            let ratio = self.parse_expr(&ratio_text, node)?;
+            resources.push(Resource {
+                name: r.clone(),
+                load: (*text).to_string(),
+                per_box: (*per).to_string(),
+                ratio,
+            });
+        }
+        if let Some((r, _, node)) = pers
+            .iter()
+            .find(|(p, _, _)| !loads.iter().any(|(l, _, _)| l == p))
+        {
+            return Err(self
+                .err(node.span, format!("`load` of `{name}` has no `{r}`"))
+                .tap_note("give `load` and `per_box` the same resources"));
+        }
+        let figure = |k: &str, default: &str| -> Result<(f64, bool), LoadError> {
+            let Some(n) = fields.get(k) else {
+                let q = crate::lang::evaluate_exact(default, &Env::default())
+                    .map_err(|e| self.err(key.span, e.to_string()))?;
+                return Ok((q.quantity.si_value(), true));
+            };
+            let text = self.text(n, &format!("`{k}`"))?;
+            let q = crate::lang::evaluate_exact(text, &Env::default())
+                .map_err(|e| self.expr_error(&e, text, n))?
+                .quantity;
+            if !q.dim().is_none() {
+                return Err(self.err(
+                    n.span,
+                    format!("`{k}` must be a plain number, not {}", q.dim()),
+                ));
+            }
+            Ok((q.si_value(), false))
+        };
+        let (utilisation, utilisation_default) = figure("utilisation", "ref.target_utilisation")?;
+        if !(utilisation > 0.0 && utilisation <= 1.0) {
+            let at = fields.get("utilisation").map_or(key.span, |n| n.span);
+            return Err(self.err(
+                at,
+                "`utilisation` must be above 0% and at most 100%, such as `70%`",
+            ));
+        }
+        let whole = |k: &str, default: &str, min: f64, max: f64| -> Result<u32, LoadError> {
+            let (v, _) = figure(k, default)?;
+            if v.fract() != 0.0 || v < min || v > max {
+                let at = fields.get(k).map_or(key.span, |n| n.span);
+                return Err(self.err(
+                    at,
+                    format!("`{k}` must be a whole number from {min} to {max}"),
+                ));
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok(v as u32)
+        };
+        let spares = whole("spares", "0", 0.0, 1000.0)?;
+        let zones = whole("zones", "1", 1.0, 100.0)?;
+        let percentile = whole("percentile", "95", 0.0, 100.0)?;
+        let percentile = u8::try_from(percentile).unwrap_or(95);
+        if !PERCENTILES.contains(&percentile) {
+            let at = fields.get("percentile").map_or(key.span, |n| n.span);
+            return Err(self.err(at, "`percentile` is 50, 75 or 95"));
+        }
+        let (_, first, first_node) = loads[0];
+        pending.push(Pending {
+            text: first,
+            node: first_node,
+        });
+        Ok(Item {
+            expr_offset: None,
+            expr_at: load.span,
+            name,
+            name_span,
+            place: Place::Section(section),
+            stmt: Statement::default(),
+            unit: None,
+            expect: None,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+            counts_from_file: None,
+            capacity: Some(Box::new(Capacity {
+                resources,
+                utilisation,
+                utilisation_default,
+                spares,
+                zones,
+                percentile,
+            })),
+        })
+    }
+
     fn derived<'n>(
         &self,
         key: &Node,
@@ -766,6 +931,7 @@ impl Loader<'_> {
             source: self.opt_text(&fields, "source")?,
             overridden: false,
             counts_from_file: None,
+            capacity: None,
         })
     }
 }

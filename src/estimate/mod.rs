@@ -7,6 +7,7 @@
 //! them. Every error points at the file, line and column. Rendering the
 //! result is `report`'s job.
 
+pub(crate) mod capacity;
 mod drivers;
 mod evaluate;
 mod expect;
@@ -49,6 +50,16 @@ const TOP_KEYS: [&str; 10] = [
     "seed",
     "samples",
     "assumptions",
+];
+const CAPACITY_KEYS: [&str; 8] = [
+    "load",
+    "per_box",
+    "utilisation",
+    "spares",
+    "zones",
+    "percentile",
+    "note",
+    "source",
 ];
 const ASSUMPTION_KEYS: [&str; 3] = ["value", "note", "source"];
 const DERIVED_KEYS: [&str; 7] = [
@@ -117,6 +128,8 @@ pub struct Item {
     /// For an assumption `--set` to a figure without counts: the counts
     /// the file wrote it with (`redirects/url`), which the figure takes.
     pub(crate) counts_from_file: Option<Dimension>,
+    /// A quantity of a `capacity:` section: how it is sized into boxes.
+    pub(crate) capacity: Option<Box<capacity::Capacity>>,
 }
 
 impl Item {
@@ -146,6 +159,8 @@ pub struct Row {
     /// An uncertain value's percentiles and 90% range (its median is `quantity`).
     pub range: Option<Box<ShownRange>>,
     pub(crate) expect: Option<Box<Checked>>,
+    /// A capacity quantity's verdict: how its count of boxes was reached.
+    pub(crate) verdict: Option<String>,
 }
 
 /// A published figure beside the computed one.
@@ -417,6 +432,7 @@ mod schema_tests {
         let object = |def: &str| s["definitions"][def]["oneOf"][1].clone();
         assert_eq!(keys(&object("assumption")), sorted(&ASSUMPTION_KEYS));
         assert_eq!(keys(&object("derived")), sorted(&DERIVED_KEYS));
+        assert_eq!(keys(&s["definitions"]["capacity"]), sorted(&CAPACITY_KEYS));
         assert_eq!(
             keys(&s["properties"]["calendar"]),
             sorted(&["month", "year"])

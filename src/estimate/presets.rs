@@ -2,7 +2,7 @@
 //! from any directory. Only the one asked for is parsed.
 
 /// Name and YAML text of every preset, in the order `bote list` shows them.
-pub const PRESETS: [(&str, &str); 8] = [
+pub const PRESETS: [(&str, &str); 10] = [
     (
         "url-shortener",
         include_str!("../../presets/url-shortener.yaml"),
@@ -34,6 +34,14 @@ pub const PRESETS: [(&str, &str); 8] = [
     (
         "service-mesh",
         include_str!("../../presets/service-mesh.yaml"),
+    ),
+    (
+        "consistent-hashing",
+        include_str!("../../presets/consistent-hashing.yaml"),
+    ),
+    (
+        "idempotency-keys",
+        include_str!("../../presets/idempotency-keys.yaml"),
     ),
 ];
 

@@ -129,10 +129,17 @@ fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
     let item = &ev.estimate.items[row.item];
     let expect_note = item.expect.as_ref().and_then(|x| x.note.as_ref());
     let slip = divided_twice(ev, row);
-    if item.source.is_none() && expect_note.is_none() && slip.is_none() {
+    if item.source.is_none() && expect_note.is_none() && slip.is_none() && row.verdict.is_none() {
         return Cow::Borrowed(item.note.as_deref().unwrap_or(""));
     }
-    let mut note = item.note.clone().unwrap_or_default();
+    // A capacity verdict's reasoning comes first: it is what the row says.
+    let mut note = row.verdict.clone().unwrap_or_default();
+    if let Some(n) = &item.note {
+        if !note.is_empty() {
+            note.push_str(". ");
+        }
+        note.push_str(n);
+    }
     if let Some(src) = &item.source {
         if !note.is_empty() {
             note.push(' ');
@@ -251,7 +258,13 @@ fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
     shares.sort_by(|a, b| b.0.total_cmp(&a.0));
     let shares: Vec<String> = shares
         .iter()
-        .map(|(s, n)| format!("{n} {:.0}%", s * 100.0))
+        .map(|(s, n)| {
+            if *s < 0.005 {
+                format!("{n} <1%")
+            } else {
+                format!("{n} {:.0}%", s * 100.0)
+            }
+        })
         .collect();
     let ranged = if rows.iter().any(|r| r.range.is_some()) {
         ", the sum of the lines' medians"

@@ -360,7 +360,9 @@ fn halves(cell: &str) -> Vec<Cow<'_, str>> {
 fn count_break(cell: &str) -> Option<usize> {
     let i = cell.trim_end_matches([' ', '✓', '✗']).rfind(' ')?;
     let word = cell[i + 1..].split(['/', '*', '^', ' ']).next()?;
+    // A capacity verdict's `21 boxes` is one figure.
     let counted = word.starts_with(char::is_alphabetic)
+        && !matches!(word, "box" | "boxes")
         && crate::units::lookup(word).is_none()
         && crate::units::magnitude_word(word).is_none();
     counted.then_some(i)

@@ -1,0 +1,236 @@
+//! Capacity verdicts: a load against what one box handles, as a count of
+//! boxes a person would trust. A `capacity:` section's quantity is
+//!
+//! ```yaml
+//! capacity:
+//!   cache_nodes:
+//!     load:    { memory: timeline_cache, network: timeline_read_bandwidth }
+//!     per_box: { memory: 64 GB, network: ref.nic_25g }
+//!     spares: 2          # N+2; default 0
+//!     zones: 3           # survive one zone of 3 down; default 1 (no zone loss)
+//!     utilisation: 60%   # default ref.target_utilisation, 70%
+//! ```
+//!
+//! For each resource, boxes = load / (per box x utilisation); the largest
+//! binds. That count is rounded up, grown by k/(k-1) to survive one zone
+//! of k, rounded up again, and the spares are added. An uncertain load is
+//! sized at its 95th percentile (`percentile: 50`, `75` or `95`).
+
+use crate::lang::ast::Statement;
+use crate::quantity::sample::Value;
+
+/// How one capacity quantity is sized.
+#[derive(Clone, Debug)]
+pub(crate) struct Capacity {
+    /// Each resource, with its load and per-box figure as written and
+    /// their ratio, parsed.
+    pub(crate) resources: Vec<Resource>,
+    /// The busy share a box is sized to, as a fraction.
+    pub(crate) utilisation: f64,
+    /// Where the utilisation came from: the file, or bote's default.
+    pub(crate) utilisation_default: bool,
+    pub(crate) spares: u32,
+    pub(crate) zones: u32,
+    /// The percentile of an uncertain load sized for: 50, 75 or 95.
+    pub(crate) percentile: u8,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Resource {
+    /// `memory`, `network`; `load` when only one is given.
+    pub(crate) name: String,
+    pub(crate) load: String,
+    pub(crate) per_box: String,
+    /// `(load) / (per_box)`, parsed: boxes at full use.
+    pub(crate) ratio: Statement,
+}
+
+/// The percentiles a load may be sized at.
+pub(crate) const PERCENTILES: [u8; 3] = [50, 75, 95];
+
+/// A verdict, computed.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Verdict {
+    /// Boxes in all, spares included.
+    pub(crate) total: u64,
+    /// The headline: `21 boxes` or `fits on one box`.
+    pub(crate) headline: String,
+    /// How it was reached: `19 + 2 spare; memory binds (...)`.
+    pub(crate) detail: String,
+}
+
+impl Capacity {
+    /// The text of the quantity's expression: the binding ratio at full use.
+    pub(crate) fn expression(&self) -> String {
+        let ratio = |r: &Resource| format!("({}) / ({})", r.load, r.per_box);
+        match self.resources.as_slice() {
+            [one] => ratio(one),
+            all => format!(
+                "max({})",
+                all.iter().map(ratio).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+
+    /// The figure of a resource's ratio to size at: an exact one as it is,
+    /// an uncertain one at the chosen percentile.
+    pub(crate) fn at_percentile(&self, v: &Value) -> f64 {
+        match v {
+            Value::Exact(q) => q.si_value(),
+            Value::Draws(d) => {
+                let s = d.spread();
+                match self.percentile {
+                    50 => s.p50,
+                    75 => s.p75,
+                    _ => s.p95,
+                }
+            }
+        }
+    }
+
+    /// The verdict for boxes-at-full-use `ratios`, one per resource (in
+    /// order), `ranged` when any load is uncertain.
+    pub(crate) fn verdict(&self, ratios: &[f64], ranged: bool) -> Verdict {
+        let needs: Vec<f64> = ratios.iter().map(|r| r / self.utilisation).collect();
+        let (bind, need) = needs
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(
+                (0, f64::MIN),
+                |best, (i, n)| if n > best.1 { (i, n) } else { best },
+            );
+        // Rounded up, but not for a double's noise: 13.3 / 0.7 is 19, not
+        // 19.000000000000004 and so 20.
+        let up = |x: f64| (x * (1.0 - 1e-12)).ceil();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let base = (up(need.max(0.0)) as u64).max(1);
+        let serving = if self.zones >= 2 {
+            let k = f64::from(self.zones);
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_precision_loss
+            )]
+            let s = up(base as f64 * k / (k - 1.0)) as u64;
+            s
+        } else {
+            base
+        };
+        let total = serving + u64::from(self.spares);
+        let pct = |f: f64| format!("{:.0}%", f * 100.0);
+        let target = format!(
+            "target {}{}",
+            pct(self.utilisation),
+            if self.utilisation_default {
+                ", bote's default"
+            } else {
+                ""
+            }
+        );
+        let mut parts: Vec<String> = Vec::new();
+        let headline = if total == 1 {
+            format!("fits: {} of one box", pct(ratios[bind]))
+        } else {
+            let mut sum = vec![format!("{base}")];
+            if serving > base {
+                sum.push(format!(
+                    "{} for a zone of {} down",
+                    serving - base,
+                    self.zones
+                ));
+            }
+            if self.spares > 0 {
+                sum.push(format!("{} spare", self.spares));
+            }
+            if sum.len() > 1 {
+                parts.push(sum.join(" + "));
+            }
+            format!("{total} boxes")
+        };
+        if self.resources.len() > 1 {
+            let r = &self.resources[bind];
+            parts.push(format!(
+                "{} binds ({:.1} boxes' worth)",
+                r.name, ratios[bind]
+            ));
+        }
+        parts.push(target);
+        if ranged {
+            parts.push(format!("sized at p{} of its range", self.percentile));
+        }
+        Verdict {
+            total,
+            headline,
+            detail: parts.join("; "),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cap(resources: &[&str], utilisation: f64, spares: u32, zones: u32) -> Capacity {
+        Capacity {
+            resources: resources
+                .iter()
+                .map(|n| Resource {
+                    name: (*n).to_string(),
+                    load: "l".into(),
+                    per_box: "p".into(),
+                    ratio: Statement::default(),
+                })
+                .collect(),
+            utilisation,
+            utilisation_default: false,
+            spares,
+            zones,
+            percentile: 95,
+        }
+    }
+
+    #[test]
+    fn rounding_spares_and_zones() {
+        // 13.3 at full use / 70% = 19 boxes, + 2 spare = 21.
+        let v = cap(&["load"], 0.7, 2, 1).verdict(&[13.3], false);
+        assert_eq!((v.total, v.headline.as_str()), (21, "21 boxes"));
+        assert!(
+            v.detail.starts_with("19 + 2 spare; target 70%"),
+            "{}",
+            v.detail
+        );
+        // Exactly 7 boxes' worth at 70% is 10 boxes, not 11.
+        assert_eq!(cap(&["load"], 0.7, 0, 1).verdict(&[7.0], false).total, 10);
+        // Surviving one zone of 3: 10 -> 15; of 2: 10 -> 20.
+        let v = cap(&["load"], 0.7, 1, 3).verdict(&[7.0], false);
+        assert_eq!(v.total, 16);
+        assert!(
+            v.detail
+                .starts_with("10 + 5 for a zone of 3 down + 1 spare"),
+            "{}",
+            v.detail
+        );
+        assert_eq!(cap(&["load"], 0.7, 0, 2).verdict(&[7.0], false).total, 20);
+    }
+
+    #[test]
+    fn one_box_and_the_binding_resource() {
+        let v = cap(&["load"], 0.7, 0, 1).verdict(&[0.64], false);
+        assert_eq!((v.total, v.headline.as_str()), (1, "fits: 64% of one box"));
+        // Over the target but under one box: two boxes, said as a count.
+        assert_eq!(cap(&["load"], 0.7, 0, 1).verdict(&[0.8], false).total, 2);
+        let v = cap(&["cpu", "memory", "network"], 0.5, 0, 1).verdict(&[2.0, 9.5, 4.0], true);
+        assert_eq!(v.total, 19);
+        assert!(
+            v.detail.contains("memory binds (9.5 boxes' worth)"),
+            "{}",
+            v.detail
+        );
+        assert!(
+            v.detail.ends_with("sized at p95 of its range"),
+            "{}",
+            v.detail
+        );
+    }
+}
