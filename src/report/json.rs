@@ -19,6 +19,9 @@ struct JsonQuantity<'a> {
     expr: &'a str,
     explain: String,
     note: Option<&'a str>,
+    /// A capacity quantity's reasoning: `559 + 2 spare; memory binds ...`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'a str>,
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     overridden: Option<bool>,
@@ -142,6 +145,7 @@ fn quantity_json<'a>(
         expr: item.expr_text(),
         explain: std::mem::take(&mut explain[row.item]),
         note: item.note.as_deref(),
+        verdict: row.verdict.as_deref(),
         source: item.source.as_deref(),
         overridden: (item.place == Place::Assumption).then_some(item.overridden),
         range: row

@@ -15,4 +15,5 @@ mod presets;
 mod properties;
 mod ranges;
 mod readme;
+mod verdicts;
 mod wrong_numbers;
