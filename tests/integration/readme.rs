@@ -181,3 +181,24 @@ fn sources_cite_the_articles() {
         }
     }
 }
+
+/// The README's reference and price tables are the sheets, generated.
+#[test]
+fn readme_lists_the_sheets() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (marker, prices) in [("refs", false), ("prices", true)] {
+        let start = format!("<!-- {marker}: generated from ");
+        let from = readme.find(&start).expect("the sheet marker");
+        let from = from + readme[from..].find('\n').unwrap() + 1;
+        let to = from
+            + readme[from..]
+                .find(&format!("<!-- end {marker} -->"))
+                .expect("the end marker");
+        assert_eq!(
+            &readme[from..to],
+            bote::sheet_table(prices),
+            "README's {marker} table differs from the sheet; paste `bote {marker} --format markdown`"
+        );
+    }
+}
