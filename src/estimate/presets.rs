@@ -2,7 +2,7 @@
 //! from any directory. Only the one asked for is parsed.
 
 /// Name and YAML text of every preset, in the order `bote list` shows them.
-pub const PRESETS: [(&str, &str); 10] = [
+pub const PRESETS: [(&str, &str); 11] = [
     (
         "url-shortener",
         include_str!("../../presets/url-shortener.yaml"),
@@ -43,6 +43,7 @@ pub const PRESETS: [(&str, &str); 10] = [
         "idempotency-keys",
         include_str!("../../presets/idempotency-keys.yaml"),
     ),
+    ("hot-key", include_str!("../../presets/hot-key.yaml")),
 ];
 
 /// The YAML text of the preset called `name`.
