@@ -50,6 +50,8 @@ pub(super) enum Command {
         targets: Vec<String>,
         #[command(flatten)]
         sampling: SamplingArgs,
+        #[command(flatten)]
+        sheets: SheetArgs,
     },
     /// List the built-in presets.
     List,
@@ -190,6 +192,21 @@ pub(super) struct RunArgs {
     pub(super) why: Option<String>,
     #[command(flatten)]
     pub(super) sampling: SamplingArgs,
+    #[command(flatten)]
+    pub(super) sheets: SheetArgs,
+}
+
+/// A user's own reference numbers and price sheet, for `run` and `check`.
+#[derive(clap::Args, Debug, Default, Clone)]
+pub(super) struct SheetArgs {
+    /// A price sheet (YAML: `title`, `date`, `entries`) whose entries replace
+    /// the built-in `price.NAME`s; the estimate's own `prices:` still win.
+    #[arg(long, value_name = "FILE")]
+    pub(super) prices: Option<String>,
+    /// A file of reference numbers, in the same shape, replacing built-in
+    /// `ref.NAME`s.
+    #[arg(long, value_name = "FILE")]
+    pub(super) references: Option<String>,
 }
 
 /// How ranges are drawn, for `run`, `check` and `eval`.

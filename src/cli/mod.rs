@@ -77,7 +77,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     let result = match cli.command {
         Command::Eval(args) => eval_cmd(&args, io),
         Command::Run(args) => run_cmd(&args, io),
-        Command::Check { targets, sampling } => check_cmd(&targets, sampling, io),
+        Command::Check {
+            targets,
+            sampling,
+            sheets,
+        } => check_cmd(&targets, sampling, &sheets, io),
         Command::List => list_cmd(io),
         Command::Refs { filter, format } => sheets::sheet_cmd(
             crate::estimate::sheets::Kind::References,

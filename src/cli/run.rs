@@ -1,6 +1,6 @@
 //! `bote run`, `check`, `list` and `show`: estimates as reports.
 
-use super::args::{RunArgs, RunFormat, SamplingArgs};
+use super::args::{RunArgs, RunFormat, SamplingArgs, SheetArgs};
 use super::source::load_estimate;
 use super::*;
 use crate::estimate::presets;
@@ -16,7 +16,7 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
 
 /// One run of `bote run`: load, evaluate, report.
 pub(super) fn run_once(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
-    let ev = match load_estimate(&args.target, &args.sets, args.sampling, io)? {
+    let ev = match load_estimate(&args.target, &args.sets, args.sampling, &args.sheets, io)? {
         Ok(ev) => ev,
         Err(status) => return Ok(status),
     };
@@ -88,6 +88,7 @@ pub(super) fn run_once(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
 pub(super) fn check_cmd(
     targets: &[String],
     sampling: SamplingArgs,
+    sheets: &SheetArgs,
     io: &mut Io<'_>,
 ) -> io::Result<i32> {
     let all: Vec<String> = if targets.is_empty() {
@@ -100,7 +101,7 @@ pub(super) fn check_cmd(
     };
     let mut status = 0;
     for target in &all {
-        let ev = match load_estimate(target, &[], sampling, io)? {
+        let ev = match load_estimate(target, &[], sampling, sheets, io)? {
             Ok(ev) => ev,
             Err(s) => {
                 status = status.max(s);

@@ -1,8 +1,9 @@
 //! Where an estimate comes from (a preset, a file, standard input), and
 //! loading it with its `--set`s applied.
 
-use super::args::SamplingArgs;
+use super::args::{SamplingArgs, SheetArgs};
 use super::*;
+use crate::estimate::sheets::{self, Kind};
 use crate::estimate::{self, Evaluated, presets};
 use std::io::{self, Read};
 
@@ -71,6 +72,7 @@ pub(super) fn load_estimate(
     target: &str,
     sets: &[String],
     sampling: SamplingArgs,
+    sheet_files: &SheetArgs,
     io: &mut Io<'_>,
 ) -> io::Result<Result<Evaluated, i32>> {
     let source = if target == "-" {
@@ -88,6 +90,31 @@ pub(super) fn load_estimate(
         Ok(e) => e,
         Err(d) => return report(io, &d).map(Err),
     };
+    for (kind, path) in [
+        (Kind::Prices, &sheet_files.prices),
+        (Kind::References, &sheet_files.references),
+    ] {
+        let Some(path) = path else { continue };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let flag = if kind == Kind::Prices {
+                    "--prices"
+                } else {
+                    "--references"
+                };
+                return report(
+                    io,
+                    &Diagnostic::message(format!("{flag}: cannot read `{path}`: {e}")),
+                )
+                .map(Err);
+            }
+        };
+        match sheets::read(path, &text, path) {
+            Ok(sheet) => est.add_sheet(kind, sheet),
+            Err(d) => return report(io, &d).map(Err),
+        }
+    }
     for set in sets {
         let (name, expr) = match split_binding(set, "--set") {
             Ok(pair) => pair,

@@ -17,6 +17,13 @@ impl Estimate {
         self.sampling
     }
 
+    /// Read `ref.NAME` (or `price.NAME`) from `sheet` before the built-in
+    /// sheet, as `--references FILE` and `--prices FILE` do; the file's own
+    /// `references:` and `prices:` still come first.
+    pub(crate) fn add_sheet(&mut self, kind: sheets::Kind, sheet: sheets::Sheet) {
+        self.sheets.files.push((kind, sheet));
+    }
+
     /// Replace an assumption's expression, as `--set name=EXPR` does.
     pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
         let origin = format!("--set {name}");

@@ -217,10 +217,16 @@ fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
         let heading = match kind {
             Kind::References => "References used".to_string(),
             Kind::Prices => {
-                let sheet = ev.estimate.sheets.price_sheet();
-                match &sheet.date {
-                    Some(d) => format!("Prices: {}, read {d}", sheet.title),
-                    None => format!("Prices: {}", sheet.title),
+                let said = |sheet: &crate::estimate::sheets::Sheet| match &sheet.date {
+                    Some(d) => format!("{}, read {d}", sheet.title),
+                    None => sheet.title.clone(),
+                };
+                let own = ev.estimate.sheets.price_sheet();
+                let builtin = crate::estimate::sheets::builtin_sheet(Kind::Prices);
+                if std::ptr::eq(own, builtin) {
+                    format!("Prices: {}", said(builtin))
+                } else {
+                    format!("Prices: {}; then {}", said(own), said(builtin))
                 }
             }
         };

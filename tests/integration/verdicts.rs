@@ -165,3 +165,51 @@ fn refs_and_prices_list_filter_and_explain() {
         out.stderr
     );
 }
+
+/// `--prices FILE` replaces built-in prices, and the report says whose.
+#[test]
+fn a_price_sheet_of_ones_own() {
+    let dir = std::env::temp_dir().join(format!("bote-prices-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ours.yaml");
+    std::fs::write(
+        &file,
+        "title: Our prices\ndate: 2026-11-01\nentries:\n  s3_standard: { value: $0.018 / GB / month, source: our contract, date: 2026-11-01 }\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = bote(
+        &["run", "url-shortener", "--prices", path, "--format", "json"],
+        "",
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    // 3 TB at $0.018 per GB-month, not the built-in $0.023.
+    assert_eq!(quantity(&json, "storage_cost")["text"], "$54/month");
+    let out = bote(&["run", "url-shortener", "--prices", path], "");
+    assert!(
+        out.stdout
+            .contains("Prices: Our prices, read 2026-11-01; then AWS us-east-1 list prices"),
+        "{}",
+        out.stdout
+    );
+    std::fs::write(
+        &file,
+        "title: Bad\nentries:\n  s3_standard: { value: $0.018 / GB / month, dated: 2026 }\n",
+    )
+    .unwrap();
+    let out = bote(&["run", "url-shortener", "--prices", path], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr
+            .contains("unknown key `dated` in entry `s3_standard`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("did you mean `date`?"),
+        "{}",
+        out.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
