@@ -214,6 +214,21 @@ mod tests {
         assert_eq!(cap(&["load"], 0.7, 0, 2).verdict(&[7.0], false).total, 20);
     }
 
+    /// The loader's default utilisation is the reference entry's.
+    #[test]
+    fn the_default_utilisation_is_the_reference() {
+        let est = crate::estimate::load(
+            "t.yaml",
+            "title: t\nassumptions:\n  l: 1 GB\ncapacity:\n  n: { load: l, per_box: 1 GB }\n",
+        )
+        .unwrap();
+        let cap = est.items[1].capacity.as_ref().unwrap();
+        let env = crate::lang::eval::Env::default();
+        let reference = crate::lang::evaluate("ref.target_utilisation", &env).unwrap();
+        assert_eq!(cap.utilisation, reference.quantity.si_value());
+        assert!(cap.utilisation_default);
+    }
+
     #[test]
     fn one_box_and_the_binding_resource() {
         let v = cap(&["load"], 0.7, 0, 1).verdict(&[0.64], false);
