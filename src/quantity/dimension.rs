@@ -16,7 +16,7 @@ const BASES: [(&str, &str); 4] = [
 
 /// An exponent per base dimension: data (bytes), time (seconds), length
 /// (metres), money (US dollars), and per declared count (`request`, see
-/// [`count`](super::count)). Plain numbers have every exponent zero.
+/// `quantity/count.rs`). Plain numbers have every exponent zero.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Dimension {
     base: [i8; 4],
