@@ -21,17 +21,20 @@ const STARTER: &str = r#"# A bote estimate. Run it: bote run FILE   Check its pu
 title: TITLE
 about: What is being sized, in one line.
 source: Where the figures come from (a book, an article, your own guess).
+# What is counted: each is a unit of its own, so a figure missing its "per request" is an error.
+counts: [user, request]
 assumptions:
   # name: EXPR, or { value: EXPR, note: ..., source: ... }
-  users: { value: 10M, note: daily active users }
-  requests_per_user: { value: 20 per day, note: requests each user makes }
-  request_size: { value: 2 KB, note: one request with its response }
+  dau: { value: 10M users, note: daily active users }
+  requests_per_user: { value: 20 requests/user per day, note: requests each user makes }
+  request_size: { value: 2 KB/request, note: one request with its response }
   latency: { value: 50 ms to 200 ms, note: "time a request spends in the service (a range)" }
   outage: { value: 5 min, note: how long a consumer may be down }
+  server_rate: { value: 1000 requests/s, note: "your guess: requests one server handles" }
 # Every other top-level key is a section of derived quantities:
 # name: EXPR, or { expr, unit, expect (the published figure), tolerance, note, source }
 qps:
-  request_rate: { expr: users * requests_per_user, unit: /s, expect: 2300 /s, note: 10M users x 20 a day }
+  request_rate: { expr: dau * requests_per_user, unit: requests/s, expect: 2300 requests/s, note: 10M users x 20 a day }
 bandwidth:
   request_bandwidth: { expr: request_rate * request_size, unit: MB/s }
 storage:
@@ -40,6 +43,13 @@ concurrency:
   in_flight: { expr: request_rate * latency, note: "Little's law: rate x time in the system" }
 buffers:
   backlog: { expr: request_rate * outage * request_size, unit: MB, note: what queues while a consumer is down }
+# A capacity verdict: load / (per box x 70%), rounded up, plus spares (zones: k survives one of k down).
+capacity:
+  servers: { load: request_rate, per_box: server_rate, spares: 1 }
+# Money per month, added up. price.NAME is a dated price (bote prices), ref.NAME a reference number (bote refs).
+cost:
+  server_cost: { expr: servers * price.general_box }
+  storage_cost: { expr: requests_per_year * price.s3_standard, note: a year of requests in S3 }
 "#;
 
 pub(super) fn new_cmd(
