@@ -4,18 +4,7 @@
 use super::args::SheetFormat;
 use super::*;
 use crate::estimate::sheets::{Entry, Kind, builtin_sheet};
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct JsonEntry<'a> {
-    name: String,
-    value: &'a str,
-    what: Option<&'a str>,
-    kind: Option<&'a str>,
-    source: Option<&'a str>,
-    date: Option<&'a str>,
-    conditions: Option<&'a str>,
-}
+use crate::report::json::JsonEntry;
 
 /// Print the sheet of `kind`, only entries whose name or description
 /// contains `filter` (any case) when one is given.
@@ -47,18 +36,7 @@ pub(super) fn sheet_cmd(
     let name = |e: &Entry| format!("{}.{}", kind.prefix(), e.name);
     match format {
         SheetFormat::Json => {
-            let list: Vec<JsonEntry> = entries
-                .iter()
-                .map(|e| JsonEntry {
-                    name: name(e),
-                    value: &e.value,
-                    what: e.what.as_deref(),
-                    kind: e.kind.as_deref(),
-                    source: e.source.as_deref(),
-                    date: e.date.as_deref(),
-                    conditions: e.conditions.as_deref(),
-                })
-                .collect();
+            let list: Vec<JsonEntry> = entries.iter().map(|e| JsonEntry::new(name(e), e)).collect();
             let text = serde_json::to_string_pretty(&list).map_err(io::Error::other)?;
             writeln!(io.stdout, "{text}")?;
         }

@@ -73,6 +73,28 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     loader.estimate(&root)
 }
 
+/// `unknown key `name` in place`, with the closest allowed key and the
+/// list of them: for estimate files and the sheets alike.
+pub(super) fn unknown_key(
+    origin: &str,
+    src: &str,
+    span: Span,
+    name: &str,
+    allowed: &[&str],
+    place: &str,
+) -> Diagnostic {
+    let hint = crate::suggest::closest(name, allowed.iter().copied());
+    let mut d = Diagnostic::new(
+        format!("unknown key `{name}` in {place}"),
+        origin,
+        src,
+        span,
+    );
+    d.label = crate::suggest::label(&hint[..hint.len().min(1)])
+        .unwrap_or_else(|| "not a key bote knows".into());
+    d.with_note(format!("allowed here: {}", allowed.join(", ")))
+}
+
 /// The fields of one quantity, in file order (YAML's reading has already
 /// refused duplicates). A handful at most, so a list beats a hash map.
 struct Fields<'n>(Vec<(&'n str, &'n Node<'n>)>);
@@ -198,16 +220,7 @@ impl Loader<'_> {
     }
 
     fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
-        let hint = crate::suggest::closest(name, allowed.iter().copied());
-        let mut d = Diagnostic::new(
-            format!("unknown key `{name}` in {place}"),
-            self.origin,
-            self.src,
-            key.span,
-        );
-        d.label = crate::suggest::label(&hint[..hint.len().min(1)])
-            .unwrap_or_else(|| "not a key bote knows".into());
-        let mut d = d.with_note(format!("allowed here: {}", allowed.join(", ")));
+        let mut d = unknown_key(self.origin, self.src, key.span, name, allowed, place);
         if name.contains(['(', ')', '*', '/', '+', ' ']) {
             d = d.with_note("in `{ … }` a comma ends the value: quote an expression that holds one, as `expr: \"max(a, b)\"`");
         }
@@ -716,7 +729,6 @@ impl Loader<'_> {
         }
     }
 
-    /// A quantity of section `section`; its expression is left in `pending`.
     /// A quantity of a `capacity:` section: `load` and `per_box` (each an
     /// expression, or a map of resource to expression, with the same
     /// resources), and optional `utilisation`, `spares`, `zones`,
@@ -789,27 +801,24 @@ impl Loader<'_> {
                 .err(node.span, format!("`load` of `{name}` has no `{r}`"))
                 .tap_note("give `load` and `per_box` the same resources"));
         }
-        let figure = |k: &str, default: &str| -> Result<(f64, bool), LoadError> {
-            let Some(n) = fields.get(k) else {
-                let q = crate::lang::evaluate_exact(default, &Env::default())
-                    .map_err(|e| self.err(key.span, e.to_string()))?;
-                return Ok((q.quantity.si_value(), true));
-            };
-            let text = self.text(n, &format!("`{k}`"))?;
-            let q = crate::lang::evaluate_exact(text, &Env::default())
-                .map_err(|e| self.expr_error(&e, text, n))?
-                .quantity;
-            if !q.dim().is_none() {
-                return Err(self.err(
-                    n.span,
-                    format!("`{k}` must be a plain number, not {}", q.dim()),
-                ));
-            }
-            Ok((q.si_value(), false))
-        };
         // The default is `ref.target_utilisation`'s figure (a test keeps
         // them equal), without reading the whole reference sheet for it.
-        let (utilisation, utilisation_default) = figure("utilisation", "70%")?;
+        let (utilisation, utilisation_default) = match fields.get("utilisation") {
+            None => (0.7, true),
+            Some(n) => {
+                let text = self.text(n, "`utilisation`")?;
+                let q = crate::lang::evaluate_exact(text, &Env::default())
+                    .map_err(|e| self.expr_error(&e, text, n))?
+                    .quantity;
+                if !q.dim().is_none() {
+                    return Err(self.err(
+                        n.span,
+                        format!("`utilisation` must be a plain number, not {}", q.dim()),
+                    ));
+                }
+                (q.si_value(), false)
+            }
+        };
         if !(utilisation > 0.0 && utilisation <= 1.0) {
             let at = fields.get("utilisation").map_or(key.span, |n| n.span);
             return Err(self.err(
@@ -817,21 +826,15 @@ impl Loader<'_> {
                 "`utilisation` must be above 0% and at most 100%, such as `70%`",
             ));
         }
-        let whole = |k: &str, default: &str, min: f64, max: f64| -> Result<u32, LoadError> {
-            let (v, _) = figure(k, default)?;
-            if v.fract() != 0.0 || v < min || v > max {
-                let at = fields.get(k).map_or(key.span, |n| n.span);
-                return Err(self.err(
-                    at,
-                    format!("`{k}` must be a whole number from {min} to {max}"),
-                ));
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Ok(v as u32)
+        let whole = |k: &str, default: u64, min: u64, max: u64| -> Result<u32, LoadError> {
+            let v = fields
+                .get(k)
+                .map_or(Ok(default), |n| self.whole(n, k, min, max))?;
+            Ok(u32::try_from(v).unwrap_or(u32::MAX))
         };
-        let spares = whole("spares", "0", 0.0, 1000.0)?;
-        let zones = whole("zones", "1", 1.0, 100.0)?;
-        let percentile = whole("percentile", "95", 0.0, 100.0)?;
+        let spares = whole("spares", 0, 0, 1000)?;
+        let zones = whole("zones", 1, 1, 100)?;
+        let percentile = whole("percentile", 95, 0, 100)?;
         let percentile = u8::try_from(percentile).unwrap_or(95);
         if !PERCENTILES.contains(&percentile) {
             let at = fields.get("percentile").map_or(key.span, |n| n.span);
@@ -866,6 +869,7 @@ impl Loader<'_> {
         })
     }
 
+    /// A quantity of section `section`; its expression is left in `pending`.
     fn derived<'n>(
         &self,
         key: &Node,

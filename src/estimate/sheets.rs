@@ -117,18 +117,9 @@ pub(crate) fn read(origin: &str, text: &str, label: &str) -> Result<Sheet, Box<D
             "date" => sheet.date = Some(date(v, origin, text)?),
             "entries" => sheet.entries = entries(v, origin, text, label)?,
             other => {
-                let hint = crate::suggest::closest(other, SHEET_KEYS.iter().copied());
-                let mut d = Diagnostic::new(
-                    format!("unknown key `{other}` in a sheet"),
-                    origin,
-                    text,
-                    k.span,
-                );
-                d.label =
-                    crate::suggest::label(&hint).unwrap_or_else(|| "not a key bote knows".into());
-                return Err(Box::new(
-                    d.with_note(format!("allowed here: {}", SHEET_KEYS.join(", "))),
-                ));
+                let d =
+                    super::load::unknown_key(origin, text, k.span, other, &SHEET_KEYS, "a sheet");
+                return Err(Box::new(d));
             }
         }
     }
@@ -187,18 +178,16 @@ pub(crate) fn entries(
                         }
                         "conditions" => entry.conditions = Some(value),
                         other => {
-                            let hint = crate::suggest::closest(other, ENTRY_KEYS.iter().copied());
-                            let mut d = Diagnostic::new(
-                                format!("unknown key `{other}` in entry `{}`", entry.name),
+                            let place = format!("entry `{}`", entry.name);
+                            let d = super::load::unknown_key(
                                 origin,
                                 text,
                                 fk.span,
+                                other,
+                                &ENTRY_KEYS,
+                                &place,
                             );
-                            d.label = crate::suggest::label(&hint)
-                                .unwrap_or_else(|| "not a key bote knows".into());
-                            return Err(Box::new(
-                                d.with_note(format!("allowed here: {}", ENTRY_KEYS.join(", "))),
-                            ));
+                            return Err(Box::new(d));
                         }
                     }
                 }

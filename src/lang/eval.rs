@@ -138,21 +138,13 @@ pub(crate) fn unknown_name<'a>(
 /// does not define, evaluated where it is used (`bote eval`). An estimate
 /// evaluates the entries it uses up front, its own overrides first.
 fn builtin_sheet_value(name: &str, env: &Env, span: Span) -> Option<Result<Value, ExprError>> {
-    use crate::estimate::sheets::{Kind, builtin_sheet};
-    let (kind, entry) = Kind::of(name)?;
-    let Some(e) = builtin_sheet(kind).entries.iter().find(|e| e.name == entry) else {
-        let known: Vec<String> = builtin_sheet(kind)
-            .entries
-            .iter()
-            .map(|e| format!("{}.{}", kind.prefix(), e.name))
-            .collect();
-        let counts = Counts::default();
-        return Some(Err(unknown_name(
-            name,
-            known.iter().map(String::as_str),
-            &counts,
-            span,
-        )));
+    use crate::estimate::sheets::{Kind, Sheets};
+    let (kind, _) = Kind::of(name)?;
+    let builtin = Sheets::default();
+    let Some((_, e)) = builtin.lookup(name) else {
+        let known = builtin.names(kind);
+        let known = known.iter().map(String::as_str);
+        return Some(Err(unknown_name(name, known, &Counts::default(), span)));
     };
     let by = Env::new(env.calendar).sampling(env.sampling);
     Some(

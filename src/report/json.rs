@@ -73,19 +73,40 @@ struct JsonCounts {
     failed: usize,
 }
 
-/// A sheet's entry the estimate used.
+/// A sheet's entry: in a report (what the estimate used, with `text` and
+/// `from`) and in `bote refs --format json` (without them).
 #[derive(Serialize)]
-struct JsonUsed<'a> {
-    name: &'a str,
+pub(crate) struct JsonEntry<'a> {
+    name: String,
     value: &'a str,
-    text: &'a str,
+    /// The value as the report showed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     what: Option<&'a str>,
     kind: Option<&'a str>,
     source: Option<&'a str>,
     date: Option<&'a str>,
     conditions: Option<&'a str>,
-    /// `built-in` or `this estimate`.
-    from: &'a str,
+    /// `built-in`, `this estimate` or a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'a str>,
+}
+
+impl<'a> JsonEntry<'a> {
+    /// The entry `e`, named `name` (`ref.nic_25g`).
+    pub(crate) fn new(name: String, e: &'a crate::estimate::sheets::Entry) -> JsonEntry<'a> {
+        JsonEntry {
+            name,
+            value: &e.value,
+            text: None,
+            what: e.what.as_deref(),
+            kind: e.kind.as_deref(),
+            source: e.source.as_deref(),
+            date: e.date.as_deref(),
+            conditions: e.conditions.as_deref(),
+            from: None,
+        }
+    }
 }
 
 /// The JSON report; its shape is documented in the README.
@@ -102,7 +123,7 @@ pub(crate) struct JsonReport<'a> {
     sections: Vec<JsonSection<'a>>,
     /// The reference numbers and prices used; absent when none are.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    references: Vec<JsonUsed<'a>>,
+    references: Vec<JsonEntry<'a>>,
     expectations: JsonCounts,
 }
 
@@ -197,16 +218,10 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
         references: ev
             .used
             .iter()
-            .map(|u| JsonUsed {
-                name: &u.name,
-                value: &u.entry.value,
-                text: &u.text,
-                what: u.entry.what.as_deref(),
-                kind: u.entry.kind.as_deref(),
-                source: u.entry.source.as_deref(),
-                date: u.entry.date.as_deref(),
-                conditions: u.entry.conditions.as_deref(),
-                from: &u.entry.origin,
+            .map(|u| JsonEntry {
+                text: Some(&u.text),
+                from: Some(&u.entry.origin),
+                ..JsonEntry::new(u.name.clone(), &u.entry)
             })
             .collect(),
         expectations: JsonCounts {

@@ -4,7 +4,7 @@
 //! documented in the README and are a stable contract.
 
 mod csv;
-mod json;
+pub(crate) mod json;
 mod markdown;
 mod table;
 pub(crate) mod why;

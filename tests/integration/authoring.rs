@@ -1,16 +1,7 @@
 //! Writing estimate files: `bote new`, `bote schema`, shell completions and
 //! the man page, each through the binary's entry point.
 
-use crate::common::bote;
-use std::path::PathBuf;
-
-/// A fresh, empty folder for one test.
-fn folder(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bote-{test}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::common::{bote, folder};
 
 #[test]
 fn new_writes_a_starter_that_runs_and_checks() {

@@ -48,3 +48,11 @@ pub fn assert_close(got: f64, want: f64, what: &str) {
     let tol = 1e-9 * want.abs().max(1e-300);
     assert!((got - want).abs() <= tol, "{what}: got {got}, want {want}");
 }
+
+/// A fresh, empty folder for one test.
+pub fn folder(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bote-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

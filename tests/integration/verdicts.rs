@@ -4,7 +4,7 @@
 //! `src/estimate/capacity.rs`; the errors are case files under
 //! `tests/cases/errors/` (`ref-*`, `price-*`, `cost-*`, `capacity-*`, `sheet-*`).
 
-use crate::common::bote;
+use crate::common::{bote, folder};
 use serde_json::Value;
 
 fn run_json(yaml: &str) -> Value {
@@ -69,8 +69,7 @@ fn a_stale_price_is_warned_of() {
              assumptions:\n  sent: {{ value: 10 TB / month }}\ncost:\n  bill: {{ expr: sent * price.egress }}\n"
         )
     };
-    let dir = std::env::temp_dir().join(format!("bote-stale-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = folder("stale");
     let (old, new) = (dir.join("old.yaml"), dir.join("new.yaml"));
     std::fs::write(&old, with("2021-05")).unwrap();
     let today = std::time::SystemTime::now()
@@ -169,8 +168,7 @@ fn refs_and_prices_list_filter_and_explain() {
 /// `--prices FILE` replaces built-in prices, and the report says whose.
 #[test]
 fn a_price_sheet_of_ones_own() {
-    let dir = std::env::temp_dir().join(format!("bote-prices-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = folder("prices");
     let file = dir.join("ours.yaml");
     std::fs::write(
         &file,
