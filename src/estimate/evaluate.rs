@@ -18,9 +18,17 @@ impl Estimate {
         let (order, uses) = self.order()?;
         for (i, item) in self.items.iter_mut().enumerate() {
             item.stmt.resolve(uses.of(i).iter().copied());
+            // A capacity quantity's expression is its ratios written one
+            // after another, so their names take its slots in turn.
+            if let Some(cap) = &mut item.capacity {
+                let mut slots = uses.of(i).iter().copied();
+                for r in &mut cap.resources {
+                    let n = r.ratio.names().count();
+                    r.ratio.resolve(slots.by_ref().take(n));
+                }
+            }
         }
         drop(uses);
-        self.resolve_capacity();
         let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
         let used = self.externals(&mut env)?;
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
@@ -61,31 +69,6 @@ impl Estimate {
             rows,
             used,
         })
-    }
-
-    /// Point the names in capacity quantities' ratios at their quantities.
-    fn resolve_capacity(&mut self) {
-        if !self.items.iter().any(|i| i.capacity.is_some()) {
-            return;
-        }
-        let index: FxHashMap<String, u32> = self
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.name.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
-        for item in &mut self.items {
-            if let Some(cap) = &mut item.capacity {
-                for r in &mut cap.resources {
-                    let slots: Vec<u32> = r
-                        .ratio
-                        .names()
-                        .map(|(n, _)| index.get(n).copied().unwrap_or(super::order::EXTERNAL))
-                        .collect();
-                    r.ratio.resolve(slots);
-                }
-            }
-        }
     }
 
     /// A capacity quantity's verdict: each resource's boxes at full use,
