@@ -4,7 +4,6 @@
 //! Works on any text (a one-line expression or a whole estimate file); it
 //! does not know what the error was about.
 
-use crate::lang::error::ExprError;
 use crate::span::Span;
 use crate::style::Style;
 use crate::text::{self, printable};
@@ -60,11 +59,26 @@ impl Diagnostic {
         d
     }
 
-    /// A diagnostic for an error in an expression typed on its own.
-    pub(crate) fn from_expr(err: &ExprError, origin: &str, source: &str) -> Diagnostic {
-        let mut d = Diagnostic::new(err.to_string(), origin, source, err.span);
-        d.label = err.label();
-        d
+    /// `unknown key `name` in place`, with the closest allowed key and the
+    /// list of them: for estimate files and the sheets alike.
+    pub(crate) fn unknown_key(
+        origin: &str,
+        src: &str,
+        span: Span,
+        name: &str,
+        allowed: &[&str],
+        place: &str,
+    ) -> Diagnostic {
+        let hint = crate::suggest::closest(name, allowed.iter().copied());
+        let mut d = Diagnostic::new(
+            format!("unknown key `{name}` in {place}"),
+            origin,
+            src,
+            span,
+        );
+        d.label = crate::suggest::label(&hint[..hint.len().min(1)])
+            .unwrap_or_else(|| "not a key bote knows".into());
+        d.with_note(format!("allowed here: {}", allowed.join(", ")))
     }
 
     pub(crate) fn with_note(mut self, note: impl Into<String>) -> Diagnostic {

@@ -17,19 +17,43 @@
 //!                         table, markdown, json, csv  ◀─ report/ ◀───┘
 //! ```
 //!
-//! `units/` is the catalog every stage looks units up in; `diagnostic`
-//! renders every error; `cli/` is the command line, which the binary
-//! calls. Only the binary touches the process (exit, terminal, colour).
+//! `units/` and `sheets/` are the catalogs below the language: units, and
+//! the reference numbers and prices that `ref.NAME` and `price.NAME` name.
+//! `diagnostic` renders every error.
+//!
+//! # The house: a core, and a command line on top
+//!
+//! ```text
+//!  cli/  (feature "cli", the default)   args, eval, repl, run, watch, new, sheets, source
+//!    │     the only code that knows clap, rustyline, notify or the terminal
+//!    ▼
+//!  report/ ─▶ estimate/ ─▶ lang/ ─▶ sheets/, units/ ─▶ quantity/
+//!    │            │           │         │
+//!    └────────────┴───────────┴─────────┴──▶ diagnostic, yaml, suggest, text, span, style
+//! ```
+//!
+//! Arrows point at what a folder imports; none runs back up, and nothing
+//! below `cli/` touches a file, the terminal, the clock or the process. One
+//! package with a default `cli` feature rather than a workspace: the only
+//! `cfg` is the one on `mod cli`, the tests drive the command line in
+//! process, and `cargo build --lib --no-default-features --target
+//! wasm32-unknown-unknown` builds the core alone, as `.ci/run` checks.
 
 #![deny(unreachable_pub)]
 #![warn(missing_docs)]
+// A few of the core's helpers (`--why`'s chart, the stale-price check,
+// did-you-mean for a preset) have only the command line as a caller; the
+// core built alone leaves them unused rather than hiding them behind `cfg`.
+#![cfg_attr(not(feature = "cli"), allow(dead_code, unused_imports))]
 
+#[cfg(feature = "cli")]
 mod cli;
 mod diagnostic;
 mod estimate;
 mod lang;
 mod quantity;
 mod report;
+mod sheets;
 mod span;
 mod style;
 mod suggest;
@@ -39,6 +63,7 @@ mod yaml;
 
 // The façade: what the binary, the tests, the benches and the fuzz targets
 // use. Everything else is the crate's own.
+#[cfg(feature = "cli")]
 pub use cli::{EXIT_INPUT, EXIT_USAGE, Io, run};
 pub use diagnostic::Diagnostic;
 pub use estimate::presets::{self, PRESETS};
@@ -63,8 +88,8 @@ pub mod fuzz {
 /// The built-in reference numbers (`prices` false) or price sheet (`true`)
 /// as the Markdown table the README carries (a test keeps the two the same).
 pub fn sheet_table(prices: bool) -> String {
-    use estimate::sheets::Kind;
-    cli::sheets::markdown(if prices {
+    use sheets::Kind;
+    report::sheet::markdown(if prices {
         Kind::Prices
     } else {
         Kind::References

@@ -73,6 +73,22 @@ pub(crate) fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<Cow<'_, st
         .collect()
 }
 
+/// Why `name` cannot be a name, by its spelling alone: names are ASCII
+/// letters, digits and `_`, not starting with a digit. (Whether a name
+/// clashes with a unit or function is the language's question.)
+pub(crate) fn name_problem(name: &str) -> Option<String> {
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (!valid).then(|| {
+        format!(
+            "`{name}` is not a valid name: use letters, digits and _, not starting with a digit"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

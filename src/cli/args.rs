@@ -227,8 +227,11 @@ pub(super) struct SamplingArgs {
 
 impl SamplingArgs {
     /// `base` (the default, or a file's) with the command line's choices.
-    pub(super) fn apply(self, base: crate::Sampling) -> crate::Sampling {
-        crate::Sampling {
+    pub(super) fn apply(
+        self,
+        base: crate::quantity::sample::Sampling,
+    ) -> crate::quantity::sample::Sampling {
+        crate::quantity::sample::Sampling {
             samples: self
                 .samples
                 .and_then(|n| usize::try_from(n).ok())

@@ -2,8 +2,8 @@
 
 use super::args::{EvalArgs, EvalFormat};
 use super::*;
-use crate::Answer;
 use crate::diagnostic::Diagnostic;
+use crate::lang::Answer;
 use crate::lang::eval::Env;
 use crate::lang::parser::name_problem;
 use crate::lang::{evaluate, evaluate_keyed};
@@ -11,11 +11,10 @@ use crate::span::Span;
 use crate::units::display::{Shown, ShownRange};
 use std::io;
 
-pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
-    let calendar = match calendar_from(args.month.as_deref(), args.year.as_deref()) {
-        Ok(c) => c,
-        Err(d) => return report(io, &d),
-    };
+/// The environment `bote eval` starts in: the calendar, counts and
+/// `--let` bindings its flags give, or the error one of them is.
+pub(super) fn environment(args: &EvalArgs) -> Result<Env<'_>, Box<Diagnostic>> {
+    let calendar = calendar_from(args.month.as_deref(), args.year.as_deref())?;
     let mut counts = crate::quantity::count::Counts::default();
     for entry in &args.counts {
         let (word, plural) = match entry.trim().split_once(':') {
@@ -24,30 +23,27 @@ pub(super) fn eval_cmd(args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
         };
         if let Err((_, why)) = crate::lang::declare_count(&mut counts, word, plural, &[]) {
             let d = Diagnostic::new(why, "--counts", entry, Span::new(0, entry.len()));
-            return report(io, &d);
+            return Err(Box::new(d));
         }
     }
     let mut env = Env::new(calendar)
-        .sampling(args.sampling.apply(crate::Sampling::default()))
+        .sampling(
+            args.sampling
+                .apply(crate::quantity::sample::Sampling::default()),
+        )
         .with_counts(counts);
     for binding in &args.lets {
-        let (name, expr) = match split_binding(binding, "--let") {
-            Ok(pair) => pair,
-            Err(d) => return report(io, &d),
-        };
+        let (name, expr) = split_binding(binding, "--let")?;
         match evaluate_keyed(expr, &env, name) {
             Ok(a) => env.set(name, a.value),
-            Err(e) => {
-                return report(
-                    io,
-                    &Diagnostic::from_expr(&e, &format!("--let {name}"), expr),
-                );
-            }
+            Err(e) => return Err(Box::new(e.diagnostic(&format!("--let {name}"), expr))),
         }
     }
-    if args.expr.is_empty() && io.interactive {
-        return super::repl::repl(env, args, io);
-    }
+    Ok(env)
+}
+
+/// `bote eval` on its arguments, or on standard input's lines.
+pub(super) fn eval_cmd(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io::Result<i32> {
     if !args.expr.is_empty() {
         let mut status = 0;
         for statement in statements(&args.expr) {
@@ -189,7 +185,7 @@ pub(super) fn eval_statement(
             Ok(0)
         }
         Err(e) => {
-            let mut d = Diagnostic::from_expr(&e, "", src);
+            let mut d = e.diagnostic("", src);
             d.span = e.span.shift(offset);
             fail(src, &d, args, line, io)
         }
@@ -216,7 +212,7 @@ fn eval_one(
             }
             Ok(0)
         }
-        Err(e) => fail(src, &Diagnostic::from_expr(&e, "", src), args, line, io),
+        Err(e) => fail(src, &e.diagnostic("", src), args, line, io),
     }
 }
 
@@ -260,7 +256,10 @@ pub(crate) fn value_text(shown: &Shown, range: Option<&ShownRange>) -> String {
 }
 
 /// The JSON object for one answer; its fields are a documented contract.
-pub(crate) fn answer_json(a: &Answer, sampling: crate::Sampling) -> serde_json::Value {
+pub(crate) fn answer_json(
+    a: &Answer,
+    sampling: crate::quantity::sample::Sampling,
+) -> serde_json::Value {
     let mut obj = serde_json::json!({
         "input": a.input,
         "value": crate::report::machine_value(a.shown.value),

@@ -75,7 +75,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         ColorChoice::Never => (io.color, io.color_out) = (false, false),
     }
     let result = match cli.command {
-        Command::Eval(args) => eval_cmd(&args, io),
+        Command::Eval(args) => match eval::environment(&args) {
+            Ok(env) if args.expr.is_empty() && io.interactive => repl::repl(env, &args, io),
+            Ok(env) => eval_cmd(env, &args, io),
+            Err(d) => report(io, &d),
+        },
+        Command::Run(args) if args.watch => watch::watch(&args, io),
         Command::Run(args) => run_cmd(&args, io),
         Command::Check {
             targets,
@@ -84,17 +89,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         } => check_cmd(&targets, sampling, &sheets, io),
         Command::List => list_cmd(io),
         Command::Refs { filter, format } => sheets::sheet_cmd(
-            crate::estimate::sheets::Kind::References,
+            crate::sheets::Kind::References,
             filter.as_deref(),
             format,
             io,
         ),
-        Command::Prices { filter, format } => sheets::sheet_cmd(
-            crate::estimate::sheets::Kind::Prices,
-            filter.as_deref(),
-            format,
-            io,
-        ),
+        Command::Prices { filter, format } => {
+            sheets::sheet_cmd(crate::sheets::Kind::Prices, filter.as_deref(), format, io)
+        }
         Command::Show { preset } => show_cmd(&preset, io),
         Command::Completions { shell } => {
             let mut cmd = <args::Cli as clap::CommandFactory>::command();
@@ -180,7 +182,7 @@ pub(crate) fn calendar_from(
         let Some(text) = text else { continue };
         let env = Env::new(calendar);
         let answer = crate::lang::evaluate_exact(text, &env)
-            .map_err(|e| Box::new(Diagnostic::from_expr(&e, flag, text)))?;
+            .map_err(|e| Box::new(e.diagnostic(flag, text)))?;
         let q = answer.quantity;
         if q.dim() != crate::quantity::dimension::Dimension::TIME || q.si_value() <= 0.0 {
             let span = crate::span::Span::new(0, text.len());

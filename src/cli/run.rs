@@ -7,15 +7,8 @@ use crate::estimate::presets;
 use crate::report::{self, Format};
 use std::io;
 
-pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
-    if args.watch {
-        return super::watch::watch(args, io);
-    }
-    run_once(args, io)
-}
-
 /// One run of `bote run`: load, evaluate, report.
-pub(super) fn run_once(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
+pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
     let ev = match load_estimate(&args.target, &args.sets, args.sampling, &args.sheets, io)? {
         Ok(ev) => ev,
         Err(status) => return Ok(status),
@@ -108,7 +101,7 @@ pub(super) fn check_cmd(
                 continue;
             }
         };
-        for warning in ev.stale_prices(crate::estimate::sheets::today()) {
+        for warning in ev.stale_prices(today()) {
             writeln!(io.stderr, "warning: {target}: {warning}")?;
         }
         let total = ev.expectations();
@@ -170,4 +163,12 @@ pub(super) fn no_such_preset(name: &str) -> Diagnostic {
     Diagnostic::message(format!(
         "no preset named `{name}`{hint} (`bote list` shows them)"
     ))
+}
+
+/// Today, in days since 1970-01-01, by the system clock.
+fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    i64::try_from(secs / 86_400).unwrap_or(0)
 }

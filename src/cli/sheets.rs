@@ -3,8 +3,8 @@
 
 use super::args::SheetFormat;
 use super::*;
-use crate::estimate::sheets::{Entry, Kind, builtin_sheet};
 use crate::report::json::JsonEntry;
+use crate::sheets::{Entry, Kind, builtin_sheet};
 
 /// Print the sheet of `kind`, only entries whose name or description
 /// contains `filter` (any case) when one is given.
@@ -40,7 +40,9 @@ pub(super) fn sheet_cmd(
             let text = serde_json::to_string_pretty(&list).map_err(io::Error::other)?;
             writeln!(io.stdout, "{text}")?;
         }
-        SheetFormat::Markdown => io.stdout.write_all(markdown(kind).as_bytes())?,
+        SheetFormat::Markdown => io
+            .stdout
+            .write_all(crate::report::sheet::markdown(kind).as_bytes())?,
         SheetFormat::Text => {
             if let Some(date) = &sheet.date {
                 writeln!(io.stdout, "{}, read {date}", sheet.title)?;
@@ -70,36 +72,4 @@ pub(super) fn sheet_cmd(
         }
     }
     Ok(0)
-}
-
-/// The whole sheet as a Markdown table, as the README carries it (a test
-/// keeps the two the same).
-pub(crate) fn markdown(kind: Kind) -> String {
-    let sheet = builtin_sheet(kind);
-    let cell = |s: &str| s.replace('|', "\\|");
-    let mut out = String::new();
-    if kind == Kind::References {
-        out.push_str("| name | value | what | kind | source | date |\n|---|---|---|---|---|---|\n");
-    } else {
-        out.push_str("| name | value | what | source | date |\n|---|---|---|---|---|\n");
-    }
-    for e in &sheet.entries {
-        let mut row = format!(
-            "| `{}.{}` | {} | {} |",
-            kind.prefix(),
-            e.name,
-            cell(&e.value),
-            cell(e.what.as_deref().unwrap_or(""))
-        );
-        if kind == Kind::References {
-            row.push_str(&format!(" {} |", e.kind.as_deref().unwrap_or("")));
-        }
-        row.push_str(&format!(
-            " {} | {} |\n",
-            cell(e.source.as_deref().unwrap_or("")),
-            e.date.as_deref().unwrap_or("")
-        ));
-        out.push_str(&row);
-    }
-    out
 }

@@ -3,8 +3,8 @@
 
 use super::args::{SamplingArgs, SheetArgs};
 use super::*;
-use crate::estimate::sheets::{self, Kind};
 use crate::estimate::{self, Evaluated, presets};
+use crate::sheets::{self, Kind};
 use std::io::{self, Read};
 
 /// Read a preset or an estimate file into text, with a name for messages.

@@ -6,7 +6,7 @@
 //! so one save is one run.
 
 use super::args::RunArgs;
-use super::run::run_once;
+use super::run::run_cmd;
 use super::*;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
@@ -54,7 +54,7 @@ pub(super) fn watch(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         if clear {
             io.stdout.write_all(b"\x1b[2J\x1b[H")?;
         }
-        run_once(args, io)?;
+        run_cmd(args, io)?;
         writeln!(io.stderr, "watching {} (Ctrl-C stops)", path.display())?;
         io.stdout.flush()?;
         // Wait for a save of this file; other files in the folder are ignored.

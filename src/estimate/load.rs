@@ -73,28 +73,6 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
     loader.estimate(&root)
 }
 
-/// `unknown key `name` in place`, with the closest allowed key and the
-/// list of them: for estimate files and the sheets alike.
-pub(super) fn unknown_key(
-    origin: &str,
-    src: &str,
-    span: Span,
-    name: &str,
-    allowed: &[&str],
-    place: &str,
-) -> Diagnostic {
-    let hint = crate::suggest::closest(name, allowed.iter().copied());
-    let mut d = Diagnostic::new(
-        format!("unknown key `{name}` in {place}"),
-        origin,
-        src,
-        span,
-    );
-    d.label = crate::suggest::label(&hint[..hint.len().min(1)])
-        .unwrap_or_else(|| "not a key bote knows".into());
-    d.with_note(format!("allowed here: {}", allowed.join(", ")))
-}
-
 /// The fields of one quantity, in file order (YAML's reading has already
 /// refused duplicates). A handful at most, so a list beats a hash map.
 struct Fields<'n>(Vec<(&'n str, &'n Node<'n>)>);
@@ -220,7 +198,7 @@ impl Loader<'_> {
     }
 
     fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
-        let mut d = unknown_key(self.origin, self.src, key.span, name, allowed, place);
+        let mut d = Diagnostic::unknown_key(self.origin, self.src, key.span, name, allowed, place);
         if name.contains(['(', ')', '*', '/', '+', ' ']) {
             d = d.with_note("in `{ … }` a comma ends the value: quote an expression that holds one, as `expr: \"max(a, b)\"`");
         }
@@ -303,7 +281,7 @@ impl Loader<'_> {
             sections: Vec::new(),
             sampling: Sampling::default(),
             counts: self.counts.clone(),
-            sheets: super::sheets::Sheets::default(),
+            sheets: crate::sheets::Sheets::default(),
         };
         // Items are large and files may hold many: allocate their list, and
         // that of their expressions (one each), once.
@@ -332,12 +310,12 @@ impl Loader<'_> {
                 "counts" => {}
                 "references" | "prices" => {
                     let kind = if name == "prices" {
-                        super::sheets::Kind::Prices
+                        crate::sheets::Kind::Prices
                     } else {
-                        super::sheets::Kind::References
+                        crate::sheets::Kind::References
                     };
                     let entries =
-                        super::sheets::entries(value, self.origin, self.src, "this estimate")?;
+                        crate::sheets::entries(value, self.origin, self.src, "this estimate")?;
                     est.sheets
                         .own
                         .extend(entries.into_iter().map(|e| (kind, e)));

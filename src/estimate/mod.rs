@@ -15,7 +15,6 @@ mod load;
 mod order;
 mod overrides;
 pub mod presets;
-pub(crate) mod sheets;
 
 pub use drivers::Driver;
 pub use load::load;
@@ -28,6 +27,7 @@ use crate::quantity::Quantity;
 use crate::quantity::count::Counts;
 use crate::quantity::dimension::Dimension;
 use crate::quantity::sample::Sampling;
+use crate::sheets;
 use crate::span::Span;
 use crate::units::Calendar;
 use crate::units::display::{Shown, ShownRange};
@@ -341,7 +341,7 @@ fn placed(
 ) -> Diagnostic {
     match offset {
         Some(offset) => {
-            let mut d = Diagnostic::from_expr(e, origin, src);
+            let mut d = e.diagnostic(origin, src);
             d.span = e.span.shift(offset);
             d
         }
@@ -368,7 +368,7 @@ impl Estimate {
     fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
         let d = match item.expr_offset {
             None if item.overridden => {
-                Diagnostic::from_expr(e, &format!("--set {}", item.name), item.expr_text())
+                e.diagnostic(&format!("--set {}", item.name), item.expr_text())
             }
             offset => placed(
                 e,

@@ -62,8 +62,8 @@ impl Estimate {
                 d.with_note(format!("it is computed as `{}`", item.expr_text())),
             ));
         }
-        let stmt = parser::parse(expr, &self.counts)
-            .map_err(|e| Box::new(Diagnostic::from_expr(&e, &origin, expr)))?;
+        let stmt =
+            parser::parse(expr, &self.counts).map_err(|e| Box::new(e.diagnostic(&origin, expr)))?;
         // `--set read_ratio=1000` where the file says `100 redirects/url`
         // means 1000 of the same: a figure the file wrote with counts
         // (and no names) lends them to a replacement written without.

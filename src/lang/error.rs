@@ -3,6 +3,7 @@
 //! Messages live here, on the kind. Rendering with a source snippet is
 //! `diagnostic`'s job, not this module's.
 
+use crate::diagnostic::Diagnostic;
 use crate::quantity::QuantityError;
 use crate::span::Span;
 use std::fmt;
@@ -74,6 +75,14 @@ pub struct ExprError {
 }
 
 impl ExprError {
+    /// A diagnostic for this error in `source`, an expression typed on its
+    /// own (a command-line argument, a `--set`), named `origin`.
+    pub(crate) fn diagnostic(&self, origin: &str, source: &str) -> Diagnostic {
+        let mut d = Diagnostic::new(self.to_string(), origin, source, self.span);
+        d.label = self.label();
+        d
+    }
+
     pub(crate) fn new(kind: ExprErrorKind, span: Span) -> ExprError {
         ExprError {
             kind: Box::new(kind),

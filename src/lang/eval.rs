@@ -138,7 +138,7 @@ pub(crate) fn unknown_name<'a>(
 /// does not define, evaluated where it is used (`bote eval`). An estimate
 /// evaluates the entries it uses up front, its own overrides first.
 fn builtin_sheet_value(name: &str, env: &Env, span: Span) -> Option<Result<Value, ExprError>> {
-    use crate::estimate::sheets::{Kind, Sheets};
+    use crate::sheets::{Kind, Sheets};
     let (kind, _) = Kind::of(name)?;
     let builtin = Sheets::default();
     let Some((_, e)) = builtin.lookup(name) else {

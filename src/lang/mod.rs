@@ -117,3 +117,19 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         range,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sheets::{Kind, builtin_sheet};
+
+    /// Every built-in sheet entry's value reads as an expression.
+    #[test]
+    fn every_builtin_sheet_value_reads() {
+        for kind in [Kind::References, Kind::Prices] {
+            for e in &builtin_sheet(kind).entries {
+                super::evaluate(&e.value, &super::eval::Env::default())
+                    .unwrap_or_else(|err| panic!("{}: {err}", e.name));
+            }
+        }
+    }
+}

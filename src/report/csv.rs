@@ -54,7 +54,7 @@ pub(super) fn render(ev: &Evaluated) -> String {
             ];
             let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             if ranges {
-                let p = |v: fn(&crate::Spread) -> f64| {
+                let p = |v: fn(&crate::quantity::sample::Spread) -> f64| {
                     row.range.as_ref().map_or(String::new(), |r| {
                         machine_value(v(&r.spread) / r.unit_size).to_string()
                     })

@@ -94,7 +94,7 @@ pub(crate) struct JsonEntry<'a> {
 
 impl<'a> JsonEntry<'a> {
     /// The entry `e`, named `name` (`ref.nic_25g`).
-    pub(crate) fn new(name: String, e: &'a crate::estimate::sheets::Entry) -> JsonEntry<'a> {
+    pub(crate) fn new(name: String, e: &'a crate::sheets::Entry) -> JsonEntry<'a> {
         JsonEntry {
             name,
             value: &e.value,

@@ -6,6 +6,7 @@
 mod csv;
 pub(crate) mod json;
 mod markdown;
+pub(crate) mod sheet;
 mod table;
 pub(crate) mod why;
 
@@ -181,7 +182,7 @@ fn divided_twice(ev: &Evaluated, row: &Row) -> Option<&'static str> {
 /// "References used" and "Prices (AWS us-east-1 list prices, read
 /// 2026-06-17)", then `ref.nic_25g = 25 Gbit/s: what (kind; source, date)`.
 fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
-    use crate::estimate::sheets::Kind;
+    use crate::sheets::Kind;
     let mut out = Vec::new();
     for kind in [Kind::References, Kind::Prices] {
         let lines: Vec<String> = ev
@@ -217,12 +218,12 @@ fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
         let heading = match kind {
             Kind::References => "References used".to_string(),
             Kind::Prices => {
-                let said = |sheet: &crate::estimate::sheets::Sheet| match &sheet.date {
+                let said = |sheet: &crate::sheets::Sheet| match &sheet.date {
                     Some(d) => format!("{}, read {d}", sheet.title),
                     None => sheet.title.clone(),
                 };
                 let own = ev.estimate.sheets.price_sheet();
-                let builtin = crate::estimate::sheets::builtin_sheet(Kind::Prices);
+                let builtin = crate::sheets::builtin_sheet(Kind::Prices);
                 if std::ptr::eq(own, builtin) {
                     format!("Prices: {}", said(builtin))
                 } else {
@@ -250,7 +251,7 @@ fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
         return None;
     }
     let total: f64 = rows.iter().map(|r| r.quantity.si_value()).sum();
-    let q = crate::Quantity::new(total, Dimension::MONEY_RATE).ok()?;
+    let q = crate::quantity::Quantity::new(total, Dimension::MONEY_RATE).ok()?;
     let shown = crate::units::display::show(q, None, ev.estimate.calendar);
     let mut shares: Vec<(f64, &str)> = rows
         .iter()

@@ -134,7 +134,8 @@ fn text(
 
 /// `v` (in base units) in the row's unit, to the figures a range's end is shown to.
 pub(crate) fn rough(row: &Row, range: &ShownRange, v: f64) -> String {
-    let q = crate::Quantity::new(v, range.draws.dim()).unwrap_or(crate::Quantity::ZERO);
+    let q = crate::quantity::Quantity::new(v, range.draws.dim())
+        .unwrap_or(crate::quantity::Quantity::ZERO);
     let unit = crate::units::display::DisplayUnit {
         label: row.shown.unit.clone(),
         size: range.unit_size,

@@ -132,15 +132,8 @@ pub(crate) fn parse_target(src: &str, counts: &Counts) -> Result<Target, ExprErr
 /// Why `name` cannot name a quantity, if it cannot: names are letters, digits
 /// and `_`, not starting with a digit, and not a unit, magnitude or function.
 pub(crate) fn name_problem(name: &str) -> Option<String> {
-    let valid = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !valid {
-        Some(format!(
-            "`{name}` is not a valid name: use letters, digits and _, not starting with a digit"
-        ))
+    if let Some(problem) = crate::text::name_problem(name) {
+        Some(problem)
     } else if is_reserved(name) {
         Some(format!(
             "`{name}` is a unit, magnitude or function name; choose another name"
