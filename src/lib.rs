@@ -50,6 +50,7 @@
 mod cli;
 mod diagnostic;
 mod estimate;
+mod format;
 mod lang;
 mod quantity;
 mod report;

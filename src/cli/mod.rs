@@ -104,7 +104,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             Ok(0)
         }
         Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
-        Command::Schema => io.stdout.write_all(new::SCHEMA.as_bytes()).map(|()| 0),
+        Command::Schema => io
+            .stdout
+            .write_all(crate::format::schema().as_bytes())
+            .map(|()| 0),
         Command::Man => {
             let cmd = <args::Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(cmd)

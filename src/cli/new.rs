@@ -5,9 +5,6 @@ use super::*;
 use crate::estimate::presets;
 use std::path::{Path, PathBuf};
 
-/// The JSON Schema of estimate files (`schema/estimate.schema.json`).
-pub(super) const SCHEMA: &str = include_str!("../../schema/estimate.schema.json");
-
 /// The file name the starter's first line points editors at.
 const SCHEMA_FILE: &str = "bote.schema.json";
 
@@ -91,7 +88,7 @@ pub(super) fn new_cmd(
     // The schema the first line names, beside the file, unless one is there.
     let schema = path.with_file_name(SCHEMA_FILE);
     if !schema.exists() {
-        if let Err(e) = std::fs::write(&schema, SCHEMA) {
+        if let Err(e) = std::fs::write(&schema, crate::format::schema()) {
             let msg = format!("cannot write `{}`: {e}", schema.display());
             return report(io, &Diagnostic::message(msg));
         }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
+use crate::format;
 use crate::lang::ast::{Statement, Target};
 use crate::lang::error::ExprError;
 use crate::lang::eval::Env;
@@ -406,7 +407,7 @@ impl Loader<'_> {
                      `{section}:` then `  name: expression`"
                 ));
         }
-        let mut all: Vec<&str> = TOP_KEYS.to_vec();
+        let mut all = format::names(format::Place::Top);
         all.extend(SECTIONS);
         self.unknown_key(key, section, &all, "the top level").tap_note(
             "a top-level key other than these starts a section, which must be a map of quantities",
@@ -501,8 +502,13 @@ impl Loader<'_> {
         let mut month_set = false;
         for (k, v) in self.map(node, "`calendar`")? {
             let which = self.key(k)?;
-            if which != "month" && which != "year" {
-                return Err(self.unknown_key(k, which, &["month", "year"], "`calendar`"));
+            if !format::allows(format::Place::Calendar, which) {
+                return Err(self.unknown_key(
+                    k,
+                    which,
+                    &format::names(format::Place::Calendar),
+                    "`calendar`",
+                ));
             }
             let text = self.text(v, &format!("`calendar.{which}`"))?;
             let answer = crate::lang::evaluate_exact(text, &Env::new(cal))
@@ -579,7 +585,7 @@ impl Loader<'_> {
     fn fields<'n>(
         &self,
         value: &'n Node,
-        allowed: &[&str],
+        place_of_keys: format::Place,
         short: &'static str,
         place: &dyn Fn() -> String,
     ) -> Result<Fields<'n>, LoadError> {
@@ -590,8 +596,9 @@ impl Loader<'_> {
         };
         for (k, v) in entries {
             let field = self.key(k)?;
-            if !allowed.contains(&field) {
-                let mut err = self.unknown_key(k, field, allowed, &place());
+            if !format::allows(place_of_keys, field) {
+                let allowed = format::names(place_of_keys);
+                let mut err = self.unknown_key(k, field, &allowed, &place());
                 // `{ note: a, b }`: the comma ended the field before.
                 let flow = self
                     .src
@@ -611,7 +618,7 @@ impl Loader<'_> {
                          `{before}: \"{example}\"`"
                     ));
                 }
-                let note = if short == "value" && DERIVED_KEYS.contains(&field) {
+                let note = if short == "value" && format::allows(format::Place::Derived, field) {
                     "assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section"
                 } else if short == "expr" && field == "value" {
                     "`value` is for assumptions; a quantity in a section is derived with `expr`"
@@ -634,7 +641,7 @@ impl Loader<'_> {
     ) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
         let place = || format!("assumption `{name}`");
-        let fields = self.fields(value, &ASSUMPTION_KEYS, "value", &place)?;
+        let fields = self.fields(value, format::Place::Assumption, "value", &place)?;
         let Some(value_node) = fields.get("value") else {
             return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
         };
@@ -721,7 +728,7 @@ impl Loader<'_> {
         use super::capacity::{Capacity, PERCENTILES, Resource};
         let (name, name_span) = self.name(key)?;
         let place = || format!("capacity `{name}`");
-        let fields = self.fields(value, &CAPACITY_KEYS, "load", &place)?;
+        let fields = self.fields(value, format::Place::Capacity, "load", &place)?;
         let need = |k: &str| {
             fields.get(k).ok_or_else(|| {
                 self.err(key.span, format!("capacity `{name}` has no `{k}`"))
@@ -857,7 +864,7 @@ impl Loader<'_> {
     ) -> Result<Item, LoadError> {
         let (name, name_span) = self.name(key)?;
         let place = || format!("quantity `{name}`");
-        let fields = self.fields(value, &DERIVED_KEYS, "expr", &place)?;
+        let fields = self.fields(value, format::Place::Derived, "expr", &place)?;
         let Some(expr_node) = fields.get("expr") else {
             return Err(self.err(key.span, format!("quantity `{name}` has no `expr`")));
         };

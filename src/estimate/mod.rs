@@ -39,39 +39,6 @@ pub(crate) const MAX_QUANTITIES: usize = 200_000;
 /// Tolerance for `expect` when the file gives none: published figures are rounded.
 pub(crate) const DEFAULT_TOLERANCE: f64 = 0.10;
 
-const TOP_KEYS: [&str; 10] = [
-    "title",
-    "about",
-    "source",
-    "counts",
-    "references",
-    "prices",
-    "calendar",
-    "seed",
-    "samples",
-    "assumptions",
-];
-const CAPACITY_KEYS: [&str; 8] = [
-    "load",
-    "per_box",
-    "utilisation",
-    "spares",
-    "zones",
-    "percentile",
-    "note",
-    "source",
-];
-const ASSUMPTION_KEYS: [&str; 3] = ["value", "note", "source"];
-const DERIVED_KEYS: [&str; 7] = [
-    "expr",
-    "unit",
-    "expect",
-    "tolerance",
-    "note",
-    "source",
-    "expect_note",
-];
-
 /// An estimate file, loaded and checked but not yet evaluated.
 #[derive(Clone, Debug)]
 pub struct Estimate {
@@ -397,46 +364,13 @@ impl Estimate {
 
 #[cfg(test)]
 mod schema_tests {
-    //! The JSON Schema of estimate files (`schema/estimate.schema.json`,
-    //! printed by `bote schema`) and the loader must not drift apart.
+    //! The JSON Schema of estimate files (generated from `format.rs`,
+    //! printed by `bote schema`) takes what the loader takes.
     use super::*;
     use crate::yaml::{self, Node, Value};
 
     fn schema() -> serde_json::Value {
-        serde_json::from_str(include_str!("../../schema/estimate.schema.json")).unwrap()
-    }
-
-    fn keys(v: &serde_json::Value) -> Vec<String> {
-        let mut keys: Vec<String> = v["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
-        keys.sort();
-        keys
-    }
-
-    fn sorted(keys: &[&str]) -> Vec<String> {
-        let mut keys: Vec<String> = keys.iter().map(|k| (*k).to_string()).collect();
-        keys.sort();
-        keys
-    }
-
-    /// Each map the loader reads has the keys the schema lists, no more,
-    /// no fewer: adding a key to the loader without the schema fails here.
-    #[test]
-    fn schema_keys_are_the_loaders() {
-        let s = schema();
-        assert_eq!(keys(&s), sorted(&TOP_KEYS));
-        let object = |def: &str| s["definitions"][def]["oneOf"][1].clone();
-        assert_eq!(keys(&object("assumption")), sorted(&ASSUMPTION_KEYS));
-        assert_eq!(keys(&object("derived")), sorted(&DERIVED_KEYS));
-        assert_eq!(keys(&s["definitions"]["capacity"]), sorted(&CAPACITY_KEYS));
-        assert_eq!(
-            keys(&s["properties"]["calendar"]),
-            sorted(&["month", "year"])
-        );
+        serde_json::from_str(&crate::format::schema()).unwrap()
     }
 
     /// A YAML tree as the JSON an editor's YAML server sees: scalars that
@@ -491,5 +425,81 @@ mod schema_tests {
         let text = "title: t\nassumptions:\n  a: { value: 1, uint: MB }\n";
         let tree = json(&yaml::parse(text).unwrap());
         assert!(!validator.is_valid(&tree));
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    //! Every key `format.rs` declares is one the loaders read: a key
+    //! declared but not handled would be taken for a section, or refused.
+    use crate::format::{KEYS, Place};
+
+    fn field(name: &str) -> &'static str {
+        match name {
+            "counts" => "[user]",
+            "calendar" => "{ month: 30 days, year: 360 days }",
+            "references" | "prices" => "{ own: { value: 1 GB, what: w, source: s, date: 2026 } }",
+            "seed" | "spares" => "1",
+            "samples" => "100",
+            "zones" => "2",
+            "percentile" => "75",
+            "utilisation" => "50%",
+            "tolerance" => "5%",
+            "unit" => "GB",
+            "expr" | "expect" | "load" => "2 GB",
+            "per_box" => "1 GB",
+            "value" => "2 GB",
+            _ => "text",
+        }
+    }
+
+    #[test]
+    fn every_declared_estimate_key_loads() {
+        let keys = |place: Place, skip: &[&str]| -> String {
+            KEYS.iter()
+                .filter(|k| k.place == place && !skip.contains(&k.name))
+                .map(|k| format!("{}: {}", k.name, field(k.name)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let top: String = KEYS
+            .iter()
+            .filter(|k| k.place == Place::Top && k.name != "assumptions")
+            .map(|k| format!("{}: {}\n", k.name, field(k.name)))
+            .collect();
+        let text = format!(
+            "{top}assumptions:\n  a: {{ {} }}\nqps:\n  b: {{ {} }}\ncapacity:\n  c: {{ {} }}\n",
+            keys(Place::Assumption, &[]),
+            keys(Place::Derived, &[]),
+            keys(Place::Capacity, &[]),
+        );
+        let est = super::load("every key", &text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
+        assert_eq!(est.sections, ["qps", "capacity"], "{text}");
+        assert_eq!(est.items.len(), 3);
+    }
+
+    #[test]
+    fn every_declared_sheet_key_reads() {
+        let entry: Vec<String> = KEYS
+            .iter()
+            .filter(|k| k.place == Place::Entry)
+            .map(|k| match k.name {
+                "kind" => "kind: measured".to_string(),
+                "date" => "date: 2026-01-02".to_string(),
+                n => format!("{n}: {}", field(n)),
+            })
+            .collect();
+        let top: String = KEYS
+            .iter()
+            .filter(|k| k.place == Place::Sheet && k.name != "entries")
+            .map(|k| match k.name {
+                "date" => "date: 2026-01-02\n".to_string(),
+                n => format!("{n}: text\n"),
+            })
+            .collect();
+        let text = format!("{top}entries:\n  e: {{ {} }}\n", entry.join(", "));
+        let sheet = crate::sheets::read("sheet", &text, "test").unwrap();
+        assert_eq!(sheet.entries.len(), 1);
+        assert_eq!(sheet.entries[0].kind.as_deref(), Some("measured"));
     }
 }

@@ -66,11 +66,6 @@ pub(crate) struct Sheet {
     pub(crate) entries: Vec<Entry>,
 }
 
-pub(crate) const SHEET_KEYS: [&str; 5] = ["title", "cloud", "region", "date", "entries"];
-pub(crate) const ENTRY_KEYS: [&str; 6] = ["value", "what", "source", "date", "kind", "conditions"];
-/// What a reference entry's `kind` may be.
-pub(crate) const KINDS: [&str; 4] = ["measured", "spec", "classic", "rule"];
-
 static REFERENCES: LazyLock<Sheet> = LazyLock::new(|| {
     builtin(
         "reference/numbers.yaml",

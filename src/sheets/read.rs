@@ -1,8 +1,9 @@
 //! Reading a sheet from YAML: its keys, and each entry's fields. What an
 //! entry's value means is the language's business, not this file's.
 
-use super::{ENTRY_KEYS, Entry, KINDS, SHEET_KEYS, Sheet, days_from};
+use super::{Entry, Sheet, days_from};
 use crate::diagnostic::Diagnostic;
+use crate::format::{self, KINDS, Place};
 use crate::yaml::{self, Node, Value};
 
 /// Read a sheet from YAML text: `title`, optional `cloud`, `region` and
@@ -26,8 +27,14 @@ pub(crate) fn read(origin: &str, text: &str, label: &str) -> Result<Sheet, Box<D
             "date" => sheet.date = Some(date(v, origin, text)?),
             "entries" => sheet.entries = entries(v, origin, text, label)?,
             other => {
-                let d =
-                    Diagnostic::unknown_key(origin, text, k.span, other, &SHEET_KEYS, "a sheet");
+                let d = Diagnostic::unknown_key(
+                    origin,
+                    text,
+                    k.span,
+                    other,
+                    &format::names(Place::Sheet),
+                    "a sheet",
+                );
                 return Err(Box::new(d));
             }
         }
@@ -93,7 +100,7 @@ pub(crate) fn entries(
                                 text,
                                 fk.span,
                                 other,
-                                &ENTRY_KEYS,
+                                &format::names(Place::Entry),
                                 &place,
                             );
                             return Err(Box::new(d));
