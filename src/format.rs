@@ -1,6 +1,6 @@
 //! The file formats, declared once: every key of an estimate file and of a
 //! reference or price sheet, what it holds and what it means. The loaders
-//! (`estimate/load.rs`, `sheets/read.rs`) take their lists of allowed keys,
+//! (`estimate/load/`, `sheets/read.rs`) take their lists of allowed keys,
 //! and so their did-you-mean, from here, and `bote schema` is generated
 //! from here (`schema/estimate.schema.json` is that output, committed, and
 //! a test keeps the two equal). This file reads nothing and knows no YAML.

@@ -4,7 +4,7 @@ use super::args::{EvalArgs, EvalFormat};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Answer;
-use crate::lang::eval::Env;
+use crate::lang::env::Env;
 use crate::lang::parser::name_problem;
 use crate::lang::{evaluate, evaluate_keyed};
 use crate::span::Span;

@@ -12,7 +12,7 @@ mod source;
 mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::eval::Env;
+use crate::lang::env::Env;
 use crate::units::Calendar;
 use args::{Cli, ColorChoice, Command};
 use clap::Parser;

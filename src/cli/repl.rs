@@ -5,7 +5,7 @@
 use super::args::{EvalArgs, LANGUAGE};
 use super::eval::eval_statement;
 use super::*;
-use crate::lang::eval::Env;
+use crate::lang::env::Env;
 use rustyline::error::ReadlineError;
 use std::io;
 

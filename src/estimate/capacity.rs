@@ -223,7 +223,7 @@ mod tests {
         )
         .unwrap();
         let cap = est.items[1].capacity.as_ref().unwrap();
-        let env = crate::lang::eval::Env::default();
+        let env = crate::lang::env::Env::default();
         let reference = crate::lang::evaluate("ref.target_utilisation", &env).unwrap();
         assert_eq!(cap.utilisation, reference.quantity.si_value());
         assert!(cap.utilisation_default);

@@ -2,7 +2,8 @@
 //! shown in its unit, with its published figure checked.
 
 use super::*;
-use crate::lang::eval::{self, Env};
+use crate::lang::env::Env;
+use crate::lang::eval;
 use crate::quantity::grouped;
 use crate::quantity::sample::Value;
 use crate::units::display::{self, DisplayUnit};

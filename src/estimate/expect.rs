@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
+use crate::lang::env::Env;
 use crate::lang::error::ExprError;
-use crate::lang::eval::{self, Env};
+use crate::lang::eval;
 use crate::quantity::sample::Value;
 use crate::quantity::{Quantity, QuantityError};
 use crate::units::display::{self, DisplayUnit, ShownRange};

@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::lang::error::{ExprError, ExprErrorKind};
-use crate::lang::eval::{self};
 use crate::span::Span;
 use rustc_hash::FxHashMap;
 
@@ -58,7 +57,7 @@ impl Estimate {
                         let e = match sheets::Kind::of(name) {
                             Some((kind, _)) => {
                                 let known = self.sheets.names(kind);
-                                eval::unknown_name(
+                                crate::lang::env::unknown_name(
                                     name,
                                     known.iter().map(String::as_str),
                                     &self.counts,
@@ -67,7 +66,7 @@ impl Estimate {
                             }
                             None => {
                                 let known = self.items.iter().map(|i| i.name.as_str());
-                                eval::unknown_name(name, known, &self.counts, span)
+                                crate::lang::env::unknown_name(name, known, &self.counts, span)
                             }
                         };
                         return Err(self.item_error(item, &e));

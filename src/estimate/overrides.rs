@@ -71,7 +71,7 @@ impl Estimate {
             point: true,
             ..self.sampling
         };
-        let env = crate::lang::eval::Env::new(self.calendar)
+        let env = crate::lang::env::Env::new(self.calendar)
             .sampling(point)
             .with_counts(self.counts.clone());
         item.counts_from_file = crate::lang::evaluate(item.expr_text(), &env)

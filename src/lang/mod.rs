@@ -4,6 +4,7 @@
 
 pub(crate) mod ast;
 pub(crate) mod counts;
+pub(crate) mod env;
 pub(crate) mod error;
 pub(crate) mod eval;
 pub(crate) mod lexer;
@@ -14,8 +15,8 @@ use crate::quantity::Quantity;
 use crate::quantity::count::Counts;
 use crate::quantity::sample::Value;
 use crate::units::display::{self, Shown, ShownRange};
+use env::Env;
 use error::ExprError;
-use eval::Env;
 
 /// One evaluated expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +128,7 @@ mod tests {
     fn every_builtin_sheet_value_reads() {
         for kind in [Kind::References, Kind::Prices] {
             for e in &builtin_sheet(kind).entries {
-                super::evaluate(&e.value, &super::eval::Env::default())
+                super::evaluate(&e.value, &super::env::Env::default())
                     .unwrap_or_else(|err| panic!("{}: {err}", e.name));
             }
         }

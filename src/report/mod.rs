@@ -4,6 +4,7 @@
 //! documented in the README and are a stable contract.
 
 mod csv;
+mod grid;
 pub(crate) mod json;
 mod markdown;
 pub(crate) mod sheet;

@@ -21,6 +21,15 @@ use rand_pcg::Pcg64Mcg;
 use std::cell::RefCell;
 use std::sync::Arc;
 
+mod correlation;
+mod percentile;
+mod quantile;
+
+pub(crate) use correlation::{rank_correlation, ranks};
+use percentile::order_statistics;
+use quantile::beta_median;
+pub(crate) use quantile::normal_quantile;
+
 /// Draws per uncertain quantity unless `--samples` or `samples:` says
 /// otherwise. A range's own percentiles are then as written (the strata
 /// fix them); a quantity of several ranges has its median within about
@@ -145,105 +154,6 @@ pub struct Spread {
     pub mean: f64,
     /// How many draws.
     pub samples: usize,
-}
-
-/// Buckets [`order_statistics`] sorts draws into.
-const BUCKETS: usize = 2048;
-
-/// The draws of sorted rank `ranks` (ascending), and the mean, found
-/// without sorting: the draws are counted into buckets of their sort keys
-/// (which spread a lognormal's draws evenly, being close to its logarithm),
-/// and each rank is then selected among the few draws of its bucket. Three
-/// passes over the draws instead of quickselect's eight or so: the whole
-/// run of a 28-quantity estimate with every input a range takes 25%
-/// fewer instructions (see docs/performance.md).
-fn order_statistics(values: &[f64], ranks: [usize; 6]) -> ([f64; 6], f64) {
-    thread_local! {
-        // Kept between calls: freeing and allocating a list this long each
-        // time costs the page faults of fresh memory (measured: a tenth of
-        // a 10,000-draw run).
-        static KEYS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
-    }
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        keys.clear();
-        keys.extend(values.iter().map(|&x| sort_key(x)));
-        let (mut lo, mut hi) = (u64::MAX, 0);
-        for &k in keys.iter() {
-            lo = lo.min(k);
-            hi = hi.max(k);
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let mean = values.iter().sum::<f64>() / values.len() as f64;
-        (order_statistics_of(&keys, (lo, hi), ranks), mean)
-    })
-}
-
-/// [`order_statistics`] of the sort keys `keys`, whose least and greatest
-/// are `lo` and `hi`.
-fn order_statistics_of(keys: &[u64], (lo, hi): (u64, u64), ranks: [usize; 6]) -> [f64; 6] {
-    if lo == hi {
-        return [from_sort_key(lo); 6];
-    }
-    // The bucket of key k is (k - lo) >> shift, the shift the least that
-    // fits the keys' span into BUCKETS.
-    let span = hi - lo;
-    let shift = (64 - span.leading_zeros()).saturating_sub(BUCKETS.trailing_zeros());
-    #[allow(clippy::cast_possible_truncation)]
-    let bucket = |k: u64| ((k - lo) >> shift) as usize;
-    let mut counts = vec![0u32; BUCKETS];
-    for &k in keys {
-        counts[bucket(k)] += 1;
-    }
-    // The bucket each rank falls in, and its rank within that bucket.
-    let mut targets = [(0usize, 0usize); 6];
-    let (mut b, mut before) = (0usize, 0usize);
-    for (t, &r) in targets.iter_mut().zip(&ranks) {
-        while before + counts[b] as usize <= r {
-            before += counts[b] as usize;
-            b += 1;
-        }
-        *t = (b, r - before);
-    }
-    // The keys of those buckets (at most six), then a selection in each.
-    const NONE: u8 = u8::MAX;
-    let mut list_of = vec![NONE; BUCKETS];
-    let mut lists: Vec<Vec<u64>> = Vec::with_capacity(6);
-    for &(b, _) in &targets {
-        if list_of[b] == NONE {
-            list_of[b] = u8::try_from(lists.len()).unwrap_or(NONE);
-            lists.push(Vec::with_capacity(counts[b] as usize));
-        }
-    }
-    for &k in keys {
-        let l = list_of[bucket(k)];
-        if l != NONE {
-            lists[usize::from(l)].push(k);
-        }
-    }
-    let mut found = [0.0; 6];
-    for (f, &(b, within)) in found.iter_mut().zip(&targets) {
-        let (_, k, _) = lists[usize::from(list_of[b])].select_nth_unstable(within);
-        *f = from_sort_key(*k);
-    }
-    found
-}
-
-/// `x` as an integer whose order is the order of the doubles: a negative
-/// number's bits flipped, a positive one's sign bit set.
-fn sort_key(x: f64) -> u64 {
-    let bits = x.to_bits();
-    #[allow(clippy::cast_sign_loss, clippy::cast_possible_wrap)]
-    let mask = ((bits as i64 >> 63) as u64) | (1 << 63);
-    bits ^ mask
-}
-
-fn from_sort_key(key: u64) -> f64 {
-    f64::from_bits(if key >> 63 == 1 {
-        key & !(1 << 63)
-    } else {
-        !key
-    })
 }
 
 /// A distribution, by the parameters its draws are made from.
@@ -630,99 +540,6 @@ fn normal_scores(n: usize) -> Arc<[f64]> {
     })
 }
 
-/// The standard normal distribution's quantile function: Acklam's
-/// rational approximation (relative error under 1.2e-9), then one step of
-/// Halley's method on `libm::erfc`, which brings it to the last few bits
-/// of a double (a test checks it against statrs to 1e-13). Written here,
-/// not taken from statrs, because statrs calls the system maths library:
-/// loading `libm.so` costs every bote command, ranges or not, a tenth of a
-/// hello-world's start (measured: docs/performance.md).
-pub(crate) fn normal_quantile(p: f64) -> f64 {
-    const A: [f64; 6] = [
-        -3.969_683_028_665_376e1,
-        2.209_460_984_245_205e2,
-        -2.759_285_104_469_687e2,
-        1.383_577_518_672_69e2,
-        -3.066_479_806_614_716e1,
-        2.506_628_277_459_239,
-    ];
-    const B: [f64; 5] = [
-        -5.447_609_879_822_406e1,
-        1.615_858_368_580_409e2,
-        -1.556_989_798_598_866e2,
-        6.680_131_188_771_972e1,
-        -1.328_068_155_288_572e1,
-    ];
-    const C: [f64; 6] = [
-        -7.784_894_002_430_293e-3,
-        -3.223_964_580_411_365e-1,
-        -2.400_758_277_161_838,
-        -2.549_732_539_343_734,
-        4.374_664_141_464_968,
-        2.938_163_982_698_783,
-    ];
-    const D: [f64; 4] = [
-        7.784_695_709_041_462e-3,
-        3.224_671_290_700_398e-1,
-        2.445_134_137_142_996,
-        3.754_408_661_907_416,
-    ];
-    const LOW: f64 = 0.024_25;
-    let tail = |q: f64| {
-        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
-            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
-    };
-    let x = if p < LOW {
-        tail(libm::sqrt(-2.0 * libm::log(p)))
-    } else if p > 1.0 - LOW {
-        -tail(libm::sqrt(-2.0 * libm::log(1.0 - p)))
-    } else {
-        let q = p - 0.5;
-        let r = q * q;
-        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
-            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
-    };
-    // Halley: e is how far the normal distribution function at x is from p.
-    let e = 0.5 * libm::erfc(-x / std::f64::consts::SQRT_2) - p;
-    let u = e * libm::sqrt(2.0 * std::f64::consts::PI) * libm::exp(x * x / 2.0);
-    x - u / (1.0 + x * u / 2.0)
-}
-
-/// The median of Beta(a, b) on 0..1 (a, b >= 1, as PERT's are): the
-/// density integrated by Simpson's rule after x = sin^2(t), which leaves
-/// 2 sin^(2a-1)(t) cos^(2b-1)(t), smooth on 0..pi/2, and the half-way
-/// point found by bisection on t. Only `--point` and a pert's shown median
-/// use it; a test holds it to statrs's inverse to 1e-8.
-fn beta_median(a: f64, b: f64) -> f64 {
-    let density = |t: f64| {
-        2.0 * libm::pow(libm::sin(t), 2.0 * a - 1.0) * libm::pow(libm::cos(t), 2.0 * b - 1.0)
-    };
-    let integral = |to: f64| {
-        let steps = 400;
-        #[allow(clippy::cast_precision_loss)]
-        let h = to / steps as f64;
-        let mut sum = density(0.0) + density(to);
-        for i in 1..steps {
-            #[allow(clippy::cast_precision_loss)]
-            let t = i as f64 * h;
-            sum += density(t) * if i % 2 == 1 { 4.0 } else { 2.0 };
-        }
-        sum * h / 3.0
-    };
-    let whole = integral(std::f64::consts::FRAC_PI_2);
-    let (mut lo, mut hi) = (0.0, std::f64::consts::FRAC_PI_2);
-    for _ in 0..60 {
-        let mid = (lo + hi) / 2.0;
-        if integral(mid) < whole / 2.0 {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    let s = libm::sin((lo + hi) / 2.0);
-    s * s
-}
-
 /// The stream for the range at node `node` of the quantity `name` under
 /// `seed`: FNV-1a of the three, written out because a key must not change
 /// between Rust releases or platforms, which the standard library's hasher
@@ -739,47 +556,6 @@ pub(crate) fn stream_key(seed: u64, name: &str, node: u32) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-/// Spearman's rank correlation of two equally long lists of draws, from
-/// their [`ranks`] (computed once per list by callers that pair one list
-/// with many).
-pub(crate) fn rank_correlation(ra: &[f64], rb: &[f64]) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let n = ra.len() as f64;
-    let mean = (n + 1.0) / 2.0;
-    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
-    for (x, y) in ra.iter().zip(rb) {
-        cov += (x - mean) * (y - mean);
-        va += (x - mean) * (x - mean);
-        vb += (y - mean) * (y - mean);
-    }
-    if va == 0.0 || vb == 0.0 {
-        0.0
-    } else {
-        cov / (va * vb).sqrt()
-    }
-}
-
-/// The rank of each value, 1-based, ties sharing their average rank.
-pub(crate) fn ranks(v: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_unstable_by(|&i, &j| v[i].total_cmp(&v[j]));
-    let mut ranks = vec![0.0; v.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && v[order[j + 1]] == v[order[i]] {
-            j += 1;
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let rank = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &order[i..=j] {
-            ranks[k] = rank;
-        }
-        i = j + 1;
-    }
-    ranks
 }
 
 #[cfg(test)]
@@ -891,50 +667,5 @@ mod tests {
                 "n = {n}"
             );
         }
-    }
-
-    /// The hand-written quantile function against statrs's (a dev-only
-    /// dependency, kept out of the binary: see `normal_quantile`).
-    #[test]
-    fn normal_quantile_matches_statrs() {
-        use statrs::distribution::{ContinuousCDF, Normal};
-        let normal = Normal::new(0.0, 1.0).unwrap();
-        for i in 1..100_000 {
-            let p = f64::from(i) / 100_000.0;
-            let (got, want) = (normal_quantile(p), normal.inverse_cdf(p));
-            assert!(
-                (got - want).abs() < 1e-13 * want.abs().max(1.0),
-                "p = {p}: {got} vs {want}"
-            );
-        }
-        for p in [1e-12, 1e-9, 5e-5, 1.0 - 5e-5, 1.0 - 1e-9] {
-            let (got, want) = (normal_quantile(p), normal.inverse_cdf(p));
-            assert!((got / want - 1.0).abs() < 1e-9, "p = {p}: {got} vs {want}");
-        }
-    }
-
-    #[test]
-    fn beta_median_matches_statrs() {
-        for (a, b) in [
-            (1.0, 5.0),
-            (13.0 / 9.0, 41.0 / 9.0),
-            (3.0, 3.0),
-            (4.2, 1.8),
-            (5.0, 1.0),
-        ] {
-            let want = statrs::function::beta::inv_beta_reg(a, b, 0.5);
-            let got = beta_median(a, b);
-            assert!((got - want).abs() < 1e-8, "Beta({a}, {b}): {got} vs {want}");
-        }
-    }
-
-    #[test]
-    fn rank_correlation_of_monotone_and_reversed() {
-        let a: Vec<f64> = (0..100).map(f64::from).collect();
-        let b: Vec<f64> = a.iter().map(|x| x * x).collect();
-        let c: Vec<f64> = a.iter().map(|x| -x).collect();
-        let (a, b, c) = (ranks(&a), ranks(&b), ranks(&c));
-        assert!((rank_correlation(&a, &b) - 1.0).abs() < 1e-12);
-        assert!((rank_correlation(&a, &c) + 1.0).abs() < 1e-12);
     }
 }

@@ -1,0 +1,316 @@
+//! One quantity of an estimate file: an assumption, a derived quantity or
+//! a capacity verdict, each from its short form or its map of fields.
+
+use super::*;
+
+/// The fields of one quantity, in file order (YAML's reading has already
+/// refused duplicates). A handful at most, so a list beats a hash map.
+pub(super) struct Fields<'n>(Vec<(&'n str, &'n Node<'n>)>);
+
+impl<'n> Fields<'n> {
+    pub(super) fn get(&self, key: &str) -> Option<&'n Node<'n>> {
+        self.0.iter().find(|(k, _)| *k == key).map(|&(_, n)| n)
+    }
+}
+
+impl Loader<'_> {
+    /// The fields of a quantity written as a map, or its lone expression
+    /// (short form) filed under `short`. An unknown key is an error, with a
+    /// note when it belongs to the other kind of quantity.
+    fn fields<'n>(
+        &self,
+        value: &'n Node,
+        place_of_keys: format::Place,
+        short: &'static str,
+        place: &dyn Fn() -> String,
+    ) -> Result<Fields<'n>, LoadError> {
+        let mut fields = Fields(Vec::new());
+        let Value::Map(entries) = &value.value else {
+            fields.0.push((short, value));
+            return Ok(fields);
+        };
+        for (k, v) in entries {
+            let field = self.key(k)?;
+            if !format::allows(place_of_keys, field) {
+                let allowed = format::names(place_of_keys);
+                let mut err = self.unknown_key(k, field, &allowed, &place());
+                // `{ note: a, b }`: the comma ended the field before.
+                let flow = self
+                    .src
+                    .get(value.span.start..)
+                    .is_some_and(|t| t.starts_with('{'));
+                let typo = err.label != "not a key bote knows";
+                if let (Some((before, _)), true, false) = (fields.0.last(), flow, typo) {
+                    err.notes
+                        .retain(|n| !n.starts_with("in `{ … }` a comma ends the value"));
+                    let example = match *before {
+                        "expr" | "value" | "expect" => "max(a, b)",
+                        _ => "one, two",
+                    };
+                    err.notes.push(format!(
+                        "in `{{ … }}` a comma ends the value: the `{before}` before this \
+                         stopped at the comma; quote it if it holds one, as \
+                         `{before}: \"{example}\"`"
+                    ));
+                }
+                let note = if short == "value" && format::allows(format::Place::Derived, field) {
+                    "assumptions take a `value`; `expr`, `unit` and `expect` belong to quantities in a section"
+                } else if short == "expr" && field == "value" {
+                    "`value` is for assumptions; a quantity in a section is derived with `expr`"
+                } else {
+                    return Err(err);
+                };
+                return Err(err.tap_note(note));
+            }
+            fields.0.push((field, v));
+        }
+        Ok(fields)
+    }
+
+    /// An assumption; its expression is left in `pending`.
+    pub(super) fn assumption<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
+        let (name, name_span) = self.name(key)?;
+        let place = || format!("assumption `{name}`");
+        let fields = self.fields(value, format::Place::Assumption, "value", &place)?;
+        let Some(value_node) = fields.get("value") else {
+            return Err(self.err(key.span, format!("assumption `{name}` has no `value`")));
+        };
+        let expr_text = self.expr_text(value_node, &|| format!("the value of `{name}`"))?;
+        pending.push(Pending {
+            text: expr_text,
+            node: value_node,
+        });
+        Ok(Item {
+            expr_offset: self.expr_offset(expr_text, value_node),
+            expr_at: value_node.span,
+            name,
+            name_span,
+            place: Place::Assumption,
+            unit: None,
+            stmt: Statement::default(),
+            expect: None,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+            counts_from_file: None,
+            capacity: None,
+        })
+    }
+
+    /// A quantity of a `capacity:` section: `load` and `per_box` (each an
+    /// expression, or a map of resource to expression, with the same
+    /// resources), and optional `utilisation`, `spares`, `zones`,
+    /// `percentile`, `note` and `source`.
+    pub(super) fn capacity<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        section: usize,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
+        use super::capacity::{Capacity, PERCENTILES, Resource};
+        let (name, name_span) = self.name(key)?;
+        let place = || format!("capacity `{name}`");
+        let fields = self.fields(value, format::Place::Capacity, "load", &place)?;
+        let need = |k: &str| {
+            fields.get(k).ok_or_else(|| {
+                self.err(key.span, format!("capacity `{name}` has no `{k}`"))
+                    .tap_note(
+                        "a capacity quantity is `{ load: EXPR, per_box: EXPR }`, or maps of \
+                     resource to expression: `load: { memory: ..., network: ... }`",
+                    )
+            })
+        };
+        let (load, per_box) = (need("load")?, need("per_box")?);
+        // Each side as (resource, text, node): one unnamed, or a map.
+        let sides = |node: &'n Node<'n>,
+                     what: &str|
+         -> Result<Vec<(String, &'n str, &'n Node<'n>)>, LoadError> {
+            match &node.value {
+                Value::Map(m) => m
+                    .iter()
+                    .map(|(k, v)| {
+                        let r = self.key(k)?.to_string();
+                        let text = self.expr_text(v, &|| format!("the {what} of `{name}`"))?;
+                        Ok((r, text, v))
+                    })
+                    .collect(),
+                _ => Ok(vec![(
+                    "load".to_string(),
+                    self.expr_text(node, &|| format!("the {what} of `{name}`"))?,
+                    node,
+                )]),
+            }
+        };
+        let (loads, pers) = (sides(load, "load")?, sides(per_box, "per_box")?);
+        let mut resources = Vec::with_capacity(loads.len());
+        for (r, text, node) in &loads {
+            self.parse_expr(text, node)?;
+            let Some((_, per, per_node)) = pers.iter().find(|(p, _, _)| p == r) else {
+                return Err(self
+                    .err(node.span, format!("`per_box` of `{name}` has no `{r}`"))
+                    .tap_note("give `load` and `per_box` the same resources"));
+            };
+            self.parse_expr(per, per_node)?;
+            let ratio_text = format!("({text}) / ({per})");
+            let ratio = self.parse_expr(&ratio_text, node)?;
+            resources.push(Resource {
+                name: r.clone(),
+                load: (*text).to_string(),
+                per_box: (*per).to_string(),
+                ratio,
+            });
+        }
+        if let Some((r, _, node)) = pers
+            .iter()
+            .find(|(p, _, _)| !loads.iter().any(|(l, _, _)| l == p))
+        {
+            return Err(self
+                .err(node.span, format!("`load` of `{name}` has no `{r}`"))
+                .tap_note("give `load` and `per_box` the same resources"));
+        }
+        // The default is `ref.target_utilisation`'s figure (a test keeps
+        // them equal), without reading the whole reference sheet for it.
+        let (utilisation, utilisation_default) = match fields.get("utilisation") {
+            None => (0.7, true),
+            Some(n) => {
+                let text = self.text(n, "`utilisation`")?;
+                let q = crate::lang::evaluate_exact(text, &Env::default())
+                    .map_err(|e| self.expr_error(&e, text, n))?
+                    .quantity;
+                if !q.dim().is_none() {
+                    return Err(self.err(
+                        n.span,
+                        format!("`utilisation` must be a plain number, not {}", q.dim()),
+                    ));
+                }
+                (q.si_value(), false)
+            }
+        };
+        if !(utilisation > 0.0 && utilisation <= 1.0) {
+            let at = fields.get("utilisation").map_or(key.span, |n| n.span);
+            return Err(self.err(
+                at,
+                "`utilisation` must be above 0% and at most 100%, such as `70%`",
+            ));
+        }
+        let whole = |k: &str, default: u64, min: u64, max: u64| -> Result<u32, LoadError> {
+            let v = fields
+                .get(k)
+                .map_or(Ok(default), |n| self.whole(n, k, min, max))?;
+            Ok(u32::try_from(v).unwrap_or(u32::MAX))
+        };
+        let spares = whole("spares", 0, 0, 1000)?;
+        let zones = whole("zones", 1, 1, 100)?;
+        let percentile = whole("percentile", 95, 0, 100)?;
+        let percentile = u8::try_from(percentile).unwrap_or(95);
+        if !PERCENTILES.contains(&percentile) {
+            let at = fields.get("percentile").map_or(key.span, |n| n.span);
+            return Err(self.err(at, "`percentile` is 50, 75 or 95"));
+        }
+        let (_, first, first_node) = loads[0];
+        pending.push(Pending {
+            text: first,
+            node: first_node,
+        });
+        Ok(Item {
+            expr_offset: None,
+            expr_at: load.span,
+            name,
+            name_span,
+            place: Place::Section(section),
+            stmt: Statement::default(),
+            unit: None,
+            expect: None,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+            counts_from_file: None,
+            capacity: Some(Box::new(Capacity {
+                resources,
+                utilisation,
+                utilisation_default,
+                spares,
+                zones,
+                percentile,
+            })),
+        })
+    }
+
+    /// A quantity of section `section`; its expression is left in `pending`.
+    pub(super) fn derived<'n>(
+        &self,
+        key: &Node,
+        value: &'n Node<'n>,
+        section: usize,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Item, LoadError> {
+        let (name, name_span) = self.name(key)?;
+        let place = || format!("quantity `{name}`");
+        let fields = self.fields(value, format::Place::Derived, "expr", &place)?;
+        let Some(expr_node) = fields.get("expr") else {
+            return Err(self.err(key.span, format!("quantity `{name}` has no `expr`")));
+        };
+        let expr_text = self.expr_text(expr_node, &|| format!("the expression of `{name}`"))?;
+        pending.push(Pending {
+            text: expr_text,
+            node: expr_node,
+        });
+        let unit = match fields.get("unit") {
+            Some(n) => {
+                let text = self.text(n, "`unit`")?;
+                Some(self.unit(text, n)?)
+            }
+            None => None,
+        };
+        let tolerance = match fields.get("tolerance") {
+            Some(n) => {
+                let text = self.text(n, "`tolerance`")?;
+                let q = crate::lang::evaluate_exact(text, &Env::default())
+                    .map_err(|e| self.expr_error(&e, text, n))?
+                    .quantity;
+                if !q.dim().is_none() || q.si_value() < 0.0 {
+                    return Err(self.err(
+                        n.span,
+                        "`tolerance` must be a plain fraction or percentage, such as `5%`",
+                    ));
+                }
+                q.si_value()
+            }
+            None => DEFAULT_TOLERANCE,
+        };
+        let expect = match fields.get("expect") {
+            Some(n) => {
+                let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
+                let stmt = self.parse_expr(text, n)?;
+                Some(Box::new(Expect {
+                    stmt,
+                    span: n.span,
+                    tolerance,
+                    note: self.opt_text(&fields, "expect_note")?,
+                }))
+            }
+            None => None,
+        };
+        Ok(Item {
+            expr_offset: self.expr_offset(expr_text, expr_node),
+            expr_at: expr_node.span,
+            name,
+            name_span,
+            place: Place::Section(section),
+            stmt: Statement::default(),
+            unit,
+            expect,
+            note: self.opt_text(&fields, "note")?,
+            source: self.opt_text(&fields, "source")?,
+            overridden: false,
+            counts_from_file: None,
+            capacity: None,
+        })
+    }
+}

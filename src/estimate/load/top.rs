@@ -1,0 +1,282 @@
+//! The top level of an estimate file: its keys, the sections, and the
+//! settings read before any expression (counts, calendar, seed, samples).
+
+use super::*;
+
+impl Loader<'_> {
+    pub(super) fn read<'n>(
+        &self,
+        root: &'n Node<'n>,
+        pending: &mut Vec<Pending<'n>>,
+    ) -> Result<Estimate, LoadError> {
+        let entries = self.map(root, "an estimate file")?;
+        let mut est = Estimate {
+            origin: self.origin.to_string(),
+            // `load_owned` moves the text in once reading is done.
+            source_text: String::new(),
+            title: String::new(),
+            about: None,
+            source: None,
+            calendar: Calendar::default(),
+            calendar_from_file: false,
+            items: Vec::new(),
+            sections: Vec::new(),
+            sampling: Sampling::default(),
+            counts: self.counts.clone(),
+            sheets: crate::sheets::Sheets::default(),
+        };
+        // Items are large and files may hold many: allocate their list, and
+        // that of their expressions (one each), once.
+        let n = quantities(root).min(MAX_QUANTITIES + 1);
+        est.items.reserve_exact(n);
+        pending.reserve_exact(n);
+        let mut title_seen = false;
+        for (key, value) in entries {
+            let name = self.key(key)?;
+            match name {
+                "title" => {
+                    est.title = self.text(value, "`title`")?.to_string();
+                    title_seen = true;
+                }
+                "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
+                "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
+                "seed" => {
+                    est.sampling.seed = self.whole(value, "seed", 0, u64::from(u32::MAX))?;
+                }
+                "samples" => {
+                    let max = sample::MAX_SAMPLES as u64;
+                    let n = self.whole(value, "samples", 2, max)?;
+                    est.sampling.samples = usize::try_from(n).unwrap_or(sample::MAX_SAMPLES);
+                }
+                // Read before everything else (see `Loader::counts`).
+                "counts" => {}
+                "references" | "prices" => {
+                    let kind = if name == "prices" {
+                        crate::sheets::Kind::Prices
+                    } else {
+                        crate::sheets::Kind::References
+                    };
+                    let entries =
+                        crate::sheets::entries(value, self.origin, self.src, "this estimate")?;
+                    est.sheets
+                        .own
+                        .extend(entries.into_iter().map(|e| (kind, e)));
+                }
+                "calendar" => {
+                    est.calendar = self.calendar(value)?;
+                    est.calendar_from_file = true;
+                }
+                "assumptions" => {
+                    for (k, v) in self.map(value, "`assumptions`")? {
+                        let item = self.assumption(k, v, pending)?;
+                        est.items.push(item);
+                    }
+                }
+                section => {
+                    if !matches!(value.value, Value::Map(_)) {
+                        return Err(self.section_not_a_map(key, section));
+                    }
+                    est.sections.push(section.to_string());
+                    let index = est.sections.len() - 1;
+                    for (k, v) in self.map(value, &format!("section `{section}`"))? {
+                        // In `capacity:`, a quantity with a `load` is a verdict;
+                        // one with an `expr` is an ordinary quantity.
+                        let verdict = section == "capacity"
+                            && matches!(&v.value, Value::Map(m) if m.iter().any(|(k, _)| k.text() == Some("load")));
+                        let item = if verdict {
+                            self.capacity(k, v, index, pending)?
+                        } else {
+                            self.derived(k, v, index, pending)?
+                        };
+                        est.items.push(item);
+                    }
+                }
+            }
+            if est.items.len() > MAX_QUANTITIES {
+                return Err(self.err(
+                    key.span,
+                    format!("the file holds more than {MAX_QUANTITIES} quantities"),
+                ));
+            }
+        }
+        if !title_seen {
+            return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
+        }
+        if let Some(item) = est
+            .items
+            .iter()
+            .find(|i| self.counts.lookup(&i.name).is_some())
+        {
+            return Err(self
+                .err(
+                    item.name_span,
+                    format!(
+                        "`{}` is declared as a count, so it cannot name a quantity",
+                        item.name
+                    ),
+                )
+                .tap_note(
+                    "a count is a unit (`10M users`, `5 requests/user`); rename the quantity, \
+                     as `total_users`, or the count",
+                ));
+        }
+        if est.items.is_empty() {
+            let end = self.src.trim_end().len();
+            return Err(self
+                .err(Span::new(end, end), "the estimate file has no quantities")
+                .tap_note(
+                    "add `assumptions:` and a section such as `qps:`, each a map of \
+                     `name: expression` (`bote show url-shortener` shows a whole file)",
+                ));
+        }
+        Ok(est)
+    }
+
+    /// A top-level key whose value is not a map. A known section name
+    /// (`storage: 12`) gets told what a section holds; any other key may be
+    /// a misspelt one.
+    fn section_not_a_map(&self, key: &Node, section: &str) -> LoadError {
+        const SECTIONS: [&str; 5] = ["storage", "bandwidth", "qps", "concurrency", "buffers"];
+        if SECTIONS.contains(&section) || section == "assumptions" {
+            return self
+                .err(
+                    key.span,
+                    format!("`{section}` is a section, which must be a map of quantities"),
+                )
+                .tap_note(format!(
+                    "write each quantity on its own line under it, indented: \
+                     `{section}:` then `  name: expression`"
+                ));
+        }
+        let mut all = format::names(format::Place::Top);
+        all.extend(SECTIONS);
+        self.unknown_key(key, section, &all, "the top level").tap_note(
+            "a top-level key other than these starts a section, which must be a map of quantities",
+        )
+    }
+
+    /// The counts `counts:` declares, if the file has the key: a list
+    /// whose entries are a singular (`request`, plural by rule), or a
+    /// one-key map to the plural (`person: people`) or to a list of the
+    /// plural then short forms (`request: [requests, req]`).
+    pub(super) fn counts(&self, root: &Node) -> Result<Counts, LoadError> {
+        let mut counts = Counts::default();
+        let Value::Map(entries) = &root.value else {
+            return Ok(counts);
+        };
+        let Some((_, node)) = entries.iter().find(|(k, _)| k.text() == Some("counts")) else {
+            return Ok(counts);
+        };
+        let Value::Seq(list) = &node.value else {
+            return Err(self
+                .err(
+                    node.span,
+                    format!("`counts` must be a list, but this is {}", node.kind_name()),
+                )
+                .tap_note("write the names in brackets: `counts: [user, request]`"));
+        };
+        for entry in list {
+            // Each spelling with where it is written: the singular first.
+            let mut forms: Vec<(&str, Span)> = Vec::new();
+            match &entry.value {
+                Value::Map(m) if m.len() == 1 => {
+                    let (k, v) = &m[0];
+                    forms.push((self.text(k, "a count")?, k.span));
+                    match &v.value {
+                        Value::Seq(items) if items.is_empty() => {
+                            return Err(self.err(
+                                v.span,
+                                "an empty list: give the plural, then any short forms",
+                            ));
+                        }
+                        Value::Seq(items) => {
+                            for item in items {
+                                forms.push((self.text(item, "a spelling of a count")?, item.span));
+                            }
+                        }
+                        _ => forms.push((self.text(v, "a count's plural")?, v.span)),
+                    }
+                }
+                _ => forms.push((self.text(entry, "a count")?, entry.span)),
+            }
+            let (word, at) = forms[0];
+            let plural = forms.get(1).map(|&(p, _)| p);
+            let short: Vec<String> = forms
+                .iter()
+                .skip(2)
+                .map(|(s, _)| (*s).to_string())
+                .collect();
+            crate::lang::declare_count(&mut counts, word, plural, &short).map_err(|(i, why)| {
+                let span = forms.get(i).map_or(at, |&(_, span)| span);
+                self.err(span, why)
+            })?;
+        }
+        Ok(counts)
+    }
+
+    /// A whole number from `min` to `max` for the top-level `key`
+    /// (`seed: 42`, `samples: 100k`).
+    pub(super) fn whole(
+        &self,
+        node: &Node,
+        key: &str,
+        min: u64,
+        max: u64,
+    ) -> Result<u64, LoadError> {
+        let text = self.text(node, &format!("`{key}`"))?;
+        let answer = crate::lang::evaluate_exact(text, &Env::default())
+            .map_err(|e| self.expr_error(&e, text, node))?;
+        let v = answer.quantity.si_value();
+        #[allow(clippy::cast_precision_loss)]
+        let fits = answer.quantity.dim().is_none()
+            && v.fract() == 0.0
+            && v >= min as f64
+            && v <= max as f64;
+        if !fits {
+            let words = |n: u64| crate::quantity::grouped(usize::try_from(n).unwrap_or(usize::MAX));
+            let (min, max) = (words(min), words(max));
+            return Err(self.err(
+                node.span,
+                format!("`{key}` must be a whole number from {min} to {max}"),
+            ));
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(v as u64)
+    }
+
+    pub(super) fn calendar(&self, node: &Node) -> Result<Calendar, LoadError> {
+        let mut cal = Calendar::default();
+        let mut month_set = false;
+        for (k, v) in self.map(node, "`calendar`")? {
+            let which = self.key(k)?;
+            if !format::allows(format::Place::Calendar, which) {
+                return Err(self.unknown_key(
+                    k,
+                    which,
+                    &format::names(format::Place::Calendar),
+                    "`calendar`",
+                ));
+            }
+            let text = self.text(v, &format!("`calendar.{which}`"))?;
+            let answer = crate::lang::evaluate_exact(text, &Env::new(cal))
+                .map_err(|e| self.expr_error(&e, text, v))?;
+            let q = answer.quantity;
+            if q.dim() != Dimension::TIME || q.si_value() <= 0.0 {
+                return Err(self.err(
+                    v.span,
+                    format!("`calendar.{which}` must be a positive time, such as `30 days`"),
+                ));
+            }
+            if which == "month" {
+                cal.month_s = q.si_value();
+                month_set = true;
+            } else {
+                cal.year_s = q.si_value();
+                if !month_set {
+                    cal.month_s = q.si_value() / 12.0;
+                }
+            }
+        }
+        Ok(cal)
+    }
+}
