@@ -274,6 +274,7 @@ Ranges: `100 to 1000` is lognormal with 100 and 1000 its 5th and 95th
   pert(min, likely, max). An answer is its median and 90% range; a name used
   twice is the same draw, so `x - x` is 0. `to` before a unit converts.
 Functions: ceil floor round min max abs sqrt ln log10 log2 uncounted.
+  ceil(0.5 ms) rounds in the unit written (1 ms); ceil(x, 1 GB) to whole steps.
 Counts: --counts user,request (a file: `counts: [user, request]`) makes each a
   unit of its own: `2 requests/user * 10M users` is 20 million requests, and
   `4000 requests/s * 500 B -> MB/s` is an error (write `500 B/request`).

@@ -55,22 +55,38 @@ pub(super) fn eval_cmd(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io
     }
     let mut status = 0;
     let mut line = Vec::new();
+    let max = crate::lang::lexer::MAX_EXPR_LEN;
     for number in 1.. {
-        line.clear();
-        if io.stdin.read_until(b'\n', &mut line)? == 0 {
+        let Some(whole) = super::files::read_line(io.stdin, &mut line, max)? else {
             break;
-        }
-        let Ok(text) = std::str::from_utf8(&line) else {
-            // One bad line is reported and skipped; the rest still count.
-            status = EXIT_INPUT;
-            let msg = format!("line {number} of standard input is not UTF-8 text; skipped");
+        };
+        // One bad line is reported and skipped; the rest still count.
+        let mut skip = |msg: String| -> io::Result<()> {
             if args.format == EvalFormat::Json {
                 let obj = serde_json::json!({ "expression": null, "line": number, "error": msg });
                 writeln!(io.stdout, "{obj}")?;
             } else {
                 writeln!(io.stdout)?;
             }
-            report(io, &Diagnostic::message(msg))?;
+            report(io, &Diagnostic::message(msg)).map(|_| ())
+        };
+        if !whole {
+            status = EXIT_INPUT;
+            let max = crate::quantity::grouped(max);
+            skip(format!(
+                "line {number} of standard input is longer than {max} bytes; skipped"
+            ))?;
+            continue;
+        }
+        // A byte-order mark an editor put first is not part of the text.
+        if number == 1 && line.starts_with("\u{feff}".as_bytes()) {
+            line.drain(..3);
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            status = EXIT_INPUT;
+            skip(format!(
+                "line {number} of standard input is not UTF-8 text; skipped"
+            ))?;
             continue;
         };
         let text = text.trim();

@@ -4,6 +4,7 @@
 
 mod args;
 mod eval;
+mod files;
 mod new;
 mod repl;
 mod run;
@@ -98,10 +99,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             sheets::sheet_cmd(crate::sheets::Kind::Prices, filter.as_deref(), format, io)
         }
         Command::Show { preset } => show_cmd(&preset, io),
+        // Generated into memory, then written as any output is: clap's
+        // generators panic on a write error (a full disk, a closed pipe).
         Command::Completions { shell } => {
             let mut cmd = <args::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "bote", &mut *io.stdout);
-            Ok(0)
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "bote", &mut script);
+            io.stdout.write_all(&script).map(|()| 0)
         }
         Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
         Command::Schema => io
@@ -110,8 +114,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             .map(|()| 0),
         Command::Man => {
             let cmd = <args::Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
             clap_mangen::Man::new(cmd)
-                .render(&mut *io.stdout)
+                .render(&mut page)
+                .and_then(|()| io.stdout.write_all(&page))
                 .map(|()| 0)
         }
     };

@@ -1,6 +1,7 @@
 //! `bote new` and `bote schema`: starting an estimate file, and the JSON
 //! Schema editors use to complete and explain one.
 
+use super::files;
 use super::*;
 use crate::estimate::presets;
 use std::path::{Path, PathBuf};
@@ -55,6 +56,10 @@ pub(super) fn new_cmd(
     force: bool,
     io: &mut Io<'_>,
 ) -> io::Result<i32> {
+    if name.trim().is_empty() {
+        let msg = "bote new needs a name for the file, such as `bote new chat-service`";
+        return report(io, &Diagnostic::message(msg));
+    }
     let path = with_extension(name);
     let body = match from {
         Some(preset) => match presets::get(preset) {
@@ -72,7 +77,9 @@ pub(super) fn new_cmd(
                 .replace("FILE", &path.display().to_string())
         }
     };
-    if path.exists() && !force {
+    // A dangling symbolic link is taken too: writing through it would
+    // create a file somewhere else.
+    if files::taken(&path) && !force {
         let msg = format!(
             "`{}` exists; bote new does not overwrite a file (--force does)",
             path.display()
@@ -80,15 +87,15 @@ pub(super) fn new_cmd(
         return report(io, &Diagnostic::message(msg));
     }
     let text = format!("{SCHEMA_COMMENT}{body}");
-    if let Err(e) = std::fs::write(&path, text) {
+    if let Err(e) = files::write_atomic(&path, text.as_bytes()) {
         let msg = format!("cannot write `{}`: {e}", path.display());
         return report(io, &Diagnostic::message(msg));
     }
     writeln!(io.stdout, "wrote {}", path.display())?;
     // The schema the first line names, beside the file, unless one is there.
     let schema = path.with_file_name(SCHEMA_FILE);
-    if !schema.exists() {
-        if let Err(e) = std::fs::write(&schema, crate::format::schema()) {
+    if !files::taken(&schema) {
+        if let Err(e) = files::write_atomic(&schema, crate::format::schema().as_bytes()) {
             let msg = format!("cannot write `{}`: {e}", schema.display());
             return report(io, &Diagnostic::message(msg));
         }

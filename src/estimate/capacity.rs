@@ -25,9 +25,15 @@ pub(crate) struct Capacity {
     /// Each resource, with its load and per-box figure as written and
     /// their ratio, parsed.
     pub(crate) resources: Vec<Resource>,
-    /// The busy share a box is sized to, as a fraction.
-    pub(crate) utilisation: f64,
-    /// Where the utilisation came from: the file, or bote's default.
+    /// The busy share a box is sized to: the file's `utilisation`, or
+    /// [`DEFAULT_UTILISATION`], evaluated with the estimate's names and
+    /// sheets.
+    pub(crate) utilisation: Statement,
+    /// Where it is written (the quantity's name when it is the default),
+    /// and where its text starts in the file when it can be pointed into.
+    pub(crate) utilisation_at: crate::span::Span,
+    pub(crate) utilisation_offset: Option<usize>,
+    /// The file left `utilisation` out.
     pub(crate) utilisation_default: bool,
     pub(crate) spares: u32,
     pub(crate) zones: u32,
@@ -41,9 +47,15 @@ pub(crate) struct Resource {
     pub(crate) name: String,
     pub(crate) load: String,
     pub(crate) per_box: String,
+    /// Where the load and the per-box figure are written.
+    pub(crate) at: (crate::span::Span, crate::span::Span),
     /// `(load) / (per_box)`, parsed: boxes at full use.
     pub(crate) ratio: Statement,
 }
+
+/// The utilisation of a verdict that names none: the reference entry, so
+/// an estimate or `--references` file that overrides it is obeyed.
+pub(crate) const DEFAULT_UTILISATION: &str = "ref.target_utilisation";
 
 /// The percentiles a load may be sized at.
 pub(crate) const PERCENTILES: [u8; 3] = [50, 75, 95];
@@ -89,9 +101,16 @@ impl Capacity {
     }
 
     /// The verdict for boxes-at-full-use `ratios`, one per resource (in
-    /// order), `ranged` when any load is uncertain.
-    pub(crate) fn verdict(&self, ratios: &[f64], ranged: bool) -> Verdict {
-        let needs: Vec<f64> = ratios.iter().map(|r| r / self.utilisation).collect();
+    /// order), at `utilisation` (a fraction, said as `by` when it is not
+    /// the file's own), `ranged` when any load is uncertain.
+    pub(crate) fn verdict(
+        &self,
+        ratios: &[f64],
+        utilisation: f64,
+        by: Option<&str>,
+        ranged: bool,
+    ) -> Verdict {
+        let needs: Vec<f64> = ratios.iter().map(|r| r / utilisation).collect();
         let (bind, need) = needs
             .iter()
             .copied()
@@ -119,15 +138,10 @@ impl Capacity {
         };
         let total = serving + u64::from(self.spares);
         let pct = |f: f64| format!("{:.0}%", f * 100.0);
-        let target = format!(
-            "target {}{}",
-            pct(self.utilisation),
-            if self.utilisation_default {
-                ", bote's default"
-            } else {
-                ""
-            }
-        );
+        let target = match by {
+            Some(by) => format!("target {}, {by}", pct(utilisation)),
+            None => format!("target {}", pct(utilisation)),
+        };
         let mut parts: Vec<String> = Vec::new();
         let headline = if total == 1 {
             format!("fits: {} of one box", pct(ratios[bind]))
@@ -171,7 +185,7 @@ impl Capacity {
 mod tests {
     use super::*;
 
-    fn cap(resources: &[&str], utilisation: f64, spares: u32, zones: u32) -> Capacity {
+    fn cap(resources: &[&str], spares: u32, zones: u32) -> Capacity {
         Capacity {
             resources: resources
                 .iter()
@@ -179,10 +193,13 @@ mod tests {
                     name: (*n).to_string(),
                     load: "l".into(),
                     per_box: "p".into(),
+                    at: Default::default(),
                     ratio: Statement::default(),
                 })
                 .collect(),
-            utilisation,
+            utilisation: Statement::default(),
+            utilisation_at: crate::span::Span::default(),
+            utilisation_offset: None,
             utilisation_default: false,
             spares,
             zones,
@@ -193,7 +210,7 @@ mod tests {
     #[test]
     fn rounding_spares_and_zones() {
         // 13.3 at full use / 70% = 19 boxes, + 2 spare = 21.
-        let v = cap(&["load"], 0.7, 2, 1).verdict(&[13.3], false);
+        let v = cap(&["load"], 2, 1).verdict(&[13.3], 0.7, None, false);
         assert_eq!((v.total, v.headline.as_str()), (21, "21 boxes"));
         assert!(
             v.detail.starts_with("19 + 2 spare; target 70%"),
@@ -201,9 +218,12 @@ mod tests {
             v.detail
         );
         // Exactly 7 boxes' worth at 70% is 10 boxes, not 11.
-        assert_eq!(cap(&["load"], 0.7, 0, 1).verdict(&[7.0], false).total, 10);
+        assert_eq!(
+            cap(&["load"], 0, 1).verdict(&[7.0], 0.7, None, false).total,
+            10
+        );
         // Surviving one zone of 3: 10 -> 15; of 2: 10 -> 20.
-        let v = cap(&["load"], 0.7, 1, 3).verdict(&[7.0], false);
+        let v = cap(&["load"], 1, 3).verdict(&[7.0], 0.7, None, false);
         assert_eq!(v.total, 16);
         assert!(
             v.detail
@@ -211,31 +231,22 @@ mod tests {
             "{}",
             v.detail
         );
-        assert_eq!(cap(&["load"], 0.7, 0, 2).verdict(&[7.0], false).total, 20);
-    }
-
-    /// The loader's default utilisation is the reference entry's.
-    #[test]
-    fn the_default_utilisation_is_the_reference() {
-        let est = crate::estimate::load(
-            "t.yaml",
-            "title: t\nassumptions:\n  l: 1 GB\ncapacity:\n  n: { load: l, per_box: 1 GB }\n",
-        )
-        .unwrap();
-        let cap = est.items[1].capacity.as_ref().unwrap();
-        let env = crate::lang::env::Env::default();
-        let reference = crate::lang::evaluate("ref.target_utilisation", &env).unwrap();
-        assert_eq!(cap.utilisation, reference.quantity.si_value());
-        assert!(cap.utilisation_default);
+        assert_eq!(
+            cap(&["load"], 0, 2).verdict(&[7.0], 0.7, None, false).total,
+            20
+        );
     }
 
     #[test]
     fn one_box_and_the_binding_resource() {
-        let v = cap(&["load"], 0.7, 0, 1).verdict(&[0.64], false);
+        let v = cap(&["load"], 0, 1).verdict(&[0.64], 0.7, None, false);
         assert_eq!((v.total, v.headline.as_str()), (1, "fits: 64% of one box"));
         // Over the target but under one box: two boxes, said as a count.
-        assert_eq!(cap(&["load"], 0.7, 0, 1).verdict(&[0.8], false).total, 2);
-        let v = cap(&["cpu", "memory", "network"], 0.5, 0, 1).verdict(&[2.0, 9.5, 4.0], true);
+        assert_eq!(
+            cap(&["load"], 0, 1).verdict(&[0.8], 0.7, None, false).total,
+            2
+        );
+        let v = cap(&["cpu", "memory", "network"], 0, 1).verdict(&[2.0, 9.5, 4.0], 0.5, None, true);
         assert_eq!(v.total, 19);
         assert!(
             v.detail.contains("memory binds (9.5 boxes' worth)"),

@@ -21,12 +21,14 @@ impl Estimate {
             item.stmt.resolve(uses.of(i).iter().copied());
             // A capacity quantity's expression is its ratios written one
             // after another, so their names take its slots in turn.
+            // Its utilisation's names come after them.
             if let Some(cap) = &mut item.capacity {
                 let mut slots = uses.of(i).iter().copied();
                 for r in &mut cap.resources {
                     let n = r.ratio.names().count();
                     r.ratio.resolve(slots.by_ref().take(n));
                 }
+                cap.utilisation.resolve(slots);
             }
         }
         drop(uses);
@@ -73,7 +75,9 @@ impl Estimate {
     }
 
     /// A capacity quantity's verdict: each resource's boxes at full use,
-    /// at the chosen percentile when uncertain, sized into a count.
+    /// at the chosen percentile when uncertain, sized into a count at the
+    /// utilisation the file (or the estimate's `ref.target_utilisation`)
+    /// gives. A load or per-box figure that is not above zero is an error.
     fn size(
         &self,
         i: usize,
@@ -84,39 +88,77 @@ impl Estimate {
         let item = &self.items[i];
         let mut ratios = Vec::with_capacity(cap.resources.len());
         let mut ranged = false;
+        let bad = |message: String| {
+            let e = ExprError::new(
+                crate::lang::error::ExprErrorKind::Quantity {
+                    error: crate::quantity::QuantityError::BadRange(message),
+                    hint: None,
+                },
+                item.stmt.span(),
+            );
+            self.item_error(item, &e)
+        };
         for r in &cap.resources {
             let key = format!("{}.{}", item.name, r.name);
-            let v =
-                eval::eval_statement(&r.ratio, env, &key).map_err(|e| self.item_error(item, &e))?;
+            let (load, per) =
+                eval::eval_quotient(&r.ratio, env, &key).map_err(|e| self.item_error(item, &e))?;
+            let resource = if r.name == "load" {
+                String::new()
+            } else {
+                format!(" ({})", r.name)
+            };
+            let sides = [
+                ("load", &r.load, &load, r.at.0),
+                ("per_box", &r.per_box, &per, r.at.1),
+            ];
+            for (field, text, v, span) in sides {
+                if let Some(at) = not_positive(v) {
+                    let shown = display::show(at, None, env.calendar).text;
+                    let what = if text.trim() == shown {
+                        String::new()
+                    } else {
+                        format!(" `{text}`")
+                    };
+                    let some = if matches!(v, Value::Draws(_)) {
+                        " in some draws"
+                    } else {
+                        ""
+                    };
+                    let message = format!(
+                        "`{field}`{resource}{what} of `{}` is {shown}{some}: it must be above zero",
+                        item.name
+                    );
+                    return Err(error_at(&self.origin, &self.source_text, span, message).tap_note(
+                        "a verdict counts the boxes a positive load needs, each handling a positive share",
+                    ));
+                }
+            }
+            let v = load
+                .zip(&per, Quantity::checked_div, |a, b| a / b)
+                .map_err(|e| self.item_error(item, &ExprError::quantity(e, item.stmt.span())))?;
             // A count over a count-free capacity (`entries/s` over
             // `ref.redis_ops`) is a number of boxes, as `-> /s` would be.
             if !v
                 .dim()
                 .converts_to(crate::quantity::dimension::Dimension::NONE)
             {
-                let e = ExprError::new(
-                    crate::lang::error::ExprErrorKind::Quantity {
-                        error: crate::quantity::QuantityError::BadRange(format!(
-                            "{} `{}` over `per_box` `{}` is {}, not a number of boxes",
-                            if r.name == "load" {
-                                "the load".to_string()
-                            } else {
-                                format!("the {} load", r.name)
-                            },
-                            r.load,
-                            r.per_box,
-                            v.dim()
-                        )),
-                        hint: None,
+                return Err(bad(format!(
+                    "{} `{}` over `per_box` `{}` is {}, not a number of boxes",
+                    if r.name == "load" {
+                        "the load".to_string()
+                    } else {
+                        format!("the {} load", r.name)
                     },
-                    item.stmt.span(),
-                );
-                return Err(self.item_error(item, &e));
+                    r.load,
+                    r.per_box,
+                    v.dim()
+                )));
             }
             ranged |= matches!(v, Value::Draws(_));
             ratios.push(cap.at_percentile(&v));
         }
-        let verdict = cap.verdict(&ratios, ranged);
+        let (utilisation, by) = self.utilisation(item, cap, env)?;
+        let verdict = cap.verdict(&ratios, utilisation, by.as_deref(), ranged);
         #[allow(clippy::cast_precision_loss)]
         let total = Quantity::number(verdict.total as f64).unwrap_or(Quantity::ZERO);
         row.quantity = total;
@@ -127,12 +169,55 @@ impl Estimate {
         Ok((row, Value::Exact(total)))
     }
 
+    /// A verdict's utilisation, a fraction above 0 and at most 1, and where
+    /// it came from when the file did not write it.
+    fn utilisation(
+        &self,
+        item: &Item,
+        cap: &capacity::Capacity,
+        env: &Env,
+    ) -> Result<(f64, Option<String>), LoadError> {
+        let key = format!("{}.utilisation", item.name);
+        let v = eval::eval_statement(&cap.utilisation, env, &key)
+            .map_err(|e| self.name_error(item, true, &e))?;
+        let at = |message: String| {
+            error_at(&self.origin, &self.source_text, cap.utilisation_at, message)
+        };
+        let Some(q) = v.exact() else {
+            return Err(at(
+                "`utilisation` must be one figure, not a range: size for the share you will run at"
+                    .into(),
+            ));
+        };
+        if !q.dim().is_none() {
+            return Err(at(format!(
+                "`utilisation` must be a plain number, not {}",
+                q.dim()
+            )));
+        }
+        let u = q.si_value();
+        if !(u > 0.0 && u <= 1.0) {
+            return Err(at(
+                "`utilisation` must be above 0% and at most 100%, such as `70%`".into(),
+            ));
+        }
+        let by = cap.utilisation_default.then(|| {
+            match self.sheets.lookup(capacity::DEFAULT_UTILISATION) {
+                Some((_, e)) if e.origin != "built-in" => {
+                    format!("{} from {}", capacity::DEFAULT_UTILISATION, e.origin)
+                }
+                _ => "bote's default".to_string(),
+            }
+        });
+        Ok((u, by))
+    }
+
     /// Evaluate every sheet name the items use (`ref.nic_25g`) into `env`,
     /// once each, in order of first use.
     fn externals(&self, env: &mut Env) -> Result<Vec<Used>, LoadError> {
         let mut used: Vec<Used> = Vec::new();
         for item in &self.items {
-            for (name, span) in item.stmt.names() {
+            for (name, span, in_utilisation) in item.names() {
                 if sheets::Kind::of(name).is_none() || used.iter().any(|u| u.name == name) {
                     continue;
                 }
@@ -151,7 +236,7 @@ impl Estimate {
                         },
                         span,
                     );
-                    self.item_error(item, &e)
+                    self.name_error(item, in_utilisation, &e)
                 })?;
                 let text = match &answer.range {
                     Some(r) => r.text.clone(),
@@ -264,6 +349,18 @@ impl Estimate {
             verdict: None,
         };
         Ok((row, value))
+    }
+}
+
+/// The first figure of `v` that is not above zero, if any.
+fn not_positive(v: &Value) -> Option<Quantity> {
+    match v {
+        Value::Exact(q) => (q.si_value() <= 0.0).then_some(*q),
+        Value::Draws(d) => d
+            .values()
+            .iter()
+            .position(|&x| x <= 0.0 || x.is_nan())
+            .map(|i| v.at(i)),
     }
 }
 

@@ -104,6 +104,17 @@ impl Item {
     pub(crate) fn expr_text(&self) -> &str {
         &self.stmt.text
     }
+
+    /// Every name the item uses, with where it is written: its
+    /// expression's, then a capacity verdict's utilisation's (marked
+    /// `true`, as their spans are in that text).
+    pub(crate) fn names(&self) -> impl Iterator<Item = (&str, Span, bool)> {
+        let utilisation = self.capacity.iter().flat_map(|c| c.utilisation.names());
+        self.stmt
+            .names()
+            .map(|(n, s)| (n, s, false))
+            .chain(utilisation.map(|(n, s)| (n, s, true)))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -332,6 +343,25 @@ impl TapNote for LoadError {
 }
 
 impl Estimate {
+    /// [`Estimate::item_error`] for an error in a capacity verdict's
+    /// utilisation (`in_utilisation`) or in the item's expression.
+    fn name_error(&self, item: &Item, in_utilisation: bool, e: &ExprError) -> LoadError {
+        match &item.capacity {
+            Some(cap) if in_utilisation => {
+                let d = placed(
+                    e,
+                    &self.origin,
+                    &self.source_text,
+                    cap.utilisation_offset,
+                    cap.utilisation_at,
+                    &cap.utilisation.text,
+                );
+                Box::new(d.with_note(format!("while computing `{}`", item.name)))
+            }
+            _ => self.item_error(item, e),
+        }
+    }
+
     fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
         let d = match item.expr_offset {
             None if item.overridden => {

@@ -47,7 +47,7 @@ impl Estimate {
         };
         for item in &self.items {
             uses.starts.push(uses.list.len());
-            for (name, span) in item.stmt.names() {
+            for (name, span, in_utilisation) in item.names() {
                 match index.get(name) {
                     #[allow(clippy::cast_possible_truncation)] // MAX_QUANTITIES fits
                     Some(&j) => uses.list.push(j as u32),
@@ -69,7 +69,7 @@ impl Estimate {
                                 crate::lang::env::unknown_name(name, known, &self.counts, span)
                             }
                         };
-                        return Err(self.item_error(item, &e));
+                        return Err(self.name_error(item, in_utilisation, &e));
                     }
                 }
             }
@@ -112,13 +112,12 @@ impl Estimate {
                                 .collect();
                             path.push(&self.items[dep].name);
                             // The name just followed is the one that closes the cycle.
-                            let span = self.items[node]
-                                .stmt
+                            let (span, in_utilisation) = self.items[node]
                                 .names()
                                 .nth(nth)
-                                .map_or(Span::default(), |(_, span)| span);
+                                .map_or((Span::default(), false), |(_, span, u)| (span, u));
                             let e = ExprError::new(ExprErrorKind::Cycle(path.join(" -> ")), span);
-                            return Err(self.item_error(&self.items[node], &e));
+                            return Err(self.name_error(&self.items[node], in_utilisation, &e));
                         }
                         Mark::Done => {}
                     }

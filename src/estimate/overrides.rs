@@ -66,18 +66,21 @@ impl Estimate {
             parser::parse(expr, &self.counts).map_err(|e| Box::new(e.diagnostic(&origin, expr)))?;
         // `--set read_ratio=1000` where the file says `100 redirects/url`
         // means 1000 of the same: a figure the file wrote with counts
-        // (and no names) lends them to a replacement written without.
-        let point = Sampling {
-            point: true,
-            ..self.sampling
-        };
-        let env = crate::lang::env::Env::new(self.calendar)
-            .sampling(point)
-            .with_counts(self.counts.clone());
-        item.counts_from_file = crate::lang::evaluate(item.expr_text(), &env)
-            .ok()
-            .map(|a| a.quantity.dim())
-            .filter(|d| d.has_counts());
+        // (and no names) lends them to a replacement written without. A
+        // second `--set` of the same name still reads the file's figure.
+        if !item.overridden {
+            let point = Sampling {
+                point: true,
+                ..self.sampling
+            };
+            let env = crate::lang::env::Env::new(self.calendar)
+                .sampling(point)
+                .with_counts(self.counts.clone());
+            item.counts_from_file = crate::lang::evaluate(item.expr_text(), &env)
+                .ok()
+                .map(|a| a.quantity.dim())
+                .filter(|d| d.has_counts());
+        }
         item.unit = stmt.target.clone();
         item.stmt = stmt;
         item.expr_offset = None;

@@ -433,8 +433,14 @@ impl Statement {
     /// `1 KiB`): the unit its author chose to say it in. A bare number, a
     /// magnitude word or any arithmetic gives `None`.
     pub(crate) fn written_units(&self) -> Option<Target> {
+        self.written_units_at(self.root())
+    }
+
+    /// [`Statement::written_units`] of the part of the expression at `id`
+    /// (`ceil(0.3 bit)`'s argument is written in bits).
+    pub(crate) fn written_units_at(&self, id: NodeId) -> Option<Target> {
         let mut factors = Vec::new();
-        let mut id = self.root();
+        let mut id = id;
         loop {
             let (rest, unit, sign) = match self.nodes.get(id as usize)? {
                 Expr::Number {
@@ -447,7 +453,14 @@ impl Statement {
                     }
                     break;
                 }
-                Expr::Juxt { lhs, unit, .. } => (*lhs, *unit, 1),
+                // `(1k) s` is a group times a unit: written in seconds too.
+                Expr::Juxt { lhs, unit, .. }
+                | Expr::Binary {
+                    op: BinOp::Mul,
+                    lhs,
+                    rhs: unit,
+                    ..
+                } => (*lhs, *unit, 1),
                 Expr::Binary {
                     op: BinOp::Div,
                     lhs,
@@ -464,6 +477,11 @@ impl Statement {
                 } => {
                     factors.push((*unit, sign * power));
                 }
+                // `1 thousand seconds`: a magnitude word is part of the number.
+                Expr::Unit {
+                    unit: UnitRef::Magnitude(_),
+                    ..
+                } if sign == 1 => {}
                 _ => return None,
             }
             id = rest;

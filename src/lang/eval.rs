@@ -112,6 +112,31 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
     Ok(v)
 }
 
+/// The two sides of `stmt`, whose root divides one by the other (a
+/// capacity verdict's `(load) / (per_box)`), each as evaluating the whole
+/// statement would give it: the same draws.
+pub(crate) fn eval_quotient(
+    stmt: &Statement,
+    env: &Env,
+    key: &str,
+) -> Result<(Value, Value), ExprError> {
+    let walk = Walk {
+        stmt,
+        env,
+        key,
+        end: None,
+    };
+    match stmt.node(stmt.root()) {
+        Expr::Binary {
+            op: BinOp::Div,
+            lhs,
+            rhs,
+            ..
+        } => Ok((walk.eval(*lhs)?, walk.eval(*rhs)?)),
+        _ => Ok((walk.eval(stmt.root())?, Value::Exact(Quantity::ONE))),
+    }
+}
+
 /// The two ends of a published figure written as a range (`1 to 5 TB`,
 /// `10k to 40k /s`), without drawing from it: the expression with every
 /// range at its low end, then at its high end. `None` for a statement
@@ -393,6 +418,7 @@ impl Walk<'_, '_> {
             Func::Min | Func::Max => (2, usize::MAX, "two or more arguments"),
             Func::Normal | Func::Uniform => (2, 2, "two arguments"),
             Func::Pert => (3, 3, "three arguments"),
+            Func::Ceil | Func::Floor | Func::Round => (1, 2, "one or two arguments"),
             _ => (1, 1, "one argument"),
         };
         if args.len() < min || args.len() > max {
@@ -421,7 +447,7 @@ impl Walk<'_, '_> {
             .iter()
             .map(|&a| self.eval(a))
             .collect::<Result<Vec<_>, _>>()?;
-        apply(stmt, func, values, args, span)
+        apply(stmt, func, values, args, span, env.calendar)
     }
 }
 
@@ -433,6 +459,7 @@ fn apply(
     values: Vec<Value>,
     args: &[NodeId],
     span: Span,
+    calendar: Calendar,
 ) -> Result<Value, ExprError> {
     let at = |e: QuantityError| ExprError::quantity(e, span);
     let mut values = values.into_iter();
@@ -478,9 +505,16 @@ fn apply(
         }
     };
     match func {
-        Func::Ceil => first.map(|q| q.map(f64::ceil)).map_err(at),
-        Func::Floor => first.map(|q| q.map(f64::floor)).map_err(at),
-        Func::Round => first.map(|q| q.map(f64::round)).map_err(at),
+        Func::Ceil | Func::Floor | Func::Round => {
+            let step = values.next().map(|v| (v, stmt.node(args[1]).span()));
+            // Written in a unit (`ceil(0.3 bit)`), it rounds in that unit.
+            let written = stmt
+                .written_units_at(args[0])
+                .and_then(|t| target_size(&t, calendar).ok())
+                .map(|size| size.si_value());
+            round(func, &first, step, written, calendar)
+                .map_err(|(e, at)| ExprError::quantity(e, at.unwrap_or(span)))
+        }
         Func::Abs => first.map(|q| q.map(f64::abs)).map_err(at),
         Func::Uncounted => first
             .map(|q| Quantity::new(q.si_value(), q.dim().uncounted()))
@@ -514,6 +548,72 @@ fn apply(
             unreachable!("distributions are drawn above")
         }
     }
+}
+
+/// `ceil`, `floor` or `round` of `x`: a plain number as it is; with a
+/// `step` (`ceil(x, 1 GB)`, `round(t, 5 min)`), to a whole number of
+/// steps; else in the unit `x` is `written` in (`ceil(0.3 bit)` is 1 bit,
+/// `ceil(0.5 ms)` 1 ms), else in the unit it is shown in (`ceil(a / b)`
+/// of 1.5 hours is 2 h). Never in base units, where `ceil(0.5 ms)` would
+/// be a whole second.
+fn round(
+    func: Func,
+    x: &Value,
+    step: Option<(Value, Span)>,
+    written: Option<f64>,
+    calendar: Calendar,
+) -> Result<Value, (QuantityError, Option<Span>)> {
+    let f: fn(f64) -> f64 = match func {
+        Func::Ceil => f64::ceil,
+        Func::Floor => f64::floor,
+        _ => f64::round,
+    };
+    let size = match step {
+        Some((step, at)) => {
+            let bad = |why: String| (QuantityError::BadRange(why), Some(at));
+            let Some(q) = step.exact() else {
+                return Err(bad(format!(
+                    "`{}` rounds to one step, not a range",
+                    func.name()
+                )));
+            };
+            if q.dim() != x.dim() {
+                return Err(bad(format!(
+                    "`{}` rounds {} to a step of the same kind, not {}",
+                    func.name(),
+                    x.dim(),
+                    q.dim()
+                )));
+            }
+            if q.si_value() <= 0.0 || q.si_value().is_nan() {
+                return Err(bad(format!("`{}` needs a step above zero", func.name())));
+            }
+            q.si_value()
+        }
+        None if x.dim().is_none() => 1.0,
+        None if written.is_some() => written.unwrap_or(1.0),
+        None => {
+            let typical = match x {
+                Value::Exact(q) => *q,
+                Value::Draws(d) => Quantity::new(d.spread().p50, d.dim()).map_err(|e| (e, None))?,
+            };
+            display::auto_unit(typical, calendar).size
+        }
+    };
+    // A step's multiple seen through a double's noise (0.0005 / 1e-6 is
+    // 500.00000000000006) is that multiple: ceil of it is 500, not 501.
+    let whole = move |v: f64| {
+        let steps = v / size;
+        let near = steps.round();
+        let steps = if size != 1.0 && (steps - near).abs() <= 1e-12 * near.abs().max(1.0) {
+            near
+        } else {
+            steps
+        };
+        f(steps) * size
+    };
+    x.map(|q| Quantity::new(whole(q.si_value()), q.dim()))
+        .map_err(|e| (e, None))
 }
 
 /// What to write when the ends of the range `l to h` disagree: a bare high

@@ -107,10 +107,21 @@ impl Quantity {
         dim: Dimension::NONE,
     };
 
-    /// A quantity from a value in base units; non-finite values are refused.
+    /// A plain one.
+    pub(crate) const ONE: Quantity = Quantity {
+        value: 1.0,
+        dim: Dimension::NONE,
+    };
+
+    /// A quantity from a value in base units. Non-finite values are
+    /// refused, and so is a value below the smallest normal double
+    /// (about 2.2e-308): it has lost digits, and the literal `1e-310` is
+    /// refused for the same reason.
     pub fn new(value: f64, dim: Dimension) -> Result<Quantity> {
-        if value.is_finite() {
+        if value.is_finite() && !value.is_subnormal() {
             Ok(Quantity { value, dim })
+        } else if value.is_subnormal() {
+            Err(QuantityError::Underflow)
         } else {
             Err(QuantityError::Overflow)
         }

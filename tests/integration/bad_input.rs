@@ -101,7 +101,7 @@ fn hostile_sizes_are_refused_quickly() {
 }
 
 #[test]
-fn a_50_mb_file_is_refused_before_reading() {
+fn a_50_mb_file_is_refused_after_the_limit() {
     let f = crate::estimates::tempfile_path::TempPath::new("");
     let file = std::fs::File::create(&f.0).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
@@ -110,7 +110,7 @@ fn a_50_mb_file_is_refused_before_reading() {
     assert_eq!(out.status, 1);
     assert!(
         out.stderr
-            .contains("is 52428800 bytes; bote reads estimate files of at most 16777216 bytes"),
+            .contains("holds more than 16,777,216 bytes, the most bote reads from a file"),
         "{}",
         out.stderr
     );

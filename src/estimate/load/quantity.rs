@@ -113,7 +113,7 @@ impl Loader<'_> {
         section: usize,
         pending: &mut Vec<Pending<'n>>,
     ) -> Result<Item, LoadError> {
-        use super::capacity::{Capacity, PERCENTILES, Resource};
+        use super::capacity::{Capacity, DEFAULT_UTILISATION, PERCENTILES, Resource};
         let (name, name_span) = self.name(key)?;
         let place = || format!("capacity `{name}`");
         let fields = self.fields(value, format::Place::Capacity, "load", &place)?;
@@ -148,6 +148,17 @@ impl Loader<'_> {
             }
         };
         let (loads, pers) = (sides(load, "load")?, sides(per_box, "per_box")?);
+        if loads.is_empty() {
+            return Err(self
+                .err(
+                    load.span,
+                    format!("the `load` of `{name}` names no resource"),
+                )
+                .tap_note(
+                    "write one expression (`load: peak_qps`) or a map of resource to expression \
+                     (`load: { memory: cache_size, network: peak_bandwidth }`)",
+                ));
+        }
         let mut resources = Vec::with_capacity(loads.len());
         for (r, text, node) in &loads {
             self.parse_expr(text, node)?;
@@ -163,6 +174,7 @@ impl Loader<'_> {
                 name: r.clone(),
                 load: (*text).to_string(),
                 per_box: (*per).to_string(),
+                at: (node.span, per_node.span),
                 ratio,
             });
         }
@@ -174,31 +186,20 @@ impl Loader<'_> {
                 .err(node.span, format!("`load` of `{name}` has no `{r}`"))
                 .tap_note("give `load` and `per_box` the same resources"));
         }
-        // The default is `ref.target_utilisation`'s figure (a test keeps
-        // them equal), without reading the whole reference sheet for it.
-        let (utilisation, utilisation_default) = match fields.get("utilisation") {
-            None => (0.7, true),
+        // Read where it is used, so `ref.target_utilisation` is the one
+        // the estimate's sheets give and an assumption may be named.
+        let (utilisation, utilisation_at, utilisation_offset) = match fields.get("utilisation") {
+            None => (DEFAULT_UTILISATION, key.span, None),
             Some(n) => {
-                let text = self.text(n, "`utilisation`")?;
-                let q = crate::lang::evaluate_exact(text, &Env::default())
-                    .map_err(|e| self.expr_error(&e, text, n))?
-                    .quantity;
-                if !q.dim().is_none() {
-                    return Err(self.err(
-                        n.span,
-                        format!("`utilisation` must be a plain number, not {}", q.dim()),
-                    ));
-                }
-                (q.si_value(), false)
+                let text = self.expr_text(n, &|| format!("the utilisation of `{name}`"))?;
+                (text, n.span, self.expr_offset(text, n))
             }
         };
-        if !(utilisation > 0.0 && utilisation <= 1.0) {
-            let at = fields.get("utilisation").map_or(key.span, |n| n.span);
-            return Err(self.err(
-                at,
-                "`utilisation` must be above 0% and at most 100%, such as `70%`",
-            ));
-        }
+        let utilisation = match fields.get("utilisation") {
+            Some(n) => self.parse_expr(utilisation, n)?,
+            None => parser::parse(utilisation, &self.counts)
+                .map_err(|e| self.err(key.span, e.to_string()))?,
+        };
         let whole = |k: &str, default: u64, min: u64, max: u64| -> Result<u32, LoadError> {
             let v = fields
                 .get(k)
@@ -234,7 +235,9 @@ impl Loader<'_> {
             capacity: Some(Box::new(Capacity {
                 resources,
                 utilisation,
-                utilisation_default,
+                utilisation_at,
+                utilisation_offset,
+                utilisation_default: fields.get("utilisation").is_none(),
                 spares,
                 zones,
                 percentile,

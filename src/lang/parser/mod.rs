@@ -81,7 +81,8 @@ pub(crate) fn parse_in(
         ));
     }
     let mut p = Parser::new(src, scratch, counts);
-    let approximate = p.eat(Tok::Approx);
+    // `~3500 QPS`, or in words as `--explain` reads it back: `approximately 3500 QPS`.
+    let approximate = p.eat(Tok::Approx) || p.eat_word("approximately");
     if approximate && p.peek().is_none() {
         return Err(p.expected("a figure after `~`, as in `~3500 QPS`"));
     }

@@ -28,10 +28,10 @@ fn is_reserved(word: &str) -> bool {
 }
 
 /// The words the grammar itself uses: `per` (division), `of` (in `20% of
-/// X`), `times` (multiplication), and `to` and `in` (conversion). They name
-/// nothing.
+/// X`), `times` (multiplication), `to` and `in` (conversion), and
+/// `approximately` (a leading `~` in words). They name nothing.
 pub(super) fn is_keyword(word: &str) -> bool {
-    matches!(word, "per" | "of" | "times" | "to" | "in")
+    matches!(word, "per" | "of" | "times" | "to" | "in" | "approximately")
 }
 
 impl Parser<'_> {

@@ -412,14 +412,15 @@ impl Value {
             (Lane::Same(x), Lane::Each(b)) => b.iter().map(|&y| fast(x, y)).collect(),
             (Lane::Same(x), Lane::Same(y)) => std::iter::repeat_n(fast(x, y), n).collect(),
         };
-        // Nearly always every result is finite and non-zero: checked in one
+        // Nearly always every result is normal (finite, non-zero, not
+        // below the smallest normal double): checked in one
         // pass the compiler can vectorise, before looking draw by draw.
-        if out.iter().all(|r| r.is_finite() && *r != 0.0) {
+        if out.iter().all(|r| r.is_normal()) {
             return Ok(Value::collapse(out, dim));
         }
         let suspect = |i: usize| {
             let r = out[i];
-            !r.is_finite() || (r == 0.0 && a.get(i) != 0.0 && b.get(i) != 0.0)
+            !r.is_finite() || r.is_subnormal() || (r == 0.0 && a.get(i) != 0.0 && b.get(i) != 0.0)
         };
         let mut failed = 0;
         let mut first = None;
