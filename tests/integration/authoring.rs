@@ -269,3 +269,76 @@ fn watch_reruns_on_save() {
     let _ = std::fs::remove_dir_all(&dir);
     watched.unwrap();
 }
+
+/// `--watch` reacts to writes only: its own read of the file is not a
+/// save (it once ran itself 20 times in 3 s). A deleted file, and a folder
+/// that disappears, are reported and waited for. A real process; every
+/// wait is bounded.
+#[test]
+fn watch_ignores_its_own_reads_and_waits_for_a_deleted_file() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+    let dir = folder("watch-quiet");
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let file = sub.join("q.yaml");
+    let text = |n: u32| format!("title: q\nassumptions:\n  a: {n} bytes\n");
+    std::fs::write(&file, text(111)).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bote"))
+        .args(["run", file.to_str().unwrap(), "--watch", "--format", "csv"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel::<String>();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |want: &str| {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(want) => return true,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        false
+    };
+    let checked = (|| {
+        if !wait_for("watching") {
+            return Err("no first run".to_string());
+        }
+        // Two quiet seconds: no run at all.
+        let quiet: Vec<String> = rx.recv_timeout(Duration::from_secs(2)).into_iter().collect();
+        if !quiet.is_empty() {
+            return Err(format!("ran again without a save: {quiet:?}"));
+        }
+        std::fs::remove_file(&file).unwrap();
+        if !wait_for("was deleted; waiting for it to come back") {
+            return Err("no word of the deleted file".into());
+        }
+        std::fs::write(&file, text(222)).unwrap();
+        if !wait_for("watching") {
+            return Err("no run when the file came back".into());
+        }
+        std::fs::remove_dir_all(&sub).unwrap();
+        if !wait_for("is gone; waiting for it to come back") {
+            return Err("no word of the folder that went".into());
+        }
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(&file, text(333)).unwrap();
+        if !wait_for("watching") {
+            return Err("no run when the folder came back".into());
+        }
+        Ok(())
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    checked.unwrap();
+}
