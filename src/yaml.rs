@@ -14,6 +14,12 @@ use std::borrow::Cow;
 /// The largest estimate file bote reads, in bytes.
 pub(crate) const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The most values (scalars, maps and lists) a file may hold: a 100,000-
+/// quantity estimate written in `{ expr, unit, note }` maps holds about
+/// 800,000. Counted as they are read, so a 16 MiB file of a million tiny
+/// keys is refused before its tree takes hundreds of megabytes.
+pub(crate) const MAX_NODES: usize = 1_000_000;
+
 /// The deepest nesting of maps and lists.
 pub(crate) const MAX_DEPTH: usize = 32;
 
@@ -131,6 +137,7 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
     let mut stack: Vec<Open<'_>> = Vec::new();
     let mut root: Option<Node<'_>> = None;
     let mut documents = 0;
+    let mut nodes = 0usize;
     for event in Parser::new_from_str(src) {
         let (event, span) = event.map_err(|e| {
             let at = e.marker().byte_offset().unwrap_or(src.len());
@@ -146,6 +153,21 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
                 .unwrap_or(src.len())
                 .max(span.start.byte_offset().unwrap_or(0)),
         );
+        if matches!(
+            event,
+            Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..)
+        ) {
+            nodes += 1;
+            if nodes > MAX_NODES {
+                return Err(error(
+                    format!(
+                        "the file holds more than {} values (keys, figures, maps and lists); bote reads at most that many",
+                        crate::quantity::grouped(MAX_NODES)
+                    ),
+                    span,
+                ));
+            }
+        }
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
             Event::DocumentStart(..) => {

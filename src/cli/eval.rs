@@ -1,6 +1,7 @@
 //! `bote eval`: expressions from the command line or standard input.
 
 use super::args::{EvalArgs, EvalFormat};
+use super::files::{self, Line};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Answer;
@@ -57,7 +58,7 @@ pub(super) fn eval_cmd(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io
     let mut line = Vec::new();
     let max = crate::lang::lexer::MAX_EXPR_LEN;
     for number in 1.. {
-        let Some(whole) = super::files::read_line(io.stdin, &mut line, max)? else {
+        let Some(read) = files::read_line(io.stdin, &mut line, max)? else {
             break;
         };
         // One bad line is reported and skipped; the rest still count.
@@ -70,7 +71,15 @@ pub(super) fn eval_cmd(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io
             }
             report(io, &Diagnostic::message(msg)).map(|_| ())
         };
-        if !whole {
+        if read == Line::Endless {
+            let max = crate::quantity::grouped(files::MAX_FILE_BYTES);
+            let msg = format!(
+                "line {number} of standard input runs past {max} bytes without an end; stopped reading"
+            );
+            report(io, &Diagnostic::message(msg))?;
+            return Ok(EXIT_INPUT);
+        }
+        if read == Line::TooLong {
             status = EXIT_INPUT;
             let max = crate::quantity::grouped(max);
             skip(format!(

@@ -65,14 +65,25 @@ fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, String> {
     Ok(text)
 }
 
-/// One line of `input` into `line` (its newline kept), reading at most
-/// `max` bytes of it: `Ok(None)` at the end, `Ok(Some(false))` for a line
-/// longer than `max`, whose rest is read and dropped without being held.
+/// How a line of input came out of [`read_line`].
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Line {
+    /// In `line`, its newline kept.
+    Whole,
+    /// Longer than the limit: read and dropped without being held.
+    TooLong,
+    /// Longer than [`MAX_FILE_BYTES`] without a newline (`/dev/zero`):
+    /// the rest of the input is not read.
+    Endless,
+}
+
+/// One line of `input` into `line`, reading at most `max` bytes of it;
+/// `None` at the end of the input.
 pub(super) fn read_line(
     input: &mut dyn BufRead,
     line: &mut Vec<u8>,
     max: usize,
-) -> io::Result<Option<bool>> {
+) -> io::Result<Option<Line>> {
     line.clear();
     let n = (&mut *input).take(max as u64 + 1).read_until(b'\n', line)?;
     if n == 0 {
@@ -80,27 +91,26 @@ pub(super) fn read_line(
     }
     // Whole: it ended within the limit, or the input did.
     if line.ends_with(b"\n") || line.len() <= max {
-        return Ok(Some(true));
-    }
-    // Too long: skip to the end of the line a buffer at a time.
-    loop {
-        let buf = input.fill_buf()?;
-        if buf.is_empty() {
-            break;
-        }
-        match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                input.consume(i + 1);
-                break;
-            }
-            None => {
-                let all = buf.len();
-                input.consume(all);
-            }
-        }
+        return Ok(Some(Line::Whole));
     }
     line.clear();
-    Ok(Some(false))
+    // Too long: skip to the end of the line a buffer at a time, but not
+    // forever.
+    let mut skipped = n;
+    while skipped <= MAX_FILE_BYTES {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(Some(Line::TooLong));
+        }
+        if let Some(i) = buf.iter().position(|&b| b == b'\n') {
+            input.consume(i + 1);
+            return Ok(Some(Line::TooLong));
+        }
+        let all = buf.len();
+        skipped += all;
+        input.consume(all);
+    }
+    Ok(Some(Line::Endless))
 }
 
 /// Whether something is at `path`, a dangling symbolic link included
@@ -161,17 +171,15 @@ mod tests {
         let text = format!("1 + 1\n{}\n2 + 2\n", "9".repeat(50));
         let mut input = text.as_bytes();
         let mut line = Vec::new();
-        assert_eq!(read_line(&mut input, &mut line, 10).unwrap(), Some(true));
-        assert_eq!(line, b"1 + 1\n");
-        assert_eq!(read_line(&mut input, &mut line, 10).unwrap(), Some(false));
-        assert!(line.is_empty());
-        assert_eq!(read_line(&mut input, &mut line, 10).unwrap(), Some(true));
-        assert_eq!(line, b"2 + 2\n");
-        assert_eq!(read_line(&mut input, &mut line, 10).unwrap(), None);
+        let mut read = |input: &mut &[u8]| read_line(input, &mut line, 10).unwrap();
+        assert_eq!(read(&mut input), Some(Line::Whole));
+        assert_eq!(read(&mut input), Some(Line::TooLong));
+        assert_eq!(read(&mut input), Some(Line::Whole));
+        assert_eq!(read(&mut input), None);
         // A line of exactly the limit, with or without its newline, is whole.
         let mut input: &[u8] = b"0123456789\n0123456789";
-        assert_eq!(read_line(&mut input, &mut line, 10).unwrap(), Some(true));
-        assert_eq!(read_line(&mut input, &mut line, 10).unwrap(), Some(true));
+        assert_eq!(read(&mut input), Some(Line::Whole));
+        assert_eq!(read(&mut input), Some(Line::Whole));
         assert_eq!(line, b"0123456789");
     }
 }

@@ -106,9 +106,9 @@ fn is_write(kind: EventKind) -> bool {
         EventKind::Create(_) | EventKind::Remove(_) => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
         EventKind::Modify(_) => true,
-        EventKind::Access(notify::event::AccessKind::Close(
-            notify::event::AccessMode::Write,
-        )) => true,
+        EventKind::Access(notify::event::AccessKind::Close(notify::event::AccessMode::Write)) => {
+            true
+        }
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
 }

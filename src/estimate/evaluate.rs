@@ -5,17 +5,13 @@ use super::*;
 use crate::lang::env::Env;
 use crate::lang::eval;
 use crate::quantity::grouped;
-use crate::quantity::sample::Value;
+use crate::quantity::sample::{MAX_DRAWN, Value};
 use crate::units::display::{self, DisplayUnit};
-
-/// The most draws an estimate may hold in all (8 bytes each: 800 MB).
-const MAX_DRAWN: usize = 100_000_000;
 
 impl Estimate {
     /// Evaluate every quantity, in dependency order; rows come back in file
     /// order. A name defined twice, an unknown name or a cycle is an error.
     pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
-        self.check_draws()?;
         let (order, uses) = self.order()?;
         for (i, item) in self.items.iter_mut().enumerate() {
             item.stmt.resolve(uses.of(i).iter().copied());
@@ -31,9 +27,10 @@ impl Estimate {
                 cap.utilisation.resolve(slots);
             }
         }
-        drop(uses);
         let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
         let used = self.externals(&mut env)?;
+        self.check_draws(&order, &uses, &env)?;
+        drop(uses);
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
         let cost = self.sections.iter().position(|s| s == "cost");
         for i in order {
@@ -262,22 +259,52 @@ impl Estimate {
         Ok(used)
     }
 
-    /// Ranges in a file this large, at this many draws, could take more
-    /// memory than a machine has: refused up front, with the way out.
-    fn check_draws(&self) -> Result<(), LoadError> {
-        if self.sampling.point || !self.items.iter().any(|i| i.stmt.draws()) {
+    /// Refuse, before anything is drawn, an estimate whose draws would
+    /// pass [`MAX_DRAWN`]: each quantity that may be uncertain (it draws,
+    /// or uses one that does) holds an array of them, and each range makes
+    /// one. The error names the `--samples` that fits.
+    fn check_draws(&self, order: &[usize], uses: &order::Uses, env: &Env) -> Result<(), LoadError> {
+        let samples = self.sampling.samples;
+        if self.sampling.point {
             return Ok(());
         }
-        let values = self.items.len().saturating_mul(self.sampling.samples);
+        let mut uncertain = vec![false; self.items.len()];
+        let mut ranges = 0usize;
+        for &i in order {
+            let item = &self.items[i];
+            let own =
+                item.stmt.ranges() + item.capacity.as_ref().map_or(0, |c| c.utilisation.ranges());
+            ranges += own;
+            let sheet_range = || {
+                item.names()
+                    .any(|(n, _, _)| matches!(env.get(n), Some(Value::Draws(_))))
+            };
+            uncertain[i] = own > 0
+                || uses
+                    .of(i)
+                    .iter()
+                    .any(|&j| j != order::EXTERNAL && uncertain[j as usize])
+                || sheet_range();
+        }
+        let quantities = uncertain.iter().filter(|&&u| u).count();
+        let weight = quantities + ranges;
+        let values = weight.saturating_mul(samples);
         if values <= MAX_DRAWN {
             return Ok(());
         }
-        let most = (MAX_DRAWN / self.items.len()).max(2);
+        let most = (MAX_DRAWN / weight).max(2);
         Err(Box::new(
             crate::diagnostic::Diagnostic::message(format!(
-                "{} quantities at {} draws each could need {} MB for their ranges",
-                grouped(self.items.len()),
-                grouped(self.sampling.samples),
+                "{} uncertain {} and {} {} at {} draws each could need {} MB for their draws",
+                grouped(quantities),
+                if quantities == 1 {
+                    "quantity"
+                } else {
+                    "quantities"
+                },
+                grouped(ranges),
+                if ranges == 1 { "range" } else { "ranges" },
+                grouped(samples),
                 grouped(values / 125_000)
             ))
             .with_note(format!(

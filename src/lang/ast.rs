@@ -405,11 +405,19 @@ impl Statement {
 
     /// Does the expression write a range or a distribution of its own?
     pub(crate) fn draws(&self) -> bool {
-        self.nodes.iter().any(|n| match n {
-            Expr::Binary { op: BinOp::To, .. } => true,
-            Expr::Call { func, .. } => func.is_distribution(),
-            _ => false,
-        })
+        self.ranges() > 0
+    }
+
+    /// How many ranges and distributions it draws from.
+    pub(crate) fn ranges(&self) -> usize {
+        self.nodes
+            .iter()
+            .filter(|n| match n {
+                Expr::Binary { op: BinOp::To, .. } => true,
+                Expr::Call { func, .. } => func.is_distribution(),
+                _ => false,
+            })
+            .count()
     }
 
     /// Is the whole expression one percentage literal, such as `20%`, or a

@@ -94,6 +94,17 @@ impl<'a> Env<'a> {
         all
     }
 
+    /// How many draws the names hold (a name that shares another's draws
+    /// is counted again: an upper bound).
+    pub(crate) fn draws_held(&self) -> usize {
+        let held = |v: &Value| match v {
+            Value::Draws(d) => d.values().len(),
+            Value::Exact(_) => 0,
+        };
+        self.values.values().map(held).sum::<usize>()
+            + self.slots.iter().flatten().map(held).sum::<usize>()
+    }
+
     /// The value `name` stands for, if it is defined.
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.values.get(name)

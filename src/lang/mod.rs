@@ -33,6 +33,11 @@ pub struct Answer {
     pub range: Option<Box<ShownRange>>,
 }
 
+/// The most counts one estimate or `--counts` declares: far more than any
+/// estimate names, and few enough that looking a word up among them
+/// stays a short scan (20,000 took 3.8 s to load).
+pub(crate) const MAX_COUNTS: usize = 1_000;
+
 /// Declare the count `word` in `counts` (plural `plural`, by rule when
 /// `None`; also spelt as each of `short`). Each spelling must be free: a
 /// valid name, not a unit, magnitude, function or keyword, and not a
@@ -44,6 +49,15 @@ pub(crate) fn declare_count(
     plural: Option<&str>,
     short: &[String],
 ) -> Result<(), (usize, String)> {
+    if counts.names().count() >= MAX_COUNTS {
+        let max = crate::quantity::grouped(MAX_COUNTS);
+        return Err((
+            0,
+            format!(
+                "more than {max} counts are declared; a count is a unit such as `user` or `request`, and an estimate needs a few"
+            ),
+        ));
+    }
     let rule = crate::quantity::count::plural_of(word);
     let spellings = std::iter::once(word)
         .chain(Some(plural.unwrap_or(&rule)))
@@ -95,10 +109,60 @@ pub(crate) fn evaluate_exact(src: &str, env: &Env) -> Result<Answer, ExprError> 
     Ok(answer)
 }
 
+/// Refuse a statement whose ranges, with the draws `env`'s names hold,
+/// would pass [`MAX_DRAWN`](crate::quantity::sample::MAX_DRAWN), before
+/// any is drawn.
+fn check_draws(stmt: &ast::Statement, env: &Env) -> Result<(), ExprError> {
+    use crate::quantity::grouped;
+    use crate::quantity::sample::MAX_DRAWN;
+    let samples = env.sampling.samples;
+    let ranges = stmt.ranges();
+    if env.sampling.point || ranges == 0 {
+        return Ok(());
+    }
+    let held = env.draws_held();
+    let need = held.saturating_add(ranges.saturating_mul(samples));
+    if need <= MAX_DRAWN {
+        return Ok(());
+    }
+    let fits = (MAX_DRAWN - held.min(MAX_DRAWN)) / ranges;
+    let plural = |n: usize, one: &str, many: &str| {
+        format!("{} {}", grouped(n), if n == 1 { one } else { many })
+    };
+    let held_text = if held > 0 {
+        format!(
+            ", with the {} the names so far hold,",
+            plural(held, "draw", "draws")
+        )
+    } else {
+        String::new()
+    };
+    let advice = if fits >= 2 && fits < samples {
+        format!("use --samples {fits} or fewer, or --point for the medians alone")
+    } else {
+        "use --point for the medians alone, or fewer ranges".to_string()
+    };
+    let message = format!(
+        "{} at {} draws each{held_text} pass the {} draws bote makes at once ({} MB): {advice}",
+        plural(ranges, "range", "ranges"),
+        grouped(samples),
+        grouped(MAX_DRAWN),
+        grouped(MAX_DRAWN / 125_000)
+    );
+    Err(ExprError::new(
+        error::ExprErrorKind::Quantity {
+            error: crate::quantity::QuantityError::BadRange(message),
+            hint: None,
+        },
+        stmt.span(),
+    ))
+}
+
 /// [`evaluate`], with its ranges drawing from streams keyed by `key`.
 pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, ExprError> {
     let stmt = parser::parse(src, &env.counts)
         .map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
+    check_draws(&stmt, env)?;
     let value = eval::eval_statement(&stmt, env, key)?;
     if stmt.target.is_none() {
         counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id))?;

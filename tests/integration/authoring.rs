@@ -314,7 +314,10 @@ fn watch_ignores_its_own_reads_and_waits_for_a_deleted_file() {
             return Err("no first run".to_string());
         }
         // Two quiet seconds: no run at all.
-        let quiet: Vec<String> = rx.recv_timeout(Duration::from_secs(2)).into_iter().collect();
+        let quiet: Vec<String> = rx
+            .recv_timeout(Duration::from_secs(2))
+            .into_iter()
+            .collect();
         if !quiet.is_empty() {
             return Err(format!("ran again without a save: {quiet:?}"));
         }

@@ -10,6 +10,7 @@ mod estimates;
 mod eval_cli;
 mod eval_examples;
 mod input;
+mod limits;
 mod phrasings;
 mod presets;
 mod properties;

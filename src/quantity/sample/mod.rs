@@ -47,6 +47,12 @@ pub(crate) const DEFAULT_SEED: u64 = 1;
 /// about 250 MB).
 pub(crate) const MAX_SAMPLES: usize = 1_000_000;
 
+/// The most draws bote holds or makes at once, 8 bytes each: 256 MB. An
+/// estimate counts each quantity that may be uncertain and each range it
+/// draws; `bote eval`, the names it holds and the ranges of the line.
+/// Past it, the error names the `--samples` that fits.
+pub(crate) const MAX_DRAWN: usize = 32_000_000;
+
 /// The z-score of the 95th percentile of a normal distribution.
 const Z95: f64 = 1.644_853_626_951_472_2;
 
