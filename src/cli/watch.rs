@@ -77,22 +77,19 @@ pub(super) fn watch(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         run_cmd(args, io)?;
         writeln!(io.stderr, "watching {} (Ctrl-C stops)", path.display())?;
         io.stdout.flush()?;
-        loop {
-            match wait_for_save(&rx, &is_ours, path, &folder) {
-                Saved::Written => break,
-                Saved::Stopped => return Ok(0),
-                Saved::Gone => {
-                    let gone = if folder.is_dir() {
-                        format!("{} was deleted", path.display())
-                    } else {
-                        format!("the folder of {} is gone", path.display())
-                    };
-                    writeln!(io.stderr, "{gone}; waiting for it to come back")?;
-                    io.stderr.flush()?;
-                    if !wait_for_return(&mut watcher, &rx, path, &folder) {
-                        return Ok(0);
-                    }
-                    break;
+        match wait_for_save(&rx, &is_ours, path, &folder) {
+            Saved::Written => {}
+            Saved::Stopped => return Ok(0),
+            Saved::Gone => {
+                let gone = if folder.is_dir() {
+                    format!("{} was deleted", path.display())
+                } else {
+                    format!("the folder of {} is gone", path.display())
+                };
+                writeln!(io.stderr, "{gone}; waiting for it to come back")?;
+                io.stderr.flush()?;
+                if !wait_for_return(&mut watcher, &rx, path, &folder) {
+                    return Ok(0);
                 }
             }
         }
