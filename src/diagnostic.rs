@@ -99,15 +99,30 @@ impl Diagnostic {
     pub fn render(&self, color: bool) -> String {
         let style = Style::new(color);
         let mut out = String::new();
+        // What a message quotes of the input (a unit, a key, a path) may
+        // hold control characters: none reaches the terminal.
         let _ = writeln!(
             out,
             "{}error{}{}: {}{}",
-            style.error, style.reset, style.bold, self.message, style.reset
+            style.error,
+            style.reset,
+            style.bold,
+            printable(&self.message),
+            style.reset
         );
-        if !self.snippet {
+        let notes = |out: &mut String| {
             for note in &self.notes {
-                let _ = writeln!(out, "  {}={} {note}", style.accent, style.reset);
+                let _ = writeln!(
+                    out,
+                    "  {}={} {}",
+                    style.accent,
+                    style.reset,
+                    printable(note)
+                );
             }
+        };
+        if !self.snippet {
+            notes(&mut out);
             return out;
         }
         let (line_no, col) = self.line_col();
@@ -121,7 +136,9 @@ impl Diagnostic {
             let _ = writeln!(
                 out,
                 "{pad}{}-->{} {}:{line_no}:{col}",
-                style.accent, style.reset, self.origin
+                style.accent,
+                style.reset,
+                printable(&self.origin)
             );
         }
         let _ = writeln!(out, "{pad} {}|{}", style.accent, style.reset);
@@ -147,16 +164,23 @@ impl Diagnostic {
             );
             let _ = writeln!(
                 out,
-                "{pad} {}|{} {}{color}{} {label}{}",
+                "{pad} {}|{} {}{color}{} {}{}",
                 style.accent,
                 style.reset,
                 " ".repeat(lead),
                 caret.to_string().repeat(width.min(80)),
+                printable(label),
                 style.reset
             );
         }
         for note in &self.notes {
-            let _ = writeln!(out, "{pad} {}={} {note}", style.accent, style.reset);
+            let _ = writeln!(
+                out,
+                "{pad} {}={} {}",
+                style.accent,
+                style.reset,
+                printable(note)
+            );
         }
         out
     }

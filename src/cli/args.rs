@@ -174,7 +174,7 @@ pub(super) struct RunArgs {
     pub(super) explain: bool,
     /// Fit tables to this many columns [default: on a terminal, $COLUMNS or
     /// the terminal's width; piped, no limit].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
     pub(super) width: Option<u16>,
     /// Run again on every save of the file (Ctrl-C stops), clearing the
     /// screen first on a terminal; an error is printed and watching goes on.

@@ -35,6 +35,12 @@ pub(super) fn environment(args: &EvalArgs) -> Result<Env<'_>, Box<Diagnostic>> {
         .with_counts(counts);
     for binding in &args.lets {
         let (name, expr) = split_binding(binding, "--let")?;
+        if env.get(name).is_some() {
+            let start = binding.find(name).unwrap_or(0);
+            let span = Span::new(start, start + name.len());
+            let message = format!("`{name}` is given twice with --let; a name is defined once");
+            return Err(Box::new(Diagnostic::new(message, "--let", binding, span)));
+        }
         match evaluate_keyed(expr, &env, name) {
             Ok(a) => env.set(name, a.value),
             Err(e) => return Err(Box::new(e.diagnostic(&format!("--let {name}"), expr))),

@@ -113,6 +113,12 @@ pub(super) fn read_line(
     Ok(Some(Line::Endless))
 }
 
+/// A path as printed: a control character in a file name does not reach
+/// the terminal.
+pub(super) fn shown(path: &Path) -> String {
+    crate::text::printable(&path.display().to_string()).into_owned()
+}
+
 /// Whether something is at `path`, a dangling symbolic link included
 /// (`Path::exists` follows the link and says no).
 pub(super) fn taken(path: &Path) -> bool {

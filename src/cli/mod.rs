@@ -51,6 +51,9 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Run bote with `args` (including the program name); returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
+    // `COLUMNS=3`, or a terminal ten columns wide, is fitted as `--width`'s
+    // least: one character a line helps nobody.
+    io.term_width = io.term_width.map(|w| w.max(crate::report::MIN_WIDTH));
     let cli = match Cli::try_parse_from(negative_expressions(args)) {
         Ok(cli) => cli,
         Err(e) => {
@@ -197,6 +200,16 @@ pub(crate) fn calendar_from(
             let span = crate::span::Span::new(0, text.len());
             let message = format!("{flag} must be a positive time, such as '30 days'");
             return Err(Box::new(Diagnostic::new(message, flag, text, span)));
+        }
+        let which = if slot == 1 { "year" } else { "month" };
+        if let Some(problem) = Calendar::length_problem(which, q.si_value()) {
+            let span = crate::span::Span::new(0, text.len());
+            return Err(Box::new(Diagnostic::new(
+                format!("{flag}: {problem}"),
+                flag,
+                text,
+                span,
+            )));
         }
         if slot == 1 {
             calendar.year_s = q.si_value();

@@ -74,7 +74,7 @@ pub(super) fn new_cmd(
                 .replace(['-', '_'], " ");
             STARTER
                 .replacen("TITLE", &title, 1)
-                .replace("FILE", &path.display().to_string())
+                .replace("FILE", &files::shown(&path).to_string())
         }
     };
     // A dangling symbolic link is taken too: writing through it would
@@ -82,30 +82,30 @@ pub(super) fn new_cmd(
     if files::taken(&path) && !force {
         let msg = format!(
             "`{}` exists; bote new does not overwrite a file (--force does)",
-            path.display()
+            files::shown(&path)
         );
         return report(io, &Diagnostic::message(msg));
     }
     let text = format!("{SCHEMA_COMMENT}{body}");
     if let Err(e) = files::write_atomic(&path, text.as_bytes()) {
-        let msg = format!("cannot write `{}`: {e}", path.display());
+        let msg = format!("cannot write `{}`: {e}", files::shown(&path));
         return report(io, &Diagnostic::message(msg));
     }
-    writeln!(io.stdout, "wrote {}", path.display())?;
+    writeln!(io.stdout, "wrote {}", files::shown(&path))?;
     // The schema the first line names, beside the file, unless one is there.
     let schema = path.with_file_name(SCHEMA_FILE);
     if !files::taken(&schema) {
         if let Err(e) = files::write_atomic(&schema, crate::format::schema().as_bytes()) {
-            let msg = format!("cannot write `{}`: {e}", schema.display());
+            let msg = format!("cannot write `{}`: {e}", files::shown(&schema));
             return report(io, &Diagnostic::message(msg));
         }
         writeln!(
             io.stdout,
             "wrote {} (for editor completion)",
-            schema.display()
+            files::shown(&schema)
         )?;
     }
-    writeln!(io.stdout, "next: bote run {}", path.display())?;
+    writeln!(io.stdout, "next: bote run {}", files::shown(&path))?;
     Ok(0)
 }
 

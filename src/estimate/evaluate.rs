@@ -221,6 +221,23 @@ impl Estimate {
                 let Some((kind, entry)) = self.sheets.lookup(name) else {
                     continue;
                 };
+                // `egress: { value: price.egress }` in a user's sheet would
+                // quietly read the built-in entry it means to replace.
+                let itself = crate::lang::parser::parse(&entry.value, &self.counts)
+                    .is_ok_and(|stmt| stmt.names().any(|(n, _)| n == name));
+                if itself {
+                    let e = ExprError::new(
+                        crate::lang::error::ExprErrorKind::Quantity {
+                            error: crate::quantity::QuantityError::BadRange(format!(
+                                "`{name}` is defined as itself ({}, from {}); give it a figure",
+                                entry.value, entry.origin
+                            )),
+                            hint: None,
+                        },
+                        span,
+                    );
+                    return Err(self.name_error(item, in_utilisation, &e));
+                }
                 let by = Env::new(self.calendar).sampling(self.sampling);
                 let answer = crate::lang::evaluate_keyed(&entry.value, &by, name).map_err(|e| {
                     let e = ExprError::new(

@@ -75,6 +75,19 @@ pub(crate) fn declare_count(
         if let Some(problem) = problem {
             return Err((i, format!("{problem}{whose}")));
         }
+        // `5k` is 5,000 whatever is declared: a count spelt `k` could
+        // never follow a number.
+        if let Some((_, word)) = crate::units::MAGNITUDE_SUFFIXES
+            .iter()
+            .find(|(suffix, _)| *suffix == spelling)
+        {
+            return Err((
+                i,
+                format!(
+                    "`{spelling}` is a magnitude (`5{spelling}` is 5 {word}); a count needs a name of its own{whose}"
+                ),
+            ));
+        }
         if counts.lookup(spelling).is_some() && !(i == 1 && spelling == word) {
             return Err((
                 i,

@@ -149,7 +149,17 @@ impl Statement {
                 Ok(())
             }
             Expr::Juxt { lhs, unit, .. } => {
-                child(f, *lhs, 6)?;
+                // A unit follows a number or a group: `(x) months`, not
+                // `x months`, which does not read back.
+                let grouped = matches!(self.node(*lhs), Expr::Name { .. })
+                    || matches!(self.node(*lhs), Expr::Call { func, .. } if !func.is_distribution());
+                if grouped {
+                    f.write_str("(")?;
+                    self.write(f, *lhs, subst)?;
+                    f.write_str(")")?;
+                } else {
+                    child(f, *lhs, 6)?;
+                }
                 let plural =
                     !matches!(self.node(*lhs), Expr::Number { value, .. } if *value == 1.0);
                 match self.node(*unit) {

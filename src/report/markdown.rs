@@ -99,7 +99,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         let _ = write!(
             out,
             "## {}\n\n| name | value |{head} expression | published | note |\n|:--|--:|{rule}:--|--:|:--|\n",
-            heading(section)
+            md(&heading(section))
         );
         for row in rows_in(ev, Place::Section(s)) {
             let item = &est.items[row.item];

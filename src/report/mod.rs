@@ -20,6 +20,10 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 
+/// The narrowest width tables are fitted to: `--width` refuses less, and
+/// a narrower terminal or `COLUMNS` is taken as this.
+pub const MIN_WIDTH: usize = 20;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 /// A report format.
 pub enum Format {

@@ -99,9 +99,16 @@ pub(crate) fn days_from(date: &str) -> Option<i64> {
     let y: i64 = parts.next()?.parse().ok()?;
     let m: i64 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
     let d: i64 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days_in_month = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
     if parts.next().is_some()
         || !(1..=12).contains(&m)
-        || !(1..=31).contains(&d)
+        || !(1..=days_in_month).contains(&d)
         || !(1000..=9999).contains(&y)
     {
         return None;
@@ -204,6 +211,13 @@ mod tests {
         assert_eq!(days_from("2000-03-01"), Some(11_017));
         assert_eq!(days_from("2026-06"), days_from("2026-06-01"));
         assert_eq!(days_from("2026-13-01"), None);
+        assert_eq!(days_from("2026-02-30"), None);
+        assert_eq!(days_from("2026-02-29"), None);
+        assert_eq!(
+            days_from("2028-02-29"),
+            days_from("2028-03-01").map(|d| d - 1)
+        );
+        assert_eq!(days_from("2026-04-31"), None);
         assert_eq!(days_from("June 2026"), None);
     }
 }

@@ -39,6 +39,23 @@ pub(crate) fn read(origin: &str, text: &str, label: &str) -> Result<Sheet, Box<D
             }
         }
     }
+    // The keys a sheet must have, as `format.rs` declares them.
+    let missing = format::KEYS
+        .iter()
+        .filter(|k| k.place == Place::Sheet && k.required)
+        .find(|k| !top.iter().any(|(key, _)| key.text() == Some(k.name)));
+    if let Some(key) = missing {
+        let end = text.trim_end().len();
+        let d = Diagnostic::new(
+            format!("the sheet has no `{}`", key.name),
+            origin,
+            text,
+            crate::span::Span::new(end, end),
+        );
+        return Err(Box::new(d.with_note(
+            "a sheet is `title: ...` and `entries:`, each entry `NAME: { value: ..., source: ..., date: YYYY-MM-DD }`",
+        )));
+    }
     Ok(sheet)
 }
 

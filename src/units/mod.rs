@@ -68,6 +68,21 @@ impl Default for Calendar {
 }
 
 impl Calendar {
+    /// Why `seconds` cannot be the length of a `month` or a `year`
+    /// (`which`), if it cannot: a calendar's month is 28 to 31 days and
+    /// its year 360 to 366, so `year: 1 day` or `month: 30` is refused
+    /// rather than scaling every monthly figure by it.
+    pub(crate) fn length_problem(which: &str, seconds: f64) -> Option<String> {
+        let (lo, hi, example) = if which == "month" {
+            (28.0, 31.0, "30 days")
+        } else {
+            (360.0, 366.0, "360 days")
+        };
+        let days = seconds / 86_400.0;
+        (!(lo..=hi).contains(&days))
+            .then(|| format!("a {which} is {lo} to {hi} days in any calendar, such as `{example}`"))
+    }
+
     pub(crate) fn seconds(self, size: Size) -> f64 {
         match size {
             Size::Fixed(v) => v,

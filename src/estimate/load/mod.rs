@@ -193,12 +193,30 @@ impl Loader<'_> {
         self.text(node, "a key")
     }
 
-    fn unknown_key(&self, key: &Node, name: &str, allowed: &[&str], place: &str) -> LoadError {
+    /// An unknown key, with did-you-mean; and, when the key is the rest
+    /// of a value a comma cut off (see [`Loader::cut_by_comma`]), how to
+    /// keep the comma.
+    fn unknown_key(
+        &self,
+        key: &Node,
+        value: &Node,
+        name: &str,
+        allowed: &[&str],
+        place: &str,
+    ) -> LoadError {
         let mut d = Diagnostic::unknown_key(self.origin, self.src, key.span, name, allowed, place);
-        if name.contains(['(', ')', '*', '/', '+', ' ']) {
+        if self.cut_by_comma(key, value) {
             d = d.with_note("in `{ … }` a comma ends the value: quote an expression that holds one, as `expr: \"max(a, b)\"`");
         }
         Box::new(d)
+    }
+
+    /// Whether the entry `key: value` is the rest of a value that a comma
+    /// ended in a flow map: `{ note: one, two }` reads `two` as a key with
+    /// no value and no colon.
+    fn cut_by_comma(&self, key: &Node, value: &Node) -> bool {
+        let after = self.src.get(key.span.end..).unwrap_or("").trim_start();
+        value.value == Value::Null && (after.starts_with(',') || after.starts_with('}'))
     }
 
     /// The estimate in `root`. Items are read first and their expressions

@@ -33,14 +33,9 @@ impl Loader<'_> {
             let field = self.key(k)?;
             if !format::allows(place_of_keys, field) {
                 let allowed = format::names(place_of_keys);
-                let mut err = self.unknown_key(k, field, &allowed, &place());
+                let mut err = self.unknown_key(k, v, field, &allowed, &place());
                 // `{ note: a, b }`: the comma ended the field before.
-                let flow = self
-                    .src
-                    .get(value.span.start..)
-                    .is_some_and(|t| t.starts_with('{'));
-                let typo = err.label != "not a key bote knows";
-                if let (Some((before, _)), true, false) = (fields.0.last(), flow, typo) {
+                if let (Some((before, _)), true) = (fields.0.last(), self.cut_by_comma(k, v)) {
                     err.notes
                         .retain(|n| !n.starts_with("in `{ … }` a comma ends the value"));
                     let example = match *before {

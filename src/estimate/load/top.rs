@@ -74,7 +74,7 @@ impl Loader<'_> {
                 }
                 section => {
                     if !matches!(value.value, Value::Map(_)) {
-                        return Err(self.section_not_a_map(key, section));
+                        return Err(self.section_not_a_map(key, value, section));
                     }
                     est.sections.push(section.to_string());
                     let index = est.sections.len() - 1;
@@ -135,7 +135,7 @@ impl Loader<'_> {
     /// A top-level key whose value is not a map. A known section name
     /// (`storage: 12`) gets told what a section holds; any other key may be
     /// a misspelt one.
-    fn section_not_a_map(&self, key: &Node, section: &str) -> LoadError {
+    fn section_not_a_map(&self, key: &Node, value: &Node, section: &str) -> LoadError {
         const SECTIONS: [&str; 5] = ["storage", "bandwidth", "qps", "concurrency", "buffers"];
         if SECTIONS.contains(&section) || section == "assumptions" {
             return self
@@ -150,7 +150,7 @@ impl Loader<'_> {
         }
         let mut all = format::names(format::Place::Top);
         all.extend(SECTIONS);
-        self.unknown_key(key, section, &all, "the top level").tap_note(
+        self.unknown_key(key, value, section, &all, "the top level").tap_note(
             "a top-level key other than these starts a section, which must be a map of quantities",
         )
     }
@@ -252,6 +252,7 @@ impl Loader<'_> {
             if !format::allows(format::Place::Calendar, which) {
                 return Err(self.unknown_key(
                     k,
+                    v,
                     which,
                     &format::names(format::Place::Calendar),
                     "`calendar`",
@@ -266,6 +267,9 @@ impl Loader<'_> {
                     v.span,
                     format!("`calendar.{which}` must be a positive time, such as `30 days`"),
                 ));
+            }
+            if let Some(problem) = Calendar::length_problem(which, q.si_value()) {
+                return Err(self.err(v.span, format!("`calendar.{which}`: {problem}")));
             }
             if which == "month" {
                 cal.month_s = q.si_value();

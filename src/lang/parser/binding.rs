@@ -346,14 +346,15 @@ impl<'a> Parser<'a> {
     /// A unit may follow a number literal, a parenthesised group or a
     /// distribution (`normal(100, 10) ms`), but not a name.
     pub(super) fn was_group_or_number(&self, lhs: NodeId) -> bool {
+        let closed = self.pos > 0 && self.tokens[self.pos - 1].tok == Tok::RParen;
         match self.node(lhs) {
             Expr::Number { .. } => true,
-            Expr::Call { func, .. } => func.is_distribution(),
+            Expr::Call { func, .. } if func.is_distribution() => true,
             // primary() returned a compound expression only from parentheses.
-            Expr::Binary { .. } | Expr::Sum { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => {
-                self.pos > 0 && self.tokens[self.pos - 1].tok == Tok::RParen
-            }
-            _ => false,
+            Expr::Binary { .. } | Expr::Sum { .. } | Expr::Neg { .. } | Expr::Juxt { .. } => closed,
+            // `(dau) GB`, `(max(a, b)) GB`: a name or call in parentheses of
+            // its own, closed after its text ends, is a group.
+            _ => closed && self.tokens[self.pos - 1].span.start >= self.span(lhs).end,
         }
     }
 
