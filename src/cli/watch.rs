@@ -76,16 +76,16 @@ pub(super) fn watch(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
             io.stdout.write_all(b"\x1b[2J\x1b[H")?;
         }
         run_cmd(args, io)?;
-        writeln!(io.stderr, "watching {} (Ctrl-C stops)", files::shown(&path))?;
+        writeln!(io.stderr, "watching {} (Ctrl-C stops)", files::shown(path))?;
         io.stdout.flush()?;
         match wait_for_save(&rx, &is_ours, path, &folder) {
             Saved::Written => {}
             Saved::Stopped => return Ok(0),
             Saved::Gone => {
                 let gone = if folder.is_dir() {
-                    format!("{} was deleted", files::shown(&path))
+                    format!("{} was deleted", files::shown(path))
                 } else {
-                    format!("the folder of {} is gone", files::shown(&path))
+                    format!("the folder of {} is gone", files::shown(path))
                 };
                 writeln!(io.stderr, "{gone}; waiting for it to come back")?;
                 io.stderr.flush()?;
