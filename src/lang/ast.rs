@@ -393,6 +393,35 @@ impl Statement {
         self.args(first, count).iter().map(|&t| Expr::term(t))
     }
 
+    /// Whether the expression at `id` is arithmetic of plain numbers alone:
+    /// no name, unit, percentage, money or range.
+    fn numbers_only(&self, id: NodeId) -> bool {
+        match self.node(id) {
+            Expr::Number {
+                percent: false,
+                money: false,
+                ..
+            } => true,
+            Expr::Neg { expr, .. } => self.numbers_only(*expr),
+            Expr::Binary { op, lhs, rhs, .. } => {
+                *op != BinOp::To && self.numbers_only(*lhs) && self.numbers_only(*rhs)
+            }
+            Expr::Sum { first, count, .. } => self
+                .terms(*first, *count)
+                .all(|(t, _)| self.numbers_only(t)),
+            Expr::Call {
+                func, first, count, ..
+            } => {
+                !func.is_distribution()
+                    && self
+                        .args(*first, *count)
+                        .iter()
+                        .all(|&a| self.numbers_only(a))
+            }
+            _ => false,
+        }
+    }
+
     /// The span of the expression (without its conversion).
     pub(crate) fn span(&self) -> Span {
         self.nodes.last().map_or(Span::default(), Expr::span)
@@ -450,32 +479,39 @@ impl Statement {
         let mut factors = Vec::new();
         let mut id = id;
         loop {
-            let (rest, unit, sign) = match self.nodes.get(id as usize)? {
-                Expr::Number {
-                    percent: false,
-                    money,
-                    ..
-                } => {
-                    if *money {
-                        factors.push((UnitRef::Unit(crate::units::lookup("$")?), 1));
-                    }
-                    break;
-                }
+            let is_unit = |n: NodeId| matches!(self.node(n), Expr::Unit { .. });
+            let node = self.nodes.get(id as usize)?;
+            let step = match node {
+                Expr::Juxt { lhs, unit, .. } => Some((*lhs, *unit, 1)),
                 // `(1k) s` is a group times a unit: written in seconds too.
-                Expr::Juxt { lhs, unit, .. }
-                | Expr::Binary {
+                Expr::Binary {
                     op: BinOp::Mul,
                     lhs,
-                    rhs: unit,
+                    rhs,
                     ..
-                } => (*lhs, *unit, 1),
+                } if is_unit(*rhs) => Some((*lhs, *rhs, 1)),
                 Expr::Binary {
                     op: BinOp::Div,
                     lhs,
                     rhs,
                     ..
-                } => (*lhs, *rhs, -1),
-                _ => return None,
+                } if is_unit(*rhs) => Some((*lhs, *rhs, -1)),
+                _ => None,
+            };
+            let Some((rest, unit, sign)) = step else {
+                // What the units follow: a number, or arithmetic of numbers
+                // alone (`10^5 s`, `(24 * 60) min`).
+                match node {
+                    Expr::Number {
+                        percent: false,
+                        money: true,
+                        ..
+                    } => factors.push((UnitRef::Unit(crate::units::lookup("$")?), 1)),
+                    Expr::Number { percent: false, .. } => {}
+                    _ if !factors.is_empty() && self.numbers_only(id) => {}
+                    _ => return None,
+                }
+                break;
             };
             match self.node(unit) {
                 Expr::Unit {

@@ -184,7 +184,10 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         Some(t) => Some(eval::display_unit(t, value.at(0), env.calendar)?),
         // A percentage written as one stays one: `20%`, not 0.2.
         None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
-        None => None,
+        // A figure keeps the units it was written in: `24 bits`, `1 Gbps`.
+        None => stmt
+            .written_units()
+            .and_then(|t| eval::display_unit(&t, value.at(0), env.calendar).ok()),
     };
     let (quantity, shown, range) = display::show_value(&value, unit, env.calendar);
     Ok(Answer {

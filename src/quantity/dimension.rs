@@ -7,19 +7,22 @@ use super::count::CountId;
 use std::fmt;
 
 /// Base dimensions, in the order of [`Dimension`]'s exponent array.
-const BASES: [(&str, &str); 4] = [
+const BASES: [(&str, &str); 5] = [
     ("data", "B"),
     ("time", "s"),
     ("length", "m"),
     ("money", "$"),
+    ("energy", "J"),
 ];
 
 /// An exponent per base dimension: data (bytes), time (seconds), length
-/// (metres), money (US dollars), and per declared count (`request`, see
+/// (metres), money (US dollars), energy (joules: a capacity planner meets
+/// power and energy, never mass, so energy is a base of its own), and per
+/// declared count (`request`, see
 /// `quantity/count.rs`). Plain numbers have every exponent zero.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Dimension {
-    base: [i8; 4],
+    base: [i8; 5],
     /// Counts with a non-zero exponent, by ascending id, then empty
     /// slots (id 0): a count's id and its exponent.
     counts: [(u16, i8); COUNT_SLOTS],
@@ -29,21 +32,24 @@ pub struct Dimension {
 const COUNT_SLOTS: usize = 3;
 
 impl Dimension {
-    pub(crate) const NONE: Dimension = Dimension::of([0, 0, 0, 0]);
-    pub(crate) const DATA: Dimension = Dimension::of([1, 0, 0, 0]);
-    pub(crate) const TIME: Dimension = Dimension::of([0, 1, 0, 0]);
-    pub(crate) const LENGTH: Dimension = Dimension::of([0, 0, 1, 0]);
-    pub(crate) const MONEY: Dimension = Dimension::of([0, 0, 0, 1]);
-    pub(crate) const RATE: Dimension = Dimension::of([0, -1, 0, 0]);
-    pub(crate) const DATA_RATE: Dimension = Dimension::of([1, -1, 0, 0]);
-    pub(crate) const AREA: Dimension = Dimension::of([0, 0, 2, 0]);
-    pub(crate) const MONEY_RATE: Dimension = Dimension::of([0, -1, 0, 1]);
+    pub(crate) const NONE: Dimension = Dimension::of([0, 0, 0, 0, 0]);
+    pub(crate) const DATA: Dimension = Dimension::of([1, 0, 0, 0, 0]);
+    pub(crate) const TIME: Dimension = Dimension::of([0, 1, 0, 0, 0]);
+    pub(crate) const LENGTH: Dimension = Dimension::of([0, 0, 1, 0, 0]);
+    pub(crate) const MONEY: Dimension = Dimension::of([0, 0, 0, 1, 0]);
+    pub(crate) const RATE: Dimension = Dimension::of([0, -1, 0, 0, 0]);
+    pub(crate) const DATA_RATE: Dimension = Dimension::of([1, -1, 0, 0, 0]);
+    pub(crate) const AREA: Dimension = Dimension::of([0, 0, 2, 0, 0]);
+    pub(crate) const MONEY_RATE: Dimension = Dimension::of([0, -1, 0, 1, 0]);
     /// A price of data: dollars per byte.
-    pub(crate) const MONEY_PER_DATA: Dimension = Dimension::of([-1, 0, 0, 1]);
+    pub(crate) const MONEY_PER_DATA: Dimension = Dimension::of([-1, 0, 0, 1, 0]);
     /// A price of storage: dollars per byte per second.
-    pub(crate) const MONEY_PER_DATA_TIME: Dimension = Dimension::of([-1, -1, 0, 1]);
+    pub(crate) const MONEY_PER_DATA_TIME: Dimension = Dimension::of([-1, -1, 0, 1, 0]);
+    pub(crate) const ENERGY: Dimension = Dimension::of([0, 0, 0, 0, 1]);
+    /// Energy per time: watts.
+    pub(crate) const POWER: Dimension = Dimension::of([0, -1, 0, 0, 1]);
 
-    const fn of(base: [i8; 4]) -> Dimension {
+    const fn of(base: [i8; 5]) -> Dimension {
         Dimension {
             base,
             counts: [(0, 0); COUNT_SLOTS],
@@ -169,6 +175,8 @@ impl Dimension {
             Dimension::DATA_RATE => "data rate",
             Dimension::AREA => "area",
             Dimension::MONEY_RATE => "money rate",
+            Dimension::ENERGY => "energy",
+            Dimension::POWER => "power",
             _ => return self.base_units(),
         };
         known.to_string()
@@ -254,9 +262,15 @@ impl Dimension {
     /// How to turn `self` into `target` by one multiplication or division by a
     /// base dimension, said as advice ("multiply by a time").
     pub(crate) fn fix_hint(self, target: Dimension) -> Option<String> {
-        const NOUNS: [&str; 4] = ["a data size", "a time", "a length", "an amount of money"];
+        const NOUNS: [&str; 5] = [
+            "a data size",
+            "a time",
+            "a length",
+            "an amount of money",
+            "an energy",
+        ];
         for (i, noun) in NOUNS.iter().enumerate() {
-            let mut base = [0i8; 4];
+            let mut base = [0i8; 5];
             base[i] = 1;
             let base = Dimension::of(base);
             if self.times(base) == Some(target) {
@@ -291,8 +305,8 @@ mod tests {
             (Dimension::DATA_RATE, "data rate (B/s)"),
             (Dimension::RATE, "rate (/s)"),
             (Dimension::NONE, "number"),
-            (Dimension::of([1, 1, 0, 0]), "B*s"),
-            (Dimension::of([0, -2, 0, 0]), "/s^2"),
+            (Dimension::of([1, 1, 0, 0, 0]), "B*s"),
+            (Dimension::of([0, -2, 0, 0, 0]), "/s^2"),
         ];
         for (dim, want) in cases {
             assert_eq!(dim.to_string(), want);

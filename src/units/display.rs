@@ -148,7 +148,7 @@ pub(crate) fn show_figures(q: Quantity, unit: DisplayUnit, figs: Option<usize>) 
         }
         l if l == "$" || l.starts_with("$/") => {
             // The sign goes before the dollar sign: -$5.
-            push_words(&mut text, value, figs);
+            push_money(&mut text, value, figs);
             let sign = if text.starts_with('-') { "-" } else { "" };
             text.replace_range(..sign.len(), &format!("{sign}$"));
             text.push_str(&l[1..]);
@@ -159,11 +159,15 @@ pub(crate) fn show_figures(q: Quantity, unit: DisplayUnit, figs: Option<usize>) 
             text.push_str(l);
         }
         l => {
-            push_number(&mut text, value, 0.0, figs);
+            // One rule for every figure: words past a million
+            // (`5 billion min/day`, as `20 million requests`).
+            push_words_guarded(&mut text, value, 0.0, figs);
             text.push(' ');
             text.push_str(l);
-            // `30 days`: the calendar units bote names in words take a plural.
-            if matches!(l, "day" | "week" | "month" | "year") && round_sig(value, SIG_FIGS) != 1.0 {
+            // `30 days`, `24 bits`: the units bote names in words take a plural.
+            if matches!(l, "day" | "week" | "month" | "year" | "bit")
+                && round_sig(value, SIG_FIGS) != 1.0
+            {
                 text.push('s');
             }
         }
@@ -190,6 +194,9 @@ static DATA_STEPS: LazyLock<Vec<Step>> =
 static TIME_STEPS: LazyLock<Vec<Step>> =
     LazyLock::new(|| steps(&["ns", "µs", "ms", "s", "min", "h", "d", "year"]));
 static LENGTH_STEPS: LazyLock<Vec<Step>> = LazyLock::new(|| steps(&["m", "km"]));
+static POWER_STEPS: LazyLock<Vec<Step>> = LazyLock::new(|| steps(&["W", "kW", "MW", "GW"]));
+/// Energy as a data centre's bill says it: in watt-hours.
+static ENERGY_STEPS: LazyLock<Vec<Step>> = LazyLock::new(|| steps(&["Wh", "kWh", "MWh", "GWh"]));
 
 /// Prefix ladders for the dimensions that have one, smallest first.
 fn ladder(dim: Dimension) -> Option<&'static [Step]> {
@@ -197,6 +204,8 @@ fn ladder(dim: Dimension) -> Option<&'static [Step]> {
         Dimension::DATA | Dimension::DATA_RATE => Some(&DATA_STEPS),
         Dimension::TIME => Some(&TIME_STEPS),
         Dimension::LENGTH | Dimension::AREA => Some(&LENGTH_STEPS),
+        Dimension::POWER => Some(&POWER_STEPS),
+        Dimension::ENERGY => Some(&ENERGY_STEPS),
         _ => None,
     }
 }
@@ -399,6 +408,11 @@ fn pow10(n: i32) -> f64 {
 /// Plain numbers, rates and money say large values in words: 1.08 billion.
 /// Below a million every whole digit is kept (999,999, not 1 million).
 fn push_words(out: &mut String, v: f64, figs: Option<usize>) {
+    push_words_guarded(out, v, 1.0, figs);
+}
+
+/// [`push_words`], keeping more digits where `v` would round to `guard`.
+fn push_words_guarded(out: &mut String, v: f64, guard: f64, figs: Option<usize>) {
     let r = round_sig(v, figs.unwrap_or(SIG_FIGS)).abs();
     for (word, factor) in units::MAGNITUDE_WORDS.iter().rev() {
         // Rounding may leave binary noise just under the factor (1e12).
@@ -410,7 +424,26 @@ fn push_words(out: &mut String, v: f64, figs: Option<usize>) {
             return;
         }
     }
-    push_number(out, v, 1.0, figs);
+    push_number(out, v, guard, figs);
+}
+
+/// An amount of money: as [`push_words`], but an exact amount from a
+/// dollar to a thousand that is not whole is said in cents, as money is
+/// written: $207.36, $0.10, not $207.4 or $0.1. A rough figure keeps the
+/// figures it has.
+fn push_money(out: &mut String, v: f64, figs: Option<usize>) {
+    let exact = figs.is_none();
+    if exact && (1.0..1e3).contains(&v.abs()) && round_sig(v.fract(), SIG_FIGS) != 0.0 {
+        let cents = (v * 100.0).round() / 100.0;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let int_digits = libm::log10(cents.abs()).floor() as usize + 1;
+        push_number(out, cents, 0.0, Some(int_digits + 2));
+    } else {
+        push_words(out, v, figs);
+    }
+    if exact && out.rsplit_once('.').is_some_and(|(_, d)| d.len() == 1) {
+        out.push('0');
+    }
 }
 
 /// `v` to [`SIG_FIGS`] significant figures with thousands separators. When

@@ -191,10 +191,26 @@ fn bit_rate<U: UomUnit + Conversion<f64, T = f64>>(
     def
 }
 
+/// A uom unit under a symbol of bote's choosing (uom writes `kW · h`; a
+/// person types `kWh`), with that symbol also read.
+fn symbol<U: UomUnit + Conversion<f64, T = f64>>(
+    dim: Dimension,
+    symbol: &'static str,
+    extra: &[&'static str],
+) -> UnitDef {
+    let mut def = uom::<U>(dim, extra);
+    def.aliases.retain(|a| !a.contains('·') && !a.contains(' '));
+    def.symbol = symbol;
+    def.aliases.push(symbol);
+    def
+}
+
 /// The whole catalog, built once on first use.
 pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
+    use uom::si::{energy as e, frequency as f, power as p};
     use uom::si::{information as i, information_rate as r, length as l, time as t};
     let (data, time, len) = (Dimension::DATA, Dimension::TIME, Dimension::LENGTH);
+    let (energy, power, rate) = (Dimension::ENERGY, Dimension::POWER, Dimension::RATE);
     let day = t::day::coefficient();
     vec![
         uom::<i::byte>(data, &[]),
@@ -239,6 +255,24 @@ pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
         own("year", ("year", "years"), &["yr", "yrs"], time, Size::Year),
         uom::<l::meter>(len, &["metre", "metres"]),
         uom::<l::kilometer>(len, &["kilometre", "kilometres"]),
+        uom::<l::mile>(len, &[]),
+        uom::<l::foot>(len, &[]),
+        // Cycles per second: `3 GHz * 1 ms` is three million cycles.
+        uom::<f::hertz>(rate, &[]),
+        uom::<f::kilohertz>(rate, &[]),
+        uom::<f::megahertz>(rate, &[]),
+        uom::<f::gigahertz>(rate, &[]),
+        uom::<p::watt>(power, &[]),
+        uom::<p::kilowatt>(power, &[]),
+        uom::<p::megawatt>(power, &[]),
+        uom::<p::gigawatt>(power, &[]),
+        uom::<e::joule>(energy, &[]),
+        uom::<e::kilojoule>(energy, &[]),
+        uom::<e::megajoule>(energy, &[]),
+        symbol::<e::watt_hour>(energy, "Wh", &[]),
+        symbol::<e::kilowatt_hour>(energy, "kWh", &[]),
+        symbol::<e::megawatt_hour>(energy, "MWh", &[]),
+        symbol::<e::gigawatt_hour>(energy, "GWh", &[]),
         // How this field writes a rate of requests: one per second. bote
         // shows them only when asked (`unit: QPS`, `-> QPS`).
         own(

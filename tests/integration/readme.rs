@@ -93,6 +93,7 @@ fn readme_lists_every_unit_spelling() {
         + readme[from..]
             .find("<!-- end units -->")
             .expect("the end marker");
+    bless(&readme, from..to, &bote::spelling_table());
     assert_eq!(
         &readme[from..to],
         bote::spelling_table(),
@@ -195,10 +196,26 @@ fn readme_lists_the_sheets() {
             + readme[from..]
                 .find(&format!("<!-- end {marker} -->"))
                 .expect("the end marker");
+        bless(&readme, from..to, &bote::sheet_table(prices));
         assert_eq!(
             &readme[from..to],
             bote::sheet_table(prices),
             "README's {marker} table differs from the sheet; paste `bote {marker} --format markdown`"
         );
     }
+}
+
+/// With `BOTE_BLESS=1`, write `generated` into README.md at `range` (a
+/// generated table), so `BOTE_BLESS=1 cargo test --test integration readme`
+/// brings the README's tables up to date; the next run compares them.
+fn bless(readme: &str, range: std::ops::Range<usize>, generated: &str) {
+    if std::env::var_os("BOTE_BLESS").is_none() || &readme[range.clone()] == generated {
+        return;
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    // Re-read: another table may have been blessed since `readme` was.
+    let now = std::fs::read_to_string(path).unwrap();
+    let old = &readme[range];
+    let updated = now.replacen(old, generated, 1);
+    std::fs::write(path, updated).unwrap();
 }
