@@ -151,7 +151,7 @@ impl Statement {
             Expr::Juxt { lhs, unit, .. } => {
                 // A unit follows a number or a group: `(x) months`, not
                 // `x months`, which does not read back.
-                let grouped = matches!(self.node(*lhs), Expr::Name { .. })
+                let grouped = matches!(self.node(*lhs), Expr::Name { .. } | Expr::Unit { .. })
                     || matches!(self.node(*lhs), Expr::Call { func, .. } if !func.is_distribution());
                 if grouped {
                     f.write_str("(")?;

@@ -110,9 +110,13 @@ fn set_twice_keeps_the_counts() {
 fn approximately_reads_back() {
     let (v, _) = value_of("approximately 40");
     assert_eq!(v, 40.0);
-    let a = bote::evaluate("~40 GB", &bote::Env::default()).unwrap();
-    let again = bote::evaluate(&a.input, &bote::Env::default()).unwrap();
-    assert_eq!(a.quantity, again.quantity);
+    // And a unit after a grouped unit (a fuzzer's find): `(USD) years`.
+    for src in ["~40 GB", "-(USD) year", "(GB) s"] {
+        let a = bote::evaluate(src, &bote::Env::default()).unwrap();
+        let again = bote::evaluate(&a.input, &bote::Env::default())
+            .unwrap_or_else(|e| panic!("{src} read as {}: {e}", a.input));
+        assert_eq!(a.quantity, again.quantity, "{src}");
+    }
 }
 
 /// A unit after a parenthesised name or call multiplies it, as after any
