@@ -170,7 +170,10 @@ pub(super) fn eval_statement(
     io: &mut Io<'_>,
 ) -> io::Result<i32> {
     let (name, expr, offset) = match definition(src) {
-        None => return eval_one(src, env, args, line, io),
+        None => {
+            let src = read_counts(src, env);
+            return eval_one(&src, env, args, line, io);
+        }
         Some(Ok(parts)) => parts,
         Some(Err(message)) => {
             let span = Span::new(0, src.len());
@@ -196,7 +199,8 @@ pub(super) fn eval_statement(
         let d = Diagnostic::new(problem, "", src, name_span);
         return fail(src, &d, args, line, io);
     }
-    match evaluate_keyed(expr, env, name) {
+    let expr = read_counts(expr, env);
+    match evaluate_keyed(&expr, env, name) {
         Ok(answer) => {
             match args.format {
                 EvalFormat::Text if args.explain => writeln!(
@@ -221,6 +225,19 @@ pub(super) fn eval_statement(
             fail(src, &d, args, line, io)
         }
     }
+}
+
+/// A question as people type it: each plain noun after a figure in `src`
+/// (`150M DAU`, `2 posts/day`) is declared as a count in `env`, which
+/// `--explain` shows; the text to evaluate comes back, with a modifier
+/// before such a noun (`100M new URLs`) blanked in place.
+fn read_counts(src: &str, env: &mut Env<'_>) -> String {
+    let reading = crate::lang::phrasing::read(src, &env.counts, &|w| env.get(w).is_some());
+    for (one, many) in &reading.counts {
+        // A noun that cannot be declared stays a word the parser reports.
+        let _ = crate::lang::declare_count(&mut env.counts, one, Some(many), &[]);
+    }
+    reading.text
 }
 
 /// Evaluate one expression and print its answer; `line` is its line of

@@ -15,6 +15,10 @@ pub(crate) enum BinOp {
     Pow,
     /// `LOW to HIGH`: a range.
     To,
+    /// `A at B`: a size at a rate is the time it takes (`10 TB at 100
+    /// MB/s`); otherwise each of what A counts at B (`6 billion URLs at 500
+    /// bytes` is 3 TB: B is per URL).
+    At,
 }
 
 impl BinOp {
@@ -25,13 +29,14 @@ impl BinOp {
             BinOp::Div => "/",
             BinOp::Pow => "^",
             BinOp::To => "to",
+            BinOp::At => "at",
         }
     }
 
     pub(super) fn precedence(self) -> u8 {
         match self {
             BinOp::Add => 1,
-            BinOp::Mul | BinOp::Div => 2,
+            BinOp::Mul | BinOp::Div | BinOp::At => 2,
             BinOp::To => 3,
             BinOp::Pow => 5,
         }

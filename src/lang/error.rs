@@ -141,6 +141,13 @@ impl ExprError {
             {
                 crate::suggest::label(suggestions).unwrap_or_default()
             }
+            // A glue word where a unit was expected: no count to declare.
+            ExprErrorKind::UnknownUnit { word, .. }
+                if crate::lang::phrasing::is_function_word(word) =>
+            {
+                "not a unit: a word of the sentence, which bote reads only as `per`, `a`, `for` or `at`"
+                    .into()
+            }
             // Nothing close: likely a noun, which bote does not count.
             ExprErrorKind::UnknownUnit { word, .. } => {
                 let one = word

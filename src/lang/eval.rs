@@ -336,6 +336,7 @@ impl Walk<'_, '_> {
                     BinOp::Add => l.zip(&r, Quantity::checked_add, |a, b| a + b),
                     BinOp::Mul => l.zip(&r, Quantity::checked_mul, |a, b| a * b),
                     BinOp::Div => l.zip(&r, Quantity::checked_div, |a, b| a / b),
+                    BinOp::At => each_at(&l, &r),
                     BinOp::Pow => power(&l, &r),
                     BinOp::To => unreachable!("ranges are evaluated above"),
                 };
@@ -548,6 +549,26 @@ fn apply(
             unreachable!("distributions are drawn above")
         }
     }
+}
+
+/// `a at b`: a size at a rate is the time it takes, `a / b` (`10 TB at
+/// 100 MB/s`); otherwise each of what `a` counts at `b`, `a * b` with `b`
+/// taken per one of each count `a` has and `b` lacks (`100M URLs at 500
+/// bytes` is 50 TB, not an error about URLs times bytes).
+fn each_at(a: &Value, b: &Value) -> Result<Value, QuantityError> {
+    if a.dim().per(b.dim()) == Some(crate::quantity::dimension::Dimension::TIME) {
+        return a.zip(b, Quantity::checked_div, |x, y| x / y);
+    }
+    let mut per = Quantity::ONE;
+    for (id, e) in a.dim().counts() {
+        let has = b.dim().counts().any(|(other, _)| other == id);
+        if e > 0 && !has {
+            let one = Quantity::new(1.0, crate::quantity::dimension::Dimension::count(id))?;
+            per = per.checked_div(one)?;
+        }
+    }
+    let b = b.map(|q| q.checked_mul(per))?;
+    a.zip(&b, Quantity::checked_mul, |x, y| x * y)
 }
 
 /// `ceil`, `floor` or `round` of `x`: a plain number as it is; with a

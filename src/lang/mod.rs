@@ -9,6 +9,7 @@ pub(crate) mod error;
 pub(crate) mod eval;
 pub(crate) mod lexer;
 pub(crate) mod parser;
+pub(crate) mod phrasing;
 mod reading;
 
 use crate::quantity::Quantity;

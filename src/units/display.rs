@@ -427,13 +427,13 @@ fn push_words_guarded(out: &mut String, v: f64, guard: f64, figs: Option<usize>)
     push_number(out, v, guard, figs);
 }
 
-/// An amount of money: as [`push_words`], but an exact amount from a
-/// dollar to a thousand that is not whole is said in cents, as money is
+/// An amount of money: as [`push_words`], but an exact amount
+/// from ten dollars to a thousand that is not whole is said in cents, as money is
 /// written: $207.36, $0.10, not $207.4 or $0.1. A rough figure keeps the
 /// figures it has.
 fn push_money(out: &mut String, v: f64, figs: Option<usize>) {
     let exact = figs.is_none();
-    if exact && (1.0..1e3).contains(&v.abs()) && round_sig(v.fract(), SIG_FIGS) != 0.0 {
+    if exact && (10.0..1e3).contains(&v.abs()) && round_sig(v.fract(), SIG_FIGS) != 0.0 {
         let cents = (v * 100.0).round() / 100.0;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let int_digits = libm::log10(cents.abs()).floor() as usize + 1;

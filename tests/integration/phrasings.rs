@@ -322,12 +322,16 @@ fn hints_for_classic_slips() {
     // The right reading of the book's formula: ~3500 QPS.
     let out = bote(&["eval", "300 million * 50% * 2 / (24 * 3600 seconds)"], "");
     assert_eq!(out.stdout, "3,472 /s\n", "{}", out.stderr);
-    // A noun after a number is not a unit, and gets no far-fetched guess.
-    for (src, word) in [
-        ("2 tweets per day", "tweets"),
-        ("5 million users", "users"),
-        ("5 x", "x"),
+    // A plain noun after a figure is a count in `bote eval`...
+    for (src, answer) in [
+        ("2 tweets per day", "2 tweets/day\n"),
+        ("5 million users", "5 million users\n"),
     ] {
+        let out = bote(&["eval", src], "");
+        assert_eq!(out.stdout, answer, "{src}: {}", out.stderr);
+    }
+    // ...but a word that is no noun is not a unit, and gets no far-fetched guess.
+    for (src, word) in [("5 x", "x"), ("5 zz", "zz")] {
         let out = bote(&["eval", src], "");
         assert!(
             out.stderr.contains(&format!("unknown unit `{word}`"))
@@ -373,4 +377,95 @@ fn hints_for_classic_slips() {
         "{}",
         out.stderr
     );
+}
+
+/// Questions as people type them, answered with the figure and read as
+/// `--explain` shows: plain nouns become counts, `a day` is per day, `for`
+/// multiplies by a time, `at` is each at (or a size at a rate, a time).
+#[test]
+fn questions_as_people_type_them() {
+    let cases = [
+        (
+            "1 billion requests per day in QPS",
+            "11,574 QPS",
+            "1 billion requests / day -> QPS",
+        ),
+        (
+            "1 billion a day in QPS",
+            "11,574 QPS",
+            "1 billion / day -> QPS",
+        ),
+        ("3,000 miles", "3,000 mi", "3,000 miles"),
+        ("3,000 miles -> km", "4,828 km", "3,000 miles -> km"),
+        // 3e9 cycles/s for a millisecond: three million cycles.
+        ("3 GHz * 1 ms", "3 million", "3 gigahertz * 1 millisecond"),
+        // 500 W for 730 hours.
+        (
+            "500 W * 1 month -> kWh",
+            "365 kWh",
+            "500 watts * 1 month -> kWh",
+        ),
+        (
+            "30 MB/s for 1 hour",
+            "108 GB",
+            "30 megabytes / second * 1 hour",
+        ),
+        // 1e13 B / 1e8 B/s = 100,000 s.
+        (
+            "10 TB at 100 MB/s -> h",
+            "27.78 h",
+            "10 terabytes at (100 megabytes / second) -> h",
+        ),
+        // 100M a month for 60 months is 6 billion URLs, at 500 bytes each.
+        (
+            "100M new URLs a month at 500 bytes for 5 years",
+            "3 TB",
+            "100 million URLs / month at 500 bytes * 5 years",
+        ),
+    ];
+    for (src, answer, reading) in cases {
+        assert_eq!(read(src), (answer.into(), reading.into()), "{src}");
+    }
+    // Two counts multiplied are said as their product (in the order the
+    // process first met them).
+    let (answer, reading) = read("150M DAU * 2 posts/day -> /s");
+    assert_eq!(reading, "150 million DAUs * (2 posts / day) -> /s");
+    assert!(answer.starts_with("3,472 "), "{answer}");
+    assert!(
+        answer.contains("DAUs") && answer.contains("posts"),
+        "{answer}"
+    );
+}
+
+/// The near misses stay errors, each with what to write.
+#[test]
+fn near_misses_stay_errors() {
+    for (src, message, label) in [
+        (
+            "5 gigabites",
+            "unknown unit `gigabites`",
+            "did you mean `gigabits` or `gigabytes`?",
+        ),
+        (
+            "5 secnods",
+            "unknown unit `secnods`",
+            "did you mean `seconds`?",
+        ),
+        ("100 mbs", "unknown unit `mbs`", "did you mean"),
+        ("5 the", "unknown unit `the`", "a word of the sentence"),
+        ("20 for", "", ""),
+    ] {
+        let out = bote(&["eval", src], "");
+        assert_eq!(out.status, 1, "{src}: {}", out.stdout);
+        assert!(out.stderr.contains(message), "{src}: {}", out.stderr);
+        assert!(out.stderr.contains(label), "{src}: {}", out.stderr);
+        // Never a function word or a misspelling offered as a count.
+        for word in ["the", "for", "gigabites", "secnods"] {
+            assert!(
+                !out.stderr.contains(&format!("counts: [{word}]")),
+                "{src}: {}",
+                out.stderr
+            );
+        }
+    }
 }

@@ -219,3 +219,23 @@ fn bless(readme: &str, range: std::ops::Range<usize>, generated: &str) {
     let updated = now.replacen(old, generated, 1);
     std::fs::write(path, updated).unwrap();
 }
+
+/// The README's opening sentence runs as written: "100M new URLs a month
+/// at 500 bytes for 5 years" is 3 TB.
+#[test]
+fn the_opening_sentence_runs() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let phrase = "100M new URLs a month at 500 bytes for 5 years";
+    let opening: String = readme.lines().take(30).collect::<Vec<_>>().join(" ");
+    assert!(
+        opening.contains(phrase),
+        "the README no longer opens with it"
+    );
+    let out = crate::common::bote(&["eval", phrase], "");
+    assert_eq!(out.stdout, "3 TB\n", "{}", out.stderr);
+    assert!(
+        opening.contains("`3 TB`"),
+        "the README should say what it answers"
+    );
+}

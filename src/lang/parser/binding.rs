@@ -235,7 +235,9 @@ impl<'a> Parser<'a> {
             if self.multiplier_x(self.pos) {
                 break;
             }
-            if let Some((word, span)) = self.unit_word_at(self.pos) {
+            // `a day` joins as `per day` before `a` could be taken for a unit.
+            let joins = self.joins_per();
+            if !joins && let Some((word, span)) = self.unit_word_at(self.pos) {
                 let unit = self.resolve_unit(word, span)?;
                 self.pos += 1;
                 let power = self.unit_power()?;
@@ -250,7 +252,7 @@ impl<'a> Parser<'a> {
                     },
                     self.height(lhs),
                 )?;
-            } else if self.joins_per() {
+            } else if joins {
                 self.pos += 1;
                 let Some((word, span)) = self.unit_word_at(self.pos).or(self.name_at(self.pos))
                 else {
@@ -303,7 +305,14 @@ impl<'a> Parser<'a> {
                 .tokens
                 .get(next)
                 .is_some_and(|t| t.span.start == op.span.end),
-            Tok::Ident => op.text(self.src) == "per",
+            Tok::Ident => match op.text(self.src) {
+                "per" => true,
+                // `1 billion a day`: `a` and `an` before a unit say "per".
+                "a" | "an" => self
+                    .word_at(next)
+                    .is_some_and(|(w, _)| self.known_unit(w).is_some()),
+                _ => false,
+            },
             _ => false,
         }
     }

@@ -36,7 +36,7 @@ mod binding;
 mod words;
 
 use words::is_keyword;
-pub(crate) use words::name_problem;
+pub(crate) use words::{is_reserved as is_reserved_word, name_problem};
 
 use crate::lang::ast::{BinOp, Digits, Expr, Func, Magnitude, NodeId, Statement, Target, UnitRef};
 use crate::lang::error::{ExprError, ExprErrorKind};
@@ -387,6 +387,14 @@ impl<'a> Parser<'a> {
                 }
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
                     BinOp::Mul
+                }
+                // `30 MB/s for 1 hour`: for so long.
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "for") => {
+                    BinOp::Mul
+                }
+                // `6B URLs at 500 bytes`, `10 TB at 100 MB/s`: see `BinOp::At`.
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "at") => {
+                    BinOp::At
                 }
                 // `5x` is the factor 5, and `5x avg` five times avg.
                 Some(Tok::Ident) if self.multiplier_x(self.pos) => {

@@ -20,7 +20,7 @@ pub(crate) fn name_problem(name: &str) -> Option<String> {
 
 /// Is `word` reserved: a unit, magnitude word, function or keyword?
 /// Estimate files may not use these as names.
-fn is_reserved(word: &str) -> bool {
+pub(crate) fn is_reserved(word: &str) -> bool {
     units::lookup(word).is_some()
         || units::magnitude_word(word).is_some()
         || Func::from_name(word).is_some()
@@ -28,10 +28,14 @@ fn is_reserved(word: &str) -> bool {
 }
 
 /// The words the grammar itself uses: `per` (division), `of` (in `20% of
-/// X`), `times` (multiplication), `to` and `in` (conversion), and
-/// `approximately` (a leading `~` in words). They name nothing.
+/// X`), `times` and `for` (multiplication), `at` (see `BinOp::At`), `to`
+/// and `in` (conversion), and `approximately` (a leading `~` in words).
+/// They name nothing.
 pub(super) fn is_keyword(word: &str) -> bool {
-    matches!(word, "per" | "of" | "times" | "to" | "in" | "approximately")
+    matches!(
+        word,
+        "per" | "of" | "times" | "for" | "at" | "to" | "in" | "approximately"
+    )
 }
 
 impl Parser<'_> {

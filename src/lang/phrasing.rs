@@ -1,0 +1,218 @@
+//! A question as people type it (`150M DAU * 2 posts/day`, `100M new URLs
+//! a month`): which plain nouns after a figure `bote eval` reads as counts,
+//! and which words are the sentence's glue rather than units. The grammar
+//! itself (`a day` as `per day`, `at`, `for`) is the parser's; this file
+//! only decides about words.
+
+use super::lexer::{Tok, Token, lex};
+use crate::quantity::count::{Counts, plural_of};
+
+/// Words that join a sentence and are never a count, nor suggested as one.
+const FUNCTION_WORDS: [&str; 24] = [
+    "a", "an", "the", "for", "at", "of", "per", "to", "in", "on", "by", "with", "and", "or",
+    "each", "every", "from", "into", "over", "across", "as", "is", "are", "be",
+];
+
+/// Words that describe the count after them (`100M new URLs`): read past,
+/// so the noun after them is the count.
+pub(crate) const MODIFIERS: [&str; 18] = [
+    "new",
+    "active",
+    "daily",
+    "monthly",
+    "weekly",
+    "yearly",
+    "unique",
+    "total",
+    "concurrent",
+    "peak",
+    "average",
+    "avg",
+    "extra",
+    "additional",
+    "distinct",
+    "online",
+    "paying",
+    "returning",
+];
+
+/// Is `word` a glue word of a sentence, never a count?
+pub(crate) fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word) || MODIFIERS.contains(&word)
+}
+
+/// Is `word` a misspelt unit: within one edit of a unit's spelling (a
+/// swap of two letters counts as one), for words of six letters and more?
+/// Shorter words are too easily a noun one letter from a unit (`files`,
+/// `miles`), so only a longer one is held to be a misspelling:
+/// `gigabites`, `secnods`, `minuts`.
+pub(crate) fn is_misspelt_unit(word: &str) -> bool {
+    // `mbs`, `GBS`: a unit in the wrong case, or its plural.
+    let lower = word.to_lowercase();
+    let bare = lower.strip_suffix('s').unwrap_or(&lower);
+    crate::units::all_spellings().any(|u| {
+        let u = u.to_lowercase();
+        u == lower
+            || u == bare
+            || word.chars().count() >= 6 && strsim::damerau_levenshtein(word, &u) <= 1
+    })
+}
+
+/// Could `word` be a noun: a word with a vowel (`tweets`, `users`), or an
+/// acronym of capitals (`DAU`, `URLs`)? `xx` and `zz` are neither.
+fn is_noun_like(word: &str) -> bool {
+    word.chars().any(|c| "aeiouyAEIOUY".contains(c))
+        || word.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// What `bote eval` makes of a line before parsing it: the nouns it reads
+/// as counts (each `(singular, plural)`), and the text with the modifiers
+/// before them blanked out (same length, so every position stays).
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Reading {
+    pub(crate) counts: Vec<(String, String)>,
+    pub(crate) text: String,
+}
+
+/// The plain nouns in `src` that follow a figure (`150M DAU`, `2 posts/day`,
+/// `1 billion requests per day`, `500 bytes per URL`) and are not a unit, a
+/// magnitude, a function, a keyword, a glue word, a misspelt unit, a
+/// count already declared or a name `is_name` knows.
+pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -> Reading {
+    let mut tokens = Vec::new();
+    let mut reading = Reading {
+        counts: Vec::new(),
+        text: src.to_string(),
+    };
+    if lex(src, &mut tokens).is_err() {
+        return reading;
+    }
+    let word = |t: &Token| (t.tok == Tok::Ident).then(|| t.text(src));
+    // After a figure: a number, then any units, magnitude words, counts,
+    // `/` or `per` that continue it.
+    let mut after_figure = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let next_is = |tok: Tok| tokens.get(i + 1).is_some_and(|n| n.tok == tok);
+        match (t.tok, word(&t)) {
+            (Tok::Number { .. }, _) => after_figure = true,
+            (Tok::Slash, _) => {}
+            (Tok::Ident, Some(w)) if after_figure => {
+                let unit_like = crate::units::lookup(w).is_some()
+                    || crate::units::magnitude_word(w).is_some()
+                    || counts.lookup(w).is_some()
+                    || w == "per";
+                if unit_like {
+                    i += 1;
+                    continue;
+                }
+                // `new` before a noun: blank it and look at the noun.
+                if MODIFIERS.contains(&w)
+                    && tokens
+                        .get(i + 1)
+                        .and_then(word)
+                        .is_some_and(|n| crate::units::lookup(n).is_none() && !is_function_word(n))
+                {
+                    let span = t.span;
+                    reading
+                        .text
+                        .replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+                    i += 1;
+                    continue;
+                }
+                let plain = is_noun_like(w)
+                    && !is_function_word(w)
+                    && !super::parser::is_reserved_word(w)
+                    && !w.contains('.')
+                    && !is_name(w)
+                    && !is_misspelt_unit(w)
+                    && !next_is(Tok::LParen);
+                if plain {
+                    let pair = singular_and_plural(w);
+                    if !reading.counts.contains(&pair) {
+                        reading.counts.push(pair);
+                    }
+                } else {
+                    after_figure = false;
+                }
+            }
+            _ => after_figure = false,
+        }
+        i += 1;
+    }
+    reading
+}
+
+/// The singular and plural of a noun written either way: `URLs` is `URL`
+/// and `URLs`, `queries` is `query` and `queries`, `DAU` is `DAU` and `DAUs`.
+fn singular_and_plural(word: &str) -> (String, String) {
+    let candidates = [
+        word.strip_suffix("ies").map(|s| format!("{s}y")),
+        word.strip_suffix("es").map(str::to_string),
+        word.strip_suffix('s')
+            .filter(|s| !s.ends_with('s'))
+            .map(str::to_string),
+    ];
+    for singular in candidates.into_iter().flatten() {
+        if !singular.is_empty() && plural_of(&singular) == word {
+            return (singular, word.to_string());
+        }
+    }
+    (word.to_string(), plural_of(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts_in(src: &str) -> Vec<String> {
+        read(src, &Counts::default(), &|_| false)
+            .counts
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn nouns_after_figures_are_counts() {
+        let cases: [(&str, &[&str]); 9] = [
+            ("150M DAU * 2 posts/day", &["DAU", "post"]),
+            ("1 billion requests per day in QPS", &["request"]),
+            ("100M new URLs a month at 500 bytes for 5 years", &["URL"]),
+            ("500 bytes per URL", &["URL"]),
+            ("5 gigabites", &[]),
+            ("3,000 miles", &[]),
+            ("1 billion a day in QPS", &[]),
+            ("dau * 2", &[]),
+            ("5 queries + 3 boxes", &["query", "box"]),
+        ];
+        for (src, want) in cases {
+            assert_eq!(counts_in(src), want, "{src}");
+        }
+    }
+
+    #[test]
+    fn a_modifier_is_blanked_in_place() {
+        let r = read("100M new URLs", &Counts::default(), &|_| false);
+        assert_eq!(r.text, "100M     URLs");
+    }
+
+    #[test]
+    fn singulars() {
+        assert_eq!(singular_and_plural("URLs"), ("URL".into(), "URLs".into()));
+        assert_eq!(
+            singular_and_plural("queries"),
+            ("query".into(), "queries".into())
+        );
+        assert_eq!(singular_and_plural("DAU"), ("DAU".into(), "DAUs".into()));
+        assert_eq!(
+            singular_and_plural("matches"),
+            ("match".into(), "matches".into())
+        );
+        assert_eq!(
+            singular_and_plural("posts"),
+            ("post".into(), "posts".into())
+        );
+    }
+}
