@@ -434,7 +434,22 @@ fn object(place: Place) -> Map<String, Value> {
         out.insert("required".into(), required.into());
     }
     out.insert("properties".into(), properties.into());
-    out.insert("additionalProperties".into(), false.into());
+    // In `{ … }` a comma cuts a plain value (`{ value: 12,500 QPS }` reads a
+    // key `500 QPS` with no value); bote joins it back, so an editor must
+    // not flag it. A key with a value of its own is still refused.
+    let cut = matches!(
+        place,
+        Assumption | Derived | Capacity | Entry | Place::Calendar
+    );
+    let extra = if cut {
+        json!({
+            "type": "null",
+            "description": "The rest of a value a comma cut off in `{ … }` (`12,500 QPS`, `one replica, two zones`): bote joins it back on."
+        })
+    } else {
+        false.into()
+    };
+    out.insert("additionalProperties".into(), extra);
     out
 }
 

@@ -254,20 +254,41 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
             Some(Open::Map {
                 entries, key, seen, ..
             }) => match key.take() {
-                None => {
-                    let name = node.text().unwrap_or("");
-                    if let Some(&first) = seen.get(name) {
-                        let mut err = error(
-                            format!("duplicate key `{name}`: a key may appear only once in a map"),
-                            node.span,
-                        );
-                        err.first = Some(Span::new(first, first + name.len()));
-                        return Err(err);
+                None => *key = Some(node),
+                // A key is checked for a duplicate once its value is read:
+                // the rest of a value a comma cut in `{ … }` (`{ value:
+                // 1,000,000 }` reads keys `000` and `000`) is no key of its
+                // own, and the estimate's loader joins it back.
+                Some(k) => {
+                    // `{ value: 12,500 QPS, note: one replica, two zones }`:
+                    // what a comma cut off a plain value is joined back on,
+                    // as the text it was (a key needs its colon).
+                    if cut_by_comma(src, &k, &node)
+                        && let Some((_, before)) = entries.last_mut()
+                        && plain_text(src, before)
+                        && plain_text(src, &k)
+                    {
+                        let span = Span::new(before.span.start, k.span.end);
+                        before.value = Value::Text(Cow::Borrowed(&src[span.start..span.end]));
+                        before.span = span;
+                        continue;
                     }
-                    seen.insert(name.to_string(), node.span.start);
-                    *key = Some(node);
+                    if !cut_by_comma(src, &k, &node) {
+                        let name = k.text().unwrap_or("");
+                        if let Some(&first) = seen.get(name) {
+                            let mut err = error(
+                                format!(
+                                    "duplicate key `{name}`: a key may appear only once in a map"
+                                ),
+                                k.span,
+                            );
+                            err.first = Some(Span::new(first, first + name.len()));
+                            return Err(err);
+                        }
+                        seen.insert(name.to_string(), k.span.start);
+                    }
+                    entries.push((k, node));
                 }
-                Some(k) => entries.push((k, node)),
             },
         }
     }
@@ -275,6 +296,22 @@ pub fn parse_events(src: &str) -> Result<Node<'_>, YamlError> {
         value: Value::Null,
         span: Span::new(0, 0),
     }))
+}
+
+/// Whether `node` is text written plain, without quotes.
+fn plain_text(src: &str, node: &Node) -> bool {
+    matches!(node.value, Value::Text(_))
+        && !src
+            .get(node.span.start..)
+            .is_some_and(|t| t.starts_with(['"', '\'']))
+}
+
+/// Whether `key: value` is the rest of a value that a comma ended in a flow
+/// map: `{ note: one, two }` reads `two` as a key with no value and no
+/// colon after it.
+pub(crate) fn cut_by_comma(src: &str, key: &Node, value: &Node) -> bool {
+    let after = src.get(key.span.end..).unwrap_or("").trim_start();
+    value.value == Value::Null && (after.starts_with(',') || after.starts_with('}'))
 }
 
 fn scalar(text: Cow<'_, str>, style: ScalarStyle) -> Value<'_> {

@@ -448,6 +448,23 @@ mod schema_tests {
         }
     }
 
+    /// An editor reads `{ value: 12,500 QPS }` as a key `500 QPS` with no
+    /// value; bote joins it back, so the schema lets it be.
+    #[test]
+    fn the_schema_lets_a_cut_digit_group_be() {
+        let validator = jsonschema::draft7::new(&schema()).unwrap();
+        let tree = serde_json::json!({
+            "title": "t",
+            "assumptions": { "a": { "value": 12, "500 QPS": null, "note": "one", "two": null } }
+        });
+        assert!(validator.is_valid(&tree));
+        let misspelt = serde_json::json!({
+            "title": "t",
+            "assumptions": { "a": { "value": 12, "uint": "MB" } }
+        });
+        assert!(!validator.is_valid(&misspelt));
+    }
+
     /// And the schema refuses what the loader refuses: a misspelt key.
     #[test]
     fn the_schema_refuses_an_unknown_key() {

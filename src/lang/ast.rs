@@ -408,6 +408,16 @@ impl Statement {
                 ..
             } => true,
             Expr::Neg { expr, .. } => self.numbers_only(*expr),
+            // `1 million` is a number too.
+            Expr::Juxt { lhs, unit, .. } => {
+                matches!(
+                    self.node(*unit),
+                    Expr::Unit {
+                        unit: UnitRef::Magnitude(_),
+                        ..
+                    }
+                ) && self.numbers_only(*lhs)
+            }
             Expr::Binary { op, lhs, rhs, .. } => {
                 *op != BinOp::To && self.numbers_only(*lhs) && self.numbers_only(*rhs)
             }

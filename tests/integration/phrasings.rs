@@ -343,8 +343,18 @@ fn hints_for_classic_slips() {
             out.stderr
         );
     }
-    // A comma in a one-line map names the field it cut short.
+    // A comma in a one-line map: a plain value it cut is joined back...
     let f = crate::estimates::file("title: t\nassumptions:\n  a: { value: 5, note: one, two }\n");
+    let out = bote(&["run", &f.0, "--format", "csv"], "");
+    assert!(
+        out.stdout.contains(",\"one, two\""),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    // ...and after a quoted one, the error names the field it cut short.
+    let f =
+        crate::estimates::file("title: t\nassumptions:\n  a: { value: 5, note: \"one\", two }\n");
     let out = bote(&["run", &f.0], "");
     assert!(
         out.stderr.contains(

@@ -215,8 +215,7 @@ impl Loader<'_> {
     /// ended in a flow map: `{ note: one, two }` reads `two` as a key with
     /// no value and no colon.
     fn cut_by_comma(&self, key: &Node, value: &Node) -> bool {
-        let after = self.src.get(key.span.end..).unwrap_or("").trim_start();
-        value.value == Value::Null && (after.starts_with(',') || after.starts_with('}'))
+        yaml::cut_by_comma(self.src, key, value)
     }
 
     /// The estimate in `root`. Items are read first and their expressions
