@@ -28,7 +28,7 @@ fn run(shape: Shape, n: usize, bencher: divan::Bencher) {
     bencher.bench(|| {
         let ev = bote::load("generated", &text)
             .and_then(bote::Estimate::evaluate)
-            .unwrap_or_else(|d| panic!("{}", d.message));
+            .unwrap_or_else(|d| panic!("{}", d.render(false)));
         bote::render(&ev, Format::Table, Options::default()).len()
     });
 }
@@ -62,7 +62,9 @@ fn twitter_all_ranges(bencher: divan::Bencher, samples: usize) {
             samples,
             ..bote::Sampling::default()
         });
-        let ev = est.evaluate().unwrap_or_else(|d| panic!("{}", d.message));
+        let ev = est
+            .evaluate()
+            .unwrap_or_else(|d| panic!("{}", d.render(false)));
         bote::render(&ev, Format::Table, Options::default()).len()
     });
 }

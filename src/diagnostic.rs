@@ -241,6 +241,83 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Every independent error found in one input, first to last in its
+/// text, as a compiler reports them: fixing a file takes one run, not one
+/// run per mistake. At most [`Diagnostics::MOST`] are kept; the rest are
+/// counted and said to be left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Diagnostics {
+    /// The errors kept, in the order of the text.
+    pub list: Vec<Diagnostic>,
+    /// How many more there were.
+    pub left_out: usize,
+}
+
+impl Diagnostics {
+    /// The most errors one run shows: a screenful, and far more than a
+    /// file with a few slips holds.
+    pub const MOST: usize = 20;
+
+    /// Add an error, or count it when [`Diagnostics::MOST`] are kept.
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        if self.list.len() < Self::MOST {
+            self.list.push(d);
+        } else {
+            self.left_out += 1;
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The errors put in the order of the text: those in `origin` by where
+    /// they are, after those elsewhere (a `--set`, a sheet file).
+    pub(crate) fn sort(&mut self, origin: &str) {
+        self.list
+            .sort_by_key(|d| (d.origin == origin, d.line_col()));
+    }
+
+    /// Every error rendered, one after another; with more than one, a last
+    /// line says how many (and how many were left out).
+    pub fn render(&self, color: bool) -> String {
+        // A blank line between errors, as compilers set them apart.
+        let out: Vec<String> = self.list.iter().map(|d| d.render(color)).collect();
+        let mut out = out.join("\n");
+        let total = self.list.len() + self.left_out;
+        if total > 1 {
+            let style = Style::new(color);
+            out.push('\n');
+            let _ = write!(
+                out,
+                "{}error{}{}: {total} errors",
+                style.error, style.reset, style.bold
+            );
+            if self.left_out > 0 {
+                let _ = write!(out, "; the first {} are shown", self.list.len());
+            }
+            let _ = writeln!(out, "{}", style.reset);
+        }
+        out
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Diagnostics {
+        Diagnostics {
+            list: vec![d],
+            left_out: 0,
+        }
+    }
+}
+
+impl From<Box<Diagnostic>> for Diagnostics {
+    fn from(d: Box<Diagnostic>) -> Diagnostics {
+        Diagnostics::from(*d)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,7 +66,7 @@ mod yaml;
 // use. Everything else is the crate's own.
 #[cfg(feature = "cli")]
 pub use cli::{EXIT_INPUT, EXIT_USAGE, Io, run};
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Diagnostics};
 pub use estimate::presets::{self, PRESETS};
 pub use estimate::{Driver, Estimate, Evaluated, Item, LoadError, Row, load};
 pub use lang::env::Env;

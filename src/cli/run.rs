@@ -9,7 +9,15 @@ use std::io;
 
 /// One run of `bote run`: load, evaluate, report.
 pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
-    let ev = match load_estimate(&args.target, &args.sets, args.sampling, &args.sheets, io)? {
+    let json = args.format == RunFormat::Json;
+    let ev = match load_estimate(
+        &args.target,
+        &args.sets,
+        args.sampling,
+        &args.sheets,
+        json,
+        io,
+    )? {
         Ok(ev) => ev,
         Err(status) => return Ok(status),
     };
@@ -94,7 +102,7 @@ pub(super) fn check_cmd(
     };
     let mut status = 0;
     for target in &all {
-        let ev = match load_estimate(target, &[], sampling, sheets, io)? {
+        let ev = match load_estimate(target, &[], sampling, sheets, false, io)? {
             Ok(ev) => ev,
             Err(s) => {
                 status = status.max(s);

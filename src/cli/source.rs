@@ -4,6 +4,7 @@
 use super::args::{SamplingArgs, SheetArgs};
 use super::files;
 use super::*;
+use crate::diagnostic::Diagnostics;
 use crate::estimate::{self, Evaluated, presets};
 use crate::sheets::{self, Kind};
 use std::io;
@@ -31,6 +32,7 @@ pub(super) fn load_estimate(
     sets: &[String],
     sampling: SamplingArgs,
     sheet_files: &SheetArgs,
+    json_errors: bool,
     io: &mut Io<'_>,
 ) -> io::Result<Result<Evaluated, i32>> {
     let source = if target == "-" {
@@ -46,7 +48,7 @@ pub(super) fn load_estimate(
     };
     let mut est = match estimate::load_owned(&origin, text) {
         Ok(e) => e,
-        Err(d) => return report(io, &d).map(Err),
+        Err(all) => return report_all(io, &all, json_errors).map(Err),
     };
     for (kind, path) in [
         (Kind::Prices, &sheet_files.prices),
@@ -81,6 +83,17 @@ pub(super) fn load_estimate(
     est.set_sampling(sampling.apply(est.sampling()));
     match est.evaluate() {
         Ok(ev) => Ok(Ok(ev)),
-        Err(d) => report(io, &d).map(Err),
+        Err(all) => report_all(io, &all, json_errors).map(Err),
     }
+}
+
+/// Report every error of an estimate on stderr, and with `json` also as
+/// JSON on stdout (`{"errors": [...]}`), for a script to read.
+fn report_all(io: &mut Io<'_>, all: &Diagnostics, json: bool) -> io::Result<i32> {
+    if json {
+        io.stdout
+            .write_all(crate::report::json::errors(all).as_bytes())?;
+    }
+    io.stderr.write_all(all.render(io.color).as_bytes())?;
+    Ok(EXIT_INPUT)
 }

@@ -2,6 +2,7 @@
 //! shown in its unit, with its published figure checked.
 
 use super::*;
+use crate::diagnostic::Diagnostics;
 use crate::lang::env::Env;
 use crate::lang::eval;
 use crate::quantity::grouped;
@@ -11,8 +12,28 @@ use crate::units::display::{self, DisplayUnit};
 impl Estimate {
     /// Evaluate every quantity, in dependency order; rows come back in file
     /// order. A name defined twice, an unknown name or a cycle is an error.
-    pub fn evaluate(mut self) -> Result<Evaluated, LoadError> {
-        let (order, uses) = self.order()?;
+    pub fn evaluate(mut self) -> Result<Evaluated, Diagnostics> {
+        let mut errors = std::mem::take(&mut self.load_errors);
+        let fail = |mut errors: Diagnostics, origin: &str| {
+            errors.sort(origin);
+            Err(errors)
+        };
+        let (order, uses, unknown) = match self.order() {
+            Ok(done) => done,
+            Err(e) => {
+                errors.push(*e);
+                return fail(errors, &self.origin);
+            }
+        };
+        // What failed to read or names an unknown quantity is not
+        // evaluated, nor is anything that uses it: one error each.
+        let mut failed: Vec<bool> = self.items.iter().map(|i| i.broken).collect();
+        for (i, e) in unknown {
+            failed[i] = true;
+            if let Some(e) = e {
+                errors.push(*e);
+            }
+        }
         for (i, item) in self.items.iter_mut().enumerate() {
             item.stmt.resolve(uses.of(i).iter().copied());
             // A capacity quantity's expression is its ratios written one
@@ -28,37 +49,40 @@ impl Estimate {
             }
         }
         let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
-        let used = self.externals(&mut env)?;
-        self.check_draws(&order, &uses, &env)?;
-        drop(uses);
-        let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
-        let cost = self.sections.iter().position(|s| s == "cost");
-        for i in order {
-            let (row, value) = self.evaluate_item(i, &env)?;
-            let (row, value) = match &self.items[i].capacity {
-                Some(cap) => self.size(i, cap, row, &env)?,
-                None => (row, value),
-            };
-            let item = &self.items[i];
-            if cost.is_some_and(|c| item.place == Place::Section(c))
-                && value.dim() != crate::quantity::dimension::Dimension::MONEY_RATE
-            {
-                let e = ExprError::new(
-                    crate::lang::error::ExprErrorKind::Quantity {
-                        error: crate::quantity::QuantityError::BadRange(format!(
-                            "a line of `cost` is money per time (such as $/month), to add up per month, but this is {}",
-                            value.dim()
-                        )),
-                        hint: None,
-                    },
-                    item.stmt.span(),
-                );
-                return Err(self.item_error(item, &e).tap_note(
-                    "a price of storage is per GB per month (`price.s3_standard`), of transfer per GB: multiply by GB per month",
-                ));
+        let used = match self.externals(&mut env) {
+            Ok(used) => used,
+            Err(e) => {
+                errors.push(*e);
+                return fail(errors, &self.origin);
             }
-            env.set_slot(i, value);
-            rows[i] = Some(row);
+        };
+        if let Err(e) = self.check_draws(&order, &uses, &env) {
+            errors.push(*e);
+            return fail(errors, &self.origin);
+        }
+        let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
+        for i in order {
+            let uses_failed = uses
+                .of(i)
+                .iter()
+                .any(|&j| j != order::EXTERNAL && failed[j as usize]);
+            if failed[i] || uses_failed {
+                failed[i] = true;
+                continue;
+            }
+            match self.evaluate_one(i, &env) {
+                Ok((row, value)) => {
+                    env.set_slot(i, value);
+                    rows[i] = Some(row);
+                }
+                Err(e) => {
+                    failed[i] = true;
+                    errors.push(*e);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return fail(errors, &self.origin);
         }
         // Every item was evaluated once. `filter_map` collects in place,
         // reusing the list; `flatten` (clippy's suggestion) copies it.
@@ -69,6 +93,36 @@ impl Estimate {
             rows,
             used,
         })
+    }
+
+    /// Item `i`'s row and value: its expression, its verdict if it is a
+    /// capacity quantity, and a `cost` line checked to be money per time.
+    fn evaluate_one(&self, i: usize, env: &Env) -> Result<(Row, Value), LoadError> {
+        let (row, value) = self.evaluate_item(i, env)?;
+        let (row, value) = match &self.items[i].capacity {
+            Some(cap) => self.size(i, cap, row, env)?,
+            None => (row, value),
+        };
+        let item = &self.items[i];
+        let cost = self.sections.iter().position(|s| s == "cost");
+        if cost.is_some_and(|c| item.place == Place::Section(c))
+            && value.dim() != crate::quantity::dimension::Dimension::MONEY_RATE
+        {
+            let e = ExprError::new(
+                crate::lang::error::ExprErrorKind::Quantity {
+                    error: crate::quantity::QuantityError::BadRange(format!(
+                        "a line of `cost` is money per time (such as $/month), to add up per month, but this is {}",
+                        value.dim()
+                    )),
+                    hint: None,
+                },
+                item.stmt.span(),
+            );
+            return Err(self.item_error(item, &e).tap_note(
+                "a price of storage is per GB per month (`price.s3_standard`), of transfer per GB: multiply by GB per month",
+            ));
+        }
+        Ok((row, value))
     }
 
     /// A capacity quantity's verdict: each resource's boxes at full use,

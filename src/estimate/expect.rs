@@ -157,7 +157,7 @@ mod tests {
         );
         let ev = super::super::load("t.yaml", &text)
             .and_then(|e| e.evaluate())
-            .map_err(|d| d.message.clone())?;
+            .map_err(|d| d.list[0].message.clone())?;
         let c = ev.rows[1].expect.as_ref().unwrap();
         Ok((c.ok, c.off_by))
     }

@@ -62,6 +62,9 @@ pub struct Estimate {
     pub(crate) counts: Counts,
     /// Where `ref.NAME` and `price.NAME` are looked up.
     pub(crate) sheets: sheets::Sheets,
+    /// What reading the file found wrong, reported by [`Estimate::evaluate`]
+    /// with what evaluating finds.
+    pub(crate) load_errors: crate::diagnostic::Diagnostics,
 }
 
 /// Where an item sits: among the assumptions or in a section.
@@ -97,9 +100,32 @@ pub struct Item {
     pub(crate) counts_from_file: Option<Dimension>,
     /// A quantity of a `capacity:` section: how it is sized into boxes.
     pub(crate) capacity: Option<Box<capacity::Capacity>>,
+    /// Reading it failed (its error is reported): it stands in for its
+    /// name, and nothing that uses it is evaluated.
+    pub(crate) broken: bool,
 }
 
 impl Item {
+    /// A stand-in for a quantity that failed to read, under its name.
+    pub(crate) fn broken(name: String, name_span: Span, place: Place, at: Span) -> Item {
+        Item {
+            name,
+            name_span,
+            place,
+            expr_at: at,
+            expr_offset: None,
+            stmt: Statement::default(),
+            unit: None,
+            expect: None,
+            note: None,
+            source: None,
+            overridden: false,
+            counts_from_file: None,
+            capacity: None,
+            broken: true,
+        }
+    }
+
     /// The expression as written.
     pub(crate) fn expr_text(&self) -> &str {
         &self.stmt.text

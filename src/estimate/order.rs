@@ -25,34 +25,52 @@ impl Uses {
 pub(super) const EXTERNAL: u32 = crate::lang::ast::Expr::UNRESOLVED;
 
 impl Estimate {
-    /// Indices of items with each item after everything it uses, and what
-    /// each item's names refer to. A cycle or an unknown name is an error
-    /// pointing at the use.
-    pub(super) fn order(&self) -> Result<(Vec<usize>, Uses), LoadError> {
+    /// Indices of items with each item after everything it uses, what each
+    /// item's names refer to, and the items that cannot be evaluated with
+    /// why: a name defined twice (the second), or a name not known (the
+    /// first in the item). A cycle is an error that ends the ordering.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn order(
+        &self,
+    ) -> Result<(Vec<usize>, Uses, Vec<(usize, Option<LoadError>)>), LoadError> {
+        // Items that cannot be evaluated, with why (none when an error
+        // already reported is the reason).
+        let mut problems: Vec<(usize, Option<LoadError>)> = Vec::new();
         // Names are unique across the whole file.
         let mut index: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(self.items.len(), Default::default());
         for (i, item) in self.items.iter().enumerate() {
-            if let Some(first) = index.insert(&item.name, i) {
+            if let Some(&first) = index.get(item.name.as_str()) {
                 let message = format!("`{}` is defined twice", item.name);
                 let mut d = error_at(&self.origin, &self.source_text, item.name_span, message);
                 d.label = "defined again here".into();
                 d.secondary = Some((self.items[first].name_span, "first defined here".into()));
-                return Err(d);
+                problems.push((i, Some(d)));
+                continue;
             }
+            index.insert(&item.name, i);
         }
         let mut uses = Uses {
             list: Vec::new(),
             starts: Vec::with_capacity(self.items.len() + 1),
         };
-        for item in &self.items {
+        for (i, item) in self.items.iter().enumerate() {
             uses.starts.push(uses.list.len());
+            let mut reported = false;
             for (name, span, in_utilisation) in item.names() {
                 match index.get(name) {
                     #[allow(clippy::cast_possible_truncation)] // MAX_QUANTITIES fits
                     Some(&j) => uses.list.push(j as u32),
                     // A sheet's name: evaluated before the items, by name.
                     None if self.sheets.lookup(name).is_some() => uses.list.push(EXTERNAL),
+                    // One unknown name an item is enough to report, and a
+                    // sheet's name may be in entries that failed to read.
+                    None if reported => uses.list.push(EXTERNAL),
+                    None if self.sheets.incomplete && sheets::Kind::of(name).is_some() => {
+                        uses.list.push(EXTERNAL);
+                        problems.push((i, None));
+                        reported = true;
+                    }
                     None => {
                         let e = match sheets::Kind::of(name) {
                             Some((kind, _)) => {
@@ -69,7 +87,9 @@ impl Estimate {
                                 crate::lang::env::unknown_name(name, known, &self.counts, span)
                             }
                         };
-                        return Err(self.name_error(item, in_utilisation, &e));
+                        problems.push((i, Some(self.name_error(item, in_utilisation, &e))));
+                        uses.list.push(EXTERNAL);
+                        reported = true;
                     }
                 }
             }
@@ -128,7 +148,7 @@ impl Estimate {
                 }
             }
         }
-        Ok((order, uses))
+        Ok((order, uses, problems))
     }
 }
 
@@ -136,8 +156,11 @@ impl Estimate {
 mod tests {
     /// The names of `text`'s quantities in evaluation order, or the message.
     fn order_of(text: &str) -> Result<Vec<String>, String> {
-        let est = super::super::load("t.yaml", text).map_err(|d| d.message.clone())?;
-        let (order, _) = est.order().map_err(|d| d.message.clone())?;
+        let est = super::super::load("t.yaml", text).map_err(|d| d.list[0].message.clone())?;
+        let (order, _, problems) = est.order().map_err(|d| d.message.clone())?;
+        if let Some((_, Some(d))) = problems.first() {
+            return Err(d.message.clone());
+        }
         Ok(order.iter().map(|&i| est.items[i].name.clone()).collect())
     }
 

@@ -237,3 +237,51 @@ pub(super) fn render(ev: &Evaluated) -> String {
     s.push('\n');
     s
 }
+
+/// One error of a file that does not run, as `--format json` writes it.
+#[derive(Serialize)]
+struct JsonError<'a> {
+    message: &'a str,
+    /// The file (or `--set NAME`), when the error points into a text.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    file: &'a str,
+    /// 1-based line and column (in characters) of the spot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    label: &'a str,
+    notes: &'a [String],
+}
+
+/// The errors of a file that does not run, as JSON:
+/// `{"errors": [{message, file, line, column, label, notes}], "left_out": N}`.
+pub(crate) fn errors(all: &crate::diagnostic::Diagnostics) -> String {
+    let list: Vec<JsonError> = all
+        .list
+        .iter()
+        .map(|d| {
+            let at = d.snippet.then(|| d.line_col());
+            JsonError {
+                message: &d.message,
+                file: &d.origin,
+                line: at.map(|(l, _)| l),
+                column: at.map(|(_, c)| c),
+                label: if d.snippet { &d.label } else { "" },
+                notes: &d.notes,
+            }
+        })
+        .collect();
+    #[derive(Serialize)]
+    struct Errors<'a> {
+        errors: Vec<JsonError<'a>>,
+        left_out: usize,
+    }
+    let value = Errors {
+        errors: list,
+        left_out: all.left_out,
+    };
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}

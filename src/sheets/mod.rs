@@ -131,6 +131,9 @@ pub(crate) struct Sheets {
     pub(crate) own: Vec<(Kind, Entry)>,
     /// A user's sheets, from `--references FILE` and `--prices FILE`.
     pub(crate) files: Vec<(Kind, Sheet)>,
+    /// The estimate's own entries failed to read (their error is
+    /// reported), so a name not found may be one of them.
+    pub(crate) incomplete: bool,
 }
 
 impl Sheets {

@@ -9,6 +9,7 @@ mod counts;
 mod estimates;
 mod eval_cli;
 mod eval_examples;
+mod first_try;
 mod hardening;
 mod input;
 mod limits;

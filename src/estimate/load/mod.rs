@@ -2,7 +2,7 @@
 //! parsing every expression. It does not order or evaluate anything.
 
 use super::*;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::format;
 use crate::lang::ast::{Statement, Target};
 use crate::lang::env::Env;
@@ -22,34 +22,43 @@ mod top;
 
 use quantity::Fields;
 
-/// Read an estimate from YAML text: its shape, keys and expressions.
-/// Whether its names are unique, known and free of cycles is found when it
-/// is evaluated, where they are indexed anyway.
-pub fn load(origin: &str, src: &str) -> Result<Estimate, LoadError> {
-    load_owned(origin, src.to_string())
+/// Read an estimate from YAML text: its shape, keys and expressions, every
+/// error found at once. Whether its names are unique, known and free of
+/// cycles is found when it is evaluated, where they are indexed anyway.
+pub fn load(origin: &str, src: &str) -> Result<Estimate, Diagnostics> {
+    let est = load_owned(origin, src.to_string())?;
+    if est.load_errors.is_empty() {
+        Ok(est)
+    } else {
+        Err(est.load_errors)
+    }
 }
 
 /// [`load()`], keeping `src` as the estimate's source text rather than a copy
-/// of it (large files are megabytes).
-pub(crate) fn load_owned(origin: &str, src: String) -> Result<Estimate, LoadError> {
-    let mut est = read(origin, &src)?;
+/// of it (large files are megabytes). Only an error that hides the rest
+/// (the YAML does not read, the counts do not declare) is returned as one;
+/// the others are kept in the estimate, for [`Estimate::evaluate`] to
+/// report with its own.
+pub(crate) fn load_owned(origin: &str, src: String) -> Result<Estimate, Diagnostics> {
+    let (mut est, errors) = read(origin, &src)?;
     est.source_text = src;
+    est.load_errors = errors;
     Ok(est)
 }
 
-fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
+fn read(origin: &str, src: &str) -> Result<(Estimate, Diagnostics), Diagnostics> {
     if src.len() > yaml::MAX_FILE_BYTES {
         let message = format!(
             "the file is {} bytes; the limit is {} bytes",
             src.len(),
             yaml::MAX_FILE_BYTES
         );
-        return Err(error_at(origin, src, Span::new(0, 0), message));
+        return Err(error_at(origin, src, Span::new(0, 0), message).into());
     }
     if src.trim().is_empty() {
         let message =
             "the estimate file is empty; it needs at least a `title` and some `assumptions`";
-        return Err(error_at(origin, src, Span::new(0, 0), message));
+        return Err(error_at(origin, src, Span::new(0, 0), message).into());
     }
     let root = yaml::parse(src).map_err(|e| {
         let mut err = error_at(origin, src, e.span, e.message);
@@ -57,15 +66,15 @@ fn read(origin: &str, src: &str) -> Result<Estimate, LoadError> {
             err.label = "written again here".into();
             err.secondary = Some((first, "first written here".into()));
         }
-        match e.note {
+        Diagnostics::from(match e.note {
             Some(note) => err.tap_note(note),
             None => err,
-        }
+        })
     })?;
     if root.value == Value::Null {
         let message =
             "the estimate file has no content; it needs at least a `title` and some `assumptions`";
-        return Err(error_at(origin, src, Span::new(0, 0), message));
+        return Err(error_at(origin, src, Span::new(0, 0), message).into());
     }
     let loader = Loader {
         origin,
@@ -123,14 +132,15 @@ const IN_TWO_FROM: usize = 2_000;
 
 /// Run `work` over `items`: over both halves at once on two threads when
 /// there are many, else over all of them here. `work` is given the index
-/// of its first item; of two errors, the first half's is returned.
+/// of its first item and returns what it found wrong; both halves' come
+/// back, the first half's first.
 ///
 /// `work` must not print: the binary holds stderr's lock for the whole run,
 /// so a second thread writing to it would wait forever.
 fn in_two<T: Send, E: Send>(
     items: &mut [T],
-    work: impl Fn(usize, &mut [T]) -> Result<(), E> + Sync,
-) -> Result<(), E> {
+    work: impl Fn(usize, &mut [T]) -> Vec<E> + Sync,
+) -> Vec<E> {
     if items.len() >= IN_TWO_FROM {
         let half = items.len() / 2;
         let (first, second) = items.split_at_mut(half);
@@ -139,11 +149,12 @@ fn in_two<T: Send, E: Send>(
             let other = std::thread::Builder::new()
                 .spawn_scoped(scope, move || work(half, second))
                 .ok()?;
-            let mine = work(0, first);
+            let mut mine = work(0, first);
             let theirs = other
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            Some(mine.and(theirs))
+            mine.extend(theirs);
+            Some(mine)
         });
         if let Some(done) = done {
             return done;
@@ -218,61 +229,71 @@ impl Loader<'_> {
         yaml::cut_by_comma(self.src, key, value)
     }
 
-    /// The estimate in `root`. Items are read first and their expressions
-    /// parsed after, all together (see [`Loader::parse_into`]); an error
-    /// comes out as if each were parsed where it was read: a parse error
-    /// before any error found later in the file.
-    fn estimate(&self, root: &Node) -> Result<Estimate, LoadError> {
+    /// The estimate in `root`, and every error found in it that others do
+    /// not hide. Items are read first and their expressions parsed after,
+    /// all together (see [`Loader::parse_into`]). An item that fails stays
+    /// in the list, marked broken, so a name that uses it is not also
+    /// reported as unknown.
+    fn estimate(&self, root: &Node) -> Result<(Estimate, Diagnostics), Diagnostics> {
         let mut pending = Vec::new();
-        let mut est = match self.read(root, &mut pending) {
-            Ok(est) => est,
-            Err(read_error) => {
-                // An expression read before the error would have failed first.
-                let mut scratch = parser::Scratch::default();
-                for p in &pending {
-                    parser::parse_in(&mut scratch, p.text, &self.counts)
-                        .map_err(|e| self.expr_error(&e, p.text, p.node))?;
-                }
-                return Err(read_error);
-            }
-        };
-        self.parse_into(&mut est.items, &pending)?;
+        let (mut est, mut errors) = self.read(root, &mut pending)?;
+        for e in self.parse_into(&mut est.items, &pending) {
+            errors.push(*e);
+        }
         // A capacity quantity's expression is its ratios, written out.
-        for item in &mut est.items {
+        for item in est.items.iter_mut().filter(|i| !i.broken) {
             if let Some(cap) = &item.capacity {
                 let text = cap.expression();
-                item.stmt = parser::parse(&text, &self.counts)
-                    .map_err(|e| self.err(item.expr_at, format!("in `{}`: {e}", item.name)))?;
+                match parser::parse(&text, &self.counts) {
+                    Ok(stmt) => item.stmt = stmt,
+                    Err(e) => {
+                        let message = format!("in `{}`: {e}", item.name);
+                        errors.push(*self.err(item.expr_at, message));
+                        item.broken = true;
+                    }
+                }
                 item.expr_offset = None;
             }
         }
-        Ok(est)
+        errors.sort(self.origin);
+        Ok((est, errors))
     }
 
     /// Parse each item's pending expression into it (in two halves at once
-    /// when there are many); the first error in file order if any fails.
-    fn parse_into(&self, items: &mut [Item], pending: &[Pending]) -> Result<(), LoadError> {
+    /// when there are many); an item that fails is marked broken, and its
+    /// error returned with the others.
+    fn parse_into(&self, items: &mut [Item], pending: &[Pending]) -> Vec<LoadError> {
         debug_assert_eq!(items.len(), pending.len());
         let counts = &self.counts;
-        in_two(items, |from, items| {
+        let failed = in_two(items, |from, items| {
             let mut scratch = parser::Scratch::default();
-            for (i, item) in items.iter_mut().enumerate() {
+            let mut failed = Vec::new();
+            for (i, item) in items.iter_mut().enumerate().filter(|(_, i)| !i.broken) {
                 let text = pending[from + i].text;
-                let stmt =
-                    parser::parse_in(&mut scratch, text, counts).map_err(|e| (from + i, e))?;
-                // Without a `unit`, a quantity shows in its expression's `->` unit.
-                if item.unit.is_none() {
-                    item.unit.clone_from(&stmt.target);
+                match parser::parse_in(&mut scratch, text, counts) {
+                    Ok(stmt) => {
+                        // Without a `unit`, a quantity shows in its expression's `->` unit.
+                        if item.unit.is_none() {
+                            item.unit.clone_from(&stmt.target);
+                        }
+                        item.stmt = stmt;
+                    }
+                    Err(e) => {
+                        item.broken = true;
+                        failed.push((from + i, e));
+                    }
                 }
-                item.stmt = stmt;
             }
-            Ok(())
-        })
-        .map_err(|(i, e)| {
-            let p = &pending[i];
-            let e = e.name_used_as_unit(p.text, |w| items.iter().any(|item| item.name == w));
-            self.expr_error(&e, p.text, p.node)
-        })
+            failed
+        });
+        failed
+            .into_iter()
+            .map(|(i, e)| {
+                let p = &pending[i];
+                let e = e.name_used_as_unit(p.text, |w| items.iter().any(|item| item.name == w));
+                self.expr_error(&e, p.text, p.node)
+            })
+            .collect()
     }
 
     /// Where an expression's text starts in the file, when the file holds it verbatim.

@@ -94,6 +94,7 @@ impl Loader<'_> {
             overridden: false,
             counts_from_file: None,
             capacity: None,
+            broken: false,
         })
     }
 
@@ -237,6 +238,7 @@ impl Loader<'_> {
                 zones,
                 percentile,
             })),
+            broken: false,
         })
     }
 
@@ -309,6 +311,7 @@ impl Loader<'_> {
             overridden: false,
             counts_from_file: None,
             capacity: None,
+            broken: false,
         })
     }
 }

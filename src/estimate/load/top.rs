@@ -4,11 +4,15 @@
 use super::*;
 
 impl Loader<'_> {
+    /// The estimate in `root`, and the errors found reading it. An error
+    /// in one key or one quantity is kept and reading goes on; only what
+    /// hides the rest (the file is not a map, or holds too many
+    /// quantities) ends it.
     pub(super) fn read<'n>(
         &self,
         root: &'n Node<'n>,
         pending: &mut Vec<Pending<'n>>,
-    ) -> Result<Estimate, LoadError> {
+    ) -> Result<(Estimate, Diagnostics), Diagnostics> {
         let entries = self.map(root, "an estimate file")?;
         let mut est = Estimate {
             origin: self.origin.to_string(),
@@ -24,112 +28,168 @@ impl Loader<'_> {
             sampling: Sampling::default(),
             counts: self.counts.clone(),
             sheets: crate::sheets::Sheets::default(),
+            load_errors: Diagnostics::default(),
         };
+        let mut errors = Diagnostics::default();
         // Items are large and files may hold many: allocate their list, and
         // that of their expressions (one each), once.
         let n = quantities(root).min(MAX_QUANTITIES + 1);
         est.items.reserve_exact(n);
         pending.reserve_exact(n);
         let mut title_seen = false;
+        // A top-level key that failed may have been the title (`titel:`,
+        // `title: [t]`), or the sheet a `ref.` name is in: what follows
+        // from it is not reported again.
+        let mut top_failed = false;
         for (key, value) in entries {
-            let name = self.key(key)?;
-            match name {
-                "title" => {
-                    est.title = self.text(value, "`title`")?.to_string();
-                    title_seen = true;
-                }
-                "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
-                "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
-                "seed" => {
-                    est.sampling.seed = self.whole(value, "seed", 0, u64::from(u32::MAX))?;
-                }
-                "samples" => {
-                    let max = sample::MAX_SAMPLES as u64;
-                    let n = self.whole(value, "samples", 2, max)?;
-                    est.sampling.samples = usize::try_from(n).unwrap_or(sample::MAX_SAMPLES);
-                }
-                // Read before everything else (see `Loader::counts`).
-                "counts" => {}
-                "references" | "prices" => {
-                    let kind = if name == "prices" {
-                        crate::sheets::Kind::Prices
-                    } else {
-                        crate::sheets::Kind::References
-                    };
-                    let entries =
-                        crate::sheets::entries(value, self.origin, self.src, "this estimate")?;
-                    est.sheets
-                        .own
-                        .extend(entries.into_iter().map(|e| (kind, e)));
-                }
-                "calendar" => {
-                    est.calendar = self.calendar(value)?;
-                    est.calendar_from_file = true;
-                }
-                "assumptions" => {
-                    for (k, v) in self.map(value, "`assumptions`")? {
-                        let item = self.assumption(k, v, pending)?;
-                        est.items.push(item);
-                    }
-                }
-                section => {
-                    if !matches!(value.value, Value::Map(_)) {
-                        return Err(self.section_not_a_map(key, value, section));
-                    }
-                    est.sections.push(section.to_string());
-                    let index = est.sections.len() - 1;
-                    for (k, v) in self.map(value, &format!("section `{section}`"))? {
-                        // In `capacity:`, a quantity with a `load` is a verdict;
-                        // one with an `expr` is an ordinary quantity.
-                        let verdict = section == "capacity"
-                            && matches!(&v.value, Value::Map(m) if m.iter().any(|(k, _)| k.text() == Some("load")));
-                        let item = if verdict {
-                            self.capacity(k, v, index, pending)?
-                        } else {
-                            self.derived(k, v, index, pending)?
-                        };
-                        est.items.push(item);
+            let read = self.top_key(key, value, &mut est, pending, &mut errors);
+            match read {
+                Ok(title) => title_seen |= title,
+                Err(e) => {
+                    errors.push(*e);
+                    top_failed = true;
+                    if matches!(key.text(), Some("references" | "prices")) {
+                        est.sheets.incomplete = true;
                     }
                 }
             }
             if est.items.len() > MAX_QUANTITIES {
-                return Err(self.err(
-                    key.span,
-                    format!("the file holds more than {MAX_QUANTITIES} quantities"),
-                ));
+                let message = format!("the file holds more than {MAX_QUANTITIES} quantities");
+                return Err(self.err(key.span, message).into());
             }
         }
-        if !title_seen {
-            return Err(self.err(Span::new(0, 0), "the estimate file has no `title`"));
+        if !title_seen && !top_failed {
+            errors.push(*self.err(Span::new(0, 0), "the estimate file has no `title`"));
         }
-        if let Some(item) = est
+        for item in est
             .items
             .iter()
-            .find(|i| self.counts.lookup(&i.name).is_some())
+            .filter(|i| self.counts.lookup(&i.name).is_some())
         {
-            return Err(self
-                .err(
-                    item.name_span,
-                    format!(
-                        "`{}` is declared as a count, so it cannot name a quantity",
-                        item.name
-                    ),
-                )
-                .tap_note(
-                    "a count is a unit (`10M users`, `5 requests/user`); rename the quantity, \
-                     as `total_users`, or the count",
-                ));
+            let message = format!(
+                "`{}` is declared as a count, so it cannot name a quantity",
+                item.name
+            );
+            errors.push(*self.err(item.name_span, message).tap_note(
+                "a count is a unit (`10M users`, `5 requests/user`); rename the quantity, \
+                 as `total_users`, or the count",
+            ));
         }
-        if est.items.is_empty() {
+        if est.items.is_empty() && errors.is_empty() {
             let end = self.src.trim_end().len();
             return Err(self
                 .err(Span::new(end, end), "the estimate file has no quantities")
                 .tap_note(
                     "add `assumptions:` and a section such as `qps:`, each a map of \
                      `name: expression` (`bote show url-shortener` shows a whole file)",
-                ));
+                )
+                .into());
         }
-        Ok(est)
+        Ok((est, errors))
+    }
+
+    /// Read one top-level `key: value` into `est`: a setting, or a section
+    /// whose quantities are read one by one, an error in one kept in
+    /// `errors` and reading going on. `true` when it was the title.
+    fn top_key<'n>(
+        &self,
+        key: &'n Node<'n>,
+        value: &'n Node<'n>,
+        est: &mut Estimate,
+        pending: &mut Vec<Pending<'n>>,
+        errors: &mut Diagnostics,
+    ) -> Result<bool, LoadError> {
+        let name = self.key(key)?;
+        match name {
+            "title" => {
+                est.title = self.text(value, "`title`")?.to_string();
+                return Ok(true);
+            }
+            "about" => est.about = Some(self.text(value, "`about`")?.to_string()),
+            "source" => est.source = Some(self.text(value, "`source`")?.to_string()),
+            "seed" => {
+                est.sampling.seed = self.whole(value, "seed", 0, u64::from(u32::MAX))?;
+            }
+            "samples" => {
+                let max = sample::MAX_SAMPLES as u64;
+                let n = self.whole(value, "samples", 2, max)?;
+                est.sampling.samples = usize::try_from(n).unwrap_or(sample::MAX_SAMPLES);
+            }
+            // Read before everything else (see `Loader::counts`).
+            "counts" => {}
+            "references" | "prices" => {
+                let kind = if name == "prices" {
+                    crate::sheets::Kind::Prices
+                } else {
+                    crate::sheets::Kind::References
+                };
+                let entries =
+                    crate::sheets::entries(value, self.origin, self.src, "this estimate")?;
+                est.sheets
+                    .own
+                    .extend(entries.into_iter().map(|e| (kind, e)));
+            }
+            "calendar" => {
+                est.calendar = self.calendar(value)?;
+                est.calendar_from_file = true;
+            }
+            "assumptions" => {
+                for (k, v) in self.map(value, "`assumptions`")? {
+                    let item = self.assumption(k, v, pending);
+                    self.keep(item, k, Place::Assumption, est, pending, errors);
+                }
+            }
+            section => {
+                if !matches!(value.value, Value::Map(_)) {
+                    return Err(self.section_not_a_map(key, value, section));
+                }
+                est.sections.push(section.to_string());
+                let index = est.sections.len() - 1;
+                for (k, v) in self.map(value, &format!("section `{section}`"))? {
+                    // In `capacity:`, a quantity with a `load` is a verdict;
+                    // one with an `expr` is an ordinary quantity.
+                    let verdict = section == "capacity"
+                        && matches!(&v.value, Value::Map(m) if m.iter().any(|(k, _)| k.text() == Some("load")));
+                    let item = if verdict {
+                        self.capacity(k, v, index, pending)
+                    } else {
+                        self.derived(k, v, index, pending)
+                    };
+                    self.keep(item, k, Place::Section(index), est, pending, errors);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Add a quantity read, or, when reading it failed, its error and a
+    /// broken stand-in under its name (so a use of the name is not also
+    /// an unknown name), with an empty expression pending in its place.
+    fn keep<'n>(
+        &self,
+        item: Result<Item, LoadError>,
+        key: &'n Node<'n>,
+        place: Place,
+        est: &mut Estimate,
+        pending: &mut Vec<Pending<'n>>,
+        errors: &mut Diagnostics,
+    ) {
+        match item {
+            Ok(item) => est.items.push(item),
+            Err(e) => {
+                errors.push(*e);
+                // A read that fails may have left its expression pending.
+                pending.truncate(est.items.len());
+                if let Ok((name, name_span)) = self.name(key) {
+                    est.items
+                        .push(Item::broken(name, name_span, place, key.span));
+                    pending.push(Pending {
+                        text: "",
+                        node: key,
+                    });
+                }
+            }
+        }
     }
 
     /// A top-level key whose value is not a map. A known section name
