@@ -246,6 +246,30 @@ pub(crate) const KEYS: &[Key] = &[
         OneOf(&PERCENTILES),
         "The percentile of an uncertain load to size at: 50, 75 or 95 (default).",
     ),
+    key(
+        Capacity,
+        "boxes",
+        Text,
+        "What a box is called here, in the plural: `tasks`, `shards`, `brokers` (default `boxes`).",
+    ),
+    key(
+        Capacity,
+        "expect",
+        Expression,
+        "The count the source published, checked within `tolerance`: `600`, `600 tasks`, `~20`.",
+    ),
+    key(
+        Capacity,
+        "tolerance",
+        Expression,
+        "How far from `expect` still agrees, as a fraction or percentage (default 10%).",
+    ),
+    key(
+        Capacity,
+        "expect_note",
+        Text,
+        "A remark on the published count (say, how the source rounded it).",
+    ),
     key(Capacity, "note", Text, "What the verdict is about."),
     key(Capacity, "source", Text, "Where its figures come from."),
     key(

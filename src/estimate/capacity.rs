@@ -22,6 +22,8 @@ use crate::quantity::sample::Value;
 /// How one capacity quantity is sized.
 #[derive(Clone, Debug)]
 pub(crate) struct Capacity {
+    /// What one box is called, and many (`task`, `tasks`; `box`, `boxes`).
+    pub(crate) noun: (String, String),
     /// Each resource, with its load and per-box figure as written and
     /// their ratio, parsed.
     pub(crate) resources: Vec<Resource>,
@@ -81,6 +83,35 @@ impl Capacity {
                 "max({})",
                 all.iter().map(ratio).collect::<Vec<_>>().join(", ")
             ),
+        }
+    }
+
+    /// The verdict's expression as a report shows it: each resource's load
+    /// over what one box handles, as written (`north_america / task_qps`),
+    /// with parentheses only where the reading needs them.
+    pub(crate) fn written(&self) -> String {
+        let group = |text: &str, divisor: bool| {
+            let loose = text.contains('+')
+                || text.contains(" - ")
+                || [" to ", " per ", " at ", " for "]
+                    .iter()
+                    .any(|w| text.contains(w));
+            let tight = divisor && (text.contains('*') || text.contains(" / "));
+            if loose || tight {
+                format!("({text})")
+            } else {
+                text.to_string()
+            }
+        };
+        let ratio =
+            |r: &Resource| format!("{} / {}", group(&r.load, false), group(&r.per_box, true));
+        match self.resources.as_slice() {
+            [one] => ratio(one),
+            all => all
+                .iter()
+                .map(|r| format!("{}: {}", r.name, ratio(r)))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
@@ -144,7 +175,7 @@ impl Capacity {
         };
         let mut parts: Vec<String> = Vec::new();
         let headline = if total == 1 {
-            format!("fits: {} of one box", pct(ratios[bind]))
+            format!("fits: {} of one {}", pct(ratios[bind]), self.noun.0)
         } else {
             let mut sum = vec![format!("{base}")];
             if serving > base {
@@ -160,13 +191,13 @@ impl Capacity {
             if sum.len() > 1 {
                 parts.push(sum.join(" + "));
             }
-            format!("{total} boxes")
+            format!("{total} {}", self.noun.1)
         };
         if self.resources.len() > 1 {
             let r = &self.resources[bind];
             parts.push(format!(
-                "{} binds ({:.1} boxes' worth)",
-                r.name, ratios[bind]
+                "{} binds ({:.1} {}' worth)",
+                r.name, ratios[bind], self.noun.1
             ));
         }
         parts.push(target);
@@ -187,6 +218,7 @@ mod tests {
 
     fn cap(resources: &[&str], spares: u32, zones: u32) -> Capacity {
         Capacity {
+            noun: ("box".into(), "boxes".into()),
             resources: resources
                 .iter()
                 .map(|n| Resource {

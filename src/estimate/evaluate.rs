@@ -217,6 +217,14 @@ impl Estimate {
         row.shown.text = verdict.headline;
         row.range = None;
         row.verdict = Some(verdict.detail);
+        if let Some(x) = &item.expect {
+            let mut checked = self.check(item, x, (total, None), None, env)?;
+            // Published as the source counts them: `180 tasks`.
+            if checked.shown.unit.is_empty() {
+                checked.shown.text = format!("{} {}", checked.shown.text, cap.noun.1);
+            }
+            row.expect = Some(Box::new(checked));
+        }
         Ok((row, Value::Exact(total)))
     }
 
@@ -428,7 +436,8 @@ impl Estimate {
                 .and_then(|t| eval::display_unit(&t, value.at(0), env.calendar).ok()),
         };
         let (quantity, shown, range) = display::show_value(&value, unit.clone(), env.calendar);
-        let expect = match &item.expect {
+        // A verdict's published count is checked against the count, in `size`.
+        let expect = match item.expect.as_ref().filter(|_| item.capacity.is_none()) {
             Some(x) => Some(Box::new(self.check(
                 item,
                 x,

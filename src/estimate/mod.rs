@@ -131,6 +131,16 @@ impl Item {
         &self.stmt.text
     }
 
+    /// The expression as a report shows it: as written, and for a capacity
+    /// verdict its load over what one box handles (see
+    /// [`capacity::Capacity::written`]).
+    pub(crate) fn shown_expr(&self) -> std::borrow::Cow<'_, str> {
+        match &self.capacity {
+            Some(cap) => cap.written().into(),
+            None => self.expr_text().into(),
+        }
+    }
+
     /// Every name the item uses, with where it is written: its
     /// expression's, then a capacity verdict's utilisation's (marked
     /// `true`, as their spans are in that text).

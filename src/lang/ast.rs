@@ -43,6 +43,13 @@ impl BinOp {
     }
 }
 
+impl UnitRef {
+    /// Is it bytes with a decimal prefix (`kB`, `MB`, ..., `EB`)?
+    pub(crate) fn is_decimal_bytes(&self) -> bool {
+        matches!(self, UnitRef::Unit(d) if matches!(d.symbol, "kB" | "MB" | "GB" | "TB" | "PB" | "EB"))
+    }
+}
+
 /// A word that stands for a fixed amount: a catalog unit or a magnitude word.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum UnitRef {
@@ -320,6 +327,11 @@ impl Target {
 
     /// [`Target::label`], its counts said of many (`urls/s`) or of one
     /// (`url/redirect`).
+    /// Does it name bytes with a decimal prefix (`-> GB/s`)?
+    pub(crate) fn writes_decimal_bytes(&self) -> bool {
+        self.factors.iter().any(|(u, _)| u.is_decimal_bytes())
+    }
+
     pub(crate) fn label_for(&self, many: bool) -> String {
         if self.percent {
             return "%".into();
@@ -396,6 +408,20 @@ impl Statement {
         count: u16,
     ) -> impl Iterator<Item = (NodeId, bool)> + '_ {
         self.args(first, count).iter().map(|&t| Expr::term(t))
+    }
+
+    /// Whether the statement writes a unit with a decimal prefix of bytes
+    /// (`KB`, `MB/s`, `-> GB`), which some books take as powers of 1,024.
+    pub(crate) fn writes_decimal_bytes(&self) -> bool {
+        let in_nodes = self.nodes.iter().any(|n| match n {
+            Expr::Unit { unit, .. } => unit.is_decimal_bytes(),
+            _ => false,
+        });
+        in_nodes
+            || self
+                .target
+                .as_ref()
+                .is_some_and(|t| t.writes_decimal_bytes())
     }
 
     /// Whether the expression at `id` is arithmetic of plain numbers alone:

@@ -146,7 +146,7 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
 
 /// The singular and plural of a noun written either way: `URLs` is `URL`
 /// and `URLs`, `queries` is `query` and `queries`, `DAU` is `DAU` and `DAUs`.
-fn singular_and_plural(word: &str) -> (String, String) {
+pub(crate) fn singular_and_plural(word: &str) -> (String, String) {
     let candidates = [
         word.strip_suffix("ies").map(|s| format!("{s}y")),
         word.strip_suffix("es").map(str::to_string),

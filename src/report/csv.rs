@@ -47,7 +47,7 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 row.shown.text.clone(),
                 machine_value(row.quantity.si_value()).to_string(),
                 row.quantity.dim().base_units(),
-                item.expr_text().to_string(),
+                item.shown_expr().to_string(),
                 expect,
                 ok,
                 note_of(ev, row).into_owned(),

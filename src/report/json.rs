@@ -16,7 +16,7 @@ struct JsonQuantity<'a> {
     si_value: f64,
     si_unit: String,
     dimension: String,
-    expr: &'a str,
+    expr: std::borrow::Cow<'a, str>,
     explain: String,
     note: Option<&'a str>,
     /// A capacity quantity's reasoning: `559 + 2 spare; memory binds ...`.
@@ -163,7 +163,7 @@ fn quantity_json<'a>(
         si_value: machine_value(row.quantity.si_value()),
         si_unit: row.quantity.dim().base_units(),
         dimension: row.quantity.dim().name(),
-        expr: item.expr_text(),
+        expr: item.shown_expr(),
         explain: std::mem::take(&mut explain[row.item]),
         note: item.note.as_deref(),
         verdict: row.verdict.as_deref(),

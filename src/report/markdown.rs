@@ -31,6 +31,9 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
             let _ = writeln!(out, "{}\n", md(line));
         }
         let _ = writeln!(out, "{}.\n", calendar_line(ev));
+        if let Some(bytes) = bytes_line(ev) {
+            let _ = writeln!(out, "{bytes}.\n");
+        }
     }
     // Under each table, with --explain, its derivations as a list.
     let explanations = if opts.explain {
@@ -81,7 +84,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
                 md(&assumption_name(ev, row)),
                 md(&row.shown.text),
                 range_cell(row, ranged),
-                md(item.expr_text()),
+                md(&item.shown_expr()),
                 md(&note_of(ev, row))
             );
         }
@@ -109,7 +112,7 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
                 md(&item.name),
                 md(&row.shown.text),
                 range_cell(row, ranged),
-                md(item.expr_text()),
+                md(&item.shown_expr()),
                 md(&expect_text(row)),
                 md(&note_of(ev, row))
             );

@@ -94,6 +94,20 @@ fn calendar_line(ev: &Evaluated) -> String {
     format!("Calendar: {} ({origin})", ev.estimate.calendar.describe())
 }
 
+/// How bote read the file's bytes, when it writes a decimal prefix (`KB`,
+/// `GB/s`): a book's KB is often 1,024 bytes, bote's is 1,000.
+fn bytes_line(ev: &Evaluated) -> Option<&'static str> {
+    let est = &ev.estimate;
+    let writes = est.items.iter().any(|i| {
+        i.stmt.writes_decimal_bytes()
+            || i.unit.as_ref().is_some_and(|t| t.writes_decimal_bytes())
+            || i.expect
+                .as_ref()
+                .is_some_and(|x| x.stmt.writes_decimal_bytes())
+    });
+    writes.then_some("KB = 1,000 bytes; write KiB for 1,024")
+}
+
 /// The published figure and whether the computed value agrees with it.
 fn expect_text(row: &Row) -> String {
     match &row.expect {

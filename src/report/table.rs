@@ -28,6 +28,9 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             prose(out, line, ("", ""));
         }
         prose(out, &calendar_line(ev), ("", ""));
+        if let Some(bytes) = bytes_line(ev) {
+            prose(out, bytes, ("", ""));
+        }
     }
     // A blank line between tables, none before the first.
     let mut first = opts.no_header;
@@ -53,7 +56,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
                 printable(&item.name),
                 row.shown.text.as_str().into(),
                 range_text(row).into(),
-                printable(item.expr_text()),
+                printable_owned(item.shown_expr()),
                 expect_text(row).into(),
                 printable_owned(note_of(ev, row)),
             ]
@@ -164,7 +167,7 @@ fn assumptions(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
                 printable_owned(assumption_name(ev, row).into()),
                 row.shown.text.as_str().into(),
                 range_text(row).into(),
-                printable(item.expr_text()),
+                printable_owned(item.shown_expr()),
                 printable_owned(note_of(ev, row)),
             ]
         },

@@ -74,3 +74,58 @@ fn many_errors_are_capped() {
         out.stderr
     );
 }
+
+/// A capacity row speaks the source's language: its boxes have a name, it
+/// is checked against a published count, and its expression reads as
+/// written (Google SRE's worked example: 12,500 QPS at 100 QPS a task is
+/// 125 tasks at full use, 179 at 70%).
+#[test]
+fn capacity_rows_in_the_sources_words() {
+    let file = "title: t
+assumptions:
+  north_america: 12,500 QPS
+  task_qps: 100 QPS
+capacity:
+  tasks: { load: north_america, per_box: task_qps, boxes: tasks, expect: 180 tasks }
+  shards: { load: north_america, per_box: task_qps, boxes: shards, expect: 100, utilisation: 100% }
+";
+    let out = bote(&["run", "-", "--format", "csv"], file);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "capacity,tasks,179,,179 tasks,179,,north_america / task_qps,180 tasks,true,"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "capacity,shards,125,,125 shards,125,,north_america / task_qps,100 shards,false,"
+        ),
+        "{}",
+        out.stdout
+    );
+    let check = bote(&["check", "-"], file);
+    assert_eq!(check.status, 1);
+    assert!(
+        check
+            .stdout
+            .contains("shards: computed 125 shards, published 100"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// A file that writes a decimal byte prefix is told how bote read it.
+#[test]
+fn the_header_says_what_a_kb_is() {
+    let with = bote(&["run", "-"], "title: t\nassumptions:\n  a: 2 KB\n");
+    assert!(
+        with.stdout
+            .contains("\nKB = 1,000 bytes; write KiB for 1,024\n"),
+        "{}",
+        with.stdout
+    );
+    let without = bote(&["run", "-"], "title: t\nassumptions:\n  a: 2 KiB\n");
+    assert!(!without.stdout.contains("KB = 1,000"), "{}", without.stdout);
+}

@@ -210,6 +210,12 @@ impl Loader<'_> {
             let at = fields.get("percentile").map_or(key.span, |n| n.span);
             return Err(self.err(at, "`percentile` is 50, 75 or 95"));
         }
+        // What a box is called here: `tasks`, `shards`, `brokers`.
+        let (one, many) = match self.opt_text(&fields, "boxes")? {
+            Some(word) => crate::lang::phrasing::singular_and_plural(word.trim()),
+            None => ("box".to_string(), "boxes".to_string()),
+        };
+        let expect = self.expect(&fields, &name, &[&many, &one])?;
         let (_, first, first_node) = loads[0];
         pending.push(Pending {
             text: first,
@@ -223,12 +229,13 @@ impl Loader<'_> {
             place: Place::Section(section),
             stmt: Statement::default(),
             unit: None,
-            expect: None,
+            expect,
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
             overridden: false,
             counts_from_file: None,
             capacity: Some(Box::new(Capacity {
+                noun: (one, many),
                 resources,
                 utilisation,
                 utilisation_at,
@@ -240,6 +247,51 @@ impl Loader<'_> {
             })),
             broken: false,
         })
+    }
+
+    /// The published figure of quantity `name`, with its tolerance and
+    /// note, if `fields` has one. A trailing word in `nouns` (`600 tasks`
+    /// for a verdict of tasks) names what is counted and is read past.
+    fn expect(
+        &self,
+        fields: &Fields<'_>,
+        name: &str,
+        nouns: &[&str],
+    ) -> Result<Option<Box<Expect>>, LoadError> {
+        let Some(n) = fields.get("expect") else {
+            return Ok(None);
+        };
+        let tolerance = match fields.get("tolerance") {
+            Some(t) => {
+                let text = self.text(t, "`tolerance`")?;
+                let q = crate::lang::evaluate_exact(text, &Env::default())
+                    .map_err(|e| self.expr_error(&e, text, t))?
+                    .quantity;
+                if !q.dim().is_none() || q.si_value() < 0.0 {
+                    return Err(self.err(
+                        t.span,
+                        "`tolerance` must be a plain fraction or percentage, such as `5%`",
+                    ));
+                }
+                q.si_value()
+            }
+            None => DEFAULT_TOLERANCE,
+        };
+        let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
+        let text = nouns
+            .iter()
+            .find_map(|noun| {
+                text.strip_suffix(noun)
+                    .filter(|rest| rest.ends_with(char::is_whitespace))
+            })
+            .map_or(text, str::trim_end);
+        let stmt = self.parse_expr(text, n)?;
+        Ok(Some(Box::new(Expect {
+            stmt,
+            span: n.span,
+            tolerance,
+            note: self.opt_text(fields, "expect_note")?,
+        })))
     }
 
     /// A quantity of section `section`; its expression is left in `pending`.
@@ -268,35 +320,7 @@ impl Loader<'_> {
             }
             None => None,
         };
-        let tolerance = match fields.get("tolerance") {
-            Some(n) => {
-                let text = self.text(n, "`tolerance`")?;
-                let q = crate::lang::evaluate_exact(text, &Env::default())
-                    .map_err(|e| self.expr_error(&e, text, n))?
-                    .quantity;
-                if !q.dim().is_none() || q.si_value() < 0.0 {
-                    return Err(self.err(
-                        n.span,
-                        "`tolerance` must be a plain fraction or percentage, such as `5%`",
-                    ));
-                }
-                q.si_value()
-            }
-            None => DEFAULT_TOLERANCE,
-        };
-        let expect = match fields.get("expect") {
-            Some(n) => {
-                let text = self.expr_text(n, &|| format!("the expected figure of `{name}`"))?;
-                let stmt = self.parse_expr(text, n)?;
-                Some(Box::new(Expect {
-                    stmt,
-                    span: n.span,
-                    tolerance,
-                    note: self.opt_text(&fields, "expect_note")?,
-                }))
-            }
-            None => None,
-        };
+        let expect = self.expect(&fields, &name, &[])?;
         Ok(Item {
             expr_offset: self.expr_offset(expr_text, expr_node),
             expr_at: expr_node.span,
