@@ -191,7 +191,9 @@ impl Capacity {
             if sum.len() > 1 {
                 parts.push(sum.join(" + "));
             }
-            format!("{total} {}", self.noun.1)
+            #[allow(clippy::cast_possible_truncation)]
+            let total_text = crate::quantity::grouped(total as usize);
+            format!("{total_text} {}", self.noun.1)
         };
         if self.resources.len() > 1 {
             let r = &self.resources[bind];

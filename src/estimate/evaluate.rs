@@ -221,7 +221,12 @@ impl Estimate {
             let mut checked = self.check(item, x, (total, None), None, env)?;
             // Published as the source counts them: `180 tasks`.
             if checked.shown.unit.is_empty() {
-                checked.shown.text = format!("{} {}", checked.shown.text, cap.noun.1);
+                let noun = if checked.shown.value == 1.0 {
+                    &cap.noun.0
+                } else {
+                    &cap.noun.1
+                };
+                checked.shown.text = format!("{} {noun}", checked.shown.text);
             }
             row.expect = Some(Box::new(checked));
         }

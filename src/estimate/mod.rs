@@ -465,6 +465,8 @@ mod schema_tests {
         let examples = [
             "examples/xu-twitter-qps-storage.yaml",
             "examples/grokking-instagram-storage.yaml",
+            "examples/handbook-pastebin.yaml",
+            "examples/playbook-messenger.yaml",
         ];
         let mut texts: Vec<(String, String)> = presets::PRESETS
             .iter()
