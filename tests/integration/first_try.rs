@@ -129,3 +129,34 @@ fn the_header_says_what_a_kb_is() {
     let without = bote(&["run", "-"], "title: t\nassumptions:\n  a: 2 KiB\n");
     assert!(!without.stdout.contains("KB = 1,000"), "{}", without.stdout);
 }
+
+/// A digit group cut by a comma is joined back; a key of three digits
+/// that has its own colon is a key, and an unknown one.
+#[test]
+fn a_three_digit_key_is_not_a_digit_group() {
+    let joined = bote(
+        &["run", "-", "--format", "csv"],
+        "title: t\nassumptions:\n  a: { value: 12,500 QPS, note: peak }\n",
+    );
+    assert!(
+        joined.stdout.contains("assumptions,a,12500,QPS,"),
+        "{}{}",
+        joined.stdout,
+        joined.stderr
+    );
+    let key = bote(
+        &["run", "-"],
+        "title: t\nassumptions:\n  a: { value: 12, 500: QPS }\n",
+    );
+    assert_eq!(key.status, 1);
+    assert!(
+        key.stderr.contains("unknown key `500` in assumption `a`"),
+        "{}",
+        key.stderr
+    );
+    assert!(
+        !key.stderr.contains("a comma ends the value"),
+        "{}",
+        key.stderr
+    );
+}
