@@ -143,7 +143,7 @@ impl ExprError {
             }
             // A glue word where a unit was expected: no count to declare.
             ExprErrorKind::UnknownUnit { word, .. }
-                if crate::lang::phrasing::is_function_word(word) =>
+                if crate::lang::glue::is_function_word(word) =>
             {
                 "not a unit: a word of the sentence, which bote reads only as `per`, `a`, `for` or `at`"
                     .into()

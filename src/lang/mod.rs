@@ -7,6 +7,7 @@ pub(crate) mod counts;
 pub(crate) mod env;
 pub(crate) mod error;
 pub(crate) mod eval;
+mod glue;
 pub(crate) mod lexer;
 pub(crate) mod parser;
 pub(crate) mod phrasing;

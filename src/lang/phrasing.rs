@@ -7,39 +7,7 @@
 use super::lexer::{Tok, Token, lex};
 use crate::quantity::count::{Counts, plural_of};
 
-/// Words that join a sentence and are never a count, nor suggested as one.
-const FUNCTION_WORDS: [&str; 24] = [
-    "a", "an", "the", "for", "at", "of", "per", "to", "in", "on", "by", "with", "and", "or",
-    "each", "every", "from", "into", "over", "across", "as", "is", "are", "be",
-];
-
-/// Words that describe the count after them (`100M new URLs`): read past,
-/// so the noun after them is the count.
-pub(crate) const MODIFIERS: [&str; 18] = [
-    "new",
-    "active",
-    "daily",
-    "monthly",
-    "weekly",
-    "yearly",
-    "unique",
-    "total",
-    "concurrent",
-    "peak",
-    "average",
-    "avg",
-    "extra",
-    "additional",
-    "distinct",
-    "online",
-    "paying",
-    "returning",
-];
-
-/// Is `word` a glue word of a sentence, never a count?
-pub(crate) fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word) || MODIFIERS.contains(&word)
-}
+pub(crate) use super::glue::{MODIFIERS, is_function_word};
 
 /// Is `word` a misspelt unit: within one edit of a unit's spelling (a
 /// swap of two letters counts as one), for words of six letters and more?
