@@ -64,6 +64,16 @@ impl Estimate {
         } else {
             expected
         };
+        // Written in the row's unit, as a book prints a figure beside its
+        // heading: `expect: ~23K` under `unit: QPS`, `expect: 150 TB` under
+        // `unit: TB per day`.
+        let (expected, high) = match in_row_unit(item, expected, got, env) {
+            Some(per) => (
+                expected.checked_mul(per).unwrap_or(expected),
+                high.map(|h| h.checked_mul(per).unwrap_or(h)),
+            ),
+            None => (expected, high),
+        };
         // A published count or rate (`2.5 billion`, `30K /s`) may leave
         // out what is counted, as a `unit:` may.
         if !got.dim().converts_to(expected.dim()) {
@@ -140,6 +150,38 @@ impl Estimate {
         }
         Ok(checked)
     }
+}
+
+/// What to multiply a published figure by to read it in the row's `unit:`
+/// when it is written without it: one of the unit for a plain number
+/// (`~23K` of QPS), the unit's per-time for a figure without it (`150 TB`
+/// of TB per day). `None` when the figure already has the value's
+/// dimension, or neither reading gives it.
+fn in_row_unit(item: &Item, expected: Quantity, got: Quantity, env: &Env) -> Option<Quantity> {
+    let target = item.unit.as_ref()?;
+    if got.dim().converts_to(expected.dim()) || target.percent {
+        return None;
+    }
+    let fits = |per: Quantity| {
+        expected
+            .checked_mul(per)
+            .is_ok_and(|q| got.dim().converts_to(q.dim()))
+    };
+    if expected.dim().is_none() {
+        let one = eval::target_size(target, env.calendar).ok()?;
+        return fits(one).then_some(one);
+    }
+    // The unit's divisors that are times: `/day` of `TB per day`.
+    let mut per = Quantity::ONE;
+    for &(unit, power) in target.factors.iter().filter(|(_, p)| *p < 0) {
+        let size = eval::unit_size(unit, env.calendar).ok()?;
+        if size.dim() == crate::quantity::dimension::Dimension::TIME {
+            for _ in 0..power.unsigned_abs() {
+                per = per.checked_div(size).ok()?;
+            }
+        }
+    }
+    (per != Quantity::ONE && fits(per)).then_some(per)
 }
 
 /// `lo` to `hi` widened by the fraction `tolerance` at each end.

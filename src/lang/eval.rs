@@ -216,6 +216,19 @@ pub(crate) fn conversion_error(
     if let (Some(h), ExprErrorKind::Quantity { hint, .. }) = (counted, &mut *err.kind) {
         *hint = Some(h);
     }
+    // `per_day * 365 * 5`: a bare number that a person means as a time.
+    let needs_time = match &*err.kind {
+        ExprErrorKind::Quantity {
+            error: QuantityError::Mismatch { left, right, .. },
+            ..
+        } => left.times(crate::quantity::dimension::Dimension::TIME) == Some(*right),
+        _ => false,
+    };
+    if needs_time && let Some(h) = bare_time(stmt) {
+        if let ExprErrorKind::Quantity { hint, .. } = &mut *err.kind {
+            *hint = Some(h);
+        }
+    }
     let divisors = time_divisors(stmt);
     if twice && divisors.len() >= 2 {
         let named: Vec<String> = divisors.iter().map(|d| format!("`{d}`")).collect();
@@ -227,6 +240,33 @@ pub(crate) fn conversion_error(
         }
     }
     err
+}
+
+/// A plain number in `stmt` that reads as a count of days, hours or the
+/// like (`365`, `24`, `3600`), said as the fix: "did you mean `365 days`?"
+fn bare_time(stmt: &Statement) -> Option<String> {
+    const TIMES: [(f64, &str); 6] = [
+        (365.0, "days"),
+        (360.0, "days"),
+        (52.0, "weeks"),
+        (24.0, "hours"),
+        (3600.0, "seconds"),
+        (86_400.0, "seconds"),
+    ];
+    stmt.nodes.iter().find_map(|n| match n {
+        Expr::Number {
+            value,
+            magnitude: None,
+            percent: false,
+            money: false,
+            span,
+            ..
+        } => TIMES.iter().find(|(v, _)| v == value).map(|(_, unit)| {
+            let text = stmt.text_at(Span::from(*span));
+            format!("multiply by a time: did you mean `{text} {unit}`?")
+        }),
+        _ => None,
+    })
 }
 
 /// The text of every time that `stmt` divides by directly (`/ 24 hours`).

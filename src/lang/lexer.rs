@@ -133,6 +133,14 @@ pub(crate) fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
             b'*' if next == Some(b'*') => (Tok::Caret, start + 2),
             b'*' => (Tok::Star, start + 1),
             b'/' => (Tok::Slash, start + 1),
+            // A ratio as people write it, `100:1` or `1:1`: a colon between
+            // digits divides.
+            b':' if start > 0
+                && bytes[start - 1].is_ascii_digit()
+                && next.is_some_and(|b| b.is_ascii_digit()) =>
+            {
+                (Tok::Slash, start + 1)
+            }
             b'^' => (Tok::Caret, start + 1),
             b'%' => (Tok::Percent, start + 1),
             b'~' => (Tok::Approx, start + 1),

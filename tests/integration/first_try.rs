@@ -160,3 +160,53 @@ fn a_three_digit_key_is_not_a_digit_group() {
         key.stderr
     );
 }
+
+/// A published figure printed beside its heading, without the heading's
+/// unit: `expect: ~23K` under `unit: QPS`, `expect: 150 TB` under `unit:
+/// TB per day` (Xu's YouTube: 5M users, 10% upload one 300 MB video a day).
+#[test]
+fn a_published_figure_in_the_rows_unit() {
+    let file = "title: t
+assumptions:
+  dau: 5,000,000
+  upload_share: 10%
+  video_size: 300 MB
+  messages: 40 per day
+qps:
+  write_qps: { expr: dau * messages, unit: QPS, expect: ~2,300 }
+storage:
+  daily: { expr: dau * upload_share * 1 per day * video_size, unit: TB per day, expect: 150 TB }
+";
+    let out = bote(&["check", "-"], file);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let table = bote(&["run", "-", "--format", "csv"], file);
+    assert!(
+        table.stdout.contains(",150 TB/day,true,"),
+        "{}",
+        table.stdout
+    );
+    // A published figure of another kind is still refused.
+    let wrong = bote(
+        &["check", "-"],
+        &file.replace("expect: 150 TB", "expect: 150 s"),
+    );
+    assert_eq!(wrong.status, 1);
+    assert!(
+        wrong.stderr.contains("but its `expect` is time"),
+        "{}",
+        wrong.stderr
+    );
+}
+
+/// Ratios as people write them, and a bare number meant as a time.
+#[test]
+fn ratios_and_bare_times() {
+    let out = bote(&["eval", "--explain", "100:1"], "");
+    assert_eq!(out.stdout, "100 / 1  =  100\n");
+    let out = bote(&["eval", "2 TB/day * 365 * 5 -> PB"], "");
+    assert!(
+        out.stderr.contains("did you mean `365 days`?"),
+        "{}",
+        out.stderr
+    );
+}
