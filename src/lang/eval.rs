@@ -224,10 +224,11 @@ pub(crate) fn conversion_error(
         } => left.times(crate::quantity::dimension::Dimension::TIME) == Some(*right),
         _ => false,
     };
-    if needs_time && let Some(h) = bare_time(stmt) {
-        if let ExprErrorKind::Quantity { hint, .. } = &mut *err.kind {
-            *hint = Some(h);
-        }
+    if needs_time
+        && let Some(h) = bare_time(stmt)
+        && let ExprErrorKind::Quantity { hint, .. } = &mut *err.kind
+    {
+        *hint = Some(h);
     }
     let divisors = time_divisors(stmt);
     if twice && divisors.len() >= 2 {
