@@ -49,6 +49,8 @@ pub(crate) enum Holds {
     Assumptions,
     /// The `calendar:` map.
     Calendar,
+    /// A list of the file's quantity names (`summary:`).
+    Names,
 }
 
 /// One key: where it goes, its name, what it holds, whether it must be
@@ -89,7 +91,7 @@ pub(crate) const KINDS: [&str; 4] = ["measured", "spec", "classic", "rule"];
 pub(crate) const PERCENTILES: [&str; 3] = ["50", "75", "95"];
 
 use Holds::{
-    Assumptions, Calendar, Counts, Date, Entries, Expression, OneOf, Resources, Text, Whole,
+    Assumptions, Calendar, Counts, Date, Entries, Expression, Names, OneOf, Resources, Text, Whole,
 };
 use Place::{Assumption, Capacity, Derived, Entry, Sheet, Top};
 
@@ -143,6 +145,12 @@ pub(crate) const KEYS: &[Key] = &[
         "samples",
         Whole,
         "Draws per uncertain quantity, 2 to 1,000,000 (default 10,000). `--samples` overrides it.",
+    ),
+    key(
+        Top,
+        "summary",
+        Names,
+        "The quantities a report opens with, as `[peak_read_qps, total_storage, cache_nodes]`; by default each section's last quantity, every capacity verdict and the cost total.",
     ),
     key(
         Top,
@@ -443,6 +451,10 @@ fn object(place: Place) -> Map<String, Value> {
                 "additionalProperties": { "$ref": "#/definitions/assumption" },
             }),
             Calendar => Value::Object(object(Place::Calendar)),
+            Names => json!({
+                "type": "array",
+                "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+            }),
         };
         if let Value::Object(fields) = &mut schema {
             fields.insert("description".into(), k.about.into());

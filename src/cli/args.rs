@@ -186,6 +186,14 @@ pub(super) struct RunArgs {
     /// Leave out the title, description, source and calendar lines.
     #[arg(long)]
     pub(super) no_header: bool,
+    /// Print the summary alone: the headline figures, verdicts, cost total
+    /// and how the published figures fared.
+    #[arg(long)]
+    pub(super) summary: bool,
+    /// Markdown: the level of the report's title (2 puts it under a note's
+    /// own `#` title); its sections are one level deeper.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub(super) heading_level: u8,
     /// Show what drives the spread of an uncertain quantity: each range it
     /// depends on, by its share of the spread, and its distribution.
     #[arg(long, value_name = "NAME")]

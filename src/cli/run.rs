@@ -76,6 +76,8 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         width: args.width.map(usize::from).or(io.term_width),
         only,
         no_header: args.no_header,
+        summary_only: args.summary,
+        heading_level: usize::from(args.heading_level),
     };
     report::write(&ev, format, opts, io.stdout)?;
     if io.process_ends {

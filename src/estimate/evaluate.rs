@@ -48,6 +48,15 @@ impl Estimate {
                 cap.utilisation.resolve(slots);
             }
         }
+        for (name, span) in &self.summary {
+            if !self.items.iter().any(|i| i.name == *name) {
+                let known = self.items.iter().map(|i| i.name.as_str());
+                let hint = crate::suggest::hint(name, known);
+                let message =
+                    format!("`summary` names `{name}`, which is no quantity of this file{hint}");
+                errors.push(*error_at(&self.origin, &self.source_text, *span, message));
+            }
+        }
         let mut env = Env::with_slots(self.calendar, self.sampling, self.items.len());
         let used = match self.externals(&mut env) {
             Ok(used) => used,

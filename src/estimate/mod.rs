@@ -62,6 +62,9 @@ pub struct Estimate {
     pub(crate) counts: Counts,
     /// Where `ref.NAME` and `price.NAME` are looked up.
     pub(crate) sheets: sheets::Sheets,
+    /// The quantities a report opens with (`summary:`), with where each
+    /// is written; empty for the default.
+    pub(crate) summary: Vec<(String, Span)>,
     /// What reading the file found wrong, reported by [`Estimate::evaluate`]
     /// with what evaluating finds.
     pub(crate) load_errors: crate::diagnostic::Diagnostics,
@@ -522,6 +525,7 @@ mod format_tests {
     fn field(name: &str) -> &'static str {
         match name {
             "counts" => "[user]",
+            "summary" => "[b]",
             "calendar" => "{ month: 30 days, year: 360 days }",
             "references" | "prices" => "{ own: { value: 1 GB, what: w, source: s, date: 2026 } }",
             "seed" | "spares" => "1",

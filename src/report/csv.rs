@@ -63,6 +63,33 @@ pub(super) fn render(ev: &Evaluated) -> String {
             }
             let _ = writeln!(out, "{}", line.join(","));
         }
+        // A cost section's total, as a row of its own: `cost,total,...`.
+        if let Place::Section(s) = place
+            && let Some(q) = cost_total_quantity(ev, s)
+        {
+            let shown = crate::units::display::show(q, None, est.calendar);
+            let names: Vec<&str> = rows_in(ev, place)
+                .map(|r| est.items[r.item].name.as_str())
+                .collect();
+            let fields = [
+                est.sections[s].clone(),
+                "total".to_string(),
+                machine_value(shown.value).to_string(),
+                shown.unit.to_string(),
+                shown.text.clone(),
+                machine_value(q.si_value()).to_string(),
+                q.dim().base_units(),
+                names.join(" + "),
+                String::new(),
+                String::new(),
+                cost_total(ev, s).unwrap_or_default(),
+            ];
+            let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            if ranges {
+                line.extend([String::new(), String::new(), String::new()]);
+            }
+            let _ = writeln!(out, "{}", line.join(","));
+        }
     }
     out
 }

@@ -88,11 +88,10 @@ pub(super) struct Column {
     optional: bool,
 }
 
-/// How a column gives way to a narrow terminal. Names and values never
-/// wrap; notes wrap first, then a 90% range or a published figure breaks
-/// in two (`3,810 to` over `38,000 /s`, `4,000 /s ✓` over `at p6`), then
-/// expressions wrap, and where that is still too wide the notes move
-/// under the table.
+/// How a column gives way to a narrow terminal. Names never wrap; notes
+/// wrap first, then expressions wrap between words, then a figure breaks
+/// in two (`3,810 to` over `38,000 /s`, `4,000 /s ✓` over `at p6`), and
+/// where that is still too wide the notes move under the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Fit {
     Keep,
@@ -206,6 +205,30 @@ pub(super) fn overhead(columns: usize) -> usize {
     3 * columns + 1
 }
 
+/// The shape a table takes to fit a width, from the roomiest to the
+/// narrowest. A report draws every table in one shape, the narrowest any
+/// of them needs, so the eye learns it once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Shape {
+    /// Columns, the notes among them.
+    #[default]
+    Columns,
+    /// Columns, the notes under the table.
+    NotesBelow,
+    /// Each row as a few lines.
+    List,
+}
+
+impl<const N: usize> Layout<N> {
+    fn shape(&self) -> Shape {
+        match self {
+            Layout::Columns(_) => Shape::Columns,
+            Layout::NotesBelow(_) => Shape::NotesBelow,
+            Layout::List => Shape::List,
+        }
+    }
+}
+
 /// How a table is laid out to fit the terminal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Layout<const N: usize> {
@@ -218,7 +241,8 @@ pub(super) enum Layout<const N: usize> {
 }
 
 /// The layout that fits `limit` columns, from each column's natural width:
-/// first the note wraps, then the expression, then the notes move under
+/// first the note wraps, then the expression, then the figures break in
+/// two, then the notes move under
 /// the table, and where even that is too wide the rows become lists.
 pub(super) fn fit<const N: usize>(
     (natural, mins): ([usize; N], [usize; N]),
@@ -226,7 +250,11 @@ pub(super) fn fit<const N: usize>(
     limit: usize,
     has_notes: bool,
     hidden: usize,
+    at_least: Shape,
 ) -> Layout<N> {
+    if at_least == Shape::List {
+        return Layout::List;
+    }
     let shrink = |widths: &mut [usize; N], over: &mut usize, fit: Fit| {
         for (c, col) in columns.iter().enumerate() {
             if col.fit == fit && *over > 0 {
@@ -238,13 +266,13 @@ pub(super) fn fit<const N: usize>(
         }
     };
     let note = columns.iter().position(|c| c.fit == Fit::Note);
-    if has_notes || note.is_none() {
+    if (has_notes || note.is_none()) && at_least == Shape::Columns {
         let total: usize = natural.iter().sum::<usize>() + overhead(N - hidden);
         let mut widths = natural;
         let mut over = total.saturating_sub(limit);
         shrink(&mut widths, &mut over, Fit::Note);
-        shrink(&mut widths, &mut over, Fit::Halves);
         shrink(&mut widths, &mut over, Fit::Wrap);
+        shrink(&mut widths, &mut over, Fit::Halves);
         if over == 0 {
             return Layout::Columns(widths);
         }
@@ -258,8 +286,8 @@ pub(super) fn fit<const N: usize>(
     widths[note] = 0;
     let total = widths.iter().sum::<usize>() + overhead(N - 1 - hidden);
     let mut over = total.saturating_sub(limit);
-    shrink(&mut widths, &mut over, Fit::Halves);
     shrink(&mut widths, &mut over, Fit::Wrap);
+    shrink(&mut widths, &mut over, Fit::Halves);
     if over == 0 {
         Layout::NotesBelow(widths)
     } else {
@@ -267,17 +295,22 @@ pub(super) fn fit<const N: usize>(
     }
 }
 
-/// A table with rounded box-drawing borders, columns as wide as their
-/// widest cell in display columns, fitted to `limit` columns when given.
-/// `cells(i)` gives row `i`; it is called twice per row (once for the
-/// widths, once to print) rather than keeping every cell of a large table.
-pub(super) fn boxed<'c, const N: usize>(
-    out: &mut Out<'_>,
-    columns: [Column; N],
+/// What a table's cells need: each column's natural and least width,
+/// whether any row has a note, which columns any row fills, and how many
+/// optional columns none does.
+struct Measure<const N: usize> {
+    natural: [usize; N],
+    mins: [usize; N],
+    has_notes: bool,
+    filled: [bool; N],
+    hidden: usize,
+}
+
+fn measure<'c, const N: usize>(
+    columns: &[Column; N],
     rows: usize,
-    cells: impl Fn(usize) -> [Cow<'c, str>; N],
-    limit: Option<usize>,
-) {
+    cells: &impl Fn(usize) -> [Cow<'c, str>; N],
+) -> Measure<N> {
     let mut natural = columns.map(|c| text::width(c.title));
     let mut mins = columns.map(Column::min_width);
     let mut has_notes = false;
@@ -299,14 +332,70 @@ pub(super) fn boxed<'c, const N: usize>(
             }
         }
     }
-    let absent = |c: usize| columns[c].optional && !filled[c];
+    let mut hidden = 0;
     for (c, w) in natural.iter_mut().enumerate() {
-        if absent(c) {
+        if columns[c].optional && !filled[c] {
             *w = 0;
+            hidden += 1;
         }
     }
-    let hidden = (0..N).filter(|&c| absent(c)).count();
-    let layout = limit.map(|l| fit((natural, mins), &columns, l, has_notes, hidden));
+    Measure {
+        natural,
+        mins,
+        has_notes,
+        filled,
+        hidden,
+    }
+}
+
+/// The shape the table of `cells` takes on its own at `limit` columns.
+pub(super) fn shape<'c, const N: usize>(
+    columns: &[Column; N],
+    rows: usize,
+    cells: impl Fn(usize) -> [Cow<'c, str>; N],
+    limit: Option<usize>,
+) -> Shape {
+    let Some(limit) = limit else {
+        return Shape::Columns;
+    };
+    let m = measure(columns, rows, &cells);
+    fit(
+        (m.natural, m.mins),
+        columns,
+        limit,
+        m.has_notes,
+        m.hidden,
+        Shape::Columns,
+    )
+    .shape()
+}
+
+/// A table with rounded box-drawing borders, columns as wide as their
+/// widest cell in display columns, fitted to `limit` columns when given,
+/// in shape `at_least` or a narrower one (see [`Shape`]). `cells(i)` gives
+/// row `i`; it is called twice per row (once for the widths, once to
+/// print) rather than keeping every cell of a large table.
+pub(super) fn boxed<'c, const N: usize>(
+    out: &mut Out<'_>,
+    columns: [Column; N],
+    rows: usize,
+    cells: impl Fn(usize) -> [Cow<'c, str>; N],
+    limit: Option<usize>,
+    at_least: Shape,
+) {
+    let m = measure(&columns, rows, &cells);
+    let absent = |c: usize| columns[c].optional && !m.filled[c];
+    let natural = m.natural;
+    let layout = limit.map(|l| {
+        fit(
+            (natural, m.mins),
+            &columns,
+            l,
+            m.has_notes,
+            m.hidden,
+            at_least,
+        )
+    });
     let (widths, notes_below) = match layout {
         None => (natural, false),
         Some(Layout::Columns(widths)) => (widths, false),

@@ -116,6 +116,8 @@ pub(crate) struct JsonReport<'a> {
     about: Option<&'a str>,
     source: Option<&'a str>,
     calendar: JsonCalendar,
+    /// The headline figures a report opens with.
+    summary: super::summary::JsonSummary<'a>,
     /// The declared counts' names; absent when the file declares none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     counts: Vec<&'a str>,
@@ -124,7 +126,24 @@ pub(crate) struct JsonReport<'a> {
     /// The reference numbers and prices used; absent when none are.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     references: Vec<JsonEntry<'a>>,
+    /// The `cost` section's total per month; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost: Option<JsonCost>,
     expectations: JsonCounts,
+}
+
+/// A cost total: its value in `$/month` and in base units (`$/s`).
+#[derive(Serialize)]
+struct JsonCost {
+    total: JsonMoney,
+}
+
+#[derive(Serialize)]
+struct JsonMoney {
+    value: f64,
+    unit: String,
+    text: String,
+    si_value: f64,
 }
 
 /// Each row's quantity, taking its derivation from `explain` and its
@@ -212,6 +231,7 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
             from_file: est.calendar_from_file,
             text: est.calendar.describe(),
         },
+        summary: super::summary::summary(ev).into_json(),
         counts: est.counts.names().collect(),
         assumptions,
         sections,
@@ -224,6 +244,19 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
                 ..JsonEntry::new(u.name.clone(), &u.entry)
             })
             .collect(),
+        cost: (0..est.sections.len())
+            .find_map(|s| cost_total_quantity(ev, s))
+            .map(|q| {
+                let shown = crate::units::display::show(q, None, est.calendar);
+                JsonCost {
+                    total: JsonMoney {
+                        value: machine_value(shown.value),
+                        unit: shown.unit.into_owned(),
+                        text: shown.text,
+                        si_value: machine_value(q.si_value()),
+                    },
+                }
+            }),
         expectations: JsonCounts {
             total: ev.expectations(),
             failed: ev.failed_expectations().count(),

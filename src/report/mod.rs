@@ -8,6 +8,7 @@ mod grid;
 pub(crate) mod json;
 mod markdown;
 pub(crate) mod sheet;
+mod summary;
 mod table;
 pub(crate) mod why;
 
@@ -53,6 +54,11 @@ pub struct Options {
     /// Leave out the title, about, source and calendar lines (table and
     /// Markdown formats).
     pub no_header: bool,
+    /// Print the summary alone: the headline figures and the check.
+    pub summary_only: bool,
+    /// The level of the Markdown report's title (1 for `#`, 2 for `##`
+    /// to sit under a note's own title); sections are one deeper. 0 is 1.
+    pub heading_level: usize,
 }
 
 impl Options {
@@ -121,6 +127,20 @@ fn expect_text(row: &Row) -> String {
 /// An uncertain value's 90% range, or nothing for an exact one.
 fn range_text(row: &Row) -> &str {
     row.range.as_ref().map_or("", |r| r.text.as_str())
+}
+
+/// An assumption as written when it says more than its value does: one
+/// that uses a name (`avg_follows * 1 entry/edge`). A figure, a range or
+/// arithmetic of figures (`200K reads/s`, `5 to 10x`, `10^5 s`) is what
+/// its value and 90% range already show, and a column that repeats them
+/// spends width on nothing.
+fn as_written<'e>(ev: &'e Evaluated, row: &Row) -> &'e str {
+    let item = &ev.estimate.items[row.item];
+    if item.overridden || item.stmt.names().next().is_some() {
+        item.expr_text()
+    } else {
+        ""
+    }
 }
 
 fn assumption_name(ev: &Evaluated, row: &Row) -> String {
@@ -255,9 +275,9 @@ fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// A `cost` section's total per month and each line's share of it:
-/// `Total: $4,100/month (egress 62%, storage 38%)`.
-fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
+/// A `cost` section's total, when it has two lines or more, all money per
+/// time: the sum of the lines (of their medians, when uncertain).
+fn cost_total_quantity(ev: &Evaluated, section: usize) -> Option<crate::quantity::Quantity> {
     if ev.estimate.sections.get(section).map(String::as_str) != Some("cost") {
         return None;
     }
@@ -270,7 +290,15 @@ fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
         return None;
     }
     let total: f64 = rows.iter().map(|r| r.quantity.si_value()).sum();
-    let q = crate::quantity::Quantity::new(total, Dimension::MONEY_RATE).ok()?;
+    crate::quantity::Quantity::new(total, Dimension::MONEY_RATE).ok()
+}
+
+/// A `cost` section's total per month and each line's share of it:
+/// `Total: $4,100/month (egress 62%, storage 38%)`.
+fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
+    let q = cost_total_quantity(ev, section)?;
+    let total = q.si_value();
+    let rows: Vec<&Row> = rows_in(ev, Place::Section(section)).collect();
     let shown = crate::units::display::show(q, None, ev.estimate.calendar);
     let mut shares: Vec<(f64, &str)> = rows
         .iter()
@@ -304,7 +332,8 @@ fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
     ))
 }
 
-fn summary(ev: &Evaluated) -> Option<String> {
+/// The line that ends a report: how its published figures fared.
+fn check_line(ev: &Evaluated) -> Option<String> {
     let total = ev.expectations();
     if total == 0 {
         return None;

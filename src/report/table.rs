@@ -1,10 +1,11 @@
 //! The terminal table: rounded box-drawing borders, columns measured in
 //! display columns and fitted to the terminal's width.
 
-use super::grid::{Column, Out, boxed, printable_owned};
+use super::grid::{self, Column, Out, Shape, boxed, printable_owned};
 use super::*;
 use crate::estimate::{Evaluated, Place, Row};
 use crate::text::{self, printable};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 
@@ -32,6 +33,22 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             prose(out, bytes, ("", ""));
         }
     }
+    // The answer first: the headline figures, before the tables.
+    let top = summary::summary(ev);
+    if opts.only.is_none() && !top.headlines.is_empty() || opts.summary_only {
+        if !opts.no_header {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{bold}Summary{reset}");
+        for line in top.lines(opts.width) {
+            let _ = writeln!(out, "{}", printable(&line));
+        }
+        if opts.summary_only {
+            return;
+        }
+    }
+    // One shape for every table: the narrowest any of them needs.
+    let shape = report_shape(ev, opts);
     // A blank line between tables, none before the first.
     let mut first = opts.no_header;
     let mut gap = |out: &mut Out<'_>| {
@@ -41,7 +58,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
     };
     if opts.shows(Place::Assumption) {
         gap(out);
-        assumptions(ev, opts, out);
+        assumptions(ev, opts, shape, out);
     }
     for (s, section) in est.sections.iter().enumerate() {
         if !opts.shows(Place::Section(s)) {
@@ -50,26 +67,14 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
         gap(out);
         let _ = writeln!(out, "{bold}{}{reset}", printable(&heading(section)));
         let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
-        let cells = |i: usize| {
-            let (row, item) = (rows[i], &est.items[rows[i].item]);
-            [
-                printable(&item.name),
-                row.shown.text.as_str().into(),
-                range_text(row).into(),
-                printable_owned(item.shown_expr()),
-                expect_text(row).into(),
-                printable_owned(note_of(ev, row)),
-            ]
-        };
-        let columns = [
-            Column::keep("name", false),
-            Column::halves("value"),
-            Column::halves("90% range").optional(),
-            Column::wrap("expression"),
-            Column::halves("published").optional(),
-            Column::note(),
-        ];
-        boxed(out, columns, rows.len(), cells, opts.width);
+        boxed(
+            out,
+            section_columns(),
+            rows.len(),
+            section_cells(ev, &rows),
+            opts.width,
+            shape,
+        );
         if let Some(total) = cost_total(ev, s) {
             prose(out, &total, (bold, reset));
         }
@@ -134,7 +139,7 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
             }
         }
     }
-    if let Some(s) = summary(ev).filter(|_| opts.only.is_none()) {
+    if let Some(s) = check_line(ev).filter(|_| opts.only.is_none()) {
         let color = if ev.failed_expectations().next().is_some() {
             red
         } else {
@@ -145,36 +150,112 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
 }
 
 /// The table of assumptions, and the line saying which were set.
-fn assumptions(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
+fn assumptions(ev: &Evaluated, opts: Options, shape: Shape, out: &mut Out<'_>) {
     let style = crate::style::Style::new(opts.color);
-    let est = &ev.estimate;
     let _ = writeln!(out, "{}Assumptions{}", style.bold, style.reset);
     let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
-    let columns = [
+    boxed(
+        out,
+        assumption_columns(),
+        rows.len(),
+        assumption_cells(ev, &rows),
+        opts.width,
+        shape,
+    );
+    if ev.estimate.items.iter().any(|i| i.overridden) {
+        let _ = writeln!(out, "* set on the command line");
+    }
+}
+
+/// The shape of the report's tables at `opts.width`: the narrowest that
+/// any table it prints needs on its own.
+fn report_shape(ev: &Evaluated, opts: Options) -> Shape {
+    if opts.width.is_none() {
+        return Shape::Columns;
+    }
+    let mut shape = Shape::Columns;
+    if opts.shows(Place::Assumption) {
+        let rows: Vec<&Row> = rows_in(ev, Place::Assumption).collect();
+        let cells = assumption_cells(ev, &rows);
+        shape = shape.max(grid::shape(
+            &assumption_columns(),
+            rows.len(),
+            cells,
+            opts.width,
+        ));
+    }
+    for s in 0..ev.estimate.sections.len() {
+        if opts.shows(Place::Section(s)) {
+            let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
+            let cells = section_cells(ev, &rows);
+            shape = shape.max(grid::shape(
+                &section_columns(),
+                rows.len(),
+                cells,
+                opts.width,
+            ));
+        }
+    }
+    shape
+}
+
+fn assumption_columns() -> [Column; 5] {
+    [
         Column::keep("name", false),
         Column::halves("value"),
         Column::halves("90% range").optional(),
-        Column::wrap("as written"),
+        Column::wrap("as written").optional(),
         Column::note(),
-    ];
-    boxed(
-        out,
-        columns,
-        rows.len(),
-        |i| {
-            let (row, item) = (rows[i], &est.items[rows[i].item]);
-            [
-                printable_owned(assumption_name(ev, row).into()),
-                row.shown.text.as_str().into(),
-                range_text(row).into(),
-                printable_owned(item.shown_expr()),
-                printable_owned(note_of(ev, row)),
-            ]
-        },
-        opts.width,
-    );
-    if est.items.iter().any(|i| i.overridden) {
-        let _ = writeln!(out, "* set on the command line");
+    ]
+}
+
+fn assumption_cells<'e, 'r>(
+    ev: &'e Evaluated,
+    rows: &'r [&'e Row],
+) -> impl Fn(usize) -> [Cow<'e, str>; 5] + 'r
+where
+    'e: 'r,
+{
+    move |i| {
+        let row = rows[i];
+        [
+            printable_owned(assumption_name(ev, row).into()),
+            row.shown.text.as_str().into(),
+            range_text(row).into(),
+            printable(as_written(ev, row)),
+            printable_owned(note_of(ev, row)),
+        ]
+    }
+}
+
+fn section_columns() -> [Column; 6] {
+    [
+        Column::keep("name", false),
+        Column::halves("value"),
+        Column::halves("90% range").optional(),
+        Column::wrap("expression"),
+        Column::halves("published").optional(),
+        Column::note(),
+    ]
+}
+
+fn section_cells<'e, 'r>(
+    ev: &'e Evaluated,
+    rows: &'r [&'e Row],
+) -> impl Fn(usize) -> [Cow<'e, str>; 6] + 'r
+where
+    'e: 'r,
+{
+    move |i| {
+        let (row, item) = (rows[i], &ev.estimate.items[rows[i].item]);
+        [
+            printable(&item.name),
+            row.shown.text.as_str().into(),
+            range_text(row).into(),
+            printable_owned(item.shown_expr()),
+            expect_text(row).into(),
+            printable_owned(note_of(ev, row)),
+        ]
     }
 }
 

@@ -28,6 +28,7 @@ impl Loader<'_> {
             sampling: Sampling::default(),
             counts: self.counts.clone(),
             sheets: crate::sheets::Sheets::default(),
+            summary: Vec::new(),
             load_errors: Diagnostics::default(),
         };
         let mut errors = Diagnostics::default();
@@ -117,6 +118,25 @@ impl Loader<'_> {
             }
             // Read before everything else (see `Loader::counts`).
             "counts" => {}
+            "summary" => {
+                let Value::Seq(names) = &value.value else {
+                    return Err(self
+                        .err(
+                            value.span,
+                            format!(
+                                "`summary` must be a list, but this is {}",
+                                value.kind_name()
+                            ),
+                        )
+                        .tap_note(
+                            "name the quantities in brackets: `summary: [peak_qps, storage]`",
+                        ));
+                };
+                for n in names {
+                    est.summary
+                        .push((self.text(n, "a quantity's name")?.to_string(), n.span));
+                }
+            }
             "references" | "prices" => {
                 let kind = if name == "prices" {
                     crate::sheets::Kind::Prices

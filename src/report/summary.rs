@@ -1,0 +1,160 @@
+//! The answer first: the few figures a person opens a report for, before
+//! the tables that show how they were reached. The file may name them
+//! (`summary: [peak_read_qps, total_storage]`); by default they are each
+//! section's last quantity (sections build up to their result), every
+//! capacity verdict, the cost total, and how many published figures the
+//! estimate reproduced.
+
+use super::*;
+use crate::text;
+
+/// One headline figure.
+pub(crate) struct Headline<'e> {
+    /// The section it is in, as the file names it (`qps`, `capacity`).
+    pub(crate) section: &'e str,
+    /// The quantity's name, or `cost total`.
+    pub(crate) name: &'e str,
+    /// Its value as shown (`28,935 reads/s`, `561 boxes`, `$1,492/month`).
+    pub(crate) text: String,
+    /// An uncertain value's 90% range.
+    pub(crate) range: Option<&'e str>,
+}
+
+/// What a report opens with.
+pub(crate) struct Summary<'e> {
+    pub(crate) headlines: Vec<Headline<'e>>,
+    /// How the published figures fared: `✓ 8 of 8 published figures
+    /// reproduced`, or `✗ 1 of 8 ...`; none when the file publishes none.
+    pub(crate) check: Option<String>,
+}
+
+/// The summary of `ev`.
+pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
+    let est = &ev.estimate;
+    let mut headlines = Vec::new();
+    if est.summary.is_empty() {
+        for (s, section) in est.sections.iter().enumerate() {
+            let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
+            let verdicts: Vec<&&Row> = rows.iter().filter(|r| r.verdict.is_some()).collect();
+            if let Some(total) = cost_total_value(ev, s) {
+                headlines.push(Headline {
+                    section,
+                    name: "cost total",
+                    text: total,
+                    range: None,
+                });
+            } else if !verdicts.is_empty() {
+                headlines.extend(verdicts.into_iter().map(|r| headline(ev, r)));
+            } else if let Some(last) = rows.last() {
+                headlines.push(headline(ev, last));
+            }
+        }
+    } else {
+        for (name, _) in &est.summary {
+            if let Some(row) = ev.rows.iter().find(|r| est.items[r.item].name == *name) {
+                headlines.push(headline(ev, row));
+            }
+        }
+    }
+    let total = ev.expectations();
+    let failed = ev.failed_expectations().count();
+    let check = (total > 0).then(|| {
+        if failed == 0 {
+            format!("✓ {total} of {total} published figures reproduced")
+        } else {
+            format!("✗ {failed} of {total} published figures not reproduced")
+        }
+    });
+    Summary { headlines, check }
+}
+
+impl Summary<'_> {
+    /// The summary as lines of text: each figure after its name, names
+    /// lined up, its range after it; wrapped to `width` when given.
+    pub(crate) fn lines(&self, width: Option<usize>) -> Vec<String> {
+        let name_w = self
+            .headlines
+            .iter()
+            .map(|h| text::width(h.name))
+            .max()
+            .unwrap_or(0);
+        let mut out = Vec::new();
+        for h in &self.headlines {
+            let pad = " ".repeat(name_w - text::width(h.name));
+            let mut line = format!("  {}{pad}  {}", h.name, h.text);
+            if let Some(r) = h.range {
+                let _ = write!(line, "  (90% range {r})");
+            }
+            match width {
+                Some(w) if text::width(&line) > w => out.extend(
+                    text::wrap_hanging(&line, w, name_w + 4)
+                        .into_iter()
+                        .map(Cow::into_owned),
+                ),
+                _ => out.push(line),
+            }
+        }
+        if let Some(check) = &self.check {
+            out.push(format!("  {check}"));
+        }
+        out
+    }
+}
+
+/// The headline of `row`.
+fn headline<'e>(ev: &'e Evaluated, row: &'e Row) -> Headline<'e> {
+    let est = &ev.estimate;
+    let item = &est.items[row.item];
+    let section = match item.place {
+        Place::Assumption => "assumptions",
+        Place::Section(s) => est.sections[s].as_str(),
+    };
+    Headline {
+        section,
+        name: item.name.as_str(),
+        text: row.shown.text.clone(),
+        range: row.range.as_ref().map(|r| r.text.as_str()),
+    }
+}
+
+/// A `cost` section's total, as shown, when it has two lines or more.
+fn cost_total_value(ev: &Evaluated, section: usize) -> Option<String> {
+    cost_total_quantity(ev, section)
+        .map(|q| crate::units::display::show(q, None, ev.estimate.calendar).text)
+}
+
+/// The summary for the JSON report.
+#[derive(serde::Serialize)]
+pub(crate) struct JsonSummary<'e> {
+    figures: Vec<JsonHeadline<'e>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonHeadline<'e> {
+    section: &'e str,
+    name: &'e str,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<&'e str>,
+}
+
+impl<'e> Summary<'e> {
+    /// The summary as the JSON report carries it.
+    pub(crate) fn into_json(self) -> JsonSummary<'e> {
+        JsonSummary {
+            figures: self
+                .headlines
+                .into_iter()
+                .map(|h| JsonHeadline {
+                    section: h.section,
+                    name: h.name,
+                    text: h.text,
+                    range: h.range,
+                })
+                .collect(),
+            check: self.check,
+        }
+    }
+}
