@@ -7,6 +7,7 @@
 use crate::span::Span;
 use crate::style::Style;
 use crate::text::{self, printable};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// An error ready to render.
@@ -97,32 +98,55 @@ impl Diagnostic {
 
     /// Render as text; `color` adds ANSI styling.
     pub fn render(&self, color: bool) -> String {
+        self.render_fitted(color, None)
+    }
+
+    /// [`Diagnostic::render`] fitted to a terminal `width` columns wide:
+    /// the message and notes wrap between words, the quoted line is cut
+    /// around the spot, and a label with no room beside its carets goes
+    /// on the line below them.
+    pub fn render_fitted(&self, color: bool, width: Option<usize>) -> String {
         let style = Style::new(color);
         let mut out = String::new();
+        // `rest` after `lead` (shown as `styled`), wrapped to `width` with
+        // later lines indented as far as `lead` is wide.
+        let wrapped = |out: &mut String, (lead, styled): (&str, &str), rest: &str, end: &str| {
+            let line = format!("{lead}{rest}");
+            let lines = match width {
+                Some(w) if text::width(&line) > w => {
+                    text::wrap_hanging(&line, w, text::width(lead))
+                }
+                _ => vec![Cow::Borrowed(line.as_str())],
+            };
+            for (i, l) in lines.iter().enumerate() {
+                match l.strip_prefix(lead).filter(|_| i == 0) {
+                    Some(tail) => {
+                        let _ = writeln!(out, "{styled}{tail}{end}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "{l}{end}");
+                    }
+                }
+            }
+        };
         // What a message quotes of the input (a unit, a key, a path) may
         // hold control characters: none reaches the terminal.
-        let _ = writeln!(
-            out,
-            "{}error{}{}: {}{}",
-            style.error,
+        let error = format!("{}error{}{}: ", style.error, style.reset, style.bold);
+        wrapped(
+            &mut out,
+            ("error: ", &error),
+            &printable(&self.message),
             style.reset,
-            style.bold,
-            printable(&self.message),
-            style.reset
         );
-        let notes = |out: &mut String| {
+        let notes = |out: &mut String, pad: &str| {
             for note in &self.notes {
-                let _ = writeln!(
-                    out,
-                    "  {}={} {}",
-                    style.accent,
-                    style.reset,
-                    printable(note)
-                );
+                let lead = format!("{pad} = ");
+                let styled = format!("{pad} {}={} ", style.accent, style.reset);
+                wrapped(out, (&lead, &styled), &printable(note), "");
             }
         };
         if !self.snippet {
-            notes(&mut out);
+            notes(&mut out, " ");
             return out;
         }
         let (line_no, col) = self.line_col();
@@ -154,34 +178,43 @@ impl Diagnostic {
                 marks.push(mark);
             }
         }
+        // The quoted line has the width less the gutter and ` | `.
+        let room = width.map(|w| w.saturating_sub(gutter + 3).max(20));
         for (span, label, caret, color) in marks {
-            let (text, lead, width) = self.snippet(span);
+            let (text, lead, carets) = self.snippet(span, room);
             let line = self.line_of(span);
             let _ = writeln!(
                 out,
                 "{}{line:>gutter$} |{} {text}",
                 style.accent, style.reset
             );
-            let _ = writeln!(
-                out,
-                "{pad} {}|{} {}{color}{} {}{}",
-                style.accent,
-                style.reset,
-                " ".repeat(lead),
-                caret.to_string().repeat(width.min(80)),
-                printable(label),
-                style.reset
-            );
+            let label = printable(label);
+            let marks = caret.to_string().repeat(carets.min(80));
+            let beside = room.is_none_or(|r| lead + carets.min(80) + 1 + text::width(&label) <= r);
+            if beside {
+                let _ = writeln!(
+                    out,
+                    "{pad} {}|{} {}{color}{marks} {label}{}",
+                    style.accent,
+                    style.reset,
+                    " ".repeat(lead),
+                    style.reset
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{pad} {}|{} {}{color}{marks}{}",
+                    style.accent,
+                    style.reset,
+                    " ".repeat(lead),
+                    style.reset
+                );
+                let lead = format!("{pad} | ");
+                let styled = format!("{pad} {}|{} ", style.accent, style.reset);
+                wrapped(&mut out, (&lead, &styled), &label, "");
+            }
         }
-        for note in &self.notes {
-            let _ = writeln!(
-                out,
-                "{pad} {}={} {}",
-                style.accent,
-                style.reset,
-                printable(note)
-            );
-        }
+        notes(&mut out, &pad);
         out
     }
 
@@ -194,7 +227,7 @@ impl Diagnostic {
     /// The line `span` starts on, as shown (control characters escaped, a
     /// very long line cut around the spot), with the display columns before
     /// the span and the span's own width in columns.
-    fn snippet(&self, span: Span) -> (String, usize, usize) {
+    fn snippet(&self, span: Span, room: Option<usize>) -> (String, usize, usize) {
         let start = floor_char(&self.source, span.start.min(self.source.len()));
         let line_start = self.source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = self.source[start..]
@@ -206,11 +239,15 @@ impl Diagnostic {
         let after = printable(self.source[end..line_end].trim_end_matches('\r'));
         let (lead, caret) = (text::width(&before), text::width(&inside).max(1));
         let line = format!("{before}{inside}{after}");
-        if text::width(&line) <= 120 {
+        // Without a width, a line of 120 columns is quoted whole and a
+        // longer one cut to 100; at a width, cut to fit it.
+        let (whole, keep) = room.map_or((120, 100), |r| (r, r.saturating_sub(2)));
+        if text::width(&line) <= whole {
             return (line, lead, caret);
         }
-        // Keep 40 columns before the spot and 100 in all.
-        let skip = lead.saturating_sub(40);
+        // Keep the spot in sight: up to 40 columns before it (a third of
+        // a narrow terminal), and `keep` in all.
+        let skip = lead.saturating_sub(40.min(keep / 3));
         let (mut dropped, mut shown, mut kept) = (0, String::new(), 0);
         for c in line.chars() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
@@ -218,7 +255,7 @@ impl Diagnostic {
                 dropped += w;
                 continue;
             }
-            if kept + w > 100 {
+            if kept + w > keep {
                 break;
             }
             kept += w;
@@ -282,8 +319,17 @@ impl Diagnostics {
     /// Every error rendered, one after another; with more than one, a last
     /// line says how many (and how many were left out).
     pub fn render(&self, color: bool) -> String {
+        self.render_fitted(color, None)
+    }
+
+    /// [`Diagnostics::render`], each error fitted to `width` columns.
+    pub fn render_fitted(&self, color: bool, width: Option<usize>) -> String {
         // A blank line between errors, as compilers set them apart.
-        let out: Vec<String> = self.list.iter().map(|d| d.render(color)).collect();
+        let out: Vec<String> = self
+            .list
+            .iter()
+            .map(|d| d.render_fitted(color, width))
+            .collect();
         let mut out = out.join("\n");
         let total = self.list.len() + self.left_out;
         if total > 1 {

@@ -16,7 +16,6 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::env::Env;
 use crate::units::Calendar;
 use args::{Cli, ColorChoice, Command};
-use clap::Parser;
 use eval::eval_cmd;
 use run::{check_cmd, list_cmd, run_cmd, show_cmd};
 use std::ffi::OsString;
@@ -54,7 +53,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     // `COLUMNS=3`, or a terminal ten columns wide, is fitted as `--width`'s
     // least: one character a line helps nobody.
     io.term_width = io.term_width.map(|w| w.max(crate::report::MIN_WIDTH));
-    let cli = match Cli::try_parse_from(negative_expressions(args)) {
+    // Help fits the terminal it is printed on.
+    let mut command = <Cli as clap::CommandFactory>::command();
+    if let Some(w) = io.term_width {
+        command = command.term_width(w);
+    }
+    let parsed = command
+        .try_get_matches_from(negative_expressions(args))
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let text = if io.color {
@@ -162,7 +169,8 @@ fn write_failed(err: &io::Error, stderr: &mut dyn Write) -> i32 {
 
 /// Report an error in a command-line expression; returns the status for it.
 fn report(io: &mut Io<'_>, d: &Diagnostic) -> io::Result<i32> {
-    io.stderr.write_all(d.render(io.color).as_bytes())?;
+    io.stderr
+        .write_all(d.render_fitted(io.color, io.term_width).as_bytes())?;
     Ok(EXIT_INPUT)
 }
 

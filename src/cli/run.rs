@@ -27,6 +27,7 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         RunFormat::Json => Format::Json,
         RunFormat::Csv => Format::Csv,
     };
+    let width = args.width.map(usize::from).or(io.term_width);
     if let Some(name) = &args.why {
         let Some(r) = ev
             .rows
@@ -43,7 +44,7 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
             return Ok(EXIT_INPUT);
         };
         io.stdout
-            .write_all(report::why::render(&ev, r, format).as_bytes())?;
+            .write_all(report::why::render(&ev, r, format, width).as_bytes())?;
         return Ok(0);
     }
     let only = match args.section.as_deref() {
@@ -73,7 +74,7 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
     let opts = report::Options {
         explain: args.explain,
         color: io.color_out,
-        width: args.width.map(usize::from).or(io.term_width),
+        width,
         only,
         no_header: args.no_header,
         summary_only: args.summary,

@@ -44,31 +44,8 @@ pub(super) fn sheet_cmd(
             .stdout
             .write_all(crate::report::sheet::markdown(kind).as_bytes())?,
         SheetFormat::Text => {
-            if let Some(date) = &sheet.date {
-                writeln!(io.stdout, "{}, read {date}", sheet.title)?;
-            }
-            let w = entries.iter().map(|e| name(e).len()).max().unwrap_or(0);
-            let v = entries
-                .iter()
-                .map(|e| crate::text::width(&e.value))
-                .max()
-                .unwrap_or(0);
-            for e in entries {
-                let pad = v.saturating_sub(crate::text::width(&e.value));
-                writeln!(
-                    io.stdout,
-                    "{:<w$}  {}{}  {}",
-                    name(e),
-                    e.value,
-                    " ".repeat(pad),
-                    e.what.as_deref().unwrap_or("")
-                )?;
-                let said: Vec<&str> = [e.kind.as_deref(), e.source.as_deref(), e.date.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                writeln!(io.stdout, "{:<w$}  [{}]", "", said.join("; "))?;
-            }
+            let text = crate::report::sheet::text(kind, sheet, &entries, io.term_width);
+            io.stdout.write_all(text.as_bytes())?;
         }
     }
     Ok(0)

@@ -94,6 +94,7 @@ fn report_all(io: &mut Io<'_>, all: &Diagnostics, json: bool) -> io::Result<i32>
         io.stdout
             .write_all(crate::report::json::errors(all).as_bytes())?;
     }
-    io.stderr.write_all(all.render(io.color).as_bytes())?;
+    io.stderr
+        .write_all(all.render_fitted(io.color, io.term_width).as_bytes())?;
     Ok(EXIT_INPUT)
 }

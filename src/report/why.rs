@@ -14,7 +14,8 @@ const BAR: usize = 20;
 
 /// The view of row `r` in `format`. An exact row says that nothing in it
 /// is uncertain.
-pub(crate) fn render(ev: &Evaluated, r: usize, format: Format) -> String {
+/// `width` fits the text view to a terminal.
+pub(crate) fn render(ev: &Evaluated, r: usize, format: Format, width: Option<usize>) -> String {
     let sampling = ev.estimate.sampling;
     let row = &ev.rows[r];
     let name = &ev.estimate.items[row.item].name;
@@ -55,7 +56,23 @@ pub(crate) fn render(ev: &Evaluated, r: usize, format: Format) -> String {
             }
             out
         }
-        Format::Table | Format::Markdown => text(ev, row, range, &drivers, sampling),
+        Format::Table | Format::Markdown => {
+            let text = text(ev, row, range, &drivers, sampling, width);
+            match width {
+                // Lines that run over wrap between words, under their start.
+                Some(w) => text
+                    .lines()
+                    .flat_map(|l| {
+                        let indent = l.len() - l.trim_start().len() + 2;
+                        text::wrap_hanging(l, w, indent)
+                            .into_iter()
+                            .map(|l| format!("{l}\n"))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect(),
+                None => text,
+            }
+        }
     }
 }
 
@@ -79,6 +96,7 @@ fn text(
     range: &ShownRange,
     drivers: &[Driver],
     sampling: Sampling,
+    limit: Option<usize>,
 ) -> String {
     let name = &ev.estimate.items[row.item].name;
     let mut out = format!(
@@ -122,13 +140,24 @@ fn text(
         drivers.len()
     );
     let (lo, hi) = (range.spread.p5, range.spread.p95);
-    let _ = writeln!(
-        out,
-        "\nDistribution, 5th to 95th percentile\n  {} {} {}",
-        rough(row, range, lo),
-        histogram(range.draws.values(), lo, hi, 24),
-        rough(row, range, hi)
-    );
+    let (a, b) = (rough(row, range, lo), rough(row, range, hi));
+    // 24 bins, or as many as the terminal has room for beside the ends;
+    // with no room for 8, the ends go on lines of their own.
+    let room = limit.map_or(24, |w| {
+        w.saturating_sub(4 + text::width(&a) + text::width(&b))
+    });
+    let _ = writeln!(out, "\nDistribution, 5th to 95th percentile");
+    if room >= 8 {
+        let bins = histogram(range.draws.values(), lo, hi, room.min(24));
+        let _ = writeln!(out, "  {a} {bins} {b}");
+    } else {
+        let bins = limit.map_or(24, |w| w.saturating_sub(2).min(24));
+        let _ = writeln!(
+            out,
+            "  {a}\n  {}\n  {b}",
+            histogram(range.draws.values(), lo, hi, bins)
+        );
+    }
     out
 }
 

@@ -10,6 +10,7 @@ mod estimates;
 mod eval_cli;
 mod eval_examples;
 mod first_try;
+mod fits;
 mod hardening;
 mod input;
 mod limits;

@@ -1,0 +1,69 @@
+//! Every command fits the terminal: at 60, 80 and 100 columns no line of
+//! any command's output is wider than the terminal.
+
+use bote::width;
+
+/// Run bote in-process as at a terminal `columns` wide.
+fn at(columns: usize, args: &[&str]) -> (i32, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut io = bote::Io {
+        stdin: &mut &b""[..],
+        stdout: &mut out,
+        stderr: &mut err,
+        color: false,
+        color_out: false,
+        term_width: Some(columns),
+        process_ends: false,
+        interactive: false,
+    };
+    let argv = std::iter::once("bote".into()).chain(args.iter().map(Into::into));
+    let status = bote::run(argv, &mut io);
+    (
+        status,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn every_command_fits_60_80_100_columns() {
+    let commands: &[&[&str]] = &[
+        &["refs"],
+        &["prices"],
+        &["list"],
+        &["check", "url-shortener", "twitter-timeline"],
+        &["check", "tests/cases/errors/five-mistakes-at-once.yaml"],
+        &["run", "url-shortener", "--explain"],
+        &["run", "twitter-timeline", "--why", "cache_memory"],
+        &["run", "url-shortener", "--why", "peak_read_qps"],
+        &["run", "service-mesh", "--summary"],
+        &[
+            "eval",
+            "--explain",
+            "100M new URLs a month at 500 bytes for 5 years",
+        ],
+        &["eval", "5 gigabites"],
+        &["--help"],
+        &["run", "--help"],
+        &["eval", "--help"],
+        &["check", "--help"],
+        &["new", "--help"],
+    ];
+    let mut wide = Vec::new();
+    for &columns in &[60, 80, 100] {
+        for args in commands {
+            let (_, out, err) = at(columns, args);
+            for line in out.lines().chain(err.lines()) {
+                if width(line) > columns {
+                    wide.push(format!("{columns} {args:?}: {line}"));
+                }
+            }
+        }
+    }
+    assert!(
+        wide.is_empty(),
+        "{} lines too wide:\n{}",
+        wide.len(),
+        wide.join("\n")
+    );
+}
