@@ -10,6 +10,7 @@ fn main() {
     let color = io::stderr().is_terminal() && !no_color;
     let color_out = io::stdout().is_terminal() && !no_color;
     let term_width = terminal_width();
+    let term_height = terminal_height();
     let stdin = io::stdin();
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(io::stdout().lock());
@@ -21,6 +22,7 @@ fn main() {
         color,
         color_out,
         term_width,
+        term_height,
         process_ends: true,
         interactive: io::stdin().is_terminal(),
     };
@@ -45,4 +47,16 @@ fn terminal_width() -> Option<usize> {
         .ok()
         .and_then(|c| c.trim().parse().ok());
     columns.or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+}
+
+/// The height of the terminal stdout goes to, in rows: `LINES` if set to
+/// a number, else the terminal's own.
+fn terminal_height() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let lines = std::env::var("LINES")
+        .ok()
+        .and_then(|l| l.trim().parse().ok());
+    lines.or_else(|| terminal_size::terminal_size().map(|(_, h)| usize::from(h.0)))
 }

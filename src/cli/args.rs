@@ -26,6 +26,17 @@ pub(crate) struct Cli {
     /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub(super) color: ColorChoice,
+    /// When to page a report through less (or $BOTE_PAGER, $PAGER): auto (on a
+    /// terminal, when it is taller than the screen), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = Paging::Auto)]
+    pub(super) paging: Paging,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum Paging {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ mod args;
 mod eval;
 mod files;
 mod new;
+mod pager;
 mod repl;
 mod run;
 pub(crate) mod sheets;
@@ -35,6 +36,8 @@ pub struct Io<'a> {
     pub color_out: bool,
     /// The width of the terminal stdout goes to, if it goes to one.
     pub term_width: Option<usize>,
+    /// Its height, in rows: a report taller than it is paged.
+    pub term_height: Option<usize>,
     /// The process ends when this run does, so what it built need not be
     /// freed. The binary sets it; a test or any other caller running bote
     /// in its own process leaves it false, and nothing leaks.
@@ -92,7 +95,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             Err(d) => report(io, &d),
         },
         Command::Run(args) if args.watch => watch::watch(&args, io),
-        Command::Run(args) => run_cmd(&args, io),
+        Command::Run(args) => run_cmd(&args, cli.paging, io),
         Command::Check {
             targets,
             sampling,

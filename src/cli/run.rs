@@ -1,6 +1,6 @@
 //! `bote run`, `check`, `list` and `show`: estimates as reports.
 
-use super::args::{RunArgs, RunFormat, SamplingArgs, SheetArgs};
+use super::args::{Paging, RunArgs, RunFormat, SamplingArgs, SheetArgs};
 use super::source::load_estimate;
 use super::*;
 use crate::estimate::presets;
@@ -8,7 +8,7 @@ use crate::report::{self, Format};
 use std::io;
 
 /// One run of `bote run`: load, evaluate, report.
-pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
+pub(super) fn run_cmd(args: &RunArgs, paging: Paging, io: &mut Io<'_>) -> io::Result<i32> {
     let json = args.format == RunFormat::Json;
     let ev = match load_estimate(
         &args.target,
@@ -80,7 +80,14 @@ pub(super) fn run_cmd(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         summary_only: args.summary,
         heading_level: usize::from(args.heading_level),
     };
-    report::write(&ev, format, opts, io.stdout)?;
+    // On a terminal the report may be paged, so it is made whole first;
+    // elsewhere it streams out as it is made.
+    if io.term_height.is_some() && paging != Paging::Never {
+        let text = report::render(&ev, format, opts);
+        super::pager::show(&text, paging, io)?;
+    } else {
+        report::write(&ev, format, opts, io.stdout)?;
+    }
     if io.process_ends {
         // Freeing a large estimate node by node would cost as much as a
         // tenth of the run (measured on 10,000 quantities).

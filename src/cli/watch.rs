@@ -75,7 +75,8 @@ pub(super) fn watch(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         if clear {
             io.stdout.write_all(b"\x1b[2J\x1b[H")?;
         }
-        run_cmd(args, io)?;
+        // A report that refreshes is never paged.
+        run_cmd(args, super::args::Paging::Never, io)?;
         writeln!(io.stderr, "watching {} (Ctrl-C stops)", files::shown(path))?;
         io.stdout.flush()?;
         match wait_for_save(&rx, &is_ours, path, &folder) {

@@ -345,3 +345,41 @@ fn watch_ignores_its_own_reads_and_waits_for_a_deleted_file() {
     let _ = std::fs::remove_dir_all(&dir);
     checked.unwrap();
 }
+
+/// Through a pseudo-terminal 24 rows high: a report taller than the
+/// screen goes through the pager ($BOTE_PAGER here, a `sed` that marks
+/// each line), one that fits does not, and `--paging never` never does.
+#[test]
+fn a_tall_report_is_paged_on_a_terminal() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty/pager.py");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("python3")
+            .arg(script)
+            .args(["24", "80", env!("CARGO_BIN_EXE_bote")])
+            .args(args)
+            .env("BOTE_PAGER", "sed s/^/paged:/")
+            .env_remove("LINES")
+            .env_remove("COLUMNS")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let tall = run(&["run", "url-shortener"]);
+    assert!(tall.lines().count() > 24, "{tall}");
+    assert!(
+        tall.lines()
+            .all(|l| l.trim().is_empty() || l.starts_with("paged:")),
+        "{tall}"
+    );
+    let short = run(&["run", "littles-law", "--summary"]);
+    assert!(short.contains("Summary"), "{short}");
+    assert!(!short.contains("paged:"), "{short}");
+    let never = run(&["run", "url-shortener", "--paging", "never"]);
+    assert!(
+        never.lines().count() > 24 && !never.contains("paged:"),
+        "{never}"
+    );
+    // Piped, never: the same report through a pipe is the plain text.
+    let piped = crate::common::bote(&["run", "url-shortener", "--paging", "always"], "");
+    assert!(!piped.stdout.contains("paged:"));
+}

@@ -26,6 +26,7 @@ pub fn bote_bytes(args: &[&str], stdin: &[u8]) -> Outcome {
         color: false,
         color_out: false,
         term_width: None,
+        term_height: None,
         process_ends: false,
         interactive: false,
     };

@@ -13,6 +13,7 @@ fn at(columns: usize, args: &[&str]) -> (i32, String, String) {
         color: false,
         color_out: false,
         term_width: Some(columns),
+        term_height: None,
         process_ends: false,
         interactive: false,
     };

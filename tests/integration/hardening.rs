@@ -179,6 +179,7 @@ fn a_tiny_terminal_is_fitted_as_the_narrowest_width() {
             color: false,
             color_out: false,
             term_width,
+            term_height: None,
             process_ends: false,
             interactive: false,
         };
