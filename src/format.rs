@@ -166,6 +166,12 @@ pub(crate) const KEYS: &[Key] = &[
     ),
     key(
         Assumption,
+        "point",
+        Expression,
+        "For a range: the figure its source computed with, which `--point` takes instead of the median (`point: 100 redirects/url` for `100 to 1000 redirects/url`).",
+    ),
+    key(
+        Assumption,
         "note",
         Text,
         "What the figure is, printed beside it.",

@@ -410,6 +410,21 @@ impl Estimate {
         let item = &self.items[i];
         let mut value = eval::eval_statement(&item.stmt, env, &item.name)
             .map_err(|e| self.item_error(item, &e))?;
+        // `--point`: the figure the source computed with, where it says one.
+        if let Some((point, at)) = item.point.as_deref().filter(|_| env.sampling.point) {
+            let fail = |message: String| error_at(&self.origin, &self.source_text, *at, message);
+            let figure = eval::eval_statement(point, env, &item.name)
+                .map_err(|e| fail(format!("in the `point` of `{}`: {e}", item.name)))?;
+            if figure.dim() != value.dim() {
+                return Err(fail(format!(
+                    "the `point` of `{}` is {} but its value is {}: write it as the value is written",
+                    item.name,
+                    figure.dim(),
+                    value.dim()
+                )));
+            }
+            value = figure;
+        }
         if let Some(counted) = item.counts_from_file
             && !value.dim().has_counts()
             && let Some(counts) = counted.count_gap(value.dim())

@@ -106,6 +106,10 @@ pub struct Item {
     /// Reading it failed (its error is reported): it stands in for its
     /// name, and nothing that uses it is evaluated.
     pub(crate) broken: bool,
+    /// An uncertain assumption's point (`point:`): the figure its source
+    /// computed with, which `--point` takes instead of the median; with
+    /// where it is written.
+    pub(crate) point: Option<Box<(Statement, Span)>>,
 }
 
 impl Item {
@@ -126,6 +130,7 @@ impl Item {
             counts_from_file: None,
             capacity: None,
             broken: true,
+            point: None,
         }
     }
 
@@ -537,7 +542,7 @@ mod format_tests {
             "unit" => "GB",
             "expr" | "expect" | "load" => "2 GB",
             "per_box" => "1 GB",
-            "value" => "2 GB",
+            "value" | "point" => "2 GB",
             _ => "text",
         }
     }

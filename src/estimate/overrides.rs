@@ -83,6 +83,8 @@ impl Estimate {
         }
         item.unit = stmt.target.clone();
         item.stmt = stmt;
+        // The source's point was for the figure the file wrote.
+        item.point = None;
         item.expr_offset = None;
         item.overridden = true;
         Ok(())

@@ -17,6 +17,20 @@ fn every_preset_passes_check() {
     );
 }
 
+/// `--point` is the textbook's own arithmetic: with each range at the
+/// figure its source computed with (`point:`), or its median, every
+/// preset reproduces every published figure.
+#[test]
+fn every_preset_passes_check_at_its_points() {
+    let out = bote(&["check", "--point"], "");
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().all(|l| l.starts_with("ok ")),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn preset_snapshots() {
     for (name, _) in bote::PRESETS {

@@ -80,7 +80,24 @@ impl Loader<'_> {
             text: expr_text,
             node: value_node,
         });
+        let point = match fields.get("point") {
+            Some(n) => {
+                let text = self.expr_text(n, &|| format!("the point of `{name}`"))?;
+                let stmt = self.parse_expr(text, n)?;
+                if stmt.names().next().is_some() || stmt.draws() {
+                    return Err(self
+                        .err(n.span, format!("the `point` of `{name}` must be a figure"))
+                        .tap_note(
+                            "the figure the source computed with, such as `point: 100 redirects/url` \
+                             for `value: 100 to 1000 redirects/url`",
+                        ));
+                }
+                Some(Box::new((stmt, n.span)))
+            }
+            None => None,
+        };
         Ok(Item {
+            point,
             expr_offset: self.expr_offset(expr_text, value_node),
             expr_at: value_node.span,
             name,
@@ -246,6 +263,7 @@ impl Loader<'_> {
                 percentile,
             })),
             broken: false,
+            point: None,
         })
     }
 
@@ -336,6 +354,7 @@ impl Loader<'_> {
             counts_from_file: None,
             capacity: None,
             broken: false,
+            point: None,
         })
     }
 }
