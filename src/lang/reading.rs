@@ -130,6 +130,12 @@ impl Statement {
                     BinOp::Pow if rhs_chains => (7, p),
                     BinOp::Pow => (7, 7),
                     BinOp::To => (p + 1, p + 1),
+                    // A range multiplied reads back alike only in parentheses
+                    // when an end is a name (`(a to b) * 2`): see the parser's
+                    // `unambiguous`. They cost nothing where it is all figures.
+                    _ if matches!(self.node(*lhs), Expr::Binary { op: BinOp::To, .. }) => {
+                        (p + 2, p + 1)
+                    }
                     _ => (p, p + 1),
                 };
                 child(f, *lhs, lmin)?;

@@ -237,15 +237,28 @@ fn setting_one_assumption_keeps_the_other_draws() {
     assert_eq!(interval(&base), interval(&set));
 }
 
+/// `--point` takes an assumption's `point:` where it has one, the median
+/// of its range where not.
 #[test]
-fn point_collapses_ranges_to_their_medians() {
+fn point_collapses_ranges_to_their_points_or_medians() {
     let v = json(&["run", "url-shortener", "--point", "--format", "json"]);
     let read = &v["sections"][0]["quantities"][1];
     assert_eq!(read["name"], "read_qps");
-    // 100M a month times sqrt(100 * 1000).
-    let want = 1e8 / (365.0 / 12.0 * 86_400.0) * (100f64 * 1000.0).sqrt();
+    // 100M a month times the 100:1 the source computes with (`point:`).
+    let month = 365.0 / 12.0 * 86_400.0;
+    let want = 1e8 / month * 100.0;
     assert!((read["value"].as_f64().unwrap() / want - 1.0).abs() < 1e-12);
     assert!(read["range"].is_null());
+
+    // Without a point, the median: 100M a month times sqrt(100 * 1000).
+    let file = "title: t\nassumptions:\n  new: { value: 100M /month }\n  ratio: { value: 100 to 1000 }\n\
+                reads:\n  qps: { expr: new * ratio, unit: /s }\n";
+    let out = bote(&["run", "-", "--point", "--format", "json"], file);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let qps = v["sections"][0]["quantities"][0]["value"].as_f64().unwrap();
+    let want = 1e8 / month * (100f64 * 1000.0).sqrt();
+    assert!((qps / want - 1.0).abs() < 1e-12, "{qps} vs {want}");
     assert_eq!(eval_point("1 to 100"), "10");
 }
 

@@ -76,9 +76,16 @@ impl<'a> Parser<'a> {
                 }
             }
         };
+        // A product written as one (`*`, `times`, `5x b`) or a quotient with
+        // `/`; the words that read as phrases (`a to b per day`, `for 5
+        // years`, `at 500 bytes`) apply to the whole range.
         let op = match self.peek_tok() {
             Some(Tok::Star) => "*",
             Some(Tok::Slash) => "/",
+            Some(Tok::Ident) if self.multiplier_x(self.pos) && self.operand_at(self.pos + 1) => "x",
+            Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
+                "times"
+            }
             _ => return Ok(()),
         };
         if figure(lo) && figure(hi) {

@@ -415,7 +415,7 @@ impl<'a> Parser<'a> {
 
     /// Is the token at `pos` the `x` of a multiplier, written straight
     /// after a number (`5x`)? With a space, `5 x` is a number and a unit.
-    fn multiplier_x(&self, pos: usize) -> bool {
+    pub(super) fn multiplier_x(&self, pos: usize) -> bool {
         let (Some(x), Some(before)) = (
             self.tokens.get(pos),
             pos.checked_sub(1).and_then(|p| self.tokens.get(p)),
@@ -429,7 +429,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Does an operand start at token `pos`: a number, a name, `$` or `(`?
-    fn operand_at(&self, pos: usize) -> bool {
+    pub(super) fn operand_at(&self, pos: usize) -> bool {
         match self.tokens.get(pos).map(|t| t.tok) {
             Some(Tok::Number { .. } | Tok::LParen | Tok::Dollar) => true,
             Some(Tok::Ident) => self.word_at(pos).is_some_and(|(w, _)| !is_keyword(w)),
