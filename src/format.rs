@@ -334,6 +334,18 @@ pub(crate) const KEYS: &[Key] = &[
         Text,
         "Measured on what, under which load.",
     ),
+    key(
+        Entry,
+        "over",
+        Expression,
+        "A price tier's lower bound: the volume it holds over (`50 TB`, `10 TB / month`); a use below it is warned of.",
+    ),
+    key(
+        Entry,
+        "up_to",
+        Expression,
+        "A price tier's upper bound: the volume it holds for (`50 TB`, `10 TB / month`); a use beyond it is warned of.",
+    ),
 ];
 
 /// The keys allowed in `place`, in declared order.

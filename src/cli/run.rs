@@ -119,8 +119,20 @@ pub(super) fn check_cmd(
                 continue;
             }
         };
-        for warning in ev.stale_prices(today()) {
-            writeln!(io.stderr, "warning: {target}: {warning}")?;
+        for warning in ev
+            .stale_prices(today())
+            .into_iter()
+            .chain(ev.beyond_tiers())
+        {
+            let line = format!("warning: {target}: {warning}");
+            match io.term_width {
+                Some(w) => {
+                    for part in crate::text::wrap_hanging(&line, w, 4) {
+                        writeln!(io.stderr, "{part}")?;
+                    }
+                }
+                None => writeln!(io.stderr, "{line}")?,
+            }
         }
         let total = ev.expectations();
         let failed: Vec<_> = ev.failed_expectations().collect();

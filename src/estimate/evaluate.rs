@@ -340,12 +340,27 @@ impl Estimate {
                 } else {
                     text
                 };
+                let tier = super::tiers::Tier::of(entry, &by).map_err(|problem| {
+                    let e = ExprError::new(
+                        crate::lang::error::ExprErrorKind::Quantity {
+                            error: crate::quantity::QuantityError::BadRange(format!(
+                                "`{name}` (from {}): {problem}",
+                                entry.origin
+                            )),
+                            hint: None,
+                        },
+                        span,
+                    );
+                    self.name_error(item, in_utilisation, &e)
+                })?;
                 env.set(name.to_string(), answer.value);
                 used.push(Used {
                     name: name.to_string(),
                     kind,
                     entry: entry.clone(),
                     text,
+                    quantity: answer.quantity,
+                    tier,
                 });
             }
         }

@@ -15,6 +15,7 @@ mod load;
 mod order;
 mod overrides;
 pub mod presets;
+mod tiers;
 
 pub use drivers::Driver;
 pub use load::load;
@@ -266,6 +267,10 @@ pub(crate) struct Used {
     pub(crate) entry: sheets::Entry,
     /// The value as shown: `25 Gbit/s`, `250 to 500 µs`.
     pub(crate) text: String,
+    /// Its value, or an uncertain one's median.
+    pub(crate) quantity: Quantity,
+    /// The volume a price holds for, when its entry says.
+    pub(crate) tier: Option<tiers::Tier>,
 }
 
 /// A price read longer ago than this is called stale by `bote check`.

@@ -593,6 +593,34 @@ impl Statement {
         })
     }
 
+    /// The names the value is proportional to: factors of the top product,
+    /// not divided (`total_storage * price.s3_standard` has both; `a / b`
+    /// and `a + b` have only `a`, and none).
+    pub(crate) fn factor_names(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut todo = vec![self.root()];
+        while let Some(id) = todo.pop() {
+            match self.node(id) {
+                Expr::Name { span, .. } => out.push(self.text_at(Span::from(*span))),
+                Expr::Binary {
+                    op: BinOp::Mul,
+                    lhs,
+                    rhs,
+                    ..
+                } => todo.extend([*rhs, *lhs]),
+                Expr::Binary {
+                    op: BinOp::Div,
+                    lhs,
+                    ..
+                }
+                | Expr::Juxt { lhs, .. } => todo.push(*lhs),
+                Expr::Neg { expr, .. } => todo.push(*expr),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// Record which quantity each name refers to: `slots` gives one slot
     /// per name, in the order [`Statement::names`] lists them.
     pub(crate) fn resolve(&mut self, slots: impl IntoIterator<Item = u32>) {

@@ -87,6 +87,11 @@ pub(crate) struct JsonEntry<'a> {
     source: Option<&'a str>,
     date: Option<&'a str>,
     conditions: Option<&'a str>,
+    /// A price tier's bounds, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    over: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    up_to: Option<&'a str>,
     /// `built-in`, `this estimate` or a file.
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<&'a str>,
@@ -104,6 +109,8 @@ impl<'a> JsonEntry<'a> {
             source: e.source.as_deref(),
             date: e.date.as_deref(),
             conditions: e.conditions.as_deref(),
+            over: e.over.as_deref(),
+            up_to: e.up_to.as_deref(),
             from: None,
         }
     }

@@ -95,6 +95,9 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         if let Some(check) = &top_figures.check {
             let _ = writeln!(out, "- {check}");
         }
+        for warning in &top_figures.warnings {
+            let _ = writeln!(out, "- **warning**: {}", md(warning));
+        }
         if opts.summary_only {
             return out;
         }

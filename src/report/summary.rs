@@ -26,6 +26,8 @@ pub(crate) struct Summary<'e> {
     /// How the published figures fared: `✓ 8 of 8 published figures
     /// reproduced`, or `✗ 1 of 8 ...`; none when the file publishes none.
     pub(crate) check: Option<String>,
+    /// Prices used beyond the volume their tier holds for.
+    pub(crate) warnings: Vec<String>,
 }
 
 /// The summary of `ev`.
@@ -65,7 +67,11 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
             format!("✗ {failed} of {total} published figures not reproduced")
         }
     });
-    Summary { headlines, check }
+    Summary {
+        headlines,
+        check,
+        warnings: ev.beyond_tiers(),
+    }
 }
 
 impl Summary<'_> {
@@ -96,6 +102,17 @@ impl Summary<'_> {
         }
         if let Some(check) = &self.check {
             out.push(format!("  {check}"));
+        }
+        for warning in &self.warnings {
+            let line = format!("  warning: {warning}");
+            match width {
+                Some(w) if text::width(&line) > w => out.extend(
+                    text::wrap_hanging(&line, w, 4)
+                        .into_iter()
+                        .map(Cow::into_owned),
+                ),
+                _ => out.push(line),
+            }
         }
         out
     }
@@ -129,6 +146,8 @@ pub(crate) struct JsonSummary<'e> {
     figures: Vec<JsonHeadline<'e>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     check: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
 }
 
 #[derive(serde::Serialize)]
@@ -155,6 +174,7 @@ impl<'e> Summary<'e> {
                 })
                 .collect(),
             check: self.check,
+            warnings: self.warnings,
         }
     }
 }

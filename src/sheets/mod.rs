@@ -52,6 +52,10 @@ pub(crate) struct Entry {
     /// measured, spec, classic or rule (references only).
     pub(crate) kind: Option<String>,
     pub(crate) conditions: Option<String>,
+    /// The volume a price holds over and up to, as written (`50 TB`,
+    /// `10 TB / month`): a tier's bounds.
+    pub(crate) over: Option<String>,
+    pub(crate) up_to: Option<String>,
     /// Where the entry came from: `built-in`, a file, `the estimate`.
     pub(crate) origin: String,
 }
@@ -155,9 +159,10 @@ impl Sheets {
         own.or_else(file).or_else(built).map(|e| (kind, e))
     }
 
-    /// Every name of `kind` that can be looked up, for did-you-mean.
-    pub(crate) fn names(&self, kind: Kind) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    /// Every entry of `kind` that can be looked up, the one in force for
+    /// each name.
+    pub(crate) fn entries(&self, kind: Kind) -> Vec<&Entry> {
+        let mut out: Vec<&Entry> = Vec::new();
         let own = self.own.iter().filter(|(k, _)| *k == kind).map(|(_, e)| e);
         let files = self
             .files
@@ -165,12 +170,19 @@ impl Sheets {
             .filter(|(k, _)| *k == kind)
             .flat_map(|(_, s)| s.entries.iter());
         for e in own.chain(files).chain(builtin_sheet(kind).entries.iter()) {
-            let name = format!("{}.{}", kind.prefix(), e.name);
-            if !out.contains(&name) {
-                out.push(name);
+            if !out.iter().any(|o| o.name == e.name) {
+                out.push(e);
             }
         }
         out
+    }
+
+    /// Every name of `kind` that can be looked up, for did-you-mean.
+    pub(crate) fn names(&self, kind: Kind) -> Vec<String> {
+        self.entries(kind)
+            .into_iter()
+            .map(|e| format!("{}.{}", kind.prefix(), e.name))
+            .collect()
     }
 
     /// The price sheet in force: a user's file, else the built-in one.

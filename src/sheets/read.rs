@@ -87,6 +87,8 @@ pub(crate) fn entries(
             date: None,
             kind: None,
             conditions: None,
+            over: None,
+            up_to: None,
             origin: label.to_string(),
         };
         match &v.value {
@@ -110,6 +112,8 @@ pub(crate) fn entries(
                             entry.kind = Some(kind);
                         }
                         "conditions" => entry.conditions = Some(value),
+                        "over" => entry.over = Some(value),
+                        "up_to" => entry.up_to = Some(value),
                         other => {
                             let place = format!("entry `{}`", entry.name);
                             let d = Diagnostic::unknown_key(

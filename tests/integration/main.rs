@@ -19,5 +19,6 @@ mod presets;
 mod properties;
 mod ranges;
 mod readme;
+mod tiers;
 mod verdicts;
 mod wrong_numbers;
