@@ -77,8 +77,8 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
     }
 }
 
-/// Write the report to `w`. A table goes out as it is made, in pieces of
-/// about 64 KiB, rather than being built whole first.
+/// Write the report to `w`. A table and JSON go out as they are made, in
+/// pieces of about 64 KiB, rather than being built whole first.
 pub fn write(
     ev: &Evaluated,
     format: Format,
@@ -87,6 +87,7 @@ pub fn write(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(ev, opts, w),
+        Format::Json => json::write(ev, w),
         _ => w.write_all(render(ev, format, opts).as_bytes()),
     }
 }

@@ -22,20 +22,24 @@ pub(crate) fn rank_correlation(ra: &[f64], rb: &[f64]) -> f64 {
 }
 
 /// The rank of each value, 1-based, ties sharing their average rank.
+///
+/// The values are sorted with their places beside them, which keeps the
+/// sort in one array rather than reading the values through indices.
 pub(crate) fn ranks(v: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_unstable_by(|&i, &j| v[i].total_cmp(&v[j]));
+    #[allow(clippy::cast_possible_truncation)] // draws are capped far below 4 billion
+    let mut order: Vec<(f64, u32)> = v.iter().enumerate().map(|(i, &x)| (x, i as u32)).collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     let mut ranks = vec![0.0; v.len()];
     let mut i = 0;
     while i < order.len() {
         let mut j = i;
-        while j + 1 < order.len() && v[order[j + 1]] == v[order[i]] {
+        while j + 1 < order.len() && order[j + 1].0 == order[i].0 {
             j += 1;
         }
         #[allow(clippy::cast_precision_loss)]
         let rank = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &order[i..=j] {
-            ranks[k] = rank;
+        for &(_, k) in &order[i..=j] {
+            ranks[k as usize] = rank;
         }
         i = j + 1;
     }
