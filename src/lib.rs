@@ -87,7 +87,7 @@ pub mod fuzz {
 }
 
 /// The built-in reference numbers (`prices` false) or price sheet (`true`)
-/// as the Markdown table the README carries (a test keeps the two the same).
+/// as the Markdown table docs/language.md carries (a test keeps the two the same).
 pub fn sheet_table(prices: bool) -> String {
     use sheets::Kind;
     report::sheet::markdown(if prices {

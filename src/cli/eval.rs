@@ -171,8 +171,8 @@ pub(super) fn eval_statement(
 ) -> io::Result<i32> {
     let (name, expr, offset) = match definition(src) {
         None => {
-            let src = read_counts(src, env);
-            return eval_one(&src, env, args, line, io);
+            let read = read_counts(src, env);
+            return eval_one(&read, src, env, args, line, io);
         }
         Some(Ok(parts)) => parts,
         Some(Err(message)) => {
@@ -240,16 +240,18 @@ fn read_counts(src: &str, env: &mut Env<'_>) -> String {
     reading.text
 }
 
-/// Evaluate one expression and print its answer; `line` is its line of
-/// standard input (0 for the command line).
+/// Evaluate `read`, the expression `src` with its modifiers blanked
+/// (same length), and print its answer; an error quotes `src` as typed.
+/// `line` is its line of standard input (0 for the command line).
 fn eval_one(
+    read: &str,
     src: &str,
     env: &Env,
     args: &EvalArgs,
     line: usize,
     io: &mut Io<'_>,
 ) -> io::Result<i32> {
-    match evaluate(src, env) {
+    match evaluate(read, env) {
         Ok(answer) => {
             match args.format {
                 EvalFormat::Text if args.explain => {

@@ -47,7 +47,7 @@ capacity:
 # Money per month, added up. price.NAME is a dated price (bote prices), ref.NAME a reference number (bote refs).
 cost:
   server_cost: { expr: servers * price.general_box }
-  storage_cost: { expr: requests_per_year * price.s3_standard, note: a year of requests in S3 }
+  storage_cost: { expr: request_rate * 90 days * request_size * price.s3_standard, note: "the last 90 days of requests in S3 (36 TB: the first tier, up to 50 TB)" }
 "#;
 
 pub(super) fn new_cmd(

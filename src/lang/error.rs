@@ -145,7 +145,7 @@ impl ExprError {
             ExprErrorKind::UnknownUnit { word, .. }
                 if crate::lang::glue::is_function_word(word) =>
             {
-                "not a unit: a word of the sentence, which bote reads only as `per`, `a`, `for` or `at`"
+                "not a unit: a word of the sentence, which bote reads only as `per`, `every`, `a`, `for` or `at`"
                     .into()
             }
             // Nothing close: likely a noun, which bote does not count.

@@ -70,7 +70,8 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                 let unit_like = crate::units::lookup(w).is_some()
                     || crate::units::magnitude_word(w).is_some()
                     || counts.lookup(w).is_some()
-                    || w == "per";
+                    || w == "per"
+                    || w == "every";
                 if unit_like {
                     i += 1;
                     continue;
@@ -96,7 +97,23 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                     && !is_name(w)
                     && !is_misspelt_unit(w)
                     && !next_is(Tok::LParen);
-                if plain {
+                // `50,000 drivers updating every 4 seconds`: a word in -ing
+                // after a count is what the count does, not a second count.
+                let doing = w.len() >= 5
+                    && w.ends_with("ing")
+                    && i > 0
+                    && word(&tokens[i - 1]).is_some_and(|prev| {
+                        reading
+                            .counts
+                            .iter()
+                            .any(|(one, many)| prev == one || prev == many)
+                    });
+                if plain && doing {
+                    let span = t.span;
+                    reading
+                        .text
+                        .replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+                } else if plain {
                     let pair = singular_and_plural(w);
                     if !reading.counts.contains(&pair) {
                         reading.counts.push(pair);
@@ -144,7 +161,7 @@ mod tests {
 
     #[test]
     fn nouns_after_figures_are_counts() {
-        let cases: [(&str, &[&str]); 9] = [
+        let cases: [(&str, &[&str]); 10] = [
             ("150M DAU * 2 posts/day", &["DAU", "post"]),
             ("1 billion requests per day in QPS", &["request"]),
             ("100M new URLs a month at 500 bytes for 5 years", &["URL"]),
@@ -154,6 +171,7 @@ mod tests {
             ("1 billion a day in QPS", &[]),
             ("dau * 2", &[]),
             ("5 queries + 3 boxes", &["query", "box"]),
+            ("50,000 drivers updating every 4 seconds", &["driver"]),
         ];
         for (src, want) in cases {
             assert_eq!(counts_in(src), want, "{src}");

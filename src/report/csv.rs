@@ -1,5 +1,5 @@
 //! The CSV report: a header row, then one row per quantity; its columns
-//! are documented in the README and are a stable contract.
+//! are documented in docs/json.md and are a stable contract.
 
 use super::*;
 use crate::estimate::{Evaluated, Place};

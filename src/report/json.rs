@@ -1,4 +1,4 @@
-//! The JSON report: its shape is documented in the README and is a stable
+//! The JSON report: its shape is documented in docs/json.md and is a stable
 //! contract.
 
 use super::*;
@@ -116,7 +116,7 @@ impl<'a> JsonEntry<'a> {
     }
 }
 
-/// The JSON report; its shape is documented in the README.
+/// The JSON report; its shape is documented in docs/json.md.
 #[derive(Serialize)]
 pub(crate) struct JsonReport<'a> {
     title: &'a str,

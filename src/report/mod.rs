@@ -1,7 +1,7 @@
 //! An evaluated estimate rendered as a terminal table, Markdown, JSON or CSV.
 //!
 //! Pure rendering: takes rows, returns text. The JSON and CSV shapes are
-//! documented in the README and are a stable contract.
+//! documented in docs/json.md and are a stable contract.
 
 mod csv;
 mod grid;
@@ -32,9 +32,9 @@ pub enum Format {
     Table,
     /// GitHub-flavoured Markdown tables.
     Markdown,
-    /// One JSON document (its shape is in the README).
+    /// One JSON document (its shape is in docs/json.md).
     Json,
-    /// One CSV row per quantity (its columns are in the README).
+    /// One CSV row per quantity (its columns are in docs/json.md).
     Csv,
 }
 

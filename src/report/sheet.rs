@@ -1,11 +1,11 @@
 //! A reference or price sheet as a listing: `bote refs`, `bote prices`
-//! and the README's tables.
+//! and the tables in docs/estimates.md.
 
 use crate::sheets::{Entry, Kind, Sheet, builtin_sheet};
 use crate::text;
 use std::fmt::Write as _;
 
-/// The whole sheet as a Markdown table, as the README carries it (a test
+/// The whole sheet as a Markdown table, as docs/estimates.md carries it (a test
 /// keeps the two the same).
 pub(crate) fn markdown(kind: Kind) -> String {
     let sheet = builtin_sheet(kind);

@@ -62,9 +62,11 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
     let failed = ev.failed_expectations().count();
     let check = (total > 0).then(|| {
         if failed == 0 {
-            format!("✓ {total} of {total} published figures reproduced")
+            let s = if total == 1 { "" } else { "s" };
+            format!("✓ {total} of {total} published figure{s} reproduced")
         } else {
-            format!("✗ {failed} of {total} published figures not reproduced")
+            let s = if total == 1 { "" } else { "s" };
+            format!("✗ {failed} of {total} published figure{s} not reproduced")
         }
     });
     Summary {
@@ -85,19 +87,33 @@ impl Summary<'_> {
             .max()
             .unwrap_or(0);
         let mut out = Vec::new();
-        for h in &self.headlines {
-            let pad = " ".repeat(name_w - text::width(h.name));
-            let mut line = format!("  {}{pad}  {}", h.name, h.text);
-            if let Some(r) = h.range {
-                let _ = write!(line, "  (90% range {r})");
-            }
-            match width {
-                Some(w) if text::width(&line) > w => out.extend(
+        let fits = |line: &str| width.is_none_or(|w| text::width(line) <= w);
+        let mut push = |line: String| {
+            if fits(&line) {
+                out.push(line);
+            } else if let Some(w) = width {
+                out.extend(
                     text::wrap_hanging(&line, w, name_w + 4)
                         .into_iter()
                         .map(Cow::into_owned),
-                ),
-                _ => out.push(line),
+                );
+            }
+        };
+        for h in &self.headlines {
+            let pad = " ".repeat(name_w - text::width(h.name));
+            let line = format!("  {}{pad}  {}", h.name, h.text);
+            match h.range {
+                // The range beside the figure when it fits, else under it.
+                Some(r) => {
+                    let whole = format!("{line}  (90% range {r})");
+                    if fits(&whole) {
+                        push(whole);
+                    } else {
+                        push(line);
+                        push(format!("{}(90% range {r})", " ".repeat(name_w + 4)));
+                    }
+                }
+                None => push(line),
             }
         }
         if let Some(check) = &self.check {

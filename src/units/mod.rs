@@ -337,7 +337,7 @@ pub(crate) fn lookup(name: &str) -> Option<&'static UnitDef> {
 }
 
 /// Every unit and every spelling bote accepts for it, as the Markdown
-/// table the README carries (a test keeps the two the same).
+/// table docs/language.md carries (a test keeps the two the same).
 pub fn spelling_table() -> String {
     let mut out = String::from("| unit | kind | spellings (case-sensitive) |\n|---|---|---|\n");
     for unit in CATALOG.iter() {

@@ -17,6 +17,12 @@ pub fn bote(args: &[&str], stdin: &str) -> Outcome {
 
 /// [`bote`] with standard input as raw bytes, which need not be UTF-8.
 pub fn bote_bytes(args: &[&str], stdin: &[u8]) -> Outcome {
+    bote_at(None, args, stdin)
+}
+
+/// [`bote`] as at a terminal `columns` wide (output still captured, so
+/// never paged); `None` is a pipe.
+pub fn bote_at(columns: Option<usize>, args: &[&str], stdin: &[u8]) -> Outcome {
     let mut input = stdin;
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut io = bote::Io {
@@ -25,7 +31,7 @@ pub fn bote_bytes(args: &[&str], stdin: &[u8]) -> Outcome {
         stderr: &mut err,
         color: false,
         color_out: false,
-        term_width: None,
+        term_width: columns,
         term_height: None,
         process_ends: false,
         interactive: false,

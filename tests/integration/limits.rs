@@ -62,7 +62,7 @@ fn children_peak_rss() -> u64 {
     u64::try_from(usage.max_rss()).unwrap_or(0) * 1024
 }
 
-/// The bound README's "Limits" section documents.
+/// The bound docs/estimates.md's "Limits" section documents.
 const PEAK_RSS_BOUND: u64 = 300 * 1024 * 1024;
 
 /// The largest inputs bote accepts, and the smallest it refuses, each stay

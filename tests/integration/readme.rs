@@ -1,7 +1,35 @@
-//! The README's examples run: each `$ bote …` line in a console block with
-//! output under it must print that output (its first lines, for long ones).
+//! The README and the guides under `docs/` are true: each `$ bote …` line
+//! in a console block with output under it prints that output (its first
+//! lines, for long ones) at an 80-column terminal; the generated tables are
+//! the catalogs; the layout is `src/`; the README is short and links only to
+//! guides that exist.
 
-use crate::common::bote;
+use crate::common::bote_at;
+
+/// The project's root folder.
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The text of a file under the root (`README.md`, `docs/language.md`).
+fn doc(path: &str) -> String {
+    std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// README.md and every guide under docs/, by path.
+fn all_docs() -> Vec<(String, String)> {
+    let mut paths = vec!["README.md".to_string()];
+    let mut guides: Vec<String> = std::fs::read_dir(format!("{ROOT}/docs"))
+        .unwrap()
+        .map(|e| format!("docs/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|p| p.ends_with(".md"))
+        .collect();
+    guides.sort();
+    paths.extend(guides);
+    paths
+        .into_iter()
+        .map(|p| (doc(&p), p))
+        .map(|(t, p)| (p, t))
+        .collect()
+}
 
 /// Split a shell line into words, honouring single quotes (all the README uses).
 fn words(line: &str) -> Vec<String> {
@@ -35,11 +63,18 @@ fn words(line: &str) -> Vec<String> {
 
 #[test]
 fn readme_examples_run() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    for (path, text) in all_docs() {
+        checked += examples_run(&path, &text);
+    }
+    assert!(checked >= 20, "only {checked} examples found");
+}
+
+/// Run the examples of one document; how many had output to compare.
+fn examples_run(path: &str, text: &str) -> usize {
     let mut checked = 0;
     let mut in_console = false;
-    let mut lines = readme.lines().peekable();
+    let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         if line.starts_with("```") {
             in_console = line == "```console";
@@ -60,7 +95,7 @@ fn readme_examples_run() {
         }
         let args = words(cmd);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = bote(&args, "");
+        let out = bote_at(Some(80), &args, b"");
         let printed = format!("{}{}", out.stdout, out.stderr);
         let printed: Vec<&str> = printed.lines().collect();
         for (i, want) in expected.iter().enumerate() {
@@ -68,45 +103,97 @@ fn readme_examples_run() {
                 // JSON: compare as values, since key order is not part of the contract.
                 let got: serde_json::Value = serde_json::from_str(printed[i]).unwrap();
                 let want: serde_json::Value = serde_json::from_str(want).unwrap();
-                assert_eq!(got, want, "bote {cmd}");
+                assert_eq!(got, want, "{path}: bote {cmd}");
             } else {
                 assert_eq!(
                     printed.get(i),
                     Some(want),
-                    "bote {cmd}\n{}",
+                    "{path}: bote {cmd}\n{}",
                     printed.join("\n")
                 );
             }
         }
         checked += 1;
     }
-    assert!(checked >= 10, "only {checked} README examples found");
+    checked
+}
+
+/// The README starts where a user starts and stays short: the two commands
+/// first, then install, the presets, a real report; under 300 lines; every
+/// guide it links to exists, and every guide is linked.
+#[test]
+fn readme_is_a_short_start() {
+    let readme = doc("README.md");
+    assert!(
+        readme.lines().count() < 300,
+        "{} lines",
+        readme.lines().count()
+    );
+    let order = [
+        "cargo run --release -- run",
+        "## Install",
+        "$ bote list",
+        "$ bote run url-shortener\n",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|s| {
+            readme
+                .find(s)
+                .unwrap_or_else(|| panic!("the README lacks {s:?}"))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {order:?}"
+    );
+    for (path, _) in all_docs().into_iter().skip(1) {
+        assert!(
+            readme.contains(&format!("]({path})")),
+            "the README does not link {path}"
+        );
+    }
+    for (path, text) in all_docs() {
+        let base = std::path::Path::new(&path).parent().unwrap();
+        for link in text.split("](").skip(1) {
+            let target = link.split([')', '#']).next().unwrap();
+            if target.is_empty() || target.starts_with("http") {
+                continue;
+            }
+            let file = std::path::Path::new(ROOT).join(base).join(target);
+            assert!(file.exists(), "{path} links {target}, which does not exist");
+        }
+    }
 }
 
 #[test]
 fn readme_lists_every_unit_spelling() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = doc("docs/language.md");
     let start = "<!-- units: generated from the catalog; a test keeps them equal -->\n";
     let from = readme.find(start).expect("the units marker") + start.len();
     let to = from
         + readme[from..]
             .find("<!-- end units -->")
             .expect("the end marker");
-    bless(&readme, from..to, &bote::spelling_table());
+    bless(
+        "docs/language.md",
+        &readme,
+        from..to,
+        &bote::spelling_table(),
+    );
     assert_eq!(
         &readme[from..to],
         bote::spelling_table(),
-        "README's unit table differs from the catalog; paste bote::spelling_table()"
+        "docs/language.md's unit table differs from the catalog; paste bote::spelling_table()"
     );
 }
 
 #[test]
 fn readme_layout_matches_src() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let root = ROOT;
+    let readme = doc("docs/layout.md");
     let section = readme
-        .split("## How the code is laid out")
+        .split("# How the code is laid out")
         .nth(1)
         .expect("the layout section");
     let block = section.split("```text\n").nth(1).unwrap();
@@ -133,7 +220,7 @@ fn readme_layout_matches_src() {
     let mut actual = Vec::new();
     walk(&root.join("src"), root, &mut actual);
     actual.sort();
-    assert_eq!(listed, actual, "README's layout section and src/ differ");
+    assert_eq!(listed, actual, "docs/layout.md and src/ differ");
 }
 
 /// CONTRIBUTING.md's table of where things go names real paths.
@@ -163,11 +250,7 @@ fn contributing_names_real_paths() {
 /// under `shared/`, which is not part of bote.
 #[test]
 fn sources_cite_the_articles() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = vec![(
-        "README.md".to_string(),
-        std::fs::read_to_string(root.join("README.md")).unwrap(),
-    )];
+    let mut texts = all_docs();
     for (name, text) in bote::PRESETS {
         texts.push((format!("preset {name}"), text.to_string()));
         // A link, or a source that says it has none.
@@ -186,8 +269,7 @@ fn sources_cite_the_articles() {
 /// The README's reference and price tables are the sheets, generated.
 #[test]
 fn readme_lists_the_sheets() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = doc("docs/estimates.md");
     for (marker, prices) in [("refs", false), ("prices", true)] {
         let start = format!("<!-- {marker}: generated from ");
         let from = readme.find(&start).expect("the sheet marker");
@@ -196,36 +278,40 @@ fn readme_lists_the_sheets() {
             + readme[from..]
                 .find(&format!("<!-- end {marker} -->"))
                 .expect("the end marker");
-        bless(&readme, from..to, &bote::sheet_table(prices));
+        bless(
+            "docs/estimates.md",
+            &readme,
+            from..to,
+            &bote::sheet_table(prices),
+        );
         assert_eq!(
             &readme[from..to],
             bote::sheet_table(prices),
-            "README's {marker} table differs from the sheet; paste `bote {marker} --format markdown`"
+            "docs/estimates.md's {marker} table differs from the sheet; paste `bote {marker} --format markdown`"
         );
     }
 }
 
-/// With `BOTE_BLESS=1`, write `generated` into README.md at `range` (a
-/// generated table), so `BOTE_BLESS=1 cargo test --test integration readme`
-/// brings the README's tables up to date; the next run compares them.
-fn bless(readme: &str, range: std::ops::Range<usize>, generated: &str) {
+/// With `BOTE_BLESS=1`, write `generated` into the guide at `path` at
+/// `range` (a generated table), so `BOTE_BLESS=1 cargo test --test
+/// integration readme` brings the tables up to date; the next run compares.
+fn bless(path: &str, readme: &str, range: std::ops::Range<usize>, generated: &str) {
     if std::env::var_os("BOTE_BLESS").is_none() || &readme[range.clone()] == generated {
         return;
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let path = format!("{ROOT}/{path}");
     // Re-read: another table may have been blessed since `readme` was.
-    let now = std::fs::read_to_string(path).unwrap();
+    let now = std::fs::read_to_string(&path).unwrap();
     let old = &readme[range];
     let updated = now.replacen(old, generated, 1);
-    std::fs::write(path, updated).unwrap();
+    std::fs::write(&path, updated).unwrap();
 }
 
 /// The README's opening sentence runs as written: "100M new URLs a month
 /// at 500 bytes for 5 years" is 3 TB.
 #[test]
 fn the_opening_sentence_runs() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = doc("README.md");
     let phrase = "100M new URLs a month at 500 bytes for 5 years";
     let opening: String = readme.lines().take(30).collect::<Vec<_>>().join(" ");
     assert!(

@@ -313,7 +313,8 @@ impl<'a> Parser<'a> {
                 .get(next)
                 .is_some_and(|t| t.span.start == op.span.end),
             Tok::Ident => match op.text(self.src) {
-                "per" => true,
+                // `1 GB every second` is `1 GB per second`.
+                "per" | "every" => true,
                 // `1 billion a day`: `a` and `an` before a unit say "per".
                 "a" | "an" => self
                     .word_at(next)

@@ -378,7 +378,12 @@ impl<'a> Parser<'a> {
             let op = match self.peek_tok() {
                 Some(Tok::Star) => BinOp::Mul,
                 Some(Tok::Slash) => BinOp::Div,
-                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "per") => {
+                // `50,000 drivers every 4 seconds`: `every` divides as `per` does.
+                Some(Tok::Ident)
+                    if self
+                        .word_at(self.pos)
+                        .is_some_and(|(w, _)| w == "per" || w == "every") =>
+                {
                     BinOp::Div
                 }
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "of") => {

@@ -34,7 +34,7 @@ pub(crate) fn is_reserved(word: &str) -> bool {
 pub(super) fn is_keyword(word: &str) -> bool {
     matches!(
         word,
-        "per" | "of" | "times" | "for" | "at" | "to" | "in" | "approximately"
+        "per" | "every" | "of" | "times" | "for" | "at" | "to" | "in" | "approximately"
     )
 }
 

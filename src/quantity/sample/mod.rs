@@ -34,7 +34,7 @@ pub(crate) use quantile::normal_quantile;
 /// otherwise. A range's own percentiles are then as written (the strata
 /// fix them); a quantity of several ranges has its median within about
 /// 0.4% and its 5th and 95th percentiles within about 2% of a million
-/// draws' (measured: README, "How it is computed"). Plain Monte Carlo's
+/// draws' (measured: docs/sampling.md). Plain Monte Carlo's
 /// error at this count, 2.1/sqrt(n) standard deviations, is 1.5% for a
 /// tenfold range.
 pub(crate) const DEFAULT_SAMPLES: usize = 10_000;
