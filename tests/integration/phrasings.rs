@@ -479,3 +479,50 @@ fn near_misses_stay_errors() {
         }
     }
 }
+
+/// `every` divides as `per` does, after a figure and between figures, and
+/// a verb in -ing after a count is read past: "50,000 drivers updating
+/// every 4 seconds" is 12,500 drivers a second (50,000 / 4).
+#[test]
+fn every_is_per() {
+    let cases = [
+        (
+            "50,000 drivers every 4 seconds",
+            "12,500 drivers/s",
+            "50,000 drivers / 4 seconds",
+        ),
+        (
+            "50,000 drivers updating every 4 seconds",
+            "12,500 drivers/s",
+            "50,000 drivers / 4 seconds",
+        ),
+        // 10 TB / 86,400 s = 115.7 MB/s
+        (
+            "10 TB every day -> MB/s",
+            "115.7 MB/s",
+            "10 terabytes / day -> MB/s",
+        ),
+        ("1 GB every second", "1 GB/s", "1 gigabyte / second"),
+    ];
+    for (src, answer, reading) in cases {
+        assert_eq!(read(src), (answer.into(), reading.into()), "{src}");
+    }
+    // A keyword now, so never a name.
+    let out = bote(&["eval", "every = 3"], "");
+    assert_eq!(out.status, 1);
+}
+
+/// An error quotes the line as it was typed, the words bote read past
+/// included, with the caret at the same place.
+#[test]
+fn an_error_quotes_the_line_as_typed() {
+    let out = bote(&["eval", "300M new users sending 40 messages a day"], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr.contains(
+            "1 | 300M new users sending 40 messages a day\n  |                        ^^"
+        ),
+        "{}",
+        out.stderr
+    );
+}
