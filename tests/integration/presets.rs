@@ -127,3 +127,33 @@ fn preset_tables_fit_the_terminal() {
         }
     }
 }
+
+/// The answer first: at 80 columns every preset's summary, every line of
+/// it, is on the first screen (24 lines), and it names each capacity
+/// verdict and the cost where the preset has them.
+#[test]
+fn every_summary_is_on_the_first_screen() {
+    for (name, text) in bote::PRESETS {
+        let out = bote(&["run", name, "--width", "80"], "");
+        assert_eq!(out.status, 0, "{name}: {}", out.stderr);
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        let start = lines.iter().position(|l| *l == "Summary").expect(name);
+        let end = start
+            + lines[start..]
+                .iter()
+                .position(|l| l.is_empty())
+                .expect(name);
+        assert!(end <= 24, "{name}: the summary ends on line {end}");
+        let summary = lines[start..end].join("\n");
+        if text.contains("\ncost:") {
+            // The total, or the one line of a cost section of one.
+            assert!(summary.contains("/month"), "{name}: {summary}");
+        }
+        if text.contains("\ncapacity:") {
+            assert!(
+                summary.contains("box") || summary.contains("fits"),
+                "{name}: {summary}"
+            );
+        }
+    }
+}
