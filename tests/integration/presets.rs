@@ -149,7 +149,7 @@ fn every_summary_is_on_the_first_screen() {
             // The total, or the one line of a cost section of one.
             assert!(summary.contains("/month"), "{name}: {summary}");
         }
-        if text.contains("\ncapacity:") {
+        if text.contains("per_box:") {
             assert!(
                 summary.contains("box") || summary.contains("fits"),
                 "{name}: {summary}"
