@@ -131,10 +131,17 @@ impl Statement {
                     BinOp::Pow => (7, 7),
                     BinOp::To => (p + 1, p + 1),
                     // A range multiplied reads back alike only in parentheses
-                    // when an end is a name (`(a to b) * 2`): see the parser's
-                    // `unambiguous`. They cost nothing where it is all figures.
-                    _ if matches!(self.node(*lhs), Expr::Binary { op: BinOp::To, .. }) => {
-                        (p + 2, p + 1)
+                    // when an end is a name (`(a to b) * 2`, `2 * (a to b) * c`):
+                    // see the parser's `unambiguous`. They cost nothing where
+                    // it is all figures.
+                    BinOp::Mul | BinOp::Div | BinOp::At => {
+                        let is_range = |id: NodeId| {
+                            matches!(self.node(id), Expr::Binary { op: BinOp::To, .. })
+                        };
+                        (
+                            if is_range(*lhs) { p + 2 } else { p },
+                            if is_range(*rhs) { p + 2 } else { p + 1 },
+                        )
                     }
                     _ => (p, p + 1),
                 };

@@ -124,13 +124,19 @@ fn approximately_reads_back() {
 /// `$ to $2 for 3 days` read as `USD to $2 * 3 days`, which does not read back).
 #[test]
 fn a_range_multiplied_reads_back() {
-    for src in ["$ to $2 for 3 days", "GB to 2 GB for 3", "(GB to 2 GB) * 3"] {
+    for src in [
+        "$ to $2 for 3 days",
+        "GB to 2 GB for 3",
+        "(GB to 2 GB) * 3",
+        "2 * (GB to 2 GB) * 3",
+    ] {
         let a = bote::evaluate(src, &bote::Env::default()).unwrap();
         let again = bote::evaluate(&a.input, &bote::Env::default())
             .unwrap_or_else(|e| panic!("{src} read as {}: {e}", a.input));
         assert_eq!(a.input, again.input, "{src}");
     }
-    for src in ["$ to $2 * $", "$ to 5x $", "$ to $2 times $"] {
+    // And past a factor's `x` (`0x$to$5_x*m`, the fuzzer's second find).
+    for src in ["$ to $2 * $", "$ to 5x $", "$ to $2 times $", "0x$to$5_x*m"] {
         let e = bote::evaluate(src, &bote::Env::default()).unwrap_err();
         assert!(e.to_string().contains("can be read two ways"), "{src}: {e}");
     }

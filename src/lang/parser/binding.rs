@@ -79,7 +79,13 @@ impl<'a> Parser<'a> {
         // A product written as one (`*`, `times`, `5x b`) or a quotient with
         // `/`; the words that read as phrases (`a to b per day`, `for 5
         // years`, `at 500 bytes`) apply to the whole range.
-        let op = match self.peek_tok() {
+        // Past a factor's `x` (`$5x * m`): what follows it is what binds.
+        let at = if self.multiplier_x(self.pos) && !self.operand_at(self.pos + 1) {
+            self.pos + 1
+        } else {
+            self.pos
+        };
+        let op = match self.tokens.get(at).map(|t| t.tok) {
             Some(Tok::Star) => "*",
             Some(Tok::Slash) => "/",
             Some(Tok::Ident) if self.multiplier_x(self.pos) && self.operand_at(self.pos + 1) => "x",
@@ -92,10 +98,7 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let (l, h) = (self.text_of(lo), self.text_of(hi));
-        let next = self
-            .tokens
-            .get(self.pos + 1)
-            .map_or("…", |t| t.text(self.src));
+        let next = self.tokens.get(at + 1).map_or("…", |t| t.text(self.src));
         let kind = ExprErrorKind::Ambiguous {
             text: format!("{l} to {h} {op} {next}"),
             readings: [
@@ -105,7 +108,7 @@ impl<'a> Parser<'a> {
         };
         let span = self
             .span(lo)
-            .to(self.tokens.get(self.pos + 1).map_or(self.end(), |t| t.span));
+            .to(self.tokens.get(at + 1).map_or(self.end(), |t| t.span));
         Err(ExprError::new(kind, span))
     }
 
