@@ -6,10 +6,9 @@ use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Answer;
 use crate::lang::env::Env;
-use crate::lang::parser::name_problem;
-use crate::lang::{evaluate, evaluate_keyed};
+use crate::lang::evaluate_keyed;
+use crate::lang::statement::{self, answer_text};
 use crate::span::Span;
-use crate::units::display::{Shown, ShownRange};
 use std::io;
 
 /// The environment `bote eval` starts in: the calendar, counts and
@@ -123,9 +122,7 @@ fn statements(args: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for arg in args {
-        let is_definition =
-            matches!(definition(arg), Some(Ok((name, _, _))) if name_problem(name).is_none());
-        if is_definition {
+        if statement::is_definition(arg) {
             if !words.is_empty() {
                 out.push(words.join(" "));
                 words.clear();
@@ -141,24 +138,6 @@ fn statements(args: &[String]) -> Vec<String> {
     out
 }
 
-/// `NAME = EXPR` split into the name, the expression and where the
-/// expression starts; `None` when `src` defines nothing; an error for a
-/// definition with no expression (`x =`).
-fn definition(src: &str) -> Option<Result<(&str, &str, usize), String>> {
-    let eq = src.find('=')?;
-    let name = src[..eq].trim();
-    let rest = &src[eq + 1..];
-    if name.is_empty() || rest.starts_with('=') {
-        return None;
-    }
-    if rest.trim().is_empty() {
-        return Some(Err(format!(
-            "`{name} =` defines a name, but there is no expression after `=`"
-        )));
-    }
-    Some(Ok((name, rest, eq + 1)))
-}
-
 /// One statement: a definition, which names its value for the statements
 /// after it and prints it, or an expression. `line` is its line of standard
 /// input (0 for the command line).
@@ -169,101 +148,32 @@ pub(super) fn eval_statement(
     line: usize,
     io: &mut Io<'_>,
 ) -> io::Result<i32> {
-    let (name, expr, offset) = match definition(src) {
-        None => {
-            let read = read_counts(src, env);
-            return eval_one(&read, src, env, args, line, io);
-        }
-        Some(Ok(parts)) => parts,
-        Some(Err(message)) => {
-            let span = Span::new(0, src.len());
-            return fail(
-                src,
-                &Diagnostic::new(message, "", src, span),
-                args,
-                line,
-                io,
-            );
-        }
+    let done = match statement::run(src, env) {
+        Ok(done) => done,
+        Err(d) => return fail(src, &d, args, line, io),
     };
-    let name_at = src.find(name).unwrap_or(0);
-    let name_span = Span::new(name_at, name_at + name.len());
-    let problem = match name_problem(name) {
-        Some(problem) => Some(problem),
-        None if env.get(name).is_some() => Some(format!(
-            "`{name}` is already defined; a name is defined once (choose another name)"
-        )),
-        None => None,
+    let answer = &done.answer;
+    let named = |text: &str| match &done.name {
+        Some(name) => format!("{name} = {text}"),
+        None => text.to_string(),
     };
-    if let Some(problem) = problem {
-        let d = Diagnostic::new(problem, "", src, name_span);
-        return fail(src, &d, args, line, io);
-    }
-    let expr = read_counts(expr, env);
-    match evaluate_keyed(&expr, env, name) {
-        Ok(answer) => {
-            match args.format {
-                EvalFormat::Text if args.explain => writeln!(
-                    io.stdout,
-                    "{name} = {}  =  {}",
-                    answer.input,
-                    answer_text(&answer)
-                )?,
-                EvalFormat::Text => writeln!(io.stdout, "{name} = {}", answer_text(&answer))?,
-                EvalFormat::Json => {
-                    let mut obj = answer_json(&answer, env.sampling);
-                    obj["name"] = name.into();
-                    writeln!(io.stdout, "{obj}")?;
-                }
+    match args.format {
+        EvalFormat::Text if args.explain => writeln!(
+            io.stdout,
+            "{}  =  {}",
+            named(&answer.input),
+            answer_text(answer)
+        )?,
+        EvalFormat::Text => writeln!(io.stdout, "{}", named(&answer_text(answer)))?,
+        EvalFormat::Json => {
+            let mut obj = answer_json(answer, env.sampling);
+            if let Some(name) = &done.name {
+                obj["name"] = name.as_str().into();
             }
-            env.set(name.to_string(), answer.value);
-            Ok(0)
-        }
-        Err(e) => {
-            let mut d = e.diagnostic("", src);
-            d.span = e.span.shift(offset);
-            fail(src, &d, args, line, io)
+            writeln!(io.stdout, "{obj}")?;
         }
     }
-}
-
-/// A question as people type it: each plain noun after a figure in `src`
-/// (`150M DAU`, `2 posts/day`) is declared as a count in `env`, which
-/// `--explain` shows; the text to evaluate comes back, with a modifier
-/// before such a noun (`100M new URLs`) blanked in place.
-fn read_counts(src: &str, env: &mut Env<'_>) -> String {
-    let reading = crate::lang::phrasing::read(src, &env.counts, &|w| env.get(w).is_some());
-    for (one, many) in &reading.counts {
-        // A noun that cannot be declared stays a word the parser reports.
-        let _ = crate::lang::declare_count(&mut env.counts, one, Some(many), &[]);
-    }
-    reading.text
-}
-
-/// Evaluate `read`, the expression `src` with its modifiers blanked
-/// (same length), and print its answer; an error quotes `src` as typed.
-/// `line` is its line of standard input (0 for the command line).
-fn eval_one(
-    read: &str,
-    src: &str,
-    env: &Env,
-    args: &EvalArgs,
-    line: usize,
-    io: &mut Io<'_>,
-) -> io::Result<i32> {
-    match evaluate(read, env) {
-        Ok(answer) => {
-            match args.format {
-                EvalFormat::Text if args.explain => {
-                    writeln!(io.stdout, "{}  =  {}", answer.input, answer_text(&answer))?
-                }
-                EvalFormat::Text => writeln!(io.stdout, "{}", answer_text(&answer))?,
-                EvalFormat::Json => writeln!(io.stdout, "{}", answer_json(&answer, env.sampling))?,
-            }
-            Ok(0)
-        }
-        Err(e) => fail(src, &e.diagnostic("", src), args, line, io),
-    }
+    Ok(0)
 }
 
 /// Report a failed statement. It prints an empty line (text) or an error
@@ -288,21 +198,6 @@ fn fail(
         d.first_line = line;
     }
     report(io, &d)
-}
-
-/// An answer as printed: its value, or an uncertain one's median and
-/// 90% range, on one line.
-pub(crate) fn answer_text(a: &Answer) -> String {
-    value_text(&a.shown, a.range.as_deref())
-}
-
-/// A value as `bote eval` prints it: the figure, and an uncertain one's
-/// 90% range after it.
-pub(crate) fn value_text(shown: &Shown, range: Option<&ShownRange>) -> String {
-    match range {
-        Some(r) => format!("{} (90% range {})", shown.text, r.text),
-        None => shown.text.clone(),
-    }
 }
 
 /// The JSON object for one answer; its fields are a documented contract.

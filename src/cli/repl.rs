@@ -54,7 +54,7 @@ pub(super) fn repl(mut env: Env<'_>, args: &EvalArgs, io: &mut Io<'_>) -> io::Re
                 for (name, v) in env.names() {
                     let (_, shown, range) =
                         crate::units::display::show_value(v, None, env.calendar);
-                    let text = super::eval::value_text(&shown, range.as_deref());
+                    let text = crate::lang::statement::value_text(&shown, range.as_deref());
                     writeln!(io.stdout, "{name} = {text}")?;
                 }
                 continue;

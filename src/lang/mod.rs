@@ -12,6 +12,7 @@ pub(crate) mod lexer;
 pub(crate) mod parser;
 pub(crate) mod phrasing;
 mod reading;
+pub(crate) mod statement;
 
 use crate::quantity::Quantity;
 use crate::quantity::count::Counts;

@@ -1,0 +1,126 @@
+//! One statement as `bote eval` takes it, from a line of text: a definition
+//! (`dau = 500M users`), which names its value for the statements after it,
+//! or an expression. The plain nouns after figures are declared as counts
+//! first (`150M DAU`), as a person types a question. `bote eval`, its
+//! notepad view (`--pad`) and `bote notes` all answer through here, so a
+//! line means the same wherever it is written.
+
+use super::env::Env;
+use super::parser::name_problem;
+use super::{Answer, evaluate, evaluate_keyed};
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use crate::units::display::{Shown, ShownRange};
+
+/// What a statement did.
+#[derive(Debug)]
+pub(crate) struct Done {
+    /// The name it defined, if it was a definition.
+    pub(crate) name: Option<String>,
+    pub(crate) answer: Answer,
+}
+
+/// Run the statement `src` in `env`: define its name there, or evaluate it.
+/// The error is a diagnostic into `src` (its origin left empty for the
+/// caller to name).
+pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>> {
+    let (name, expr, offset) = match definition(src) {
+        None => {
+            let read = read_counts(src, env);
+            // The blanked reading has the same length, so an error's
+            // place in it is its place in `src`, quoted as typed.
+            return match evaluate(&read, env) {
+                Ok(answer) => Ok(Done { name: None, answer }),
+                Err(e) => Err(Box::new(e.diagnostic("", src))),
+            };
+        }
+        Some(Ok(parts)) => parts,
+        Some(Err(message)) => {
+            return Err(Box::new(Diagnostic::new(
+                message,
+                "",
+                src,
+                Span::new(0, src.len()),
+            )));
+        }
+    };
+    let name_at = src.find(name).unwrap_or(0);
+    let name_span = Span::new(name_at, name_at + name.len());
+    let problem = match name_problem(name) {
+        Some(problem) => Some(problem),
+        None if env.get(name).is_some() => Some(format!(
+            "`{name}` is already defined; a name is defined once (choose another name)"
+        )),
+        None => None,
+    };
+    if let Some(problem) = problem {
+        return Err(Box::new(Diagnostic::new(problem, "", src, name_span)));
+    }
+    let read = read_counts(expr, env);
+    match evaluate_keyed(&read, env, name) {
+        Ok(answer) => {
+            env.set(name.to_string(), answer.value.clone());
+            Ok(Done {
+                name: Some(name.to_string()),
+                answer,
+            })
+        }
+        Err(e) => {
+            let mut d = e.diagnostic("", src);
+            d.span = e.span.shift(offset);
+            Err(Box::new(d))
+        }
+    }
+}
+
+/// Is `src` a definition, `NAME = EXPR`, whatever its name? (`x = ` is
+/// one with no expression, and an error.)
+pub(crate) fn is_definition(src: &str) -> bool {
+    matches!(definition(src), Some(Ok((name, _, _))) if name_problem(name).is_none())
+}
+
+/// `NAME = EXPR` split into the name, the expression and where the
+/// expression starts; `None` when `src` defines nothing; an error for a
+/// definition with no expression (`x =`).
+fn definition(src: &str) -> Option<Result<(&str, &str, usize), String>> {
+    let eq = src.find('=')?;
+    let name = src[..eq].trim();
+    let rest = &src[eq + 1..];
+    if name.is_empty() || rest.starts_with('=') {
+        return None;
+    }
+    if rest.trim().is_empty() {
+        return Some(Err(format!(
+            "`{name} =` defines a name, but there is no expression after `=`"
+        )));
+    }
+    Some(Ok((name, rest, eq + 1)))
+}
+
+/// A question as people type it: each plain noun after a figure in `src`
+/// (`150M DAU`, `2 posts/day`) is declared as a count in `env`, which
+/// `--explain` shows; the text to evaluate comes back, with a modifier
+/// before such a noun (`100M new URLs`) blanked in place.
+fn read_counts(src: &str, env: &mut Env<'_>) -> String {
+    let reading = super::phrasing::read(src, &env.counts, &|w| env.get(w).is_some());
+    for (one, many) in &reading.counts {
+        // A noun that cannot be declared stays a word the parser reports.
+        let _ = super::declare_count(&mut env.counts, one, Some(many), &[]);
+    }
+    reading.text
+}
+
+/// An answer as printed: its value, or an uncertain one's median and
+/// 90% range, on one line.
+pub(crate) fn answer_text(a: &Answer) -> String {
+    value_text(&a.shown, a.range.as_deref())
+}
+
+/// A value as `bote eval` prints it: the figure, and an uncertain one's
+/// 90% range after it.
+pub(crate) fn value_text(shown: &Shown, range: Option<&ShownRange>) -> String {
+    match range {
+        Some(r) => format!("{} (90% range {})", shown.text, r.text),
+        None => shown.text.clone(),
+    }
+}
