@@ -96,6 +96,12 @@ impl Diagnostic {
         (line, self.source[line_start..start].chars().count() + 1)
     }
 
+    /// The error in one line, `error: MESSAGE`, without the quoted text:
+    /// for a place with room for one line, such as the notepad's column.
+    pub(crate) fn headline(&self) -> String {
+        format!("error: {}", self.message)
+    }
+
     /// Render as text; `color` adds ANSI styling.
     pub fn render(&self, color: bool) -> String {
         self.render_fitted(color, None)

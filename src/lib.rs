@@ -24,12 +24,12 @@
 //! # The house: a core, and a command line on top
 //!
 //! ```text
-//!  cli/  (feature "cli", the default)   args, eval, repl, run, watch, new, sheets, source
-//!    │     the only code that knows clap, rustyline, notify or the terminal
+//!  cli/  (feature "cli", the default)   args, eval, repl, run, watch, new, notes, ...
+//!    │     the only code that knows clap, rustyline, notify, files or the terminal
 //!    ▼
-//!  report/ ─▶ estimate/ ─▶ lang/ ─▶ sheets/, units/ ─▶ quantity/
-//!    │            │           │         │
-//!    └────────────┴───────────┴─────────┴──▶ diagnostic, yaml, suggest, text, span, style
+//!  notes/ ─▶ report/ ─▶ estimate/ ─▶ lang/ ─▶ sheets/, units/ ─▶ quantity/
+//!    │          │            │           │         │
+//!    └──────────┴────────────┴───────────┴─────────┴──▶ diagnostic, yaml, suggest, text, span, style
 //! ```
 //!
 //! Arrows point at what a folder imports; none runs back up, and nothing
@@ -52,6 +52,7 @@ mod diagnostic;
 mod estimate;
 mod format;
 mod lang;
+mod notes;
 mod quantity;
 mod report;
 mod sheets;

@@ -101,6 +101,9 @@ pub(super) enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Fill in the results of a Markdown note's ```bote and ```yaml bote blocks.
+    #[command(after_long_help = NOTES_HELP)]
+    Notes(NotesArgs),
     /// Print the JSON Schema of estimate files, for editor completion and hover.
     Schema,
     /// Print a shell completion script (subcommands, flags, formats, preset names).
@@ -111,6 +114,49 @@ pub(super) enum Command {
     },
     /// Print bote's manual page (roff), for `man -l` or a man directory.
     Man,
+}
+
+const NOTES_HELP: &str = "\
+A note holds two kinds of block. Lines of bote eval, whose definitions carry
+down the note:
+
+  ```bote
+  dau = 500M users
+  dau * 5 / day
+  ```
+
+and a whole estimate file (```yaml bote summary for its summary alone):
+
+  ```yaml bote
+  title: Chat
+  ...
+  ```
+
+After each, bote writes the results between two HTML comments that a rendered
+note does not show, and rewrites only those. Run it again and nothing changes.
+
+Examples:
+  bote notes prep.md              # fill in, or bring up to date
+  bote notes prep.md --check      # exit 1 if any results are stale (for CI)
+  bote notes prep.md --watch      # again on every save
+
+Exit status: 0 when every block ran, 1 when one failed, a region was edited by
+hand (--force replaces it), or with --check a region is stale; 2 on a usage error.";
+
+#[derive(clap::Args, Debug)]
+pub(super) struct NotesArgs {
+    /// The Markdown note to fill in.
+    #[arg(value_name = "FILE.md")]
+    pub(super) file: String,
+    /// Write nothing; exit 1 if any block's results are stale or missing.
+    #[arg(long)]
+    pub(super) check: bool,
+    /// Replace regions that were edited by hand.
+    #[arg(long)]
+    pub(super) force: bool,
+    /// Fill the note in again on every save (Ctrl-C stops).
+    #[arg(long, conflicts_with = "check")]
+    pub(super) watch: bool,
 }
 
 const NEW_HELP: &str = "\
@@ -314,6 +360,8 @@ the form NAME = EXPR is a statement of its own:
 With no EXPR, reads one statement per line from standard input (blank lines and
 lines starting with # are skipped), printing one line for each; at a terminal it
 prompts, with line editing and history (:help, Ctrl-D to leave).
+--pad FILE shows a page of statements with each answer beside its line, as a
+notepad does; --pad FILE --watch shows it again on every save.
 
 Exit status: 0 on success, 1 on an error in the input, 2 on a usage error."
 );
@@ -337,6 +385,13 @@ pub(super) struct EvalArgs {
     /// Also show how the expression was read, magnitudes and units spelled out.
     #[arg(long)]
     pub(super) explain: bool,
+    /// A notepad view of a page of statements (a file, or `-` for standard
+    /// input): each line with its answer beside it, comments kept.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-", conflicts_with_all = ["expr", "format", "explain"])]
+    pub(super) pad: Option<String>,
+    /// With --pad FILE: show the page again on every save (Ctrl-C stops).
+    #[arg(long, requires = "pad")]
+    pub(super) watch: bool,
     /// Length of a month, e.g. '30 days' (default: a twelfth of the year).
     #[arg(long, value_name = "EXPR")]
     pub(super) month: Option<String>,

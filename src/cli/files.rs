@@ -15,6 +15,16 @@ pub(super) const MAX_FILE_BYTES: usize = crate::yaml::MAX_FILE_BYTES;
 /// [`MAX_FILE_BYTES`]. The error says what is wrong in a sentence that
 /// names `path`.
 pub(super) fn read_text(path: &Path) -> Result<String, String> {
+    let mut text = read_exact_text(path)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// [`read_text`] with every byte kept, a leading byte-order mark too: for
+/// a file bote writes back (a note).
+pub(super) fn read_exact_text(path: &Path) -> Result<String, String> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     if meta.is_dir() {
@@ -33,7 +43,12 @@ pub(super) fn read_text(path: &Path) -> Result<String, String> {
             "`{shown}` holds more than {max} bytes, the most bote reads from a file"
         ));
     }
-    text_of(bytes, &format!("`{shown}`"))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "`{shown}` is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Standard input, whole, through the same limit as a file.
@@ -130,6 +145,13 @@ pub(super) fn taken(path: &Path) -> bool {
 /// failure removes the temporary file and leaves `path` as it was. The
 /// permissions of a file being replaced are kept.
 pub(super) fn write_atomic(path: &Path, text: &[u8]) -> io::Result<()> {
+    // Through a symbolic link to the file it names, which stays a link (a
+    // link to nothing is replaced).
+    let target = fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| fs::canonicalize(path).ok())
+        .flatten();
+    let path = target.as_deref().unwrap_or(path);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

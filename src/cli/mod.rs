@@ -6,6 +6,7 @@ mod args;
 mod eval;
 mod files;
 mod new;
+mod notes;
 mod pager;
 mod repl;
 mod run;
@@ -90,6 +91,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     }
     let result = match cli.command {
         Command::Eval(args) => match eval::environment(&args) {
+            Ok(env) if args.pad.is_some() => {
+                let file = args.pad.clone().unwrap_or_default();
+                notes::pad_cmd(env, &args, &file, io)
+            }
             Ok(env) if args.expr.is_empty() && io.interactive => repl::repl(env, &args, io),
             Ok(env) => eval_cmd(env, &args, io),
             Err(d) => report(io, &d),
@@ -121,6 +126,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             io.stdout.write_all(&script).map(|()| 0)
         }
         Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
+        Command::Notes(args) => notes::notes_cmd(&args, io),
         Command::Schema => io
             .stdout
             .write_all(crate::format::schema().as_bytes())

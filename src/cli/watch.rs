@@ -1,4 +1,5 @@
-//! `bote run FILE --watch`: the report again on every save.
+//! `--watch`: the report (or the note, or the notepad view) again on
+//! every save.
 //!
 //! Watches the file's folder, not the file, because editors save by
 //! writing a new file and renaming it over the old one (vim, VS Code,
@@ -49,6 +50,19 @@ pub(super) fn watch(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         );
         return report(io, &Diagnostic::message(msg));
     }
+    // A report that refreshes is never paged.
+    watch_file(path, io, &mut |io| {
+        run_cmd(args, super::args::Paging::Never, io)
+    })
+}
+
+/// Run `again` now and on every save of the file at `path` (which exists),
+/// until the watcher stops; on a terminal the screen is cleared first.
+pub(super) fn watch_file(
+    path: &Path,
+    io: &mut Io<'_>,
+    again: &mut dyn FnMut(&mut Io<'_>) -> io::Result<i32>,
+) -> io::Result<i32> {
     let name = path.file_name().map(std::ffi::OsStr::to_os_string);
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -75,8 +89,7 @@ pub(super) fn watch(args: &RunArgs, io: &mut Io<'_>) -> io::Result<i32> {
         if clear {
             io.stdout.write_all(b"\x1b[2J\x1b[H")?;
         }
-        // A report that refreshes is never paged.
-        run_cmd(args, super::args::Paging::Never, io)?;
+        again(io)?;
         writeln!(io.stderr, "watching {} (Ctrl-C stops)", files::shown(path))?;
         io.stdout.flush()?;
         match wait_for_save(&rx, &is_ours, path, &folder) {

@@ -14,6 +14,7 @@ mod fits;
 mod hardening;
 mod input;
 mod limits;
+mod notes;
 mod phrasings;
 mod presets;
 mod properties;

@@ -1,0 +1,402 @@
+//! `bote notes FILE.md`: results written into a note after each bote
+//! block, every other byte kept; and `bote eval --pad`, the notepad view.
+
+use crate::common::{bote, folder};
+use std::process::Command;
+
+/// A note with prose, a code block bote leaves alone, two eval blocks (a
+/// definition carries from the first to the second) and an estimate block
+/// under a level-2 heading.
+const NOTE: &str = "\
+# Prep: a chat service
+
+Some prose, with `code` and a [link](https://example.com).
+
+```rust
+fn not_bote() {}
+```
+
+```bote
+dau = 50M users
+msgs = 40 messages/user per day
+```
+
+Between the blocks.
+
+```bote
+# a comment line
+dau * msgs
+dau * msgs * 100 bytes/message -> MB/s
+```
+
+## Storage
+
+```yaml bote
+title: Chat storage
+assumptions:
+  people: { value: 50M users }
+  msgs: 40 messages/user per day
+  size: 100 bytes/message
+counts: [user, message]
+storage:
+  per_year: { expr: people * msgs * 1 year * size, unit: TB, expect: 73 TB }
+```
+
+The end, with no newline after it.";
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_bote")
+}
+
+/// Write `text` to `name` in a fresh folder for `test`; its path.
+fn note(test: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let dir = folder(test);
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The note with every bote region taken out (each region, and the blank
+/// line bote put before it when it added it).
+fn without_regions(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("<!-- bote: results") {
+        let keep = &rest[..at];
+        out.push_str(
+            keep.strip_suffix("\n\n")
+                .map_or(keep, |k| k)
+                .trim_end_matches('\r'),
+        );
+        let end = rest[at..].find("<!-- bote: end -->").unwrap() + at + "<!-- bote: end -->".len();
+        rest = &rest[end..];
+        if keep.ends_with("\r\n\r\n") {
+            out.truncate(out.trim_end_matches(['\r', '\n']).len());
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn run(path: &std::path::Path, extra: &[&str]) -> crate::common::Outcome {
+    let p = path.to_str().unwrap();
+    let mut args = vec!["notes", p];
+    args.extend_from_slice(extra);
+    bote(&args, "")
+}
+
+#[test]
+fn blocks_are_filled_in_and_nothing_else_changes() {
+    let path = note("notes-fill", "prep.md", NOTE);
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("3 regions of 3 blocks written"),
+        "{}",
+        out.stdout
+    );
+    let filled = std::fs::read_to_string(&path).unwrap();
+    // Every byte outside the regions is the note's own.
+    assert_eq!(without_regions(&filled), NOTE);
+    // The answers: definitions carried from block to block.
+    assert!(
+        filled.contains("dau = 50 million users\nmsgs = 40 messages/user/day\n"),
+        "{filled}"
+    );
+    // 50M x 40 a day = 2e9 a day = 23,148 a second; x 100 B = 2.315 MB/s.
+    assert!(
+        filled.contains("dau * msgs = 23,148 messages/s\n"),
+        "{filled}"
+    );
+    assert!(filled.contains("-> MB/s = 2.315 MB/s\n"), "{filled}");
+    // The estimate's report under `## Storage` starts at level 3, the
+    // summary first; 2e9 a day x 365 x 100 B = 73 TB.
+    assert!(filled.contains("### Chat storage\n"), "{filled}");
+    assert!(
+        filled.contains("#### Summary\n\n- **per_year**: 73 TB\n"),
+        "{filled}"
+    );
+    // The rust block has no region; the last line still has no newline.
+    assert_eq!(filled.matches("<!-- bote: results").count(), 3);
+    assert!(filled.ends_with("The end, with no newline after it."));
+
+    // Again: nothing to do, byte for byte; --check agrees.
+    let again = run(&path, &[]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("up to date"), "{}", again.stdout);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), filled);
+    assert_eq!(run(&path, &["--check"]).status, 0);
+}
+
+#[test]
+fn check_on_a_stale_note_writes_nothing() {
+    let path = note("notes-check", "prep.md", NOTE);
+    assert_eq!(run(&path, &[]).status, 0);
+    // Change an assumption: the results are stale.
+    let filled = std::fs::read_to_string(&path).unwrap();
+    let edited = filled.replacen("dau = 50M users", "dau = 60M users", 1);
+    std::fs::write(&path, &edited).unwrap();
+    let out = run(&path, &["--check"]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    // Both eval blocks use dau.
+    assert!(
+        out.stdout
+            .contains("is stale: 2 regions of 3 blocks would change"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    // Without --check it is brought up to date: 60M x 40 / 86,400 s.
+    assert_eq!(run(&path, &[]).status, 0);
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.contains("dau * msgs = 27,778 messages/s"), "{now}");
+    // A note never filled in is stale too.
+    let fresh = note("notes-check-fresh", "new.md", NOTE);
+    assert_eq!(run(&fresh, &["--check"]).status, 1);
+    assert_eq!(std::fs::read_to_string(&fresh).unwrap(), NOTE);
+}
+
+#[test]
+fn a_failed_block_says_so_in_its_region_and_the_rest_is_filled() {
+    let text = NOTE.replace("dau * msgs\n", "dau * msgs * 5 gigabites\n");
+    let path = note("notes-error", "prep.md", &text);
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 1);
+    let filled = std::fs::read_to_string(&path).unwrap();
+    // The error names the note's own line, here and in the region, with
+    // the caret under the word.
+    let line = filled
+        .lines()
+        .position(|l| l == "dau * msgs * 5 gigabites")
+        .unwrap()
+        + 1;
+    assert!(
+        out.stderr.contains(&format!(
+            "prep.md:{line}: unknown unit `gigabites` (its region says more)"
+        )),
+        "{}",
+        out.stderr
+    );
+    // The region names the note by its file name alone.
+    assert!(filled.contains(&format!("--> prep.md:{line}:")), "{filled}");
+    assert!(
+        filled.contains("did you mean `gigabits` or `gigabytes`?"),
+        "{filled}"
+    );
+    // The line after it and the estimate still ran.
+    assert!(filled.contains("-> MB/s = 2.315 MB/s"), "{filled}");
+    assert!(filled.contains("### Chat storage"), "{filled}");
+    // And a second run is still a no-op, the error included.
+    assert_eq!(run(&path, &[]).status, 1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), filled);
+}
+
+#[test]
+fn a_region_edited_by_hand_is_kept_unless_forced() {
+    let path = note("notes-edited", "prep.md", NOTE);
+    assert_eq!(run(&path, &[]).status, 0);
+    let filled = std::fs::read_to_string(&path).unwrap();
+    let mine = filled.replace("dau = 50 million users", "dau = 50 million users (my note)");
+    // And an assumption changed, so that region is stale as well.
+    let mine = mine.replacen(
+        "msgs = 40 messages/user per day",
+        "msgs = 20 messages/user per day",
+        1,
+    );
+    std::fs::write(&path, &mine).unwrap();
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("edited by hand"), "{}", out.stderr);
+    let after = std::fs::read_to_string(&path).unwrap();
+    // The edited region is as the person left it; the others are updated.
+    assert!(after.contains("(my note)"), "{after}");
+    assert!(after.contains("dau * msgs = 11,574 messages/s"), "{after}");
+    // --force replaces it.
+    let out = run(&path, &["--force"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let forced = std::fs::read_to_string(&path).unwrap();
+    assert!(!forced.contains("(my note)"));
+    assert!(forced.contains("msgs = 20 messages/user/day"), "{forced}");
+}
+
+#[test]
+fn line_endings_permissions_and_a_byte_order_mark_are_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let crlf = format!("\u{feff}{}", NOTE.replace('\n', "\r\n"));
+    let path = note("notes-crlf", "prep.md", &crlf);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(run(&path, &[]).status, 0);
+    let filled = std::fs::read_to_string(&path).unwrap();
+    assert!(filled.starts_with('\u{feff}'));
+    // Every line ends as the note's do.
+    assert_eq!(
+        filled.matches('\n').count(),
+        filled.matches("\r\n").count(),
+        "{filled:?}"
+    );
+    assert_eq!(without_regions(&filled), crlf);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert_eq!(run(&path, &[]).status, 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), filled);
+}
+
+/// A full disk (a file-size limit, SIGXFSZ ignored so the write fails)
+/// leaves the note as it was, and no temporary file behind.
+#[test]
+fn a_full_disk_leaves_the_note_intact() {
+    // Big enough that its filled-in copy passes the 4 KiB limit.
+    let text = format!(
+        "{NOTE}\n\n{}\n",
+        "Some more prose to make the note long.\n".repeat(100)
+    );
+    let path = note("notes-full", "prep.md", &text);
+    let dir = path.parent().unwrap();
+    let out = Command::new("sh")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f 8; exec \"$0\" notes prep.md",
+            bin(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot write prep.md"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["prep.md"]);
+}
+
+/// A save while bote works is not overwritten: bote reads the note again
+/// before it writes, and writes nothing when it changed.
+#[test]
+fn a_note_changed_during_the_run_is_not_overwritten() {
+    // An estimate slow enough to change the note under it: a million
+    // draws of many ranges.
+    let mut slow = String::from("```yaml bote\ntitle: slow\nsamples: 1000000\nassumptions:\n");
+    for i in 0..4 {
+        slow.push_str(&format!("  a{i}: 1 to {} s\n", i + 2));
+    }
+    slow.push_str("sums:\n  total: a0 + a1 + a2 + a3\n```\n");
+    let path = note("notes-race", "prep.md", &slow);
+    let child = Command::new(bin())
+        .args(["notes", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let mine = format!("{slow}\nA line I wrote while bote worked.\n");
+    std::fs::write(&path, &mine).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("changed while bote was working; nothing written"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), mine);
+}
+
+#[test]
+fn what_a_note_without_blocks_or_with_a_broken_region_gets() {
+    let plain = note(
+        "notes-plain",
+        "plain.md",
+        "# Nothing here\n\n```yaml\na: 1\n```\n",
+    );
+    let out = run(&plain, &[]);
+    assert_eq!(out.status, 0);
+    assert!(out.stderr.contains("has no bote blocks"), "{}", out.stderr);
+    // A region whose end a person deleted is left alone, and said.
+    let broken = note(
+        "notes-broken",
+        "broken.md",
+        "```bote\n1 + 1\n```\n\n<!-- bote: results of the block above; (crc 00000000) -->\nkept\n",
+    );
+    let out = run(&broken, &[]);
+    assert!(
+        out.stderr.contains("has no `<!-- bote: end -->` line"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        std::fs::read_to_string(&broken)
+            .unwrap()
+            .ends_with("kept\n")
+    );
+}
+
+#[test]
+fn the_example_note_is_up_to_date() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = bote(
+        &["notes", &format!("{root}/examples/notes.md"), "--check"],
+        "",
+    );
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+}
+
+/// The notepad view: each line with its answer, flush right in one column;
+/// answers as `bote eval` gives them, line by line.
+#[test]
+fn the_pad_shows_each_answer_beside_its_line() {
+    let page =
+        "# chat\ndau = 50M users\nmsgs = 40 messages/user per day\n\ndau * msgs\n5 gigabites\n";
+    let out = bote(&["eval", "--pad"], page);
+    assert_eq!(out.status, 1, "a line failed");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "# chat");
+    assert_eq!(lines[3], "");
+    assert!(lines[1].starts_with("dau = 50M users ") && lines[1].ends_with(" 50 million users"));
+    assert!(lines[4].ends_with(" 23,148 messages/s"), "{}", out.stdout);
+    assert!(
+        lines[5].ends_with(" error: unknown unit `gigabites`"),
+        "{}",
+        out.stdout
+    );
+    // The answers end in one column; an error follows its line.
+    assert_eq!(lines[5], "5 gigabites  error: unknown unit `gigabites`");
+    let right = |l: &str| bote::width(l);
+    assert!(
+        [1, 2, 4]
+            .iter()
+            .all(|&i| right(lines[i]) == right(lines[1])),
+        "{}",
+        out.stdout
+    );
+    // The same answers as bote eval line by line.
+    let eval = bote(&["eval"], page);
+    for (pad, said) in [lines[1], lines[2], lines[4]]
+        .iter()
+        .zip(eval.stdout.lines())
+    {
+        let said = said.rsplit(" = ").next().unwrap();
+        assert!(pad.ends_with(said), "{pad} vs {said}");
+    }
+    // From a file too.
+    let path = note("notes-pad", "page.txt", page);
+    let from_file = bote(&["eval", "--pad", path.to_str().unwrap()], "");
+    assert_eq!(from_file.stdout, out.stdout);
+}
+
+/// The README's before and after of a short note are what `bote notes` does.
+#[test]
+fn the_readmes_before_and_after_are_true() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let blocks: Vec<&str> = readme
+        .split("~~~markdown\n")
+        .skip(1)
+        .map(|b| &b[..b.find("~~~\n").unwrap()])
+        .collect();
+    let (before, after) = (blocks[0], blocks[1]);
+    let path = note("notes-readme", "prep.md", before);
+    assert_eq!(run(&path, &[]).status, 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
