@@ -49,6 +49,8 @@ fn every_command_fits_60_80_100_columns() {
         &["eval", "--help"],
         &["check", "--help"],
         &["new", "--help"],
+        &["notes", "--help"],
+        &["eval", "--pad", "examples/pad.txt"],
     ];
     let mut wide = Vec::new();
     for &columns in &[60, 80, 100] {
