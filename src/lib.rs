@@ -24,12 +24,12 @@
 //! # The house: a core, and a command line on top
 //!
 //! ```text
-//!  cli/  (feature "cli", the default)   args, eval, repl, run, watch, new, notes, ...
+//!  cli/  (feature "cli", the default)   args, eval, repl, run, watch, new, notes, practice, ...
 //!    │     the only code that knows clap, rustyline, notify, files or the terminal
 //!    ▼
-//!  notes/ ─▶ report/ ─▶ estimate/ ─▶ lang/ ─▶ sheets/, units/ ─▶ quantity/
-//!    │          │            │           │         │
-//!    └──────────┴────────────┴───────────┴─────────┴──▶ diagnostic, yaml, suggest, text, span, style
+//!  notes/, practice/ ─▶ report/ ─▶ estimate/ ─▶ lang/ ─▶ sheets/, units/ ─▶ quantity/
+//!    │                     │            │           │         │
+//!    └─────────────────────┴────────────┴───────────┴─────────┴──▶ diagnostic, yaml, suggest, text, span, style
 //! ```
 //!
 //! Arrows point at what a folder imports; none runs back up, and nothing
@@ -53,6 +53,7 @@ mod estimate;
 mod format;
 mod lang;
 mod notes;
+mod practice;
 mod quantity;
 mod report;
 mod sheets;

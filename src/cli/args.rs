@@ -104,6 +104,10 @@ pub(super) enum Command {
     /// Fill in the results of a Markdown note's ```bote and ```yaml bote blocks.
     #[command(after_long_help = NOTES_HELP)]
     Notes(NotesArgs),
+    /// Practise: work out an estimate's figures before they are shown, or
+    /// drill the conversions interviews lean on; each answer graded.
+    #[command(after_long_help = PRACTICE_HELP)]
+    Practice(PracticeArgs),
     /// Print the JSON Schema of estimate files, for editor completion and hover.
     Schema,
     /// Print a shell completion script (subcommands, flags, formats, preset names).
@@ -142,6 +146,56 @@ Examples:
 
 Exit status: 0 when every block ran, 1 when one failed, a region was edited by
 hand (--force replaces it), or with --check a region is stale; 2 on a usage error.";
+
+const PRACTICE_HELP: &str = "\
+Each question names a quantity, its note and its section. Answer in any form bote
+reads: 4k/s, 40 TB, 3e12 bytes, ~30 TB, or a range, 2 to 5 TB. An answer of the
+wrong kind (a rate for a size) is refused and asked again. Then bote shows the
+figure, how it is reached, and how far off you were: 2.1x high, 0.32 orders.
+Within 2x is good, within 10x fair, else missed (--good, --fair). `h` gives a
+hint (the expression without its numbers), `s` skips, `q` quits; a score card
+ends the session.
+
+Drills (--drill) go round six kinds: a daily volume to QPS, a size times a count,
+Little's law, a transfer time, nines to downtime, and a reference number.
+
+Every answer is appended to a history (one JSON line each) in your data folder
+($XDG_DATA_HOME/bote/practice.jsonl on Linux), or --history FILE; --stats shows
+per kind how many you answered, your median factor off, and the trend.
+
+Examples:
+  bote practice url-shortener
+  bote practice --drill --count 12
+  bote practice --drill --seed 7      # the same questions again
+  bote practice --stats";
+
+#[derive(clap::Args, Debug)]
+pub(super) struct PracticeArgs {
+    /// A preset (see `bote list`) or an estimate file to practise.
+    #[arg(value_name = "PRESET|FILE", value_parser = Target, hide_possible_values = true, conflicts_with = "drill")]
+    pub(super) target: Option<String>,
+    /// Generated questions on the usual conversions instead of an estimate.
+    #[arg(long)]
+    pub(super) drill: bool,
+    /// How many questions at most [default: 6 for a drill, every figure of an estimate].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub(super) count: Option<u16>,
+    /// The seed a drill's figures (and an estimate's ranges) are drawn with.
+    #[arg(long, value_name = "N")]
+    pub(super) seed: Option<u64>,
+    /// Within this factor of the figure an answer is good.
+    #[arg(long, value_name = "FACTOR", default_value_t = 2.0)]
+    pub(super) good: f64,
+    /// Within this factor of the figure an answer is fair.
+    #[arg(long, value_name = "FACTOR", default_value_t = 10.0)]
+    pub(super) fair: f64,
+    /// The history file [default: bote/practice.jsonl in your data folder].
+    #[arg(long, value_name = "FILE")]
+    pub(super) history: Option<String>,
+    /// Show, per kind of question, how you have done so far.
+    #[arg(long, conflicts_with_all = ["target", "drill"])]
+    pub(super) stats: bool,
+}
 
 #[derive(clap::Args, Debug)]
 pub(super) struct NotesArgs {

@@ -8,6 +8,7 @@ mod files;
 mod new;
 mod notes;
 mod pager;
+mod practice;
 mod repl;
 mod run;
 pub(crate) mod sheets;
@@ -127,6 +128,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         }
         Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
         Command::Notes(args) => notes::notes_cmd(&args, io),
+        Command::Practice(args) => practice::practice_cmd(&args, io),
         Command::Schema => io
             .stdout
             .write_all(crate::format::schema().as_bytes())

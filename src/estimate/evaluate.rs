@@ -70,7 +70,7 @@ impl Estimate {
             return fail(errors, &self.origin);
         }
         let mut rows: Vec<Option<Row>> = vec![None; self.items.len()];
-        for i in order {
+        for &i in &order {
             let uses_failed = uses
                 .of(i)
                 .iter()
@@ -101,6 +101,7 @@ impl Estimate {
             estimate: self,
             rows,
             used,
+            order,
         })
     }
 

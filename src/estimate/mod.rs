@@ -256,6 +256,8 @@ pub struct Evaluated {
     pub rows: Vec<Row>,
     /// The reference numbers and prices the estimate used, in order of use.
     pub(crate) used: Vec<Used>,
+    /// The items in the order they were computed: each after what it uses.
+    pub(crate) order: Vec<usize>,
 }
 
 /// A sheet's entry an estimate used, with its value as shown.

@@ -16,6 +16,7 @@ mod input;
 mod limits;
 mod notes;
 mod phrasings;
+mod practice;
 mod presets;
 mod properties;
 mod ranges;
