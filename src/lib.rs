@@ -82,6 +82,24 @@ pub use text::width;
 pub use units::display::{Shown, ShownRange};
 pub use units::{Calendar, spelling_table};
 
+/// One line as `bote eval` takes it: a definition (`dau = 500M users`),
+/// which names its value in `env` for the lines after it, or an
+/// expression; plain nouns after figures are declared as counts. The name
+/// defined, if any, and the answer; or the error, as a diagnostic into the
+/// line.
+pub fn eval_line(
+    src: &str,
+    env: &mut Env<'_>,
+) -> Result<(Option<String>, Answer), Box<Diagnostic>> {
+    lang::statement::run(src, env).map(|done| (done.name, done.answer))
+}
+
+/// An answer as `bote eval` prints it: the figure, and an uncertain one's
+/// 90% range after it (`12,000 /s (90% range 3,800 to 38,000 /s)`).
+pub fn answer_text(answer: &Answer) -> String {
+    lang::statement::answer_text(answer)
+}
+
 /// Hooks for the fuzz targets; not part of bote's interface.
 #[doc(hidden)]
 pub mod fuzz {

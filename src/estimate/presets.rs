@@ -55,7 +55,7 @@ pub fn get(name: &str) -> Option<&'static str> {
 }
 
 /// The `title:` line of a preset, read without parsing the YAML (for `bote list`).
-pub(crate) fn title(text: &str) -> &str {
+pub fn title(text: &str) -> &str {
     text.lines()
         .find_map(|l| l.strip_prefix("title:"))
         .map_or("", str::trim)
