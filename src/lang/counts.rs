@@ -63,6 +63,40 @@ pub(crate) fn check(stmt: &Statement, have: Dimension, dim_of: Dims<'_>) -> Resu
     ))
 }
 
+/// The counts a question's nouns gave (`bote eval '3 replicas * 5 TB'`)
+/// are names the person never declared, so they do not refuse what a
+/// declared count would: the dimension of a value that `refused` (by
+/// [`check`]) or that counts more than one such noun, said as the person
+/// meant it. `3 replicas * 5 TB` is 15 TB; `300M users * 2 posts a day`
+/// is posts a day, the last noun counted. The number is the same either
+/// way; `None` when there is nothing to read past.
+pub(crate) fn read_past(
+    counts: &crate::quantity::count::Counts,
+    have: Dimension,
+    refused: bool,
+) -> Option<Dimension> {
+    let guessed: Vec<_> = have
+        .counts()
+        .filter(|&(id, e)| e > 0 && counts.guessed_at(id).is_some())
+        .map(|(id, _)| id)
+        .collect();
+    let all_guessed = have
+        .counts()
+        .filter(|&(_, e)| e > 0)
+        .all(|(id, _)| counts.guessed_at(id).is_some());
+    if refused && all_guessed {
+        return Some(have.dropping(&|id| counts.guessed_at(id).is_some()));
+    }
+    if guessed.len() > 1 {
+        let last = guessed
+            .iter()
+            .copied()
+            .max_by_key(|&id| counts.guessed_at(id));
+        return Some(have.dropping(&|id| Some(id) != last && guessed.contains(&id)));
+    }
+    None
+}
+
 /// The dimension of the name at a node, where it is known.
 pub(crate) type Dims<'a> = &'a dyn Fn(NodeId) -> Option<Dimension>;
 

@@ -102,9 +102,19 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
         key,
         end: None,
     };
-    let v = walk.eval(stmt.root())?;
+    let mut v = walk.eval(stmt.root())?;
     if let Some(target) = &stmt.target {
         let size = target_size(target, env.calendar)?;
+        // Counts read from a question's nouns, which the target does not
+        // name, are read past (see `counts::read_past`).
+        let mismatched = v.at(0).in_unit(size).is_err();
+        if let Some(dim) = super::counts::read_past(&env.counts, v.dim(), mismatched)
+            .filter(|d| d.uncounted() == v.dim().uncounted() && *d == size.dim())
+        {
+            v = v
+                .map(|q| Quantity::new(q.si_value(), dim))
+                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+        }
         v.at(0)
             .in_unit(size)
             .map_err(|e| conversion_error(stmt, env, e, stmt.span().to(target.span)))?;

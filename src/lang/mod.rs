@@ -179,9 +179,16 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
     let stmt = parser::parse(src, &env.counts)
         .map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
     check_draws(&stmt, env)?;
-    let value = eval::eval_statement(&stmt, env, key)?;
+    let mut value = eval::eval_statement(&stmt, env, key)?;
     if stmt.target.is_none() {
-        counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id))?;
+        let checked = counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id));
+        if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err()) {
+            value = value
+                .map(|q| crate::quantity::Quantity::new(q.si_value(), dim))
+                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+        } else {
+            checked?;
+        }
     }
     let unit = match &stmt.target {
         Some(t) => Some(eval::display_unit(t, value.at(0), env.calendar)?),

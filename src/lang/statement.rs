@@ -105,7 +105,11 @@ fn read_counts(src: &str, env: &mut Env<'_>) -> String {
     let reading = super::phrasing::read(src, &env.counts, &|w| env.get(w).is_some());
     for (one, many) in &reading.counts {
         // A noun that cannot be declared stays a word the parser reports.
-        let _ = super::declare_count(&mut env.counts, one, Some(many), &[]);
+        if super::declare_count(&mut env.counts, one, Some(many), &[]).is_ok()
+            && let Some(id) = env.counts.lookup(one)
+        {
+            env.counts.guess(id);
+        }
     }
     reading.text
 }

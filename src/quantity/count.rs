@@ -93,6 +93,9 @@ pub(crate) struct Counts {
     spellings: Vec<(String, CountId)>,
     /// Each count's singular, in declaration order.
     declared: Vec<(String, CountId)>,
+    /// The counts `bote eval` read from a question's nouns (`150M DAU`)
+    /// rather than the person declared, in the order they came.
+    guessed: Vec<CountId>,
 }
 
 impl Counts {
@@ -117,6 +120,19 @@ impl Counts {
             }
         }
         Some(id)
+    }
+
+    /// Mark `id`, just declared, as read from a question's nouns.
+    pub(crate) fn guess(&mut self, id: CountId) {
+        if !self.guessed.contains(&id) {
+            self.guessed.push(id);
+        }
+    }
+
+    /// Where `id` came among the counts read from the question's nouns;
+    /// `None` if it was declared by hand.
+    pub(crate) fn guessed_at(&self, id: CountId) -> Option<usize> {
+        self.guessed.iter().position(|&g| g == id)
     }
 
     /// The count spelt exactly `word`, if one is declared.

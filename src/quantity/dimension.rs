@@ -68,6 +68,19 @@ impl Dimension {
         Dimension::of(self.base)
     }
 
+    /// This dimension with the counts `drop` says removed, whatever their
+    /// exponent: `B*tweet/s` without `tweet` is `B/s`.
+    pub(crate) fn dropping(self, drop: &dyn Fn(CountId) -> bool) -> Dimension {
+        let mut d = self.uncounted();
+        for (id, e) in self.counts().filter(|&(id, _)| !drop(id)) {
+            for _ in 0..e.unsigned_abs() {
+                let one = Dimension::count(id);
+                d = if e > 0 { d.times(one) } else { d.per(one) }.unwrap_or(d);
+            }
+        }
+        d
+    }
+
     /// Does this dimension hold a count?
     pub(crate) fn has_counts(self) -> bool {
         self.counts[0].0 != 0

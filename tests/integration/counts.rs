@@ -135,14 +135,10 @@ fn a_dropped_per_is_caught_and_uncounted_lets_it_through() {
     let out = run("uncounted(4000 requests/s * 500 B) -> MB/s");
     assert_eq!(out.stdout, "2 MB/s\n", "{}", out.stderr);
     // Without a declaration, `bote eval` reads a plain noun after a figure
-    // as a count, and the dropped per is caught the same way.
-    let out = bote(&["eval", "2 tweets per day * 280 bytes"], "");
-    assert_eq!(out.status, 1);
-    assert!(
-        out.stderr.contains("did you mean `280 bytes/tweet`?"),
-        "{}",
-        out.stderr
-    );
+    // as a count, but one the person never declared: the question is read
+    // as meant (280 bytes a tweet, 2 tweets a day: 560 bytes a day).
+    let out = bote(&["eval", "2 tweets per day * 280 bytes -> KB/day"], "");
+    assert_eq!(out.stdout, "0.56 kB/day\n", "{}", out.stderr);
 }
 
 #[test]

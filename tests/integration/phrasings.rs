@@ -526,3 +526,35 @@ fn an_error_quotes_the_line_as_typed() {
         out.stderr
     );
 }
+
+/// The nouns `bote eval` reads as counts are names the person never
+/// declared: they do not refuse a product a declared count would, and a
+/// product of two of them says the last, as the question means it. The
+/// numbers are the same either way.
+#[test]
+fn counts_read_from_a_question_are_read_as_meant() {
+    let cases = [
+        // 3 x 5 TB.
+        ("3 replicas * 5 TB", "15 TB"),
+        // 5e8 x 300 B / 86,400 s = 1.736 MB/s.
+        ("500 million tweets per day * 300 bytes", "1.736 MB/s"),
+        // 3e8 x 2 / 86,400 s = 6,944 posts a second.
+        ("300M users * 2 posts a day", "6,944 posts/s"),
+        ("2 posts/user * 10M users", "20 million posts"),
+    ];
+    for (src, want) in cases {
+        let out = bote(&["eval", src], "");
+        assert_eq!(out.stdout.trim_end(), want, "{src}: {}", out.stderr);
+    }
+    // A count declared by hand still catches the dropped "per".
+    let out = bote(
+        &["eval", "--counts", "request", "4000 requests/s * 500 B"],
+        "",
+    );
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr.contains("did you mean `500 B/request`?"),
+        "{}",
+        out.stderr
+    );
+}
