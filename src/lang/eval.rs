@@ -607,8 +607,14 @@ fn apply(
 /// taken per one of each count `a` has and `b` lacks (`100M URLs at 500
 /// bytes` is 50 TB, not an error about URLs times bytes).
 fn each_at(a: &Value, b: &Value) -> Result<Value, QuantityError> {
-    if a.dim().per(b.dim()) == Some(crate::quantity::dimension::Dimension::TIME) {
+    use crate::quantity::dimension::Dimension;
+    if a.dim().per(b.dim()) == Some(Dimension::TIME) {
         return a.zip(b, Quantity::checked_div, |x, y| x / y);
+    }
+    // `10K payments/s at 200 ms`: a rate of things, each taking a time, is
+    // how many are in the system at once (Little's law): 2,000 payments.
+    if a.dim().uncounted() == Dimension::RATE && b.dim() == Dimension::TIME {
+        return a.zip(b, Quantity::checked_mul, |x, y| x * y);
     }
     let mut per = Quantity::ONE;
     for (id, e) in a.dim().counts() {

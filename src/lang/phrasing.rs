@@ -67,6 +67,15 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
             (Tok::Number { .. }, _) => after_figure = true,
             (Tok::Slash, _) => {}
             (Tok::Ident, Some(w)) if after_figure => {
+                // `at 200 ms each`: `each` after a figure says what `at` says.
+                if w == "each" {
+                    let span = t.span;
+                    reading
+                        .text
+                        .replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+                    i += 1;
+                    continue;
+                }
                 let unit_like = crate::units::lookup(w).is_some()
                     || crate::units::magnitude_word(w).is_some()
                     || counts.lookup(w).is_some()

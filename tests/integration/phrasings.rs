@@ -541,6 +541,10 @@ fn counts_read_from_a_question_are_read_as_meant() {
         // 3e8 x 2 / 86,400 s = 6,944 posts a second.
         ("300M users * 2 posts a day", "6,944 posts/s"),
         ("2 posts/user * 10M users", "20 million posts"),
+        // Little's law said with `at`: 1e4 /s x 0.2 s in flight.
+        ("10K payments/s at 200 ms", "2,000 payments"),
+        ("10K payments/s at 200 ms each", "2,000 payments"),
+        ("3 servers at 2 TB each", "6 TB"),
     ];
     for (src, want) in cases {
         let out = bote(&["eval", src], "");
