@@ -92,48 +92,36 @@ pub(super) fn practice_cmd(args: &PracticeArgs, io: &mut Io<'_>) -> io::Result<i
         editor: None,
         interactive: io.interactive,
     };
-    writeln!(
-        io.stdout,
-        "Practice: {title}, {} question{}",
-        questions.len(),
-        if questions.len() == 1 { "" } else { "s" }
+    let plural = if questions.len() == 1 { "" } else { "s" };
+    say_line(
+        io,
+        &format!("Practice: {title}, {} question{plural}", questions.len()),
     )?;
-    writeln!(
-        io.stdout,
-        "Answer as bote reads figures (4k/s, 40 TB, ~30 TB, 2 to 5 TB); h hint, s skip, q quit."
+    say_line(
+        io,
+        "Answer as bote reads figures (4k/s, 40 TB, 2 to 5 TB); h hint, s skip, q quit.",
     )?;
-    writeln!(
-        io.stdout,
-        "Within {}x of the figure is good, within {}x fair.",
-        crate::practice::factor_text(bands.good),
-        crate::practice::factor_text(bands.fair)
+    say_line(
+        io,
+        &format!(
+            "Within {}x of the figure is good, within {}x fair.",
+            crate::practice::factor_text(bands.good),
+            crate::practice::factor_text(bands.fair)
+        ),
     )?;
     if !assumptions.is_empty() {
         writeln!(io.stdout, "\nAssumptions")?;
         for line in &assumptions {
-            let line = format!("  {line}");
-            match io.term_width {
-                Some(w) => {
-                    for part in crate::text::wrap_hanging(&line, w, 4) {
-                        writeln!(io.stdout, "{part}")?;
-                    }
-                }
-                None => writeln!(io.stdout, "{line}")?,
-            }
+            say_line(io, &format!("  {line}"))?;
         }
     }
     let mut card: Vec<[String; 4]> = Vec::new();
     'questions: for (n, q) in questions.iter().enumerate() {
-        writeln!(
-            io.stdout,
-            "\n[{}/{}] {}: {}",
-            n + 1,
-            questions.len(),
-            q.kind,
-            q.name
-        )?;
+        writeln!(io.stdout)?;
+        let header = format!("[{}/{}] {}: {}", n + 1, questions.len(), q.kind, q.name);
+        say_line(io, &header)?;
         if let Some(about) = &q.about {
-            writeln!(io.stdout, "  {about}")?;
+            say_line(io, &format!("  {about}"))?;
         }
         loop {
             let Some(line) = out.read(io)? else {
@@ -141,13 +129,13 @@ pub(super) fn practice_cmd(args: &PracticeArgs, io: &mut Io<'_>) -> io::Result<i
             };
             match crate::practice::reply(q, &line, &counts, calendar, bands) {
                 Reply::Quit => break 'questions,
-                Reply::Hint => writeln!(io.stdout, "  hint: {}", q.hint)?,
-                Reply::Again(why) => writeln!(io.stdout, "  {why}; try again")?,
+                Reply::Hint => say_line(io, &format!("  hint: {}", q.hint))?,
+                Reply::Again(why) => say_line(io, &format!("  {why}; try again"))?,
                 Reply::Skip => {
-                    writeln!(io.stdout, "  skipped: {}", q.shown)?;
-                    writeln!(io.stdout, "  {}", q.working)?;
+                    say_line(io, &format!("  skipped: {}", q.shown))?;
+                    say_line(io, &format!("  {}", q.working))?;
                     if let Some(source) = &q.source {
-                        writeln!(io.stdout, "  source: {source}")?;
+                        say_line(io, &format!("  source: {source}"))?;
                     }
                     out.record(io, &from, q, "", None, "skipped")?;
                     card.push([
@@ -217,9 +205,9 @@ fn say(io: &mut Io<'_>, q: &Question, g: &Graded) -> io::Result<()> {
         Some(false) => writeln!(io.stdout, "  the figure is outside your range")?,
         None => {}
     }
-    writeln!(io.stdout, "  {}", q.working)?;
+    say_line(io, &format!("  {}", q.working))?;
     if let Some(source) = &q.source {
-        writeln!(io.stdout, "  source: {source}")?;
+        say_line(io, &format!("  source: {source}"))?;
     }
     Ok(())
 }
@@ -371,6 +359,20 @@ impl Session {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Print `text`, an indented line of the session, wrapped to the
+/// terminal's width when there is one (later lines indented further).
+fn say_line(io: &mut Io<'_>, text: &str) -> io::Result<()> {
+    match io.term_width {
+        Some(w) => {
+            for part in crate::text::wrap_hanging(text, w, 4) {
+                writeln!(io.stdout, "{part}")?;
+            }
+            Ok(())
+        }
+        None => writeln!(io.stdout, "{text}"),
     }
 }
 

@@ -51,6 +51,15 @@ fn every_command_fits_60_80_100_columns() {
         &["new", "--help"],
         &["notes", "--help"],
         &["practice", "--help"],
+        &[
+            "practice",
+            "--drill",
+            "--seed",
+            "7",
+            "--history",
+            "/dev/null",
+        ],
+        &["practice", "url-shortener", "--history", "/dev/null"],
         &["eval", "--pad", "examples/pad.txt"],
     ];
     let mut wide = Vec::new();
