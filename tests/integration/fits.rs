@@ -50,6 +50,7 @@ fn every_command_fits_60_80_100_columns() {
         &["check", "--help"],
         &["new", "--help"],
         &["notes", "--help"],
+        &["notes", "examples/notes.md", "--check"],
         &["practice", "--help"],
         &[
             "practice",
