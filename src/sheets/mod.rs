@@ -7,7 +7,7 @@
 mod read;
 
 pub(crate) use read::{entries, read};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Which sheet a name is looked up in, by the word before its dot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +88,57 @@ fn builtin(origin: &str, text: &str) -> Sheet {
     read(origin, text, "built-in").unwrap_or_default()
 }
 
+/// The built-in sheets' entries one line each, each read on first use:
+/// an estimate that names `ref.target_utilisation` reads that line, not
+/// the whole sheet (which cost a capacity preset's run a fifth of its
+/// instructions). A test holds each line's entry to the whole sheet's.
+struct Lines {
+    entries: Vec<(&'static str, &'static str, OnceLock<Option<Entry>>)>,
+}
+
+impl Lines {
+    fn of(text: &'static str) -> Lines {
+        let entries = text
+            .lines()
+            .skip_while(|l| *l != "entries:")
+            .filter_map(|line| {
+                let rest = line.strip_prefix("  ")?;
+                let (name, _) = rest.split_once(':')?;
+                let is_name =
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                is_name.then_some((name, line, OnceLock::new()))
+            })
+            .collect();
+        Lines { entries }
+    }
+}
+
+static REFERENCE_LINES: LazyLock<Lines> =
+    LazyLock::new(|| Lines::of(include_str!("../../reference/numbers.yaml")));
+static PRICE_LINES: LazyLock<Lines> =
+    LazyLock::new(|| Lines::of(include_str!("../../prices/aws-us-east-1.yaml")));
+
+/// The built-in entry `name` of `kind`, read from its own line; the whole
+/// sheet's when its line does not read alone.
+fn builtin_entry(kind: Kind, name: &str) -> Option<&'static Entry> {
+    let lines = match kind {
+        Kind::References => &REFERENCE_LINES,
+        Kind::Prices => &PRICE_LINES,
+    };
+    let whole = || builtin_sheet(kind).entries.iter().find(|e| e.name == name);
+    let Some((_, line, cell)) = lines.entries.iter().find(|(n, _, _)| *n == name) else {
+        return whole();
+    };
+    cell.get_or_init(|| {
+        let doc = format!("title: one entry\nentries:\n{line}\n");
+        read("built-in", &doc, "built-in")
+            .ok()
+            .and_then(|sheet| sheet.entries.into_iter().next())
+    })
+    .as_ref()
+    .or_else(whole)
+}
+
 /// The built-in sheet of `kind`.
 pub(crate) fn builtin_sheet(kind: Kind) -> &'static Sheet {
     match kind {
@@ -155,7 +206,7 @@ impl Sheets {
                 .filter(|(k, _)| *k == kind)
                 .find_map(|(_, s)| s.entries.iter().find(|e| e.name == entry))
         };
-        let built = || builtin_sheet(kind).entries.iter().find(|e| e.name == entry);
+        let built = || builtin_entry(kind, entry);
         own.or_else(file).or_else(built).map(|e| (kind, e))
     }
 
@@ -218,6 +269,16 @@ mod tests {
             }
         }
         assert!(builtin_sheet(Kind::Prices).date.is_some());
+    }
+
+    /// Each built-in entry read from its own line is the whole sheet's.
+    #[test]
+    fn an_entry_read_alone_is_the_sheets() {
+        for kind in [Kind::References, Kind::Prices] {
+            for e in &builtin_sheet(kind).entries {
+                assert_eq!(builtin_entry(kind, &e.name), Some(e), "{}", e.name);
+            }
+        }
     }
 
     #[test]
