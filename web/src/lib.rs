@@ -24,23 +24,25 @@ pub fn presets() -> String {
 /// Run the estimate `yaml` with each `[name, expression]` of `sets_json`
 /// set, as `--set` does. JSON: `{"report": <the JSON report>, "markdown":
 /// <the report in Markdown>}` when it runs; `{"errors": <the rendered
-/// errors, as the terminal shows them>}` when it does not.
+/// errors, as a terminal `columns` wide shows them (0: no limit)>}` when
+/// it does not.
 #[wasm_bindgen]
-pub fn run(yaml: &str, sets_json: &str) -> String {
+pub fn run(yaml: &str, sets_json: &str, columns: u32) -> String {
     let sets: Vec<(String, String)> = serde_json::from_str(sets_json).unwrap_or_default();
+    let width = (columns > 0).then(|| (columns as usize).max(bote::MIN_WIDTH));
     let fail = |text: String| serde_json::json!({ "errors": text }).to_string();
     let mut est = match bote::load("estimate.yaml", yaml) {
         Ok(est) => est,
-        Err(all) => return fail(all.render(false)),
+        Err(all) => return fail(all.render_fitted(false, width)),
     };
     for (name, expr) in &sets {
         if let Err(d) = est.set(name, expr) {
-            return fail(d.render(false));
+            return fail(d.render_fitted(false, width));
         }
     }
     let ev = match est.evaluate() {
         Ok(ev) => ev,
-        Err(all) => return fail(all.render(false)),
+        Err(all) => return fail(all.render_fitted(false, width)),
     };
     let report = bote::render(&ev, Format::Json, Options::default());
     let markdown = bote::render(

@@ -61,7 +61,7 @@ function schedule() {
 
 function refresh() {
   const t0 = performance.now();
-  const out = JSON.parse(run(state.yaml, JSON.stringify([...state.sets])));
+  const out = JSON.parse(run(state.yaml, JSON.stringify([...state.sets]), columns()));
   const t1 = performance.now();
   if (out.errors) {
     $("report").innerHTML = `<h2>The estimate does not run</h2><pre class="errors">${esc(out.errors)}</pre>`;
@@ -79,6 +79,24 @@ function refresh() {
   const t2 = performance.now();
   timings.runs.push({ evaluate: t1 - t0, draw: t2 - t1, total: t2 - t0 });
   if (timings.ready === null) timings.ready = performance.now();
+}
+
+/** How many characters of the error pane's monospace fit across the report. */
+let charWidth = 0;
+function columns() {
+  if (!charWidth) charWidth = measureChar();
+  return Math.max(20, Math.floor(($("report").clientWidth - 32) / charWidth));
+}
+
+function measureChar() {
+  const probe = document.createElement("pre");
+  probe.className = "errors";
+  probe.style.cssText = "position:absolute;visibility:hidden;padding:0;border:0";
+  probe.textContent = "0".repeat(100);
+  document.body.append(probe);
+  const width = probe.getBoundingClientRect().width / 100;
+  probe.remove();
+  return width || 8;
 }
 
 function rangeText(q) {
@@ -181,7 +199,7 @@ function setAssumption(name, expr) {
 
 /** The assumptions as the file has them, for the sliders' ends. */
 function rememberBase() {
-  const out = JSON.parse(run(state.yaml, "[]"));
+  const out = JSON.parse(run(state.yaml, "[]", 0));
   state.base = new Map((out.report?.assumptions ?? []).map((q) => [q.name, q]));
 }
 
