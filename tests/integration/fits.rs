@@ -1,29 +1,13 @@
 //! Every command fits the terminal: at 60, 80 and 100 columns no line of
 //! any command's output is wider than the terminal.
 
+use crate::common::bote_at;
 use bote::width;
 
 /// Run bote in-process as at a terminal `columns` wide.
 fn at(columns: usize, args: &[&str]) -> (i32, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut io = bote::Io {
-        stdin: &mut &b""[..],
-        stdout: &mut out,
-        stderr: &mut err,
-        color: false,
-        color_out: false,
-        term_width: Some(columns),
-        term_height: None,
-        process_ends: false,
-        interactive: false,
-    };
-    let argv = std::iter::once("bote".into()).chain(args.iter().map(Into::into));
-    let status = bote::run(argv, &mut io);
-    (
-        status,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
+    let out = bote_at(Some(columns), args, b"");
+    (out.status, out.stdout, out.stderr)
 }
 
 #[test]

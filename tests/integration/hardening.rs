@@ -194,21 +194,9 @@ fn completions_and_man_page_through_bote_errors() {
 #[test]
 fn a_tiny_terminal_is_fitted_as_the_narrowest_width() {
     let run = |term_width: Option<usize>, args: &[&str]| {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut io = bote::Io {
-            stdin: &mut &b""[..],
-            stdout: &mut out,
-            stderr: &mut err,
-            color: false,
-            color_out: false,
-            term_width,
-            term_height: None,
-            process_ends: false,
-            interactive: false,
-        };
-        let argv = std::iter::once("bote".into()).chain(args.iter().map(Into::into));
-        assert_eq!(bote::run(argv, &mut io), 0);
-        String::from_utf8(out).unwrap()
+        let out = crate::common::bote_at(term_width, args, b"");
+        assert_eq!(out.status, 0);
+        out.stdout
     };
     let tiny = run(Some(3), &["run", "littles-law"]);
     let twenty = run(None, &["run", "littles-law", "--width", "20"]);
