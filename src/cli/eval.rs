@@ -170,7 +170,21 @@ pub(super) fn eval_statement(
             if let Some(name) = &done.name {
                 obj["name"] = name.as_str().into();
             }
+            if let Some(w) = &answer.warning {
+                obj["warning"] = w.as_str().into();
+            }
             writeln!(io.stdout, "{obj}")?;
+        }
+    }
+    if let Some(w) = &answer.warning {
+        let line = format!("warning: {w}");
+        match io.term_width {
+            Some(width) => {
+                for part in crate::text::wrap_hanging(&line, width, 4) {
+                    writeln!(io.stderr, "{part}")?;
+                }
+            }
+            None => writeln!(io.stderr, "{line}")?,
         }
     }
     Ok(0)

@@ -108,8 +108,11 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
         // Counts read from a question's nouns, which the target does not
         // name, are read past (see `counts::read_past`).
         let mismatched = v.at(0).in_unit(size).is_err();
-        if let Some(dim) = super::counts::read_past(&env.counts, v.dim(), mismatched)
-            .filter(|d| d.uncounted() == v.dim().uncounted() && *d == size.dim())
+        let fits = |d: &crate::quantity::dimension::Dimension| {
+            Quantity::new(1.0, *d).is_ok_and(|q| q.in_unit(size).is_ok())
+        };
+        if let Some(dim) =
+            super::counts::read_past(&env.counts, v.dim(), mismatched).filter(|d| fits(d))
         {
             v = v
                 .map(|q| Quantity::new(q.si_value(), dim))

@@ -34,6 +34,9 @@ pub struct Answer {
     pub shown: Shown,
     /// An uncertain value's percentiles and 90% range.
     pub range: Option<Box<ShownRange>>,
+    /// A doubt about how the expression was written, said beside the
+    /// answer: a plain `/ 86400` that converts a day by hand.
+    pub warning: Option<String>,
 }
 
 /// The most counts one estimate or `--counts` declares: far more than any
@@ -200,12 +203,59 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
             .and_then(|t| eval::display_unit(&t, value.at(0), env.calendar).ok()),
     };
     let (quantity, shown, range) = display::show_value(&value, unit, env.calendar);
+    // A plain number divided by one (`3600 / 60`) is arithmetic, not a unit.
+    let warning = (!value.dim().is_none())
+        .then(|| hand_conversion(&stmt))
+        .flatten();
     Ok(Answer {
+        warning,
         input: stmt.to_string(),
         value,
         quantity,
         shown,
         range,
+    })
+}
+
+/// A division by a plain number that is a time in seconds or minutes
+/// (`/ 86400`, `/ 3600`, `/ 60`): a day or an hour converted by hand,
+/// which bote, carrying units, would then convert again. `500M reads per
+/// day / 86400` is 57,870 reads a day, not a second. Said, not refused:
+/// the arithmetic may be meant.
+fn hand_conversion(stmt: &ast::Statement) -> Option<String> {
+    const TIMES: [(f64, &str); 8] = [
+        (60.0, "a minute in seconds, or an hour in minutes"),
+        (1_440.0, "a day in minutes"),
+        (3_600.0, "an hour in seconds"),
+        (86_400.0, "a day in seconds"),
+        (604_800.0, "a week in seconds"),
+        (2_592_000.0, "a 30-day month in seconds"),
+        (31_536_000.0, "a year in seconds"),
+        (525_600.0, "a year in minutes"),
+    ];
+    stmt.nodes.iter().find_map(|node| {
+        let ast::Expr::Binary {
+            op: ast::BinOp::Div,
+            rhs,
+            ..
+        } = node
+        else {
+            return None;
+        };
+        let ast::Expr::Number {
+            value,
+            percent: false,
+            money: false,
+            ..
+        } = stmt.node(*rhs)
+        else {
+            return None;
+        };
+        let (_, what) = TIMES.iter().find(|(t, _)| t == value)?;
+        let n = crate::quantity::grouped(*value as usize);
+        Some(format!(
+            "`/ {n}` divides by a plain number: {what}? bote carries units, so a figure per day is already a rate: write `-> /s` for per second, or `/ {n} s` to divide by a time"
+        ))
     })
 }
 

@@ -333,6 +333,9 @@ fn eval_region(
                         None => format!("{src} = {}", answer_text(&done.answer)),
                     };
                     answers.push(said);
+                    if let Some(w) = &done.answer.warning {
+                        answers.push(format!("  (warning: {w})"));
+                    }
                 }
                 Err(d) => {
                     let line_no = first_line + n;

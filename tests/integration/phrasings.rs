@@ -436,15 +436,11 @@ fn questions_as_people_type_them() {
     for (src, answer, reading) in cases {
         assert_eq!(read(src), (answer.into(), reading.into()), "{src}");
     }
-    // Two counts multiplied are said as their product (in the order the
-    // process first met them).
+    // Two counts read from the question's nouns are said in the last, as
+    // the question means it (150M DAU posting 2 a day: posts a second).
     let (answer, reading) = read("150M DAU * 2 posts/day -> /s");
     assert_eq!(reading, "150 million DAUs * (2 posts / day) -> /s");
-    assert!(answer.starts_with("3,472 "), "{answer}");
-    assert!(
-        answer.contains("DAUs") && answer.contains("posts"),
-        "{answer}"
-    );
+    assert_eq!(answer, "3,472 posts/s");
 }
 
 /// The near misses stay errors, each with what to write.
@@ -561,4 +557,33 @@ fn counts_read_from_a_question_are_read_as_meant() {
         "{}",
         out.stderr
     );
+}
+
+/// A day converted to seconds by hand, in a quantity that already carries
+/// its units, gives a figure per day where per second was meant: the
+/// answer stands (the arithmetic may be meant) and a warning says so.
+#[test]
+fn a_day_converted_by_hand_is_said() {
+    // 5e9 reads a day / 86,400 = 57,870 reads a day = 40.19 a minute.
+    let out = bote(&["eval", "500M DAU * 10 reads per day / 86400"], "");
+    assert_eq!(out.status, 0);
+    assert_eq!(out.stdout, "40.19 reads/min\n");
+    assert!(
+        out.stderr
+            .starts_with("warning: `/ 86,400` divides by a plain number: a day in seconds?"),
+        "{}",
+        out.stderr
+    );
+    let json = bote(&["eval", "--format", "json", "1 TB / 86400"], "");
+    let v: serde_json::Value = serde_json::from_str(json.stdout.trim()).unwrap();
+    assert!(v["warning"].as_str().unwrap().contains("-> /s"), "{v}");
+    // Written with its unit, or as plain arithmetic, nothing is said.
+    for src in [
+        "500M DAU * 10 reads per day -> /s",
+        "1 TB / 86400 s",
+        "3600 / 60",
+    ] {
+        let out = bote(&["eval", src], "");
+        assert_eq!(out.stderr, "", "{src}");
+    }
 }

@@ -71,7 +71,7 @@ impl Calc {
         Calc::default()
     }
 
-    /// One line: JSON `{"name", "text", "input"}`, or `{"error"}` with the
+    /// One line: JSON `{"name", "text", "input", "warning"}`, or `{"error"}` with the
     /// error as the terminal renders it.
     pub fn eval(&mut self, line: &str) -> String {
         match bote::eval_line(line, &mut self.env) {
@@ -79,6 +79,7 @@ impl Calc {
                 "name": name,
                 "text": bote::answer_text(&answer),
                 "input": answer.input,
+                "warning": answer.warning,
             })
             .to_string(),
             Err(d) => serde_json::json!({ "error": d.render(false) }).to_string(),

@@ -264,7 +264,8 @@ function evalLine(line) {
   if (out.error) {
     li.innerHTML = `<pre>${esc(out.error)}</pre>`;
   } else {
-    li.innerHTML = `${esc(line)} = <span class="ans">${esc(out.text)}</span>`;
+    li.innerHTML = `${esc(line)} = <span class="ans">${esc(out.text)}</span>` +
+      (out.warning ? `<pre class="warn">warning: ${esc(out.warning)}</pre>` : "");
   }
   $("evallog").prepend(li);
   while ($("evallog").children.length > 12) $("evallog").lastChild.remove();
