@@ -119,11 +119,8 @@ pub(super) fn check_cmd(
                 continue;
             }
         };
-        for warning in ev
-            .stale_prices(today())
-            .into_iter()
-            .chain(ev.beyond_tiers())
-        {
+        let doubts = ev.beyond_tiers().into_iter().chain(ev.by_hand());
+        for warning in ev.stale_prices(today()).into_iter().chain(doubts) {
             let line = format!("warning: {target}: {warning}");
             match io.term_width {
                 Some(w) => {

@@ -1,3 +1,6 @@
+//! Doubts about a computed figure, said beside it: prices used beyond
+//! their tier, and a day converted by hand.
+//!
 //! Prices used beyond their tier. A price sheet's entry may say the volume
 //! it holds for (`s3_standard: { value: $0.023 / GB / month, up_to: 50 TB }`).
 //! When a quantity is proportional to that price (`total_storage *
@@ -127,6 +130,20 @@ impl Evaluated {
             }
         }
         out
+    }
+
+    /// A warning for each quantity that divides a figure with units by a
+    /// plain number of seconds or minutes (`daily_reads / 86400`): a day
+    /// converted by hand, which bote then converts again.
+    pub(crate) fn by_hand(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|row| !row.quantity.dim().is_none())
+            .filter_map(|row| {
+                let item = &self.estimate.items[row.item];
+                crate::lang::hand_conversion(&item.stmt).map(|w| format!("`{}`: {w}", item.name))
+            })
+            .collect()
     }
 
     /// Another entry of the same sheet, priced in the same units, whose

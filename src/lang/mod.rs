@@ -222,7 +222,7 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
 /// which bote, carrying units, would then convert again. `500M reads per
 /// day / 86400` is 57,870 reads a day, not a second. Said, not refused:
 /// the arithmetic may be meant.
-fn hand_conversion(stmt: &ast::Statement) -> Option<String> {
+pub(crate) fn hand_conversion(stmt: &ast::Statement) -> Option<String> {
     const TIMES: [(f64, &str); 8] = [
         (60.0, "a minute in seconds, or an hour in minutes"),
         (1_440.0, "a day in minutes"),

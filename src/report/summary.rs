@@ -26,7 +26,8 @@ pub(crate) struct Summary<'e> {
     /// How the published figures fared: `✓ 8 of 8 published figures
     /// reproduced`, or `✗ 1 of 8 ...`; none when the file publishes none.
     pub(crate) check: Option<String>,
-    /// Prices used beyond the volume their tier holds for.
+    /// Prices used beyond the volume their tier holds for, days converted
+    /// by hand.
     pub(crate) warnings: Vec<String>,
 }
 
@@ -72,7 +73,7 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
     Summary {
         headlines,
         check,
-        warnings: ev.beyond_tiers(),
+        warnings: ev.beyond_tiers().into_iter().chain(ev.by_hand()).collect(),
     }
 }
 

@@ -124,3 +124,32 @@ fn a_tier_that_does_not_read_is_an_error_that_says_which() {
         assert!(out.stderr.contains("stored * price.cold"), "{}", out.stderr);
     }
 }
+
+/// In a file too, a day converted by hand is said in the summary and by
+/// `bote check`; the figure stands.
+#[test]
+fn a_day_converted_by_hand_in_a_file_is_said() {
+    let file = "title: t\nassumptions:\n  dau: { value: 500M }\nqps:\n  reads: { expr: dau * 10 / day / 86400, unit: /s }\n";
+    let out = bote(&["run", "-", "--format", "json"], file);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let warnings = v["summary"]["warnings"].as_array().unwrap();
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .starts_with("`reads`: `/ 86,400` divides by a plain number"),
+        "{warnings:?}"
+    );
+    // 5e9 a day / 86,400 is 57,870 a day: 0.67 a second, as computed.
+    assert_eq!(v["sections"][0]["quantities"][0]["text"], "0.6698 /s");
+    let check = bote(&["check", "-"], file);
+    assert!(
+        check.stderr.contains("warning: -: `reads`: `/ 86,400`"),
+        "{}",
+        check.stderr
+    );
+    // Written with its unit, nothing is said.
+    let fine = file.replace("/ 86400", "/ 86400 s");
+    let out = bote(&["check", "-"], &fine);
+    assert_eq!(out.stderr, "");
+}
