@@ -69,10 +69,7 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
             (Tok::Ident, Some(w)) if after_figure => {
                 // `at 200 ms each`: `each` after a figure says what `at` says.
                 if w == "each" {
-                    let span = t.span;
-                    reading
-                        .text
-                        .replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+                    blank(&mut reading.text, t.span);
                     i += 1;
                     continue;
                 }
@@ -92,10 +89,7 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                         .and_then(word)
                         .is_some_and(|n| crate::units::lookup(n).is_none() && !is_function_word(n))
                 {
-                    let span = t.span;
-                    reading
-                        .text
-                        .replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+                    blank(&mut reading.text, t.span);
                     i += 1;
                     continue;
                 }
@@ -118,10 +112,7 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                             .any(|(one, many)| prev == one || prev == many)
                     });
                 if plain && doing {
-                    let span = t.span;
-                    reading
-                        .text
-                        .replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+                    blank(&mut reading.text, t.span);
                 } else if plain {
                     let pair = singular_and_plural(w);
                     if !reading.counts.contains(&pair) {
@@ -136,6 +127,12 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
         i += 1;
     }
     reading
+}
+
+/// Blank the word at `span` out of `text` in place, keeping every
+/// position: the parser never sees it, and errors still point right.
+fn blank(text: &mut String, span: crate::span::Span) {
+    text.replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
 }
 
 /// The singular and plural of a noun written either way: `URLs` is `URL`
