@@ -177,15 +177,7 @@ pub(super) fn eval_statement(
         }
     }
     if let Some(w) = &answer.warning {
-        let line = format!("warning: {w}");
-        match io.term_width {
-            Some(width) => {
-                for part in crate::text::wrap_hanging(&line, width, 4) {
-                    writeln!(io.stderr, "{part}")?;
-                }
-            }
-            None => writeln!(io.stderr, "{line}")?,
-        }
+        write_fitted(io.stderr, io.term_width, &format!("warning: {w}"))?;
     }
     Ok(0)
 }

@@ -15,11 +15,7 @@ pub(super) const MAX_FILE_BYTES: usize = crate::yaml::MAX_FILE_BYTES;
 /// [`MAX_FILE_BYTES`]. The error says what is wrong in a sentence that
 /// names `path`.
 pub(super) fn read_text(path: &Path) -> Result<String, String> {
-    let mut text = read_exact_text(path)?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+    read_exact_text(path).map(without_bom)
 }
 
 /// [`read_text`] with every byte kept, a leading byte-order mark too: for
@@ -43,12 +39,7 @@ pub(super) fn read_exact_text(path: &Path) -> Result<String, String> {
             "`{shown}` holds more than {max} bytes, the most bote reads from a file"
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "`{shown}` is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    utf8(bytes, &format!("`{shown}`"))
 }
 
 /// Standard input, whole, through the same limit as a file.
@@ -63,21 +54,25 @@ pub(super) fn read_stdin(stdin: &mut dyn BufRead) -> io::Result<Result<String, S
             "standard input holds more than {max} bytes, the most bote reads from a file"
         )));
     }
-    Ok(text_of(bytes, "standard input"))
+    Ok(utf8(bytes, "standard input").map(without_bom))
 }
 
-/// `bytes` as text without a leading byte-order mark, or why not.
-fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, String> {
-    let mut text = String::from_utf8(bytes).map_err(|e| {
+/// `bytes` as text, or why not (`what` names where they came from).
+fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
         format!(
             "{what} is not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
-    })?;
+    })
+}
+
+/// `text` without a leading byte-order mark an editor put first.
+fn without_bom(mut text: String) -> String {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    Ok(text)
+    text
 }
 
 /// How a line of input came out of [`read_line`].

@@ -179,6 +179,15 @@ fn write_failed(err: &io::Error, stderr: &mut dyn Write) -> i32 {
 }
 
 /// Report an error in a command-line expression; returns the status for it.
+/// Write `line` to `w`, wrapped to `width` columns when there is a width
+/// (a terminal's), later lines indented by four.
+fn write_fitted(w: &mut dyn Write, width: Option<usize>, line: &str) -> io::Result<()> {
+    for part in crate::text::wrap_hanging(line, width.unwrap_or(usize::MAX), 4) {
+        writeln!(w, "{part}")?;
+    }
+    Ok(())
+}
+
 fn report(io: &mut Io<'_>, d: &Diagnostic) -> io::Result<i32> {
     io.stderr
         .write_all(d.render_fitted(io.color, io.term_width).as_bytes())?;

@@ -365,15 +365,7 @@ impl Session {
 /// Print `text`, an indented line of the session, wrapped to the
 /// terminal's width when there is one (later lines indented further).
 fn say_line(io: &mut Io<'_>, text: &str) -> io::Result<()> {
-    match io.term_width {
-        Some(w) => {
-            for part in crate::text::wrap_hanging(text, w, 4) {
-                writeln!(io.stdout, "{part}")?;
-            }
-            Ok(())
-        }
-        None => writeln!(io.stdout, "{text}"),
-    }
+    write_fitted(io.stdout, io.term_width, text)
 }
 
 /// Seconds since 1970.

@@ -122,14 +122,7 @@ pub(super) fn check_cmd(
         let doubts = ev.beyond_tiers().into_iter().chain(ev.by_hand());
         for warning in ev.stale_prices(today()).into_iter().chain(doubts) {
             let line = format!("warning: {target}: {warning}");
-            match io.term_width {
-                Some(w) => {
-                    for part in crate::text::wrap_hanging(&line, w, 4) {
-                        writeln!(io.stderr, "{part}")?;
-                    }
-                }
-                None => writeln!(io.stderr, "{line}")?,
-            }
+            write_fitted(io.stderr, io.term_width, &line)?;
         }
         let total = ev.expectations();
         let failed: Vec<_> = ev.failed_expectations().collect();

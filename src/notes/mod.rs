@@ -52,6 +52,13 @@ struct Line {
     end: usize,
 }
 
+impl Line {
+    /// The line's text in `note`.
+    fn text(self, note: &str) -> &str {
+        &note[self.start..self.end]
+    }
+}
+
 /// A bote block found in the note.
 #[derive(Debug)]
 struct Block {
@@ -89,7 +96,7 @@ pub(crate) struct Filled {
 pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
     let lines = split_lines(note);
     let eol = if note.contains("\r\n") { "\r\n" } else { "\n" };
-    let text_of = |l: &Line| &note[l.start..l.end];
+    let text_of = |l: &Line| l.text(note);
     let (blocks, mut malformed) = find_blocks(note, &lines);
     let mut out = Filled {
         blocks: blocks.len(),
@@ -207,7 +214,7 @@ fn split_lines(note: &str) -> Vec<Line> {
 
 /// The bote blocks of the note, in order, and the problems of its shape.
 fn find_blocks(note: &str, lines: &[Line]) -> (Vec<Block>, Vec<(usize, String)>) {
-    let text_of = |l: &Line| &note[l.start..l.end];
+    let text_of = |l: &Line| l.text(note);
     let mut blocks = Vec::new();
     let mut problems = Vec::new();
     let mut level = 0;

@@ -89,17 +89,13 @@ impl Summary<'_> {
             .unwrap_or(0);
         let mut out = Vec::new();
         let fits = |line: &str| width.is_none_or(|w| text::width(line) <= w);
-        let mut push = |line: String| {
-            if fits(&line) {
-                out.push(line);
-            } else if let Some(w) = width {
-                out.extend(
-                    text::wrap_hanging(&line, w, name_w + 4)
-                        .into_iter()
-                        .map(Cow::into_owned),
-                );
-            }
+        let wrapped = |line: &str, indent: usize| -> Vec<String> {
+            text::wrap_hanging(line, width.unwrap_or(usize::MAX), indent)
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect()
         };
+        let mut push = |line: String| out.extend(wrapped(&line, name_w + 4));
         for h in &self.headlines {
             let pad = " ".repeat(name_w - text::width(h.name));
             let line = format!("  {}{pad}  {}", h.name, h.text);
@@ -121,15 +117,7 @@ impl Summary<'_> {
             out.push(format!("  {check}"));
         }
         for warning in &self.warnings {
-            let line = format!("  warning: {warning}");
-            match width {
-                Some(w) if text::width(&line) > w => out.extend(
-                    text::wrap_hanging(&line, w, 4)
-                        .into_iter()
-                        .map(Cow::into_owned),
-                ),
-                _ => out.push(line),
-            }
+            out.extend(wrapped(&format!("  warning: {warning}"), 4));
         }
         out
     }
