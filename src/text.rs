@@ -73,6 +73,15 @@ pub(crate) fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<Cow<'_, st
         .collect()
 }
 
+/// `a`, `a or b`, `a, b or c`: items joined as a sentence lists them.
+pub(crate) fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// Why `name` cannot be a name, by its spelling alone: names are ASCII
 /// letters, digits and `_`, not starting with a digit. (Whether a name
 /// clashes with a unit or function is the language's question.)

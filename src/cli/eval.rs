@@ -154,6 +154,7 @@ pub(super) fn eval_statement(
     };
     let answer = &done.answer;
     let named = |text: &str| match &done.name {
+        Some(name) if done.redefined => format!("{name} = {text} (redefined)"),
         Some(name) => format!("{name} = {text}"),
         None => text.to_string(),
     };
@@ -169,6 +170,9 @@ pub(super) fn eval_statement(
             let mut obj = answer_json(answer, env.sampling);
             if let Some(name) = &done.name {
                 obj["name"] = name.as_str().into();
+                if done.redefined {
+                    obj["redefined"] = true.into();
+                }
             }
             if let Some(w) = &answer.warning {
                 obj["warning"] = w.as_str().into();

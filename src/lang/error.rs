@@ -42,6 +42,18 @@ pub(crate) enum ExprErrorKind {
         word: String,
         suggestions: Vec<String>,
     },
+    /// A slip of dimension that no estimate means: a rate multiplied by
+    /// more time than it is per (`5M photos per day * 365 days * 5 years`).
+    Slip {
+        what: String,
+        hint: String,
+    },
+    /// A word that spells more than one unit in some case (`gb`, `mb`):
+    /// every reading, none chosen.
+    Spellings {
+        word: String,
+        readings: Vec<String>,
+    },
     UnknownName {
         name: String,
         suggestions: Vec<String>,
@@ -161,6 +173,8 @@ impl ExprError {
             }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
             ExprErrorKind::Ambiguous { .. } => "group the range as you mean it".into(),
+            ExprErrorKind::Spellings { .. } => "write the unit in its own case".into(),
+            ExprErrorKind::Slip { hint, .. } => hint.clone(),
             ExprErrorKind::Quantity {
                 error:
                     QuantityError::Mismatch {
@@ -225,6 +239,12 @@ impl fmt::Display for ExprErrorKind {
                 readings[0], readings[1]
             ),
             ExprErrorKind::UnknownUnit { word, .. } => write!(f, "unknown unit `{word}`"),
+            ExprErrorKind::Slip { what, .. } => f.write_str(what),
+            ExprErrorKind::Spellings { word, readings } => write!(
+                f,
+                "`{word}` could be {}: bote will not choose",
+                crate::text::or_list(readings)
+            ),
             ExprErrorKind::UnknownName { name, .. } => write!(f, "unknown name `{name}`"),
             ExprErrorKind::UnknownFunction { name, .. } => write!(f, "unknown function `{name}`"),
             ExprErrorKind::Arity {

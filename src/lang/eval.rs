@@ -306,6 +306,20 @@ fn time_divisors(stmt: &Statement) -> Vec<&str> {
         .collect()
 }
 
+/// A defined name's value, counted as the noun it is spelt as: `users =
+/// 5M` is five million users once a line counts `user` (`2 KB/user`), so
+/// `users * 2 KB/user` is 10 GB. The value is the definition's; only the
+/// count it was missing is added, and only to a plain number.
+fn counted_name(name: &str, v: &Value, env: &Env) -> Result<Value, QuantityError> {
+    match env.counts.lookup(name) {
+        Some(id) if v.dim().is_none() => {
+            let dim = crate::quantity::dimension::Dimension::count(id);
+            v.map(|q| Quantity::new(q.si_value(), dim))
+        }
+        _ => Ok(v.clone()),
+    }
+}
+
 impl Walk<'_, '_> {
     /// Evaluate node `id` and everything under it.
     fn eval(&self, id: NodeId) -> Result<Value, ExprError> {
@@ -338,7 +352,7 @@ impl Walk<'_, '_> {
                 let span = Span::from(*span);
                 let name = stmt.text_at(span);
                 if let Some(v) = env.get(name) {
-                    return Ok(v.clone());
+                    return counted_name(name, v, env).map_err(|e| ExprError::quantity(e, span));
                 }
                 builtin_sheet_value(name, env, span).unwrap_or_else(|| Err(env.unknown(name, span)))
             }

@@ -133,14 +133,6 @@ pub(crate) fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
             b'*' if next == Some(b'*') => (Tok::Caret, start + 2),
             b'*' => (Tok::Star, start + 1),
             b'/' => (Tok::Slash, start + 1),
-            // A ratio as people write it, `100:1` or `1:1`: a colon between
-            // digits divides.
-            b':' if start > 0
-                && bytes[start - 1].is_ascii_digit()
-                && next.is_some_and(|b| b.is_ascii_digit()) =>
-            {
-                (Tok::Slash, start + 1)
-            }
             b'^' => (Tok::Caret, start + 1),
             b'%' => (Tok::Percent, start + 1),
             b'~' => (Tok::Approx, start + 1),
@@ -247,6 +239,35 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
             ExprErrorKind::NumberTooSmall(text.to_string()),
             span,
         ));
+    }
+    // A ratio as people write it, `100:1` or `4:2`, is one number: it
+    // binds as a figure does (`1000 / 4:2` is 500, `10:1 ^ 2` is 100).
+    if bytes.get(i) == Some(&b':') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        let (Tok::Number { value: below, .. }, end) = number(src, i + 1)? else {
+            unreachable!("number() reads a number")
+        };
+        let text = &src[start..end];
+        if below == 0.0 {
+            return Err(ExprError::new(
+                ExprErrorKind::BadNumber(text.to_string()),
+                Span::new(start, end),
+            ));
+        }
+        if !(value / below).is_finite() {
+            return Err(ExprError::new(
+                ExprErrorKind::NumberTooLarge(text.to_string()),
+                Span::new(start, end),
+            ));
+        }
+        // At most MAX_EXPR_LEN bytes.
+        #[allow(clippy::cast_possible_truncation)]
+        let digits = text.len() as u16;
+        let tok = Tok::Number {
+            value: value / below,
+            digits,
+            magnitude: None,
+        };
+        return Ok((tok, end));
     }
     let word = &src[i..word_end(src, i)];
     let mut magnitude = None;

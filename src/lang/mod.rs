@@ -179,10 +179,12 @@ fn check_draws(stmt: &ast::Statement, env: &Env) -> Result<(), ExprError> {
 
 /// [`evaluate`], with its ranges drawing from streams keyed by `key`.
 pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, ExprError> {
-    let stmt = parser::parse(src, &env.counts)
-        .map_err(|e| e.name_used_as_unit(src, |w| env.get(w).is_some()))?;
+    let is_name = |w: &str| env.get(w).is_some();
+    let stmt = parser::parse_with_names(src, &env.counts, &is_name)
+        .map_err(|e| e.name_used_as_unit(src, is_name))?;
     check_draws(&stmt, env)?;
     let mut value = eval::eval_statement(&stmt, env, key)?;
+    time_counted_twice(&stmt, value.dim())?;
     if stmt.target.is_none() {
         let checked = counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id));
         if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err()) {
@@ -215,6 +217,97 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         shown,
         range,
     })
+}
+
+/// A rate multiplied by more time than it is per: `5M photos per day * 365
+/// days * 5 years` counts the days twice and leaves photo-years, which no
+/// estimate means. (A count or size times a time alone, `5 servers *
+/// 720 h` or `5 TB * 1 month`, is a server-hour or a TB-month, as prices
+/// are written, and passes.)
+fn time_counted_twice(
+    stmt: &ast::Statement,
+    dim: crate::quantity::dimension::Dimension,
+) -> Result<(), ExprError> {
+    if dim.time_power() <= 0 {
+        return Ok(());
+    }
+    // A rate multiplied in: a unit per time (`QPS`, `Gbps`) or a division
+    // by a time (`per day`) on the multiplied side of the products. What
+    // is divided by (`6 GB / 2 GB/s`) and what `at` pairs (`10 TB at
+    // 100 MB/s`) are no slip.
+    // `flips` counts the divisions passed on the way down: at 0 a time
+    // multiplies the whole (`* 365 days`), at 1 it is a rate's (`per day`).
+    let time_node = |id: ast::NodeId| {
+        let unit = match stmt.node(id) {
+            ast::Expr::Juxt { unit, .. } => stmt.node(*unit),
+            other => other,
+        };
+        matches!(unit, ast::Expr::Unit { unit: ast::UnitRef::Unit(def), power, .. }
+            if def.dim == crate::quantity::dimension::Dimension::TIME && *power > 0)
+    };
+    let mut rate = None;
+    let mut rate_unit = false;
+    let mut durations = 0;
+    let mut todo = vec![(stmt.root(), 0u32)];
+    while let Some((id, flips)) = todo.pop() {
+        match stmt.node(id) {
+            ast::Expr::Binary {
+                op: ast::BinOp::Mul,
+                lhs,
+                rhs,
+                ..
+            } => todo.extend([(*lhs, flips), (*rhs, flips)]),
+            ast::Expr::Binary {
+                op: ast::BinOp::Div,
+                lhs,
+                rhs,
+                ..
+            } => {
+                // `5M photos per day`: something per a time is a rate
+                // (`1 s per s` is not).
+                if flips == 0 && time_node(*rhs) && !time_node(*lhs) {
+                    rate = rate.or(Some(stmt.text_at(stmt.node(*rhs).span())));
+                }
+                todo.extend([(*lhs, flips), (*rhs, flips + 1)]);
+            }
+            ast::Expr::Juxt { lhs, unit, .. } => todo.extend([(*lhs, flips), (*unit, flips)]),
+            ast::Expr::Neg { expr, .. } => todo.push((*expr, flips)),
+            node @ ast::Expr::Unit {
+                unit: ast::UnitRef::Unit(def),
+                power,
+                ..
+            } => {
+                let t = def.dim.time_power() * power;
+                match flips {
+                    0 if t > 0 => durations += 1,
+                    0 if t < 0 => {
+                        rate = rate.or(Some(stmt.text_at(node.span())));
+                        rate_unit = true;
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    // A plain time is a duration, unless the rate was a unit of its own
+    // (`100 QPS * 1 day * 30 days`): `1 s * 1 s per s` is one second.
+    let plain_time = dim == crate::quantity::dimension::Dimension::TIME;
+    if durations < 2 || plain_time && !rate_unit {
+        return Ok(());
+    }
+    let Some(rate) = rate else {
+        return Ok(());
+    };
+    Err(ExprError::new(
+        error::ExprErrorKind::Slip {
+            what: format!(
+                "this multiplies a rate (per `{rate}`) by more time than it is per, leaving {dim}: a time counted twice"
+            ),
+            hint: "a figure per day times 365 days is already a year's worth: multiply by the number of years (`* 5`), or by one time (`for 5 years`)".into(),
+        },
+        stmt.span(),
+    ))
 }
 
 /// A division by a plain number that is a time in seconds or minutes

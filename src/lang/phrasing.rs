@@ -9,22 +9,78 @@ use crate::quantity::count::{Counts, plural_of};
 
 pub(crate) use super::glue::{MODIFIERS, is_function_word};
 
-/// Is `word` a misspelt unit: within one edit of a unit's spelling (a
-/// swap of two letters counts as one), for words of six letters and more?
-/// Shorter words are too easily a noun one letter from a unit (`files`,
-/// `miles`), so only a longer one is held to be a misspelling:
-/// `gigabites`, `secnods`, `minuts`.
+/// Is `word` a misspelt unit: a unit's spelling in another case (`mbs`,
+/// `GBS`), or within one edit (a swap of two letters counts as one) of a
+/// unit's, magnitude's or prefix's spelling for words of six letters and
+/// more (`gigabites`, `secnods`), or of the name of a unit of data or
+/// time or a magnitude word for words of four and five (`byts`, `hourz`,
+/// `yeras`, `bilion`), unless the word is a common count
+/// ([`COMMON_COUNTS`]: `tours` is no misspelt `hours`). A word that is a
+/// unit bote does not carry (`gallons`) is held back the same way, so the
+/// parser names it rather than counting it.
 pub(crate) fn is_misspelt_unit(word: &str) -> bool {
-    // `mbs`, `GBS`: a unit in the wrong case, or its plural.
     let lower = word.to_lowercase();
     let bare = lower.strip_suffix('s').unwrap_or(&lower);
-    crate::units::all_spellings().any(|u| {
+    if COMMON_COUNTS.contains(&lower.as_str()) || COMMON_COUNTS.contains(&bare) {
+        return false;
+    }
+    if UNCARRIED_UNITS.contains(&bare) || UNCARRIED_UNITS.contains(&lower.as_str()) {
+        return true;
+    }
+    let len = word.chars().count();
+    let close = |u: &str| strsim::damerau_levenshtein(&lower, &u.to_lowercase()) <= 1;
+    let long = len >= 6
+        && crate::units::all_spellings()
+            .chain(crate::units::MAGNITUDE_WORDS.iter().map(|(w, _)| *w))
+            .chain(crate::units::PREFIX_WORDS)
+            .any(&close);
+    let short = len >= 4 && crate::units::word_names().any(|u| u.len() >= 4 && close(u));
+    // `MBsp`, `GBSp`: a symbol's letters, one out of place.
+    let symbol = len >= 4
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && crate::units::all_spellings()
+            .any(|u| u.len() >= 4 && strsim::damerau_levenshtein(word, u) <= 1);
+    let cased = crate::units::all_spellings().any(|u| {
         let u = u.to_lowercase();
-        u == lower
-            || u == bare
-            || word.chars().count() >= 6 && strsim::damerau_levenshtein(word, &u) <= 1
-    })
+        u == lower || u == bare
+    });
+    cased || long || short || symbol
 }
+
+/// Nouns people count that lie one letter from a unit's name (`tours` and
+/// `hours`, `geeks` and `weeks`): read as counts, never as misspelt units.
+const COMMON_COUNTS: [&str; 12] = [
+    "bite", "gear", "geek", "tour", "seek", "peek", "weed", "pear", "tear", "peer", "deer", "beer",
+];
+
+/// Units bote does not carry (mass, volume, temperature, speed), held back
+/// from being read as counts: `3 gallons` is refused, not 3 of a noun.
+const UNCARRIED_UNITS: [&str; 24] = [
+    "gallon",
+    "liter",
+    "litre",
+    "ton",
+    "tonne",
+    "ounce",
+    "oz",
+    "lb",
+    "lbs",
+    "pound",
+    "kg",
+    "kilogram",
+    "gram",
+    "gramme",
+    "inch",
+    "inche",
+    "yard",
+    "acre",
+    "mph",
+    "kph",
+    "kmh",
+    "celsius",
+    "fahrenheit",
+    "kilo",
+];
 
 /// Could `word` be a noun: a word with a vowel (`tweets`, `users`), or an
 /// acronym of capitals (`DAU`, `URLs`)? `xx` and `zz` are neither.
@@ -45,8 +101,10 @@ pub(crate) struct Reading {
 /// The plain nouns in `src` that follow a figure (`150M DAU`, `2 posts/day`,
 /// `1 billion requests per day`, `500 bytes per URL`) and are not a unit, a
 /// magnitude, a function, a keyword, a glue word, a misspelt unit, a
-/// count already declared or a name `is_name` knows.
-pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -> Reading {
+/// count already declared. A defined name of the same spelling does not
+/// stop it: right after a figure a word is a unit or a noun (`5 requests
+/// per second` is five, whatever `requests` was defined as).
+pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
     let mut tokens = Vec::new();
     let mut reading = Reading {
         counts: Vec::new(),
@@ -65,19 +123,49 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
         let next_is = |tok: Tok| tokens.get(i + 1).is_some_and(|n| n.tok == tok);
         match (t.tok, word(&t)) {
             (Tok::Number { .. }, _) => after_figure = true,
+            // `a billion requests`, `a million users`: a figure in words.
+            (Tok::Ident, Some("a" | "an"))
+                if tokens.get(i + 1).and_then(word).is_some_and(|n| {
+                    crate::units::magnitude_entry(&n.to_ascii_lowercase()).is_some()
+                }) =>
+            {
+                after_figure = true;
+            }
             (Tok::Slash, _) => {}
+            // `1 GB of logs per day`, `1 hour of video`: `of` and a plain
+            // noun after a figure say what it is of, and are read past.
+            (Tok::Ident, Some("of"))
+                if after_figure
+                    && tokens.get(i + 1).and_then(word).is_some_and(|n| {
+                        is_noun_like(n)
+                            && !is_unit_word(n, counts)
+                            && !is_function_word(n)
+                            && !super::parser::is_reserved_word(n)
+                            && !is_misspelt_unit(n)
+                    })
+                    && tokens.get(i + 2).is_none_or(|t| {
+                        !matches!(t.tok, Tok::Number { .. } | Tok::LParen | Tok::Dollar)
+                    }) =>
+            {
+                let noun = tokens[i + 1];
+                blank(&mut reading.text, t.span);
+                blank(&mut reading.text, noun.span);
+                i += 2;
+                continue;
+            }
             (Tok::Ident, Some(w)) if after_figure => {
-                // `at 200 ms each`: `each` after a figure says what `at` says.
-                if w == "each" {
+                // `at 200 ms each`: `each` after a figure says what `at`
+                // says. (`each second` is per second: the parser's.)
+                let unit_next = tokens
+                    .get(i + 1)
+                    .and_then(word)
+                    .is_some_and(|n| is_unit_word(n, counts));
+                if w == "each" && !unit_next {
                     blank(&mut reading.text, t.span);
                     i += 1;
                     continue;
                 }
-                let unit_like = crate::units::lookup(w).is_some()
-                    || crate::units::magnitude_word(w).is_some()
-                    || counts.lookup(w).is_some()
-                    || w == "per"
-                    || w == "every";
+                let unit_like = is_unit_word(w, counts) || matches!(w, "per" | "every" | "each");
                 if unit_like {
                     i += 1;
                     continue;
@@ -97,7 +185,6 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                     && !is_function_word(w)
                     && !super::parser::is_reserved_word(w)
                     && !w.contains('.')
-                    && !is_name(w)
                     && !is_misspelt_unit(w)
                     && !next_is(Tok::LParen);
                 // `50,000 drivers updating every 4 seconds`: a word in -ing
@@ -129,6 +216,18 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
     reading
 }
 
+/// Does `word` read as a unit where a unit may stand: a catalog unit in
+/// any spelling the parser takes (its case folded where that is one unit,
+/// or several it will refuse to choose between), a magnitude word in any
+/// case, a prefix written as a word, or a declared count?
+fn is_unit_word(word: &str, counts: &Counts) -> bool {
+    crate::units::lookup(word).is_some()
+        || crate::units::lookup_folded(word).is_some()
+        || crate::units::magnitude_entry(&word.to_ascii_lowercase()).is_some()
+        || crate::units::PREFIX_WORDS.contains(&word)
+        || counts.lookup(word).is_some()
+}
+
 /// Blank the word at `span` out of `text` in place, keeping every
 /// position: the parser never sees it, and errors still point right.
 fn blank(text: &mut String, span: crate::span::Span) {
@@ -158,7 +257,7 @@ mod tests {
     use super::*;
 
     fn counts_in(src: &str) -> Vec<String> {
-        read(src, &Counts::default(), &|_| false)
+        read(src, &Counts::default())
             .counts
             .into_iter()
             .map(|(s, _)| s)
@@ -186,7 +285,7 @@ mod tests {
 
     #[test]
     fn a_modifier_is_blanked_in_place() {
-        let r = read("100M new URLs", &Counts::default(), &|_| false);
+        let r = read("100M new URLs", &Counts::default());
         assert_eq!(r.text, "100M     URLs");
     }
 

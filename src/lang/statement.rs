@@ -17,6 +17,8 @@ use crate::units::display::{Shown, ShownRange};
 pub(crate) struct Done {
     /// The name it defined, if it was a definition.
     pub(crate) name: Option<String>,
+    /// Whether that name held a value before (a what-if: `dau = 80M`).
+    pub(crate) redefined: bool,
     pub(crate) answer: Answer,
 }
 
@@ -26,11 +28,21 @@ pub(crate) struct Done {
 pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>> {
     let (name, expr, offset) = match definition(src) {
         None => {
+            let shadowed = noun_over_name(src, env);
             let read = read_counts(src, env);
             // The blanked reading has the same length, so an error's
             // place in it is its place in `src`, quoted as typed.
             return match evaluate(&read, env) {
-                Ok(answer) => Ok(Done { name: None, answer }),
+                Ok(mut answer) => {
+                    if let Some(w) = shadowed {
+                        answer.warning.get_or_insert(w);
+                    }
+                    Ok(Done {
+                        name: None,
+                        redefined: false,
+                        answer,
+                    })
+                }
                 Err(e) => Err(Box::new(e.diagnostic("", src))),
             };
         }
@@ -46,14 +58,11 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
     };
     let name_at = src.find(name).unwrap_or(0);
     let name_span = Span::new(name_at, name_at + name.len());
-    let problem = match name_problem(name) {
-        Some(problem) => Some(problem),
-        None if env.get(name).is_some() => Some(format!(
-            "`{name}` is already defined; a name is defined once (choose another name)"
-        )),
-        None => None,
-    };
-    if let Some(problem) = problem {
+    // A scratchpad is for what-ifs: `dau = 80M` after `dau = 50M` is the
+    // new value for the lines after it (estimate files keep one definition
+    // per name; they do not come here).
+    let redefined = env.get(name).is_some();
+    if let Some(problem) = name_problem(name) {
         return Err(Box::new(Diagnostic::new(problem, "", src, name_span)));
     }
     let read = read_counts(expr, env);
@@ -62,6 +71,7 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
             env.set(name.to_string(), answer.value.clone());
             Ok(Done {
                 name: Some(name.to_string()),
+                redefined,
                 answer,
             })
         }
@@ -102,7 +112,7 @@ fn definition(src: &str) -> Option<Result<(&str, &str, usize), String>> {
 /// `--explain` shows; the text to evaluate comes back, with a modifier
 /// before such a noun (`100M new URLs`) blanked in place.
 fn read_counts(src: &str, env: &mut Env<'_>) -> String {
-    let reading = super::phrasing::read(src, &env.counts, &|w| env.get(w).is_some());
+    let reading = super::phrasing::read(src, &env.counts);
     for (one, many) in &reading.counts {
         // A noun that cannot be declared stays a word the parser reports.
         if super::declare_count(&mut env.counts, one, Some(many), &[]).is_ok()
@@ -112,6 +122,27 @@ fn read_counts(src: &str, env: &mut Env<'_>) -> String {
         }
     }
     reading.text
+}
+
+/// Right after a figure a word is a unit or a noun, never a name (`5
+/// requests per second` is five, whatever `requests` is defined as); when
+/// such a word is also a defined name, the other reading is said beside
+/// the answer: `2 * users` for the name.
+fn noun_over_name(src: &str, env: &Env<'_>) -> Option<String> {
+    let mut tokens = Vec::new();
+    super::lexer::lex(src, &mut tokens).ok()?;
+    tokens.windows(2).find_map(|pair| {
+        let [figure, word] = pair else { return None };
+        let number = matches!(figure.tok, super::lexer::Tok::Number { .. });
+        let w = word.text(src);
+        (number && word.tok == super::lexer::Tok::Ident && env.get(w).is_some()).then(|| {
+            format!(
+                "`{} {w}` reads `{w}` as a noun after its figure; for your name `{w}`, write `{} * {w}`",
+                figure.text(src),
+                figure.text(src)
+            )
+        })
+    })
 }
 
 /// An answer as printed: its value, or an uncertain one's median and

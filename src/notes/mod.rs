@@ -336,6 +336,9 @@ fn eval_region(
             match statement::run(src, env) {
                 Ok(done) => {
                     let said = match &done.name {
+                        Some(name) if done.redefined => {
+                            format!("{name} = {} (redefined)", answer_text(&done.answer))
+                        }
                         Some(name) => format!("{name} = {}", answer_text(&done.answer)),
                         None => format!("{src} = {}", answer_text(&done.answer)),
                     };

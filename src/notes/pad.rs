@@ -28,6 +28,7 @@ pub(crate) fn pad(src: &str, env: &mut Env<'_>, width: Option<usize>) -> (String
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(|s| match statement::run(s, env) {
+                Ok(done) if done.redefined => format!("{} (redefined)", answer_text(&done.answer)),
                 Ok(done) => answer_text(&done.answer),
                 Err(d) => {
                     error = true;

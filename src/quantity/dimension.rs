@@ -63,8 +63,13 @@ impl Dimension {
         d
     }
 
+    /// The power of time in this dimension: 1 for `B*s`, -1 for a rate.
+    pub(crate) fn time_power(self) -> i8 {
+        self.base[1]
+    }
+
     /// This dimension without its counts: `B/request` is data.
-    pub(crate) fn uncounted(self) -> Dimension {
+    pub fn uncounted(self) -> Dimension {
         Dimension::of(self.base)
     }
 

@@ -109,12 +109,37 @@ impl Calendar {
     }
 }
 
-/// Magnitude words a number may be followed by, and their factors.
-pub(crate) const MAGNITUDE_WORDS: [(&str, f64); 4] = [
+/// Magnitude words a number may be followed by, and their factors, smallest
+/// first (the short scale, as numbat, fend and GNU units read them).
+pub(crate) const MAGNITUDE_WORDS: [(&str, f64); 8] = [
+    ("dozen", 12.0),
+    ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("quadrillion", 1e15),
+    ("quintillion", 1e18),
+];
+
+/// The plural of each magnitude word (`hundreds`, `millions`), read as the word.
+pub(crate) const MAGNITUDE_PLURALS: [(&str, &str); 8] = [
+    ("dozens", "dozen"),
+    ("hundreds", "hundred"),
+    ("thousands", "thousand"),
+    ("millions", "million"),
+    ("billions", "billion"),
+    ("trillions", "trillion"),
+    ("quadrillions", "quadrillion"),
+    ("quintillions", "quintillion"),
+];
+
+/// A unit prefix written as a word of its own, as in `5 kilo bytes` or
+/// `2 mega bits`: it joins the unit after it (`kilo bytes` is `kilobytes`),
+/// and is never a magnitude alone (`5 kilo` is refused, not 5,000).
+pub(crate) const PREFIX_WORDS: [&str; 15] = [
+    "kilo", "mega", "giga", "tera", "peta", "exa", "kibi", "mebi", "gibi", "tebi", "pebi", "exbi",
+    "milli", "micro", "nano",
 ];
 
 /// Suffixes written straight after digits (`100M`, `2.5bn`), and the word each stands for.
@@ -128,10 +153,17 @@ pub(crate) const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
 ];
 
 pub(crate) fn magnitude_word(word: &str) -> Option<f64> {
-    MAGNITUDE_WORDS
+    magnitude_entry(word).map(|&(_, f)| f)
+}
+
+/// The entry of [`MAGNITUDE_WORDS`] that `word` names, in the singular
+/// (`hundred`) or the plural (`hundreds`).
+pub(crate) fn magnitude_entry(word: &str) -> Option<&'static (&'static str, f64)> {
+    let singular = MAGNITUDE_PLURALS
         .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, f)| f)
+        .find(|(p, _)| *p == word)
+        .map_or(word, |&(_, s)| s);
+    MAGNITUDE_WORDS.iter().find(|(w, _)| *w == singular)
 }
 
 fn uom<U: UomUnit + Conversion<f64, T = f64>>(dim: Dimension, extra: &[&'static str]) -> UnitDef {
@@ -175,7 +207,7 @@ fn bits<U: UomUnit + Conversion<f64, T = f64>>(
 ) -> UnitDef {
     let mut def = uom::<U>(Dimension::DATA, extra);
     def.symbol = symbol;
-    def.aliases.retain(|a| *a != "b");
+    def.aliases.retain(|a| *a != "b" && *a != "kb");
     def.aliases.push(symbol);
     def
 }
@@ -213,12 +245,23 @@ pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
     let (energy, power, rate) = (Dimension::ENERGY, Dimension::POWER, Dimension::RATE);
     let day = t::day::coefficient();
     vec![
-        uom::<i::byte>(data, &[]),
-        uom::<i::kilobyte>(data, &["KB"]),
-        uom::<i::megabyte>(data, &[]),
-        uom::<i::gigabyte>(data, &[]),
-        uom::<i::terabyte>(data, &[]),
-        uom::<i::petabyte>(data, &[]),
+        uom::<i::byte>(data, &["Byte", "Bytes"]),
+        uom::<i::kilobyte>(
+            data,
+            &[
+                "KB", "KBs", "kBs", "kbyte", "kbytes", "KByte", "KBytes", "kByte", "kBytes",
+            ],
+        ),
+        uom::<i::megabyte>(
+            data,
+            &["MBs", "MByte", "MBytes", "Mbyte", "Mbytes", "meg", "megs"],
+        ),
+        uom::<i::gigabyte>(
+            data,
+            &["GBs", "GByte", "GBytes", "Gbyte", "Gbytes", "gig", "gigs"],
+        ),
+        uom::<i::terabyte>(data, &["TBs", "TByte", "TBytes", "Tbyte", "Tbytes"]),
+        uom::<i::petabyte>(data, &["PBs", "PByte", "PBytes"]),
         uom::<i::exabyte>(data, &[]),
         uom::<i::kibibyte>(data, &[]),
         uom::<i::mebibyte>(data, &[]),
@@ -234,12 +277,23 @@ pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
         bits::<i::petabit>("Pbit", &[]),
         bit_rate::<r::bit_per_second>("bit/s", &["bps"]),
         bit_rate::<r::kilobit_per_second>("kbit/s", &["kbps", "Kbps"]),
-        bit_rate::<r::megabit_per_second>("Mbit/s", &["Mbps"]),
-        bit_rate::<r::gigabit_per_second>("Gbit/s", &["Gbps"]),
-        bit_rate::<r::terabit_per_second>("Tbit/s", &["Tbps"]),
-        uom::<t::nanosecond>(time, &[]),
-        uom::<t::microsecond>(time, &["us", "μs"]),
-        uom::<t::millisecond>(time, &[]),
+        bit_rate::<r::megabit_per_second>("Mbit/s", &["Mbps", "mbps"]),
+        bit_rate::<r::gigabit_per_second>("Gbit/s", &["Gbps", "gbps"]),
+        bit_rate::<r::terabit_per_second>("Tbit/s", &["Tbps", "tbps"]),
+        uom::<t::nanosecond>(time, &["nsec", "nsecs", "nanos", "nanosec", "nanosecs"]),
+        uom::<t::microsecond>(
+            time,
+            &[
+                "us",
+                "μs",
+                "usec",
+                "usecs",
+                "micros",
+                "microsec",
+                "microsecs",
+            ],
+        ),
+        uom::<t::millisecond>(time, &["msec", "msecs", "millis", "millisec", "millisecs"]),
         uom::<t::second>(time, &["sec", "secs"]),
         uom::<t::minute>(time, &["mins"]),
         uom::<t::hour>(time, &["hr", "hrs"]),
@@ -296,6 +350,65 @@ pub(crate) static CATALOG: LazyLock<Vec<UnitDef>> = LazyLock::new(|| {
             Dimension::RATE,
             Size::Fixed(1.0),
         ),
+        // Bytes a second as people abbreviate them: `MBps`, `GBps` (the
+        // capital B is the byte, as in `MB`).
+        own(
+            "kB/s",
+            ("kB/s", "kB/s"),
+            &["kBps", "KBps"],
+            Dimension::DATA_RATE,
+            Size::Fixed(1e3),
+        ),
+        own(
+            "MB/s",
+            ("MB/s", "MB/s"),
+            &["MBps"],
+            Dimension::DATA_RATE,
+            Size::Fixed(1e6),
+        ),
+        own(
+            "GB/s",
+            ("GB/s", "GB/s"),
+            &["GBps"],
+            Dimension::DATA_RATE,
+            Size::Fixed(1e9),
+        ),
+        own(
+            "TB/s",
+            ("TB/s", "TB/s"),
+            &["TBps"],
+            Dimension::DATA_RATE,
+            Size::Fixed(1e12),
+        ),
+        own(
+            "IOPS",
+            ("IOPS", "IOPS"),
+            &[],
+            Dimension::RATE,
+            Size::Fixed(1.0),
+        ),
+        own(
+            "FPS",
+            ("FPS", "FPS"),
+            &[],
+            Dimension::RATE,
+            Size::Fixed(1.0),
+        ),
+        // Requests a minute, as dashboards count them.
+        own(
+            "RPM",
+            ("RPM", "RPM"),
+            &[],
+            Dimension::RATE,
+            Size::Fixed(1.0 / 60.0),
+        ),
+        own(
+            "cent",
+            ("cent", "cents"),
+            &[],
+            Dimension::MONEY,
+            Size::Fixed(0.01),
+        ),
         own(
             "$",
             ("dollar", "dollars"),
@@ -336,6 +449,49 @@ pub(crate) fn lookup(name: &str) -> Option<&'static UnitDef> {
     SPELLINGS.get(name).copied()
 }
 
+/// What a unit's spelling in another case could be (`Hours`, `gbps`, `MS`).
+#[derive(Debug)]
+pub(crate) enum Folded {
+    /// One unit: `Hours` can only be hours.
+    One(&'static UnitDef),
+    /// Several: `gb` is a gigabyte or a gigabit, and bote will not choose.
+    Many(Vec<&'static UnitDef>),
+}
+
+/// Every spelling in lower case, to the units it spells in some case, each
+/// with whether that spelling may be written in another case: a word
+/// (`hours`, `seconds`) or an acronym of three capitals or more (`QPS`,
+/// `IOPS`) may, a symbol (`MB`, `Mb`, `GBs`) may not (qalc's rule).
+static FOLDED: LazyLock<FxHashMap<String, Vec<(&'static UnitDef, bool)>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, Vec<(&'static UnitDef, bool)>> = FxHashMap::default();
+    for unit in CATALOG.iter() {
+        for a in &unit.aliases {
+            let word = a.len() >= 3 && a.bytes().all(|b| b.is_ascii_lowercase());
+            let acronym = a.len() >= 3 && a.bytes().all(|b| b.is_ascii_uppercase());
+            let units = map.entry(a.to_lowercase()).or_default();
+            match units.iter_mut().find(|(u, _)| *u == unit) {
+                Some((_, foldable)) => *foldable |= word || acronym,
+                None => units.push((unit, word || acronym)),
+            }
+        }
+    }
+    map
+});
+
+/// The units `word` spells when case is set aside, for a word no unit
+/// spells exactly: one unit when every reading is that unit and it is a
+/// word or acronym (so `Hours`, `SECONDS`, `qps`), several when the
+/// readings differ (`gb`, `Mbps` against `MBps`); `None` otherwise (`mbs`,
+/// `GBS`, which only a symbol's case could decide).
+pub(crate) fn lookup_folded(word: &str) -> Option<Folded> {
+    let units = FOLDED.get(&word.to_lowercase())?;
+    match units.as_slice() {
+        [(one, true)] => Some(Folded::One(one)),
+        [_] => None,
+        _ => Some(Folded::Many(units.iter().map(|(u, _)| *u).collect())),
+    }
+}
+
 /// Every unit and every spelling bote accepts for it, as the Markdown
 /// table docs/language.md carries (a test keeps the two the same).
 pub fn spelling_table() -> String {
@@ -367,6 +523,19 @@ pub(crate) fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
 /// Every spelling of every unit, for did-you-mean.
 pub(crate) fn all_spellings() -> impl Iterator<Item = &'static str> {
     CATALOG.iter().flat_map(|u| u.aliases.iter().copied())
+}
+
+/// The names of the units of data and time in words (`bytes`, `hours`,
+/// `days`), and the magnitude words: the spellings a short word one letter
+/// away from is taken for a misspelling of (`byts`, `dayz`, `bilion`).
+/// Bits are left out (`bots`, `hits`), and so are lengths (`files`, `mile`).
+pub(crate) fn word_names() -> impl Iterator<Item = &'static str> {
+    CATALOG
+        .iter()
+        .filter(|u| (u.dim == Dimension::DATA || u.dim == Dimension::TIME) && u.singular != "bit")
+        .filter(|u| !u.singular.ends_with("bit"))
+        .flat_map(|u| [u.singular, u.plural])
+        .chain(MAGNITUDE_WORDS.iter().map(|(w, _)| *w))
 }
 
 /// Close unit spellings for a misspelt unit, one spelling per unit.

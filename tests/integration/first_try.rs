@@ -202,7 +202,10 @@ storage:
 #[test]
 fn ratios_and_bare_times() {
     let out = bote(&["eval", "--explain", "100:1"], "");
-    assert_eq!(out.stdout, "100 / 1  =  100\n");
+    assert_eq!(out.stdout, "100:1  =  100\n");
+    // A ratio binds as one number (issue 33): `1000 / 4:2` is 500.
+    let out = bote(&["eval"], "1000 / 4:2\n10:1 ^ 2\n");
+    assert_eq!(out.stdout, "500\n100\n", "{}", out.stderr);
     let out = bote(&["eval", "2 TB/day * 365 * 5 -> PB"], "");
     assert!(
         out.stderr.contains("did you mean `365 days`?"),

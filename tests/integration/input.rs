@@ -145,9 +145,13 @@ fn bindings_follow_one_exit_rule() {
 
 #[test]
 fn a_name_written_as_a_unit_suggests_the_product() {
+    // After a figure a word is a noun, never a name: `2 users` is two
+    // users, and the other reading is said beside the answer.
     let out = bote(&["eval", "--let", "users=5", "2 users"], "");
+    assert_eq!(out.stdout, "2 users\n", "{}", out.stderr);
     assert!(
-        out.stderr.contains("^^^^^ did you mean `2 * users`?"),
+        out.stderr
+            .contains("for your name `users`, write `2 * users`"),
         "{}",
         out.stderr
     );

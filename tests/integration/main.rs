@@ -4,6 +4,7 @@ mod authoring;
 mod bad_input;
 mod binding;
 mod cases;
+mod casual;
 mod common;
 mod counts;
 mod estimates;

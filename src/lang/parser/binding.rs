@@ -248,8 +248,7 @@ impl<'a> Parser<'a> {
             // `a day` joins as `per day` before `a` could be taken for a unit.
             let joins = self.joins_per();
             if !joins && let Some((word, span)) = self.unit_word_at(self.pos) {
-                let unit = self.resolve_unit(word, span)?;
-                self.pos += 1;
+                let (unit, span) = self.spelt_unit(word, span)?;
                 let power = self.unit_power()?;
                 let uspan = span.to(Span::new(span.start, self.prev_end()));
                 let unit = self.push(Expr::unit(unit, power, uspan), 0)?;
@@ -262,33 +261,101 @@ impl<'a> Parser<'a> {
                     },
                     self.height(lhs),
                 )?;
+                // `GB-month`: the next unit multiplies, as its own word would.
+                self.skip_compound_hyphen();
             } else if joins {
                 self.pos += 1;
                 let Some((word, span)) = self.unit_word_at(self.pos).or(self.name_at(self.pos))
                 else {
                     break;
                 };
-                self.pos += 1;
-                let rhs = match self.known_unit(word) {
-                    Some(unit) => {
-                        let power = self.unit_power()?;
-                        let span = span.to(Span::new(span.start, self.prev_end()));
-                        self.push(Expr::unit(unit, power, span), 0)?
-                    }
-                    None => self.push(
+                let rhs = if units::PREFIX_WORDS.contains(&word)
+                    || self.unit_here(word).is_some() && !(self.is_name)(word)
+                {
+                    let (unit, span) = self.spelt_unit(word, span)?;
+                    let power = self.unit_power()?;
+                    let span = span.to(Span::new(span.start, self.prev_end()));
+                    self.push(Expr::unit(unit, power, span), 0)?
+                } else {
+                    self.pos += 1;
+                    self.push(
                         Expr::Name {
                             span: span.into(),
                             slot: Expr::UNRESOLVED,
                         },
                         0,
-                    )?,
+                    )?
                 };
                 lhs = self.binary(BinOp::Div, lhs, rhs)?;
+                // `$0.023 per GB-month`: per gigabyte per month.
+                while self.skip_compound_hyphen() {
+                    let Some((word, span)) = self.unit_word_at(self.pos) else {
+                        break;
+                    };
+                    let (unit, span) = self.spelt_unit(word, span)?;
+                    let power = self.unit_power()?;
+                    let span = span.to(Span::new(span.start, self.prev_end()));
+                    let rhs = self.push(Expr::unit(unit, power, span), 0)?;
+                    lhs = self.binary(BinOp::Div, lhs, rhs)?;
+                }
             } else {
                 break;
             }
         }
         Ok(lhs)
+    }
+
+    /// The unit spelt by the word at the current token, which it consumes:
+    /// a unit, or a prefix written as a word and the unit after it (`kilo
+    /// bytes` is kilobytes, `milli seconds` milliseconds). A prefix with no
+    /// unit after it is refused: `5 kilo` is not 5,000 of anything.
+    fn spelt_unit(&mut self, word: &str, span: Span) -> Result<(UnitRef, Span), ExprError> {
+        if units::PREFIX_WORDS.contains(&word) {
+            let joined = self
+                .word_at(self.pos + 1)
+                .and_then(|(next, nspan)| Some((units::lookup(&format!("{word}{next}"))?, nspan)));
+            let Some((def, nspan)) = joined else {
+                return Err(ExprError::new(
+                    ExprErrorKind::Expected {
+                        expected: "a unit after a prefix, as in `5 kilo bytes` (kilobytes)",
+                        found: self.tokens.get(self.pos + 1).map_or_else(
+                            || "the end of the expression".to_string(),
+                            |t| t.describe(self.src),
+                        ),
+                    },
+                    self.tokens.get(self.pos + 1).map_or(span, |t| t.span),
+                ));
+            };
+            self.pos += 2;
+            return Ok((UnitRef::Unit(def), span.to(nspan)));
+        }
+        let unit = self.resolve_unit(word, span)?;
+        self.pos += 1;
+        Ok((unit, span))
+    }
+
+    /// Step over the `-` of a compound unit as price sheets write them
+    /// (`GB-month`, `GB-s`, `kW-h`): a `-` with no space on either side,
+    /// between a unit just read and a catalog unit. True if it did.
+    fn skip_compound_hyphen(&mut self) -> bool {
+        let (Some(prev), Some(dash), Some(next)) = (
+            self.pos.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(self.pos),
+            self.tokens.get(self.pos + 1),
+        ) else {
+            return false;
+        };
+        let compound = dash.tok == Tok::Minus
+            && prev.tok == Tok::Ident
+            && next.tok == Tok::Ident
+            && prev.span.end == dash.span.start
+            && dash.span.end == next.span.start
+            && units::lookup(prev.text(self.src)).is_some()
+            && units::lookup(next.text(self.src)).is_some();
+        if compound {
+            self.pos += 1;
+        }
+        compound
     }
 
     /// Is the next token a `/` or `per` that joins what follows to the
@@ -316,8 +383,12 @@ impl<'a> Parser<'a> {
                 .get(next)
                 .is_some_and(|t| t.span.start == op.span.end),
             Tok::Ident => match op.text(self.src) {
-                // `1 GB every second` is `1 GB per second`.
+                // `1 GB every second` is `1 GB per second`, and so is
+                // `each second`.
                 "per" | "every" => true,
+                "each" => self
+                    .word_at(next)
+                    .is_some_and(|(w, _)| self.known_unit(w).is_some()),
                 // `1 billion a day`: `a` and `an` before a unit say "per".
                 "a" | "an" => self
                     .word_at(next)
@@ -331,7 +402,7 @@ impl<'a> Parser<'a> {
     /// The word at token `pos` when it is a name: not a unit, keyword or magnitude.
     pub(super) fn name_at(&self, pos: usize) -> Option<(&'a str, Span)> {
         self.word_at(pos)
-            .filter(|(w, _)| !is_keyword(w) && self.known_unit(w).is_none())
+            .filter(|(w, _)| !is_keyword(w) && ((self.is_name)(w) || self.known_unit(w).is_none()))
     }
 
     /// The token at `pos` as a unit word: a word that is a unit (or could
@@ -448,6 +519,10 @@ impl<'a> Parser<'a> {
                     };
                     self.pos += 1;
                     factors.push((unit, sign * self.unit_power()?));
+                    // `-> GB-s`, `-> $/GB-month`: a compound keeps its sign.
+                    if self.skip_compound_hyphen() {
+                        continue;
+                    }
                 }
                 _ => return Err(self.expected("a unit to convert to, such as `MB`, `/s` or `%`")),
             }
@@ -469,8 +544,9 @@ impl<'a> Parser<'a> {
 }
 
 impl Parser<'_> {
-    /// The unit `word` names: a catalog unit, a magnitude word or a
-    /// declared count.
+    /// The unit `word` names: a catalog unit, a declared count, or a
+    /// magnitude word (`hundred`, `millions`). (Where a name may stand, a
+    /// defined name comes first: see `Parser::word`.)
     pub(super) fn known_unit(&self, word: &str) -> Option<UnitRef> {
         if let Some(def) = units::lookup(word) {
             return Some(UnitRef::Unit(def));
@@ -484,18 +560,53 @@ impl Parser<'_> {
             .map(UnitRef::Magnitude)
     }
 
+    /// [`Parser::known_unit`] where only a unit may stand (after a number,
+    /// after `per`, in a conversion's target): there a unit spelt in
+    /// another case is that unit when only one unit is spelt so (`Hours`,
+    /// `qps`), and a magnitude word may be in any case (`5 MILLION`).
+    /// Never where a name may stand, so an estimate's `rps` stays its own.
+    pub(super) fn unit_here(&self, word: &str) -> Option<UnitRef> {
+        if let Some(unit) = self.known_unit(word) {
+            return Some(unit);
+        }
+        // `hundreds`, `MILLION`: where a name cannot stand, in the plural
+        // and in any case too.
+        if let Some(entry) = units::magnitude_entry(&word.to_ascii_lowercase()) {
+            return Some(UnitRef::Magnitude(entry));
+        }
+        match units::lookup_folded(word) {
+            Some(units::Folded::One(def)) => Some(UnitRef::Unit(def)),
+            _ => None,
+        }
+    }
+
     /// A word that must be a unit (after a number, or after `->`).
     fn resolve_unit(&self, word: &str, span: Span) -> Result<UnitRef, ExprError> {
-        self.known_unit(word).ok_or_else(|| {
-            let suggestions = units::suggest_units(word, self.counts);
-            ExprError::new(
-                ExprErrorKind::UnknownUnit {
+        if let Some(unit) = self.unit_here(word) {
+            return Ok(unit);
+        }
+        // `gb`: a gigabyte or a gigabit. Both readings, and no choice.
+        if let Some(units::Folded::Many(defs)) = units::lookup_folded(word) {
+            let readings = defs
+                .iter()
+                .map(|d| format!("`{}` ({})", d.symbol, d.plural))
+                .collect();
+            return Err(ExprError::new(
+                ExprErrorKind::Spellings {
                     word: word.to_string(),
-                    suggestions,
+                    readings,
                 },
                 span,
-            )
-        })
+            ));
+        }
+        let suggestions = units::suggest_units(word, self.counts);
+        Err(ExprError::new(
+            ExprErrorKind::UnknownUnit {
+                word: word.to_string(),
+                suggestions,
+            },
+            span,
+        ))
     }
 }
 

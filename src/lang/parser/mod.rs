@@ -67,6 +67,21 @@ pub(crate) fn parse(src: &str, counts: &Counts) -> Result<Statement, ExprError> 
     parse_in(&mut Scratch::default(), src, counts)
 }
 
+/// Parse one statement where the names `is_name` knows are defined: a
+/// defined name means its definition wherever it is written, before any
+/// unit, magnitude or count of the same spelling (the first step of the
+/// reading order in docs/language.md). Estimate files refuse such clashes
+/// when they load, so only `bote eval` and its pages need this.
+pub(crate) fn parse_with_names(
+    src: &str,
+    counts: &Counts,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Result<Statement, ExprError> {
+    let mut scratch = Scratch::default();
+    lex(src, &mut scratch.tokens)?;
+    parse_tokens(&mut scratch, src, counts, is_name)
+}
+
 /// Parse one statement, using (and leaving behind) the lists in `scratch`.
 pub(crate) fn parse_in(
     scratch: &mut Scratch,
@@ -74,6 +89,16 @@ pub(crate) fn parse_in(
     counts: &Counts,
 ) -> Result<Statement, ExprError> {
     lex(src, &mut scratch.tokens)?;
+    parse_tokens(scratch, src, counts, &|_| false)
+}
+
+/// Parse the tokens `scratch` holds, lexed from `src`.
+fn parse_tokens(
+    scratch: &mut Scratch,
+    src: &str,
+    counts: &Counts,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Result<Statement, ExprError> {
     if scratch.tokens.is_empty() {
         return Err(ExprError::new(
             ExprErrorKind::Empty,
@@ -81,13 +106,17 @@ pub(crate) fn parse_in(
         ));
     }
     let mut p = Parser::new(src, scratch, counts);
+    p.is_name = is_name;
     // `~3500 QPS`, or in words as `--explain` reads it back: `approximately 3500 QPS`.
     let approximate = p.eat(Tok::Approx) || p.eat_word("approximately");
     if approximate && p.peek().is_none() {
         return Err(p.expected("a figure after `~`, as in `~3500 QPS`"));
     }
+    let asked = p.question()?;
     p.expr()?;
-    let target = if p.eat_conversion() {
+    let target = if let Some(asked) = asked {
+        asked.map(Box::new)
+    } else if p.eat_conversion() {
         Some(Box::new(p.target()?))
     } else {
         None
@@ -139,6 +168,8 @@ struct Parser<'a> {
     tokens: &'a [Token],
     /// The counts the estimate declared, read as units.
     counts: &'a Counts,
+    /// The names defined before this statement, which no unit shadows.
+    is_name: &'a dyn Fn(&str) -> bool,
     pos: usize,
     /// How deep the parser has recursed.
     depth: usize,
@@ -173,6 +204,7 @@ impl<'a> Parser<'a> {
         Parser {
             src,
             counts,
+            is_name: &|_| false,
             tokens,
             pos: 0,
             depth: 0,
@@ -386,9 +418,39 @@ impl<'a> Parser<'a> {
                 {
                     BinOp::Div
                 }
+                // `20% of 500 GB`; `3 replicas of 5 TB`, `1M rows of 200
+                // bytes`: each of what the count counts (see `BinOp::At`).
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "of") => {
-                    self.of(lhs)?;
-                    BinOp::Mul
+                    let percent = matches!(self.node(lhs), Expr::Number { percent: true, .. });
+                    if !percent && self.counted_before() {
+                        BinOp::At
+                    } else {
+                        self.of(lhs)?;
+                        BinOp::Mul
+                    }
+                }
+                // `1 TB over 1 Gbps` (a transfer's time), `10 GB per day
+                // over 5 years` (so long): as `at` reads them.
+                Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "over") => {
+                    BinOp::At
+                }
+                // `10 requests each second`: each before a unit is per.
+                Some(Tok::Ident)
+                    if self.word_at(self.pos).is_some_and(|(w, _)| w == "each")
+                        && self
+                            .word_at(self.pos + 1)
+                            .is_some_and(|(w, _)| self.known_unit(w).is_some()) =>
+                {
+                    BinOp::Div
+                }
+                // `100 GB in 10 minutes`, `1 TB in an hour`: a figure after
+                // `in` is the time it takes, so the whole is a rate. (`in`
+                // before a unit alone converts: `in QPS`.)
+                Some(Tok::Ident)
+                    if self.word_at(self.pos).is_some_and(|(w, _)| w == "in")
+                        && self.figure_at(self.pos + 1) =>
+                {
+                    BinOp::Div
                 }
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
                     BinOp::Mul
@@ -438,6 +500,36 @@ impl<'a> Parser<'a> {
         match self.tokens.get(pos).map(|t| t.tok) {
             Some(Tok::Number { .. } | Tok::LParen | Tok::Dollar) => true,
             Some(Tok::Ident) => self.word_at(pos).is_some_and(|(w, _)| !is_keyword(w)),
+            _ => false,
+        }
+    }
+
+    /// Is the word before the current token a count or unit that `of`
+    /// gives each of (`3 replicas of`, `1 hour of`)?
+    fn counted_before(&self) -> bool {
+        self.pos > 0
+            && self
+                .word_at(self.pos - 1)
+                .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
+            && self.figure_at(self.pos + 1)
+    }
+
+    /// Does a figure start at token `pos`: a number, `$` and a number, or
+    /// `a`/`an` before a unit (`a day`)?
+    fn figure_at(&self, pos: usize) -> bool {
+        match self.tokens.get(pos).map(|t| t.tok) {
+            Some(Tok::Number { .. }) => true,
+            Some(Tok::Dollar) => matches!(
+                self.tokens.get(pos + 1).map(|t| t.tok),
+                Some(Tok::Number { .. })
+            ),
+            Some(Tok::Ident) => {
+                self.word_at(pos)
+                    .is_some_and(|(w, _)| matches!(w, "a" | "an"))
+                    && self
+                        .word_at(pos + 1)
+                        .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
+            }
             _ => false,
         }
     }
@@ -593,11 +685,89 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(inner)
             }
+            Tok::Ident if self.article_one() => {
+                // `a billion requests`, `for a year`: one of what follows.
+                let node = Expr::Number {
+                    value: 1.0,
+                    magnitude: None,
+                    percent: false,
+                    money: false,
+                    digits: Digits::within(token.span, token.span),
+                    span: token.span.into(),
+                };
+                self.push(node, 0)
+            }
             Tok::Ident => self.word(token.text(self.src), token.span),
             _ => {
                 self.pos -= 1;
                 Err(self.expected("a number, name or `(`"))
             }
+        }
+    }
+
+    /// A question in words before the expression, which it consumes:
+    /// `how many UNIT in|is|are …` asks for the expression in that unit
+    /// (`how many seconds in a month`); `how long to VERB …` and `what is
+    /// …` ask for the expression itself (`how long to send 1 TB over 1
+    /// Gbps`). `Some(target)` for a question, `None` for none.
+    fn question(&mut self) -> Result<Option<Option<Target>>, ExprError> {
+        let word = |p: &Self, i: usize| p.word_at(p.pos + i).map(|(w, _)| w.to_ascii_lowercase());
+        match (word(self, 0).as_deref(), word(self, 1).as_deref()) {
+            (Some("how"), Some("many" | "much")) => {
+                self.pos += 2;
+                let target = self.target()?;
+                if !(self.eat_word("in") || self.eat_word("is") || self.eat_word("are")) {
+                    return Err(self.expected(
+                        "`in` or `is` after what is asked, as in `how many seconds in a month`",
+                    ));
+                }
+                Ok(Some(Some(target)))
+            }
+            (Some("how"), Some("long")) => {
+                self.pos += 2;
+                // `how long does it take to`, `how long will it take to`.
+                if matches!(word(self, 0).as_deref(), Some("does" | "will" | "would"))
+                    && word(self, 1).as_deref() == Some("it")
+                    && word(self, 2).as_deref() == Some("take")
+                {
+                    self.pos += 3;
+                }
+                if !self.eat_word("to") {
+                    return Err(self.expected(
+                        "`to` and what is done, as in `how long to send 1 TB over 1 Gbps`",
+                    ));
+                }
+                // The verb: `send`, `upload`, `transfer`, `copy`.
+                if word(self, 0).is_some_and(|w| units::lookup(&w).is_none()) {
+                    self.pos += 1;
+                }
+                Ok(Some(None))
+            }
+            (Some("what"), Some("is" | "are")) => {
+                self.pos += 2;
+                Ok(Some(None))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Is the word just read `a` or `an` standing for one: before a unit
+    /// or a magnitude word (`a day`, `an hour`, `a billion`), where no
+    /// name `a` is defined? Before a figure (`a 1 Gbps link`) it says
+    /// nothing and is skipped; before a bare count (`a 4K stream`) it is
+    /// refused, since `4K` may be a count or a name.
+    fn article_one(&mut self) -> bool {
+        let Some((word, _)) = self.word_at(self.pos - 1) else {
+            return false;
+        };
+        if !matches!(word, "a" | "an") || (self.is_name)(word) {
+            return false;
+        }
+        match self.tokens.get(self.pos).map(|t| t.tok) {
+            Some(Tok::Ident) => self
+                .word_at(self.pos)
+                .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some()),
+            _ => false,
         }
     }
 }

@@ -22,7 +22,7 @@ pub(crate) fn name_problem(name: &str) -> Option<String> {
 /// Estimate files may not use these as names.
 pub(crate) fn is_reserved(word: &str) -> bool {
     units::lookup(word).is_some()
-        || units::magnitude_word(word).is_some()
+        || units::MAGNITUDE_WORDS.iter().any(|(w, _)| *w == word)
         || Func::from_name(word).is_some()
         || is_keyword(word)
 }
@@ -34,7 +34,17 @@ pub(crate) fn is_reserved(word: &str) -> bool {
 pub(super) fn is_keyword(word: &str) -> bool {
     matches!(
         word,
-        "per" | "every" | "of" | "times" | "for" | "at" | "to" | "in" | "approximately"
+        "per"
+            | "every"
+            | "each"
+            | "of"
+            | "over"
+            | "times"
+            | "for"
+            | "at"
+            | "to"
+            | "in"
+            | "approximately"
     )
 }
 
@@ -70,6 +80,15 @@ impl Parser<'_> {
     }
 
     pub(super) fn word(&mut self, word: &str, span: Span) -> Result<NodeId, ExprError> {
+        // A defined name means its definition, whatever unit or count is
+        // spelt the same (`users`, `qps`).
+        if (self.is_name)(word) && self.peek_tok() != Some(Tok::LParen) {
+            let name = Expr::Name {
+                span: span.into(),
+                slot: Expr::UNRESOLVED,
+            };
+            return self.push(name, 0);
+        }
         if self.peek_tok() == Some(Tok::LParen) {
             let Some(func) = Func::from_name(word) else {
                 let suggestions = crate::suggest::closest(word, Func::ALL.iter().map(|(n, _)| *n));
