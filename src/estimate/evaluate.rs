@@ -7,7 +7,9 @@ use crate::lang::env::Env;
 use crate::lang::eval;
 use crate::quantity::grouped;
 use crate::quantity::sample::{MAX_DRAWN, Value};
+use crate::quantity::dimension::Dimension;
 use crate::units::display::{self, DisplayUnit};
+use std::fmt::Write as _;
 
 impl Estimate {
     /// Evaluate every quantity, in dependency order; rows come back in file
@@ -147,8 +149,7 @@ impl Estimate {
         env: &Env,
     ) -> Result<(Row, Value), LoadError> {
         let item = &self.items[i];
-        let mut ratios = Vec::with_capacity(cap.resources.len());
-        let mut ranged = false;
+        let mut values = Vec::with_capacity(cap.resources.len());
         let bad = |message: String| {
             let e = ExprError::new(
                 crate::lang::error::ExprErrorKind::Quantity {
@@ -215,17 +216,73 @@ impl Estimate {
                     v.dim()
                 )));
             }
-            ranged |= matches!(v, Value::Draws(_));
-            ratios.push(cap.at_percentile(&v));
+            values.push(v);
         }
         let (utilisation, by) = self.utilisation(item, cap, env)?;
-        let verdict = cap.verdict(&ratios, utilisation, by.as_deref(), ranged);
+        // Draw by draw: the count each draw needs, with the same
+        // utilisation, zones and spares; the verdict is the draw at the
+        // chosen percentile of those counts.
+        let draws = values.iter().find_map(|v| match v {
+            Value::Draws(d) => Some(d.values().len()),
+            Value::Exact(_) => None,
+        });
+        let ratios_at = |d: usize| -> Vec<f64> { values.iter().map(|v| v.at(d).si_value()).collect() };
+        let (ratios, counts) = match draws {
+            None => (ratios_at(0), None),
+            Some(n) => {
+                let counts: Vec<capacity::Count> = (0..n)
+                    .map(|d| cap.count(&ratios_at(d), utilisation))
+                    .collect();
+                let sized = cap.sized_draw(&counts);
+                #[allow(clippy::cast_precision_loss)]
+                let totals = counts.iter().map(|c| c.total as f64).collect();
+                (ratios_at(sized), Some(Value::of_draws(totals, Dimension::NONE)))
+            }
+        };
+        row.sizing = Some(Box::new((
+            ratios.clone(),
+            utilisation,
+            cap.count(&ratios, utilisation),
+            draws.map(|_| cap.percentile),
+        )));
+        let varies = matches!(counts, Some(Value::Draws(_)));
+        let mut verdict = cap.verdict(&ratios, utilisation, by.as_deref(), varies);
+        if draws.is_some() && !varies {
+            verdict.detail.push_str("; the same count in every draw of its range");
+        }
         #[allow(clippy::cast_precision_loss)]
         let total = Quantity::number(verdict.total as f64).unwrap_or(Quantity::ZERO);
         row.quantity = total;
         row.shown = display::show(total, None, env.calendar);
-        row.shown.text = verdict.headline;
         row.range = None;
+        row.size_at = None;
+        let value = match counts {
+            Some(Value::Draws(d)) => {
+                let spread = d.spread();
+                let ends = |x: f64| display::show(Quantity::number(x).unwrap_or(Quantity::ZERO), None, env.calendar).text;
+                let median = display::show_figures(
+                    Quantity::number(spread.p50).unwrap_or(Quantity::ZERO),
+                    DisplayUnit {
+                        label: "".into(),
+                        size: 1.0,
+                    },
+                    Some(display::UNCERTAIN_FIGS),
+                )
+                .text;
+                let _ = write!(verdict.detail, ", median {median}");
+                verdict.headline = format!("{} at p{}", verdict.headline, cap.percentile);
+                row.range = Some(Box::new(display::ShownRange {
+                    spread,
+                    text: format!("{} to {} {}", ends(spread.p5), ends(spread.p95), cap.noun.1),
+                    unit_size: 1.0,
+                    draws: d.clone(),
+                }));
+                row.size_at = Some(cap.percentile);
+                Value::Draws(d)
+            }
+            _ => Value::Exact(total),
+        };
+        row.shown.text = verdict.headline;
         row.verdict = Some(verdict.detail);
         if let Some(x) = &item.expect {
             let mut checked = self.check(item, x, (total, None), None, env)?;
@@ -240,7 +297,7 @@ impl Estimate {
             }
             row.expect = Some(Box::new(checked));
         }
-        Ok((row, Value::Exact(total)))
+        Ok((row, value))
     }
 
     /// A verdict's utilisation, a fraction above 0 and at most 1, and where
@@ -354,8 +411,13 @@ impl Estimate {
                     );
                     self.name_error(item, in_utilisation, &e)
                 })?;
+                let draws = match &answer.value {
+                    Value::Draws(d) => Some(d.clone()),
+                    Value::Exact(_) => None,
+                };
                 env.set(name.to_string(), answer.value);
                 used.push(Used {
+                    draws,
                     name: name.to_string(),
                     kind,
                     entry: entry.clone(),
@@ -499,6 +561,8 @@ impl Estimate {
             range,
             expect,
             verdict: None,
+            size_at: None,
+            sizing: None,
         };
         Ok((row, value))
     }

@@ -65,9 +65,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
         }
         // A cost section's total, as a row of its own: `cost,total,...`.
         if let Place::Section(s) = place
-            && let Some(q) = cost_total_quantity(ev, s)
+            && let Some(total) = cost_total_of(ev, s)
         {
-            let shown = crate::units::display::show(q, None, est.calendar);
+            let (q, shown) = (total.quantity, &total.shown);
             let names: Vec<&str> = rows_in(ev, place)
                 .map(|r| est.items[r.item].name.as_str())
                 .collect();
@@ -86,7 +86,12 @@ pub(super) fn render(ev: &Evaluated) -> String {
             ];
             let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             if ranges {
-                line.extend([String::new(), String::new(), String::new()]);
+                let p = |v: fn(&crate::quantity::sample::Spread) -> f64| {
+                    total.range.as_ref().map_or(String::new(), |r| {
+                        machine_value(v(&r.spread) / r.unit_size).to_string()
+                    })
+                };
+                line.extend([p(|s| s.p5), p(|s| s.p50), p(|s| s.p95)]);
             }
             let _ = writeln!(out, "{}", line.join(","));
         }
