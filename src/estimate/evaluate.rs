@@ -540,6 +540,7 @@ impl Estimate {
             None => item
                 .stmt
                 .written_units()
+                .or_else(|| range_written_units(&item.stmt, &self.counts))
                 .and_then(|t| eval::display_unit(&t, value.at(0), env.calendar).ok()),
         };
         let (quantity, shown, range) = display::show_value(&value, unit.clone(), env.calendar);
@@ -566,6 +567,40 @@ impl Estimate {
         };
         Ok((row, value))
     }
+}
+
+/// The units a range of figures was written in, as a single figure's are
+/// kept: `20 to 100 views/user per day` is shown per day, as `5
+/// views/user per day` is, not per hour.
+fn range_written_units(
+    stmt: &Statement,
+    counts: &crate::quantity::count::Counts,
+) -> Option<Target> {
+    use crate::lang::ast::{BinOp, Expr, Func};
+    if stmt.ranges() != 1 || stmt.names().next().is_some() {
+        return None;
+    }
+    // `20 views/user per day to 100 views/user per day`: its high end's.
+    if let Expr::Binary {
+        op: BinOp::To, rhs, ..
+    } = stmt.node(stmt.root())
+    {
+        return stmt.written_units_at(*rhs);
+    }
+    // `20 to 100 views/user per day`, `normal(10, 20) GB per day`: the
+    // units the text has with the range read as one figure.
+    let span = stmt.nodes.iter().find_map(|n| match n {
+        Expr::Binary { op: BinOp::To, .. }
+        | Expr::Call {
+            func: Func::Normal | Func::Uniform | Func::Pert,
+            ..
+        } => Some(n.span()),
+        _ => None,
+    })?;
+    let text = stmt.text.get(..span.start)?.to_string() + "1" + stmt.text.get(span.end..)?;
+    crate::lang::parser::parse(&text, counts)
+        .ok()?
+        .written_units()
 }
 
 /// The first figure of `v` that is not above zero, if any.

@@ -422,3 +422,22 @@ proptest! {
         prop_assert!(range.range.is_none());
     }
 }
+
+/// A range keeps the unit it is written in, as a single figure does:
+/// `20 to 100 views/user per day` is not shown per hour.
+#[test]
+fn a_range_keeps_its_written_unit() {
+    let yaml = "title: t\ncounts: [view, user]\nassumptions:\n  \
+        a: 20 to 100 views/user per day\n  b: 20 views/user per day to 100 views/user per day\n  \
+        c: normal(10, 20) GB per day\n  e: 5 views/user per day\n";
+    let out = crate::common::bote(&["run", "-", "--width", "100"], yaml);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    for want in [
+        "│ a    ┆ 44.7 views/user/day ┆ 20 to 100 views/user/day │",
+        "│ b    ┆ 44.7 views/user/day ┆ 20 to 100 views/user/day │",
+        "│ c    ┆           10 GB/day ┆     -22.9 to 42.9 GB/day │",
+    ] {
+        assert!(out.stdout.contains(want), "{want}\n{}", out.stdout);
+    }
+    assert!(!out.stdout.contains("/h"), "{}", out.stdout);
+}
