@@ -229,6 +229,20 @@ impl Checked {
         }
     }
 
+    /// Reproduced within tolerance, but more than 1% from the published
+    /// figure: worth saying by how much.
+    pub(crate) fn off_more_than_a_percent(&self) -> bool {
+        // As shown, to a tenth of a percent: +1.01% is not said as +1.0%
+        // "off by more than 1%".
+        self.ok && self.off_by.is_some_and(|off| (off.abs() * 1000.0).round() > 10.0)
+    }
+
+    /// How far from the published figure, to a tenth of a percent: `+1.4%`.
+    pub(crate) fn off_percent(&self) -> String {
+        self.off_by
+            .map_or(String::new(), |off| format!("{:+.1}%", off * 100.0))
+    }
+
     /// Why a figure was not reproduced, for `bote check`.
     pub(crate) fn why(&self, tolerance: f64) -> String {
         match (self.off_by, self.rank, self.high) {
@@ -375,6 +389,15 @@ impl Evaluated {
     /// How many quantities carry a published figure.
     pub fn expectations(&self) -> usize {
         self.rows.iter().filter(|r| r.expect.is_some()).count()
+    }
+
+    /// How many published figures are reproduced within tolerance but
+    /// more than 1% away.
+    pub(crate) fn off_by_more_than_a_percent(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.expect.as_ref().is_some_and(|c| c.off_more_than_a_percent()))
+            .count()
     }
 
     /// The rows whose published figure the computed value misses.

@@ -24,6 +24,11 @@ pub(super) fn render(ev: &Evaluated) -> String {
     let ranges = ev.rows.iter().any(|r| r.range.is_some());
     let mut out =
         String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note");
+    // One column more, after `note` and before the percentiles (which are
+    // read from the end), when some published figure is reproduced but more
+    // than 1% away: by how much (`+1.4%`), for every published figure.
+    let offs = ev.off_by_more_than_a_percent() > 0;
+    out.push_str(if offs { ",expect_off_by" } else { "" });
     out.push_str(if ranges { ",p5,p50,p95\n" } else { "\n" });
     let est = &ev.estimate;
     let places =
@@ -35,9 +40,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 Place::Assumption => "assumptions",
                 Place::Section(s) => &est.sections[s],
             };
-            let (expect, ok) = match &row.expect {
-                Some(c) => (c.shown.text.clone(), c.ok.to_string()),
-                None => (String::new(), String::new()),
+            let (expect, ok, off) = match &row.expect {
+                Some(c) => (c.shown.text.clone(), c.ok.to_string(), c.off_percent()),
+                None => (String::new(), String::new(), String::new()),
             };
             let fields = [
                 section.to_string(),
@@ -53,6 +58,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 note_of(ev, row).into_owned(),
             ];
             let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            if offs {
+                line.push(csv_field(&off));
+            }
             if ranges {
                 let p = |v: fn(&crate::quantity::sample::Spread) -> f64| {
                     row.range.as_ref().map_or(String::new(), |r| {
@@ -85,6 +93,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 cost_total(ev, s).unwrap_or_default(),
             ];
             let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            if offs {
+                line.push(String::new());
+            }
             if ranges {
                 let p = |v: fn(&crate::quantity::sample::Spread) -> f64| {
                     total.range.as_ref().map_or(String::new(), |r| {

@@ -120,6 +120,11 @@ fn expect_text(row: &Row) -> String {
     match &row.expect {
         None => String::new(),
         Some(c) if c.ok && c.rank.is_some() => format!("{} ✓ {}", c.shown.text, c.off_text(0)),
+        // Within tolerance but not to the figure: say by how much, so a
+        // reader sees a different month length or a rounding.
+        Some(c) if c.ok && c.off_more_than_a_percent() => {
+            format!("{} ✓ {}", c.shown.text, c.off_percent())
+        }
         Some(c) if c.ok => format!("{} ✓", c.shown.text),
         Some(c) => format!("{} ✗ {}", c.shown.text, c.off_text(0)),
     }
@@ -371,10 +376,15 @@ fn check_line(ev: &Evaluated) -> Option<String> {
         return None;
     }
     let failed = ev.failed_expectations().count();
+    let off = ev.off_by_more_than_a_percent();
+    let off = match off {
+        0 => String::new(),
+        n => format!(", {n} off by more than 1%"),
+    };
     Some(if failed == 0 {
         match total {
-            1 => "✓ the published figure reproduced (within tolerance)".into(),
-            _ => format!("✓ all {total} published figures reproduced (within tolerance)"),
+            1 => format!("✓ the published figure reproduced (within tolerance){off}"),
+            _ => format!("✓ all {total} published figures reproduced (within tolerance){off}"),
         }
     } else {
         format!("✗ {failed} of {total} published figures not reproduced")

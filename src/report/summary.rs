@@ -66,7 +66,11 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
     let total = ev.expectations();
     let failed = ev.failed_expectations().count();
     let check = (total > 0).then(|| {
-        if failed == 0 {
+        let off = ev.off_by_more_than_a_percent();
+        if failed == 0 && off > 0 {
+            let s = if total == 1 { "" } else { "s" };
+            format!("✓ {total} of {total} published figure{s} within tolerance, {off} off by more than 1%")
+        } else if failed == 0 {
             let s = if total == 1 { "" } else { "s" };
             format!("✓ {total} of {total} published figure{s} reproduced")
         } else {
@@ -118,7 +122,7 @@ impl Summary<'_> {
             }
         }
         if let Some(check) = &self.check {
-            out.push(format!("  {check}"));
+            out.extend(wrapped(&format!("  {check}"), 4));
         }
         for warning in &self.warnings {
             out.extend(wrapped(&format!("  warning: {warning}"), 4));
