@@ -1,9 +1,9 @@
 //! The answer first: the few figures a person opens a report for, before
 //! the tables that show how they were reached. The file may name them
-//! (`summary: [peak_read_qps, total_storage]`); by default they are each
-//! section's last quantity (sections build up to their result), every
-//! capacity verdict, the cost total, and how many published figures the
-//! estimate reproduced.
+//! (`summary: [peak_read_qps, total_storage]`, then the cost total); by
+//! default they are each section's last quantity (sections build up to
+//! their result), every capacity verdict, the cost total, and how many
+//! published figures the estimate reproduced.
 
 use super::*;
 use crate::text;
@@ -60,6 +60,19 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
         for (name, _) in &est.summary {
             if let Some(row) = ev.rows.iter().find(|r| est.items[r.item].name == *name) {
                 headlines.push(headline(ev, row));
+            }
+        }
+        // The figures the file names, and then the cost total, which no
+        // name can pick.
+        for (s, section) in est.sections.iter().enumerate() {
+            if let Some(total) = cost_total_of(ev, s) {
+                headlines.push(Headline {
+                    section,
+                    name: "cost total",
+                    text: total.shown.text,
+                    range: total.range.map(|r| Cow::Owned(r.text)),
+                    median: None,
+                });
             }
         }
     }

@@ -417,3 +417,65 @@ fn explain_of_a_verdict_is_its_arithmetic() {
         line("cache_memory_cost")
     );
 }
+
+/// `summary:` names the figures a report opens with; the cost total is
+/// still there after them.
+#[test]
+fn a_chosen_summary_keeps_the_cost_total() {
+    let yaml = "title: t\nsummary: [b]\nassumptions:\n  a: 2 TB\nstorage:\n  b: a * 3\n\
+        cost:\n  c: b * price.s3_standard\n  e: a * price.s3_standard\n";
+    let out = bote(&["run", "-", "--summary", "--width", "80"], yaml);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout.lines().filter(|l| l.starts_with("  ")).collect::<Vec<_>>(),
+        ["  b           6 TB", "  cost total  $184/month"],
+        "{}",
+        out.stdout
+    );
+}
+
+/// Every report figure docs/estimates.md quotes in its prose is what bote
+/// prints (its console examples are run by `readme.rs`).
+#[test]
+fn the_figures_docs_quote_are_printed() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/estimates.md"))
+        .unwrap();
+    // Prose wraps: compare with every run of spaces and newlines as one space.
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let docs = flat(&docs);
+    let quotes: [(&str, &[&str]); 9] = [
+        ("561 boxes", &["run", "twitter-timeline"]),
+        (
+            "559 + 2 spare; memory binds (390.6 boxes' worth); target 70%",
+            &["run", "twitter-timeline"],
+        ),
+        (
+            "Total: $291,247/month (cache_memory_cost 99%, post_storage_cost 1%)",
+            &["run", "twitter-timeline"],
+        ),
+        (
+            "Total: $1,410/month, the median of the lines summed draw by draw (90% range $494 to $4,320/month; shares of the mean: redirect_egress_cost 96%, storage_cost 4%)",
+            &["run", "url-shortener"],
+        ),
+        ("54 boxes at p95", &["run", "twitter-timeline"]),
+        ("median 41, 90% range 32 to 54 boxes", &["run", "twitter-timeline"]),
+        (
+            "390.6 at 100% → 559 at 70% → + 2 spare = 561 boxes",
+            &["run", "twitter-timeline", "--explain"],
+        ),
+        (
+            "✓ 8 of 8 published figures within tolerance, 3 off by more than 1%",
+            &["run", "twitter-timeline"],
+        ),
+        ("30,000 reads/s ✓ -3.5%", &["run", "twitter-timeline"]),
+    ];
+    for (quote, args) in quotes {
+        assert!(docs.contains(quote), "docs/estimates.md no longer quotes `{quote}`");
+        let mut args = args.to_vec();
+        args.extend(["--width", "1000"]);
+        let out = flat(&bote(&args, "").stdout);
+        assert!(out.contains(quote), "bote {} does not print `{quote}`", args.join(" "));
+    }
+    // The figure the docs once quoted, which the preset never printed.
+    assert!(!docs.contains("$291,430"));
+}
