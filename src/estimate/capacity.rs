@@ -77,6 +77,19 @@ pub(crate) struct Count {
     pub(crate) total: u64,
 }
 
+/// A verdict's arithmetic, kept for `--explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Sizing {
+    /// Each resource's boxes at full use, of the draw sized at when ranged.
+    pub(crate) ratios: Vec<f64>,
+    /// The target utilisation, a fraction.
+    pub(crate) utilisation: f64,
+    /// The count those make.
+    pub(crate) count: Count,
+    /// The percentile of the draw they are of, when the inputs are ranges.
+    pub(crate) draw_at: Option<u8>,
+}
+
 /// A verdict, computed.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Verdict {
@@ -133,14 +146,10 @@ impl Capacity {
     /// The count one draw needs, for boxes-at-full-use `ratios`, one per
     /// resource (in order), at `utilisation` (a fraction).
     pub(crate) fn count(&self, ratios: &[f64], utilisation: f64) -> Count {
-        let (bind, need) = ratios
-            .iter()
-            .map(|r| r / utilisation)
-            .enumerate()
-            .fold(
-                (0, f64::MIN),
-                |best, (i, n)| if n > best.1 { (i, n) } else { best },
-            );
+        let (bind, need) = ratios.iter().map(|r| r / utilisation).enumerate().fold(
+            (0, f64::MIN),
+            |best, (i, n)| if n > best.1 { (i, n) } else { best },
+        );
         // Rounded up, but not for a double's noise: 13.3 / 0.7 is 19, not
         // 19.000000000000004 and so 20.
         let up = |x: f64| (x * (1.0 - 1e-12)).ceil();
@@ -203,7 +212,10 @@ impl Capacity {
             [one] => figure(*one),
             all => format!(
                 "max({}) = {}",
-                all.iter().map(|r| figure(*r)).collect::<Vec<_>>().join(", "),
+                all.iter()
+                    .map(|r| figure(*r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 figure(all[count.bind])
             ),
         };

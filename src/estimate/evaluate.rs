@@ -5,9 +5,9 @@ use super::*;
 use crate::diagnostic::Diagnostics;
 use crate::lang::env::Env;
 use crate::lang::eval;
+use crate::quantity::dimension::Dimension;
 use crate::quantity::grouped;
 use crate::quantity::sample::{MAX_DRAWN, Value};
-use crate::quantity::dimension::Dimension;
 use crate::units::display::{self, DisplayUnit};
 use std::fmt::Write as _;
 
@@ -226,7 +226,8 @@ impl Estimate {
             Value::Draws(d) => Some(d.values().len()),
             Value::Exact(_) => None,
         });
-        let ratios_at = |d: usize| -> Vec<f64> { values.iter().map(|v| v.at(d).si_value()).collect() };
+        let ratios_at =
+            |d: usize| -> Vec<f64> { values.iter().map(|v| v.at(d).si_value()).collect() };
         let (ratios, counts) = match draws {
             None => (ratios_at(0), None),
             Some(n) => {
@@ -236,19 +237,24 @@ impl Estimate {
                 let sized = cap.sized_draw(&counts);
                 #[allow(clippy::cast_precision_loss)]
                 let totals = counts.iter().map(|c| c.total as f64).collect();
-                (ratios_at(sized), Some(Value::of_draws(totals, Dimension::NONE)))
+                (
+                    ratios_at(sized),
+                    Some(Value::of_draws(totals, Dimension::NONE)),
+                )
             }
         };
-        row.sizing = Some(Box::new((
-            ratios.clone(),
+        row.sizing = Some(Box::new(capacity::Sizing {
+            ratios: ratios.clone(),
             utilisation,
-            cap.count(&ratios, utilisation),
-            draws.map(|_| cap.percentile),
-        )));
+            count: cap.count(&ratios, utilisation),
+            draw_at: draws.map(|_| cap.percentile),
+        }));
         let varies = matches!(counts, Some(Value::Draws(_)));
         let mut verdict = cap.verdict(&ratios, utilisation, by.as_deref(), varies);
         if draws.is_some() && !varies {
-            verdict.detail.push_str("; the same count in every draw of its range");
+            verdict
+                .detail
+                .push_str("; the same count in every draw of its range");
         }
         #[allow(clippy::cast_precision_loss)]
         let total = Quantity::number(verdict.total as f64).unwrap_or(Quantity::ZERO);
@@ -259,7 +265,14 @@ impl Estimate {
         let value = match counts {
             Some(Value::Draws(d)) => {
                 let spread = d.spread();
-                let ends = |x: f64| display::show(Quantity::number(x).unwrap_or(Quantity::ZERO), None, env.calendar).text;
+                let ends = |x: f64| {
+                    display::show(
+                        Quantity::number(x).unwrap_or(Quantity::ZERO),
+                        None,
+                        env.calendar,
+                    )
+                    .text
+                };
                 let median = display::show_figures(
                     Quantity::number(spread.p50).unwrap_or(Quantity::ZERO),
                     DisplayUnit {

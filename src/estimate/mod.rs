@@ -192,7 +192,7 @@ pub struct Row {
     /// full use (of the draw it is sized at, when ranged), the target
     /// utilisation, the count that makes, and the percentile of the draw
     /// it is of.
-    pub(crate) sizing: Option<Box<(Vec<f64>, f64, capacity::Count, Option<u8>)>>,
+    pub(crate) sizing: Option<Box<capacity::Sizing>>,
 }
 
 /// A published figure beside the computed one.
@@ -234,7 +234,10 @@ impl Checked {
     pub(crate) fn off_more_than_a_percent(&self) -> bool {
         // As shown, to a tenth of a percent: +1.01% is not said as +1.0%
         // "off by more than 1%".
-        self.ok && self.off_by.is_some_and(|off| (off.abs() * 1000.0).round() > 10.0)
+        self.ok
+            && self
+                .off_by
+                .is_some_and(|off| (off.abs() * 1000.0).round() > 10.0)
     }
 
     /// How far from the published figure, to a tenth of a percent: `+1.4%`.
@@ -363,7 +366,12 @@ impl Evaluated {
                 }
                 if let (Some(cap), Some(sizing)) = (&item.capacity, &row.sizing) {
                     out.push_str(" = ");
-                    out.push_str(&cap.arithmetic(&sizing.0, sizing.1, sizing.2, sizing.3));
+                    out.push_str(&cap.arithmetic(
+                        &sizing.ratios,
+                        sizing.utilisation,
+                        sizing.count,
+                        sizing.draw_at,
+                    ));
                     out.push_str(" = ");
                     out.push_str(&row.shown.text);
                     if let (Some(range), Some(_)) = (&row.range, row.size_at) {
@@ -396,7 +404,11 @@ impl Evaluated {
     pub(crate) fn off_by_more_than_a_percent(&self) -> usize {
         self.rows
             .iter()
-            .filter(|r| r.expect.as_ref().is_some_and(|c| c.off_more_than_a_percent()))
+            .filter(|r| {
+                r.expect
+                    .as_ref()
+                    .is_some_and(|c| c.off_more_than_a_percent())
+            })
             .count()
     }
 

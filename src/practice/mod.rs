@@ -267,7 +267,9 @@ fn quotes_a_figure(note: &str, figures: &[f64]) -> bool {
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() {
             let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == '.' || bytes[i] == ',') {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_digit() || bytes[i] == '.' || bytes[i] == ',')
+            {
                 i += 1;
             }
             let text: String = bytes[start..i].iter().filter(|c| **c != ',').collect();
@@ -400,7 +402,9 @@ pub(crate) fn reply(
                     ),
                     None => format!("within {}x of the source's {text}", factor_text(bands.good)),
                 })
-            } else if let Some((_, text, points)) = q.also.point.as_ref().filter(|(p, _, _)| good(*p)) {
+            } else if let Some((_, text, points)) =
+                q.also.point.as_ref().filter(|(p, _, _)| good(*p))
+            {
                 Some(format!(
                     "within {}x of {text}, the figure at the source's {points}",
                     factor_text(bands.good)
@@ -485,7 +489,10 @@ mod tests {
         assert_eq!(g.off(), "your range holds it, 250,000x wide");
         assert_ne!(g.factor(), "right on");
         let g = graded("2 to 5 TB");
-        assert_eq!((g.grade, g.off().as_str()), (Grade::Good, "your range holds it, 2.5x wide"));
+        assert_eq!(
+            (g.grade, g.off().as_str()),
+            (Grade::Good, "your range holds it, 2.5x wide")
+        );
         assert_eq!(graded("1 to 50 TB").grade, Grade::Fair);
         let g = graded("4 to 5 TB");
         assert_eq!((g.grade, g.inside), (Grade::Fair, Some(false)));
@@ -503,7 +510,13 @@ mod tests {
             published: Some((0.4e12, "400 GB".into())),
             point: Some((0.38e12, "380 GB".into(), "ratio 100".into())),
         };
-        let grade = |line: &str| match reply(&q, line, &Counts::default(), Calendar::default(), Bands::default()) {
+        let grade = |line: &str| match reply(
+            &q,
+            line,
+            &Counts::default(),
+            Calendar::default(),
+            Bands::default(),
+        ) {
             Reply::Answer(g) => *g,
             other => panic!("{other:?}"),
         };
@@ -512,16 +525,28 @@ mod tests {
         assert_eq!(g.by.as_deref(), Some("inside the figure's 90% range"));
         let g = grade("450 GB");
         assert_eq!(g.grade, Grade::Good);
-        assert_eq!(g.by.as_deref(), Some("within 2x of the source's 400 GB, at ratio 100"));
+        assert_eq!(
+            g.by.as_deref(),
+            Some("within 2x of the source's 400 GB, at ratio 100")
+        );
         assert_eq!(grade("3 TB").by, None);
         assert_eq!(grade("50 TB").grade, Grade::Missed);
     }
 
     #[test]
     fn a_note_that_quotes_the_answer_is_held_back() {
-        assert!(quotes_a_figure("the source rounds 38 up to ~40", &[38.05, 40.0]));
-        assert!(quotes_a_figure("the source's 4K is the 100:1 end of the range", &[12_000.0, 4_000.0]));
-        assert!(!quotes_a_figure("redirects per new URL (100:1 to 1000:1)", &[12_000.0]));
+        assert!(quotes_a_figure(
+            "the source rounds 38 up to ~40",
+            &[38.05, 40.0]
+        ));
+        assert!(quotes_a_figure(
+            "the source's 4K is the 100:1 end of the range",
+            &[12_000.0, 4_000.0]
+        ));
+        assert!(!quotes_a_figure(
+            "redirects per new URL (100:1 to 1000:1)",
+            &[12_000.0]
+        ));
         assert!(!quotes_a_figure("memory to hold the hot set", &[600.0]));
         assert!(quotes_a_figure("exactly 511 TB (7 x 73)", &[511.0, 500.0]));
     }

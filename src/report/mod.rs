@@ -317,7 +317,9 @@ pub(crate) fn cost_total_of(ev: &Evaluated, section: usize) -> Option<CostTotal>
     let mut sum = value(rows[0]);
     for r in &rows[1..] {
         sum = sum
-            .zip(&value(r), crate::quantity::Quantity::checked_add, |a, b| a + b)
+            .zip(&value(r), crate::quantity::Quantity::checked_add, |a, b| {
+                a + b
+            })
             .ok()?;
     }
     let (quantity, shown, range) =

@@ -176,8 +176,12 @@ fn headline<'e>(ev: &'e Evaluated, row: &'e Row) -> Headline<'e> {
             };
             let q = crate::quantity::Quantity::new(r.spread.p50, r.draws.dim())
                 .unwrap_or(crate::quantity::Quantity::ZERO);
-            crate::units::display::show_figures(q, unit, Some(crate::units::display::UNCERTAIN_FIGS))
-                .text
+            crate::units::display::show_figures(
+                q,
+                unit,
+                Some(crate::units::display::UNCERTAIN_FIGS),
+            )
+            .text
         }),
     }
 }

@@ -258,20 +258,30 @@ fn a_figure_off_by_more_than_a_percent_says_by_how_much() {
         out.stdout
     );
     assert!(
-        out.stdout
-            .contains("✓ all 2 published figures reproduced (within tolerance), 1 off by more than 1%"),
+        out.stdout.contains(
+            "✓ all 2 published figures reproduced (within tolerance), 1 off by more than 1%"
+        ),
         "{}",
         out.stdout
     );
     let md = crate::common::bote(&["run", "-", "--format", "markdown"], yaml).stdout;
     assert!(md.contains("7.2 h ✓ +1.4%"), "{md}");
     let csv = crate::common::bote(&["run", "-", "--format", "csv"], yaml).stdout;
-    assert!(csv.lines().next().unwrap().ends_with(",note,expect_off_by"), "{csv}");
-    assert!(csv.lines().any(|l| l.starts_with("q,fill,") && l.ends_with(",+1.4%")), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",note,expect_off_by"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("q,fill,") && l.ends_with(",+1.4%")),
+        "{csv}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&crate::common::bote(&["run", "-", "--format", "json"], yaml).stdout)
             .unwrap();
-    let off = json["sections"][0]["quantities"][0]["expect"]["off_by"].as_f64().unwrap();
+    let off = json["sections"][0]["quantities"][0]["expect"]["off_by"]
+        .as_f64()
+        .unwrap();
     assert!((off - 0.01389).abs() < 1e-4, "{off}");
     assert_eq!(
         json["summary"]["check"],

@@ -247,7 +247,12 @@ fn practice_grades_against_the_book() {
     let answers = "40/s\n4000/s\n1 to 250000/s\nq\n";
     let history = folder("practice-book").join("history.jsonl");
     let out = bote(
-        &["practice", "url-shortener", "--history", history.to_str().unwrap()],
+        &[
+            "practice",
+            "url-shortener",
+            "--history",
+            history.to_str().unwrap(),
+        ],
         answers,
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
@@ -256,9 +261,15 @@ fn practice_grades_against_the_book() {
     // before the answer; it is said after.
     let first = text.split("[1/15] qps: write_qps\n").nth(1).unwrap();
     assert!(first.starts_with("> 40/s\n  good: 38.05 urls/s"), "{first}");
-    assert!(first.contains("  note: the source rounds 38 up to ~40\n"), "{first}");
+    assert!(
+        first.contains("  note: the source rounds 38 up to ~40\n"),
+        "{first}"
+    );
     let second = text.split("[2/15] qps: read_qps\n").nth(1).unwrap();
-    assert!(second.starts_with("> 4000/s\n  good: 12,000 redirects/s"), "{second}");
+    assert!(
+        second.starts_with("> 4000/s\n  good: 12,000 redirects/s"),
+        "{second}"
+    );
     assert!(
         second.contains(
             "  graded good: within 2x of the source's 4,000 redirects/s, at read_ratio 100 redirects/url\n"
@@ -267,6 +278,9 @@ fn practice_grades_against_the_book() {
     );
     let third = text.split("[3/15] qps: peak_write_qps\n").nth(1).unwrap();
     assert!(third.starts_with("> 1 to 250000/s\n  missed: "), "{third}");
-    assert!(third.contains("your range holds it, 250,000x wide"), "{third}");
+    assert!(
+        third.contains("your range holds it, 250,000x wide"),
+        "{third}"
+    );
     assert!(!text.contains("right on"), "{text}");
 }

@@ -360,12 +360,10 @@ fn why_shows_what_drives_the_spread() {
 #[test]
 fn files_without_ranges_print_as_before() {
     let csv = bote(&["run", "stripe-payments", "--format", "csv"], "").stdout;
-    assert!(
-        csv.starts_with(
-            // `expect_off_by`: a published figure more than 1% away.
-            "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note,expect_off_by\n"
-        )
-    );
+    assert!(csv.starts_with(
+        // `expect_off_by`: a published figure more than 1% away.
+        "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note,expect_off_by\n"
+    ));
     let table = bote(&["run", "stripe-payments"], "").stdout;
     assert!(!table.contains("90% range"));
     let csv = bote(&["run", "url-shortener", "--format", "csv"], "").stdout;

@@ -268,9 +268,21 @@ fn verdict_and_cost_distributions_match_a_draw_by_draw_recount() {
     for (name, counts) in [("workers", &workers), ("cache", &cache)] {
         let q = quantity(&json, name);
         assert_eq!(q["size_at"], 95, "{name}");
-        assert_eq!(q["value"].as_f64().unwrap(), nearest(counts, 0.95), "{name}");
-        assert_eq!(q["range"]["p5"].as_f64().unwrap(), nearest(counts, 0.05), "{name}");
-        assert_eq!(q["range"]["p95"].as_f64().unwrap(), nearest(counts, 0.95), "{name}");
+        assert_eq!(
+            q["value"].as_f64().unwrap(),
+            nearest(counts, 0.95),
+            "{name}"
+        );
+        assert_eq!(
+            q["range"]["p5"].as_f64().unwrap(),
+            nearest(counts, 0.05),
+            "{name}"
+        );
+        assert_eq!(
+            q["range"]["p95"].as_f64().unwrap(),
+            nearest(counts, 0.95),
+            "{name}"
+        );
         assert!(q["text"].as_str().unwrap().ends_with(" at p95"), "{q}");
     }
     // Cost per month, each line from its boxes in the same draw.
@@ -296,7 +308,10 @@ fn verdict_and_cost_distributions_match_a_draw_by_draw_recount() {
         ("p95", nearest(&total, 0.95)),
     ] {
         let got = range[key].as_f64().unwrap();
-        assert!((got - want).abs() <= 1e-6 * want, "total {key}: {got} vs {want}");
+        assert!(
+            (got - want).abs() <= 1e-6 * want,
+            "total {key}: {got} vs {want}"
+        );
     }
     assert!((json["cost"]["total"]["value"].as_f64().unwrap() - median).abs() <= 1e-6 * median);
     // The total's label says what its figure is.
@@ -362,9 +377,19 @@ fn why_on_verdicts_and_costs() {
         "{}",
         out.stdout
     );
-    assert!(!out.stdout.contains("nothing it depends on"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("nothing it depends on"),
+        "{}",
+        out.stdout
+    );
     let out = bote(
-        &["run", "url-shortener", "--point", "--why", "redirect_egress_cost"],
+        &[
+            "run",
+            "url-shortener",
+            "--point",
+            "--why",
+            "redirect_egress_cost",
+        ],
         "",
     );
     assert!(
@@ -374,12 +399,29 @@ fn why_on_verdicts_and_costs() {
         out.stdout
     );
     let out = bote(
-        &["run", "url-shortener", "--why", "redirect_egress_cost", "--format", "json"],
+        &[
+            "run",
+            "url-shortener",
+            "--why",
+            "redirect_egress_cost",
+            "--format",
+            "json",
+        ],
         "",
     );
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["drivers"][0]["name"], "read_ratio");
-    let out = bote(&["run", "hot-key", "--why", "hot_key_copies", "--format", "json"], "");
+    let out = bote(
+        &[
+            "run",
+            "hot-key",
+            "--why",
+            "hot_key_copies",
+            "--format",
+            "json",
+        ],
+        "",
+    );
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["drivers"][0]["name"], "ref.redis_ops", "{v}");
     assert_eq!(v["range"]["p95"], 2.0, "{v}");
@@ -389,7 +431,10 @@ fn why_on_verdicts_and_costs() {
 /// with reference numbers and prices substituted.
 #[test]
 fn explain_of_a_verdict_is_its_arithmetic() {
-    let out = bote(&["run", "twitter-timeline", "--explain", "--width", "400"], "");
+    let out = bote(
+        &["run", "twitter-timeline", "--explain", "--width", "400"],
+        "",
+    );
     let line = |name: &str| {
         out.stdout
             .lines()
@@ -412,7 +457,8 @@ fn explain_of_a_verdict_is_its_arithmetic() {
         line("fanout_workers")
     );
     assert!(
-        line("cache_memory_cost").ends_with("= 561 boxes * 256 gigabytes * $2 / GB / month = $287,232/month"),
+        line("cache_memory_cost")
+            .ends_with("= 561 boxes * 256 gigabytes * $2 / GB / month = $287,232/month"),
         "{}",
         line("cache_memory_cost")
     );
@@ -427,7 +473,10 @@ fn a_chosen_summary_keeps_the_cost_total() {
     let out = bote(&["run", "-", "--summary", "--width", "80"], yaml);
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(
-        out.stdout.lines().filter(|l| l.starts_with("  ")).collect::<Vec<_>>(),
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with("  "))
+            .collect::<Vec<_>>(),
         ["  b           6 TB", "  cost total  $184/month"],
         "{}",
         out.stdout
@@ -438,8 +487,8 @@ fn a_chosen_summary_keeps_the_cost_total() {
 /// prints (its console examples are run by `readme.rs`).
 #[test]
 fn the_figures_docs_quote_are_printed() {
-    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/estimates.md"))
-        .unwrap();
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/estimates.md")).unwrap();
     // Prose wraps: compare with every run of spaces and newlines as one space.
     let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let docs = flat(&docs);
@@ -458,7 +507,10 @@ fn the_figures_docs_quote_are_printed() {
             &["run", "url-shortener"],
         ),
         ("54 boxes at p95", &["run", "twitter-timeline"]),
-        ("median 41, 90% range 32 to 54 boxes", &["run", "twitter-timeline"]),
+        (
+            "median 41, 90% range 32 to 54 boxes",
+            &["run", "twitter-timeline"],
+        ),
         (
             "390.6 at 100% → 559 at 70% → + 2 spare = 561 boxes",
             &["run", "twitter-timeline", "--explain"],
@@ -470,11 +522,18 @@ fn the_figures_docs_quote_are_printed() {
         ("30,000 reads/s ✓ -3.5%", &["run", "twitter-timeline"]),
     ];
     for (quote, args) in quotes {
-        assert!(docs.contains(quote), "docs/estimates.md no longer quotes `{quote}`");
+        assert!(
+            docs.contains(quote),
+            "docs/estimates.md no longer quotes `{quote}`"
+        );
         let mut args = args.to_vec();
         args.extend(["--width", "1000"]);
         let out = flat(&bote(&args, "").stdout);
-        assert!(out.contains(quote), "bote {} does not print `{quote}`", args.join(" "));
+        assert!(
+            out.contains(quote),
+            "bote {} does not print `{quote}`",
+            args.join(" ")
+        );
     }
     // The figure the docs once quoted, which the preset never printed.
     assert!(!docs.contains("$291,430"));
