@@ -264,6 +264,14 @@ fn a_figure_off_by_more_than_a_percent_says_by_how_much() {
         "{}",
         out.stdout
     );
+    let check = crate::common::bote(&["check", "-"], yaml);
+    assert!(
+        check
+            .stdout
+            .contains(": 2 published figures reproduced, 1 off by more than 1%"),
+        "{}",
+        check.stdout
+    );
     let md = crate::common::bote(&["run", "-", "--format", "markdown"], yaml).stdout;
     assert!(md.contains("7.2 h ✓ +1.4%"), "{md}");
     let csv = crate::common::bote(&["run", "-", "--format", "csv"], yaml).stdout;
