@@ -150,7 +150,7 @@ pub(crate) const KEYS: &[Key] = &[
         Top,
         "summary",
         Names,
-        "The quantities a report opens with, as `[peak_read_qps, total_storage, cache_nodes]`; by default each section's last quantity, every capacity verdict and the cost total.",
+        "The quantities a report opens with, as `[peak_read_qps, total_storage, cache_nodes]`, then the cost total; by default each section's last quantity, every capacity verdict and the cost total.",
     ),
     key(
         Top,

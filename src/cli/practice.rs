@@ -133,6 +133,9 @@ pub(super) fn practice_cmd(args: &PracticeArgs, io: &mut Io<'_>) -> io::Result<i
                 Reply::Again(why) => say_line(io, &format!("  {why}; try again"))?,
                 Reply::Skip => {
                     say_line(io, &format!("  skipped: {}", q.shown))?;
+                    if let Some(after) = &q.after {
+                        say_line(io, &format!("  note: {after}"))?;
+                    }
                     say_line(io, &format!("  {}", q.working))?;
                     if let Some(source) = &q.source {
                         say_line(io, &format!("  source: {source}"))?;
@@ -200,10 +203,11 @@ fn say(io: &mut Io<'_>, q: &Question, g: &Graded) -> io::Result<()> {
         g.said,
         g.off()
     )?;
-    match g.inside {
-        Some(true) => writeln!(io.stdout, "  the figure is inside your range")?,
-        Some(false) => writeln!(io.stdout, "  the figure is outside your range")?,
-        None => {}
+    if let Some(by) = &g.by {
+        say_line(io, &format!("  graded good: {by}"))?;
+    }
+    if let Some(after) = &q.after {
+        say_line(io, &format!("  note: {after}"))?;
     }
     say_line(io, &format!("  {}", q.working))?;
     if let Some(source) = &q.source {

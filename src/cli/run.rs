@@ -127,11 +127,16 @@ pub(super) fn check_cmd(
         let total = ev.expectations();
         let failed: Vec<_> = ev.failed_expectations().collect();
         if failed.is_empty() {
-            writeln!(
-                io.stdout,
-                "ok    {target}: {total} published figure{} reproduced",
+            // Within tolerance is not to the figure: say how many are not.
+            let off = match ev.off_by_more_than_a_percent() {
+                0 => String::new(),
+                n => format!(", {n} off by more than 1%"),
+            };
+            let line = format!(
+                "ok    {target}: {total} published figure{} reproduced{off}",
                 if total == 1 { "" } else { "s" }
-            )?;
+            );
+            write_fitted(io.stdout, io.term_width, &line)?;
             continue;
         }
         status = EXIT_INPUT;

@@ -17,7 +17,7 @@
 //! sized at its 95th percentile (`percentile: 50`, `75` or `95`).
 
 use crate::lang::ast::Statement;
-use crate::quantity::sample::Value;
+use std::fmt::Write as _;
 
 /// How one capacity quantity is sized.
 #[derive(Clone, Debug)]
@@ -61,6 +61,34 @@ pub(crate) const DEFAULT_UTILISATION: &str = "ref.target_utilisation";
 
 /// The percentiles a load may be sized at.
 pub(crate) const PERCENTILES: [u8; 3] = [50, 75, 95];
+
+/// The boxes one draw (or an exact verdict) needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Count {
+    /// The resource that binds, by its place.
+    pub(crate) bind: usize,
+    /// Its boxes at the target utilisation, before rounding.
+    pub(crate) need: f64,
+    /// Rounded up.
+    pub(crate) base: u64,
+    /// Grown to survive a zone down.
+    pub(crate) serving: u64,
+    /// With the spares: the count.
+    pub(crate) total: u64,
+}
+
+/// A verdict's arithmetic, kept for `--explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Sizing {
+    /// Each resource's boxes at full use, of the draw sized at when ranged.
+    pub(crate) ratios: Vec<f64>,
+    /// The target utilisation, a fraction.
+    pub(crate) utilisation: f64,
+    /// The count those make.
+    pub(crate) count: Count,
+    /// The percentile of the draw they are of, when the inputs are ranges.
+    pub(crate) draw_at: Option<u8>,
+}
 
 /// A verdict, computed.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,41 +143,13 @@ impl Capacity {
         }
     }
 
-    /// The figure of a resource's ratio to size at: an exact one as it is,
-    /// an uncertain one at the chosen percentile.
-    pub(crate) fn at_percentile(&self, v: &Value) -> f64 {
-        match v {
-            Value::Exact(q) => q.si_value(),
-            Value::Draws(d) => {
-                let s = d.spread();
-                match self.percentile {
-                    50 => s.p50,
-                    75 => s.p75,
-                    _ => s.p95,
-                }
-            }
-        }
-    }
-
-    /// The verdict for boxes-at-full-use `ratios`, one per resource (in
-    /// order), at `utilisation` (a fraction, said as `by` when it is not
-    /// the file's own), `ranged` when any load is uncertain.
-    pub(crate) fn verdict(
-        &self,
-        ratios: &[f64],
-        utilisation: f64,
-        by: Option<&str>,
-        ranged: bool,
-    ) -> Verdict {
-        let needs: Vec<f64> = ratios.iter().map(|r| r / utilisation).collect();
-        let (bind, need) = needs
-            .iter()
-            .copied()
-            .enumerate()
-            .fold(
-                (0, f64::MIN),
-                |best, (i, n)| if n > best.1 { (i, n) } else { best },
-            );
+    /// The count one draw needs, for boxes-at-full-use `ratios`, one per
+    /// resource (in order), at `utilisation` (a fraction).
+    pub(crate) fn count(&self, ratios: &[f64], utilisation: f64) -> Count {
+        let (bind, need) = ratios.iter().map(|r| r / utilisation).enumerate().fold(
+            (0, f64::MIN),
+            |best, (i, n)| if n > best.1 { (i, n) } else { best },
+        );
         // Rounded up, but not for a double's noise: 13.3 / 0.7 is 19, not
         // 19.000000000000004 and so 20.
         let up = |x: f64| (x * (1.0 - 1e-12)).ceil();
@@ -167,7 +167,100 @@ impl Capacity {
         } else {
             base
         };
-        let total = serving + u64::from(self.spares);
+        Count {
+            bind,
+            need,
+            base,
+            serving,
+            total: serving.saturating_add(u64::from(self.spares)),
+        }
+    }
+
+    /// Which of the draws' counts the verdict is sized at: the draw at the
+    /// chosen percentile of the counts (nearest rank, as every percentile
+    /// bote shows), ties broken by the binding need, so the verdict's
+    /// reasoning is that draw's.
+    pub(crate) fn sized_draw(&self, counts: &[Count]) -> usize {
+        let mut order: Vec<usize> = (0..counts.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&counts[a], &counts[b]);
+            a.total.cmp(&b.total).then(a.need.total_cmp(&b.need))
+        });
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let rank = ((f64::from(self.percentile) / 100.0) * (counts.len().saturating_sub(1)) as f64)
+            .round() as usize;
+        order[rank.min(counts.len().saturating_sub(1))]
+    }
+
+    /// The arithmetic that makes the count, as `--explain` says it:
+    /// `390.6 at 100% → 559 at 70% → + 2 spare = 561`, each resource's
+    /// boxes at full use first when there are several (`max(390.6, 12.8)`),
+    /// of the draw sized at when ranged (`size_at`).
+    pub(crate) fn arithmetic(
+        &self,
+        ratios: &[f64],
+        utilisation: f64,
+        count: Count,
+        size_at: Option<u8>,
+    ) -> String {
+        let figure = |x: f64| plain(x, 4);
+        let mut out = match ratios {
+            [one] => figure(*one),
+            all => format!(
+                "max({}) = {}",
+                all.iter()
+                    .map(|r| figure(*r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                figure(all[count.bind])
+            ),
+        };
+        if let Some(p) = size_at {
+            let _ = write!(out, " (the p{p} draw)");
+        }
+        let pct = |f: f64| format!("{:.0}%", f * 100.0);
+        let _ = write!(
+            out,
+            " at 100% → {} at {}",
+            crate::quantity::grouped(usize::try_from(count.base).unwrap_or(usize::MAX)),
+            pct(utilisation)
+        );
+        if count.serving > count.base {
+            let _ = write!(
+                out,
+                " → {} to survive a zone of {} down",
+                crate::quantity::grouped(usize::try_from(count.serving).unwrap_or(usize::MAX)),
+                self.zones
+            );
+        }
+        if self.spares > 0 {
+            let _ = write!(out, " → + {} spare", self.spares);
+        }
+        out
+    }
+
+    /// The verdict for boxes-at-full-use `ratios`, one per resource (in
+    /// order), at `utilisation` (a fraction, said as `by` when it is not
+    /// the file's own), `ranged` when any load is uncertain: then
+    /// `ratios` are those of the draw the verdict is sized at.
+    pub(crate) fn verdict(
+        &self,
+        ratios: &[f64],
+        utilisation: f64,
+        by: Option<&str>,
+        ranged: bool,
+    ) -> Verdict {
+        let Count {
+            bind,
+            base,
+            serving,
+            total,
+            ..
+        } = self.count(ratios, utilisation);
         let pct = |f: f64| format!("{:.0}%", f * 100.0);
         let target = match by {
             Some(by) => format!("target {}, {by}", pct(utilisation)),
@@ -212,6 +305,16 @@ impl Capacity {
             detail: parts.join("; "),
         }
     }
+}
+
+/// `x`, a number of boxes, to `figs` significant figures: `390.6`.
+pub(crate) fn plain(x: f64, figs: usize) -> String {
+    let q = crate::quantity::Quantity::number(x).unwrap_or(crate::quantity::Quantity::ZERO);
+    let unit = crate::units::display::DisplayUnit {
+        label: "".into(),
+        size: 1.0,
+    };
+    crate::units::display::show_figures(q, unit, Some(figs)).text
 }
 
 #[cfg(test)]

@@ -14,8 +14,11 @@ use crate::quantity::sample::{rank_correlation, ranks};
 /// One range behind an uncertain quantity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Driver {
-    /// The quantity whose range it is (its place in [`Estimate::items`]).
-    pub item: usize,
+    /// The quantity whose range it is (its place in [`Estimate::items`]),
+    /// or `None` for a reference number or price (`ref.redis_ops`).
+    pub item: Option<usize>,
+    /// Its name: the quantity's, or the sheet entry's as written.
+    pub name: String,
     /// Spearman's rank correlation with the quantity driven: its sign says
     /// whether the quantity rises (+) or falls (-) with it.
     pub correlation: f64,
@@ -51,20 +54,111 @@ impl Evaluated {
                 let (a, b) = ranks.pair(item, source)?;
                 let rho = rank_correlation(a, b);
                 Some(Driver {
-                    item: source,
+                    item: Some(source),
+                    name: self.estimate.items[source].name.clone(),
                     correlation: rho,
                     share: rho * rho,
                 })
             })
             .collect();
+        // The reference numbers and prices it reads that are ranges, from
+        // the same joint draws.
+        for u in self.sheet_sources_of(item) {
+            if let Some((a, b)) = ranks.pair_sheet(item, u) {
+                let rho = rank_correlation(a, b);
+                drivers.push(Driver {
+                    item: None,
+                    name: self.used[u].name.clone(),
+                    correlation: rho,
+                    share: rho * rho,
+                });
+            }
+        }
         let total: f64 = drivers.iter().map(|d| d.share).sum();
         if total > 0.0 {
             for d in &mut drivers {
                 d.share /= total;
             }
         }
-        drivers.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.item.cmp(&b.item)));
+        drivers.sort_by(|a, b| {
+            b.share
+                .total_cmp(&a.share)
+                .then(a.item.is_none().cmp(&b.item.is_none()))
+                .then(a.item.cmp(&b.item))
+                .then(a.name.cmp(&b.name))
+        });
         drivers
+    }
+
+    /// The uncertain sheet entries (by place in `used`) that `item` or
+    /// anything it depends on reads.
+    pub(crate) fn sheet_sources_of(&self, item: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for i in self.depends_on(item) {
+            for (name, _, _) in self.estimate.items[i].names() {
+                if let Some(u) = self
+                    .used
+                    .iter()
+                    .position(|u| u.name == name && u.draws.is_some())
+                    && !out.contains(&u)
+                {
+                    out.push(u);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The ranges `item` reads, itself or through what it uses, by name:
+    /// quantities that write one, and reference numbers and prices that
+    /// are one (even when `--point` collapsed them).
+    pub(crate) fn ranged_inputs(&self, item: usize) -> Vec<String> {
+        let mut deps = self.depends_on(item);
+        deps.sort_unstable();
+        let mut out: Vec<String> = Vec::new();
+        for &i in &deps {
+            let it = &self.estimate.items[i];
+            if it.stmt.draws() {
+                out.push(it.name.clone());
+            }
+        }
+        for &i in &deps {
+            for (name, _, _) in self.estimate.items[i].names() {
+                let Some(u) = self.used.iter().find(|u| u.name == name) else {
+                    continue;
+                };
+                let ranged = u.draws.is_some()
+                    || crate::lang::parser::parse(&u.entry.value, &self.estimate.counts)
+                        .is_ok_and(|s| s.draws());
+                if ranged && !out.iter().any(|n| n == name) {
+                    out.push(name.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// `item` and every item it depends on.
+    fn depends_on(&self, item: usize) -> Vec<usize> {
+        let items = &self.estimate.items;
+        let mut seen = vec![false; items.len()];
+        let mut stack = vec![item];
+        let mut all = Vec::new();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            all.push(i);
+            for node in items[i].stmt.nodes.iter() {
+                if let Expr::Name { slot, .. } = node
+                    && let Some(&false) = seen.get(*slot as usize)
+                {
+                    stack.push(*slot as usize);
+                }
+            }
+        }
+        all
     }
 
     /// The items that `item` depends on, itself included, whose own
@@ -107,6 +201,7 @@ pub(crate) const DRIVER_DRAWS: usize = 10_000;
 struct Ranks<'e> {
     ev: &'e Evaluated,
     of: Vec<Option<Vec<f64>>>,
+    sheets: Vec<Option<Vec<f64>>>,
 }
 
 impl<'e> Ranks<'e> {
@@ -114,7 +209,21 @@ impl<'e> Ranks<'e> {
         Ranks {
             ev,
             of: vec![None; ev.rows.len()],
+            sheets: vec![None; ev.used.len()],
         }
+    }
+
+    /// The ranks of item `a`'s and sheet entry `u`'s first draws.
+    fn pair_sheet(&mut self, a: usize, u: usize) -> Option<(&[f64], &[f64])> {
+        let draws = self.ev.rows[a].range.as_ref()?.draws.values();
+        if self.of[a].is_none() {
+            self.of[a] = Some(ranks(&draws[..draws.len().min(DRIVER_DRAWS)]));
+        }
+        let sheet = self.ev.used[u].draws.as_ref()?.values();
+        if self.sheets[u].is_none() {
+            self.sheets[u] = Some(ranks(&sheet[..sheet.len().min(DRIVER_DRAWS)]));
+        }
+        Some((self.of[a].as_deref()?, self.sheets[u].as_deref()?))
     }
 
     /// The ranks of items `a`'s and `b`'s first [`DRIVER_DRAWS`] draws;
@@ -163,7 +272,7 @@ mod tests {
                 *s /= total;
             }
             for d in &sampled {
-                let (_, share) = full.iter().find(|(s, _)| *s == d.item).unwrap();
+                let (_, share) = full.iter().find(|(s, _)| Some(*s) == d.item).unwrap();
                 assert!(
                     (d.share - share).abs() < 0.02,
                     "row {r}: {} vs {share}",

@@ -5,9 +5,11 @@ use super::*;
 use crate::diagnostic::Diagnostics;
 use crate::lang::env::Env;
 use crate::lang::eval;
+use crate::quantity::dimension::Dimension;
 use crate::quantity::grouped;
 use crate::quantity::sample::{MAX_DRAWN, Value};
 use crate::units::display::{self, DisplayUnit};
+use std::fmt::Write as _;
 
 impl Estimate {
     /// Evaluate every quantity, in dependency order; rows come back in file
@@ -147,8 +149,7 @@ impl Estimate {
         env: &Env,
     ) -> Result<(Row, Value), LoadError> {
         let item = &self.items[i];
-        let mut ratios = Vec::with_capacity(cap.resources.len());
-        let mut ranged = false;
+        let mut values = Vec::with_capacity(cap.resources.len());
         let bad = |message: String| {
             let e = ExprError::new(
                 crate::lang::error::ExprErrorKind::Quantity {
@@ -215,17 +216,86 @@ impl Estimate {
                     v.dim()
                 )));
             }
-            ranged |= matches!(v, Value::Draws(_));
-            ratios.push(cap.at_percentile(&v));
+            values.push(v);
         }
         let (utilisation, by) = self.utilisation(item, cap, env)?;
-        let verdict = cap.verdict(&ratios, utilisation, by.as_deref(), ranged);
+        // Draw by draw: the count each draw needs, with the same
+        // utilisation, zones and spares; the verdict is the draw at the
+        // chosen percentile of those counts.
+        let draws = values.iter().find_map(|v| match v {
+            Value::Draws(d) => Some(d.values().len()),
+            Value::Exact(_) => None,
+        });
+        let ratios_at =
+            |d: usize| -> Vec<f64> { values.iter().map(|v| v.at(d).si_value()).collect() };
+        let (ratios, counts) = match draws {
+            None => (ratios_at(0), None),
+            Some(n) => {
+                let counts: Vec<capacity::Count> = (0..n)
+                    .map(|d| cap.count(&ratios_at(d), utilisation))
+                    .collect();
+                let sized = cap.sized_draw(&counts);
+                #[allow(clippy::cast_precision_loss)]
+                let totals = counts.iter().map(|c| c.total as f64).collect();
+                (
+                    ratios_at(sized),
+                    Some(Value::of_draws(totals, Dimension::NONE)),
+                )
+            }
+        };
+        row.sizing = Some(Box::new(capacity::Sizing {
+            ratios: ratios.clone(),
+            utilisation,
+            count: cap.count(&ratios, utilisation),
+            draw_at: draws.map(|_| cap.percentile),
+        }));
+        let varies = matches!(counts, Some(Value::Draws(_)));
+        let mut verdict = cap.verdict(&ratios, utilisation, by.as_deref(), varies);
+        if draws.is_some() && !varies {
+            verdict
+                .detail
+                .push_str("; the same count in every draw of its range");
+        }
         #[allow(clippy::cast_precision_loss)]
         let total = Quantity::number(verdict.total as f64).unwrap_or(Quantity::ZERO);
         row.quantity = total;
         row.shown = display::show(total, None, env.calendar);
-        row.shown.text = verdict.headline;
         row.range = None;
+        row.size_at = None;
+        let value = match counts {
+            Some(Value::Draws(d)) => {
+                let spread = d.spread();
+                let ends = |x: f64| {
+                    display::show(
+                        Quantity::number(x).unwrap_or(Quantity::ZERO),
+                        None,
+                        env.calendar,
+                    )
+                    .text
+                };
+                let median = display::show_figures(
+                    Quantity::number(spread.p50).unwrap_or(Quantity::ZERO),
+                    DisplayUnit {
+                        label: "".into(),
+                        size: 1.0,
+                    },
+                    Some(display::UNCERTAIN_FIGS),
+                )
+                .text;
+                let _ = write!(verdict.detail, ", median {median}");
+                verdict.headline = format!("{} at p{}", verdict.headline, cap.percentile);
+                row.range = Some(Box::new(display::ShownRange {
+                    spread,
+                    text: format!("{} to {} {}", ends(spread.p5), ends(spread.p95), cap.noun.1),
+                    unit_size: 1.0,
+                    draws: d.clone(),
+                }));
+                row.size_at = Some(cap.percentile);
+                Value::Draws(d)
+            }
+            _ => Value::Exact(total),
+        };
+        row.shown.text = verdict.headline;
         row.verdict = Some(verdict.detail);
         if let Some(x) = &item.expect {
             let mut checked = self.check(item, x, (total, None), None, env)?;
@@ -240,7 +310,7 @@ impl Estimate {
             }
             row.expect = Some(Box::new(checked));
         }
-        Ok((row, Value::Exact(total)))
+        Ok((row, value))
     }
 
     /// A verdict's utilisation, a fraction above 0 and at most 1, and where
@@ -354,8 +424,13 @@ impl Estimate {
                     );
                     self.name_error(item, in_utilisation, &e)
                 })?;
+                let draws = match &answer.value {
+                    Value::Draws(d) => Some(d.clone()),
+                    Value::Exact(_) => None,
+                };
                 env.set(name.to_string(), answer.value);
                 used.push(Used {
+                    draws,
                     name: name.to_string(),
                     kind,
                     entry: entry.clone(),
@@ -478,6 +553,7 @@ impl Estimate {
             None => item
                 .stmt
                 .written_units()
+                .or_else(|| range_written_units(&item.stmt, &self.counts))
                 .and_then(|t| eval::display_unit(&t, value.at(0), env.calendar).ok()),
         };
         let (quantity, shown, range) = display::show_value(&value, unit.clone(), env.calendar);
@@ -499,9 +575,45 @@ impl Estimate {
             range,
             expect,
             verdict: None,
+            size_at: None,
+            sizing: None,
         };
         Ok((row, value))
     }
+}
+
+/// The units a range of figures was written in, as a single figure's are
+/// kept: `20 to 100 views/user per day` is shown per day, as `5
+/// views/user per day` is, not per hour.
+fn range_written_units(
+    stmt: &Statement,
+    counts: &crate::quantity::count::Counts,
+) -> Option<Target> {
+    use crate::lang::ast::{BinOp, Expr, Func};
+    if stmt.ranges() != 1 || stmt.names().next().is_some() {
+        return None;
+    }
+    // `20 views/user per day to 100 views/user per day`: its high end's.
+    if let Expr::Binary {
+        op: BinOp::To, rhs, ..
+    } = stmt.node(stmt.root())
+    {
+        return stmt.written_units_at(*rhs);
+    }
+    // `20 to 100 views/user per day`, `normal(10, 20) GB per day`: the
+    // units the text has with the range read as one figure.
+    let span = stmt.nodes.iter().find_map(|n| match n {
+        Expr::Binary { op: BinOp::To, .. }
+        | Expr::Call {
+            func: Func::Normal | Func::Uniform | Func::Pert,
+            ..
+        } => Some(n.span()),
+        _ => None,
+    })?;
+    let text = stmt.text.get(..span.start)?.to_string() + "1" + stmt.text.get(span.end..)?;
+    crate::lang::parser::parse(&text, counts)
+        .ok()?
+        .written_units()
 }
 
 /// The first figure of `v` that is not above zero, if any.

@@ -33,6 +33,7 @@ use crate::span::Span;
 use crate::units::Calendar;
 use crate::units::display::{Shown, ShownRange};
 use rustc_hash::FxHashMap;
+use std::fmt::Write as _;
 
 /// The most quantities (assumptions and derived) one file may hold.
 pub(crate) const MAX_QUANTITIES: usize = 200_000;
@@ -184,6 +185,14 @@ pub struct Row {
     pub(crate) expect: Option<Box<Checked>>,
     /// A capacity quantity's verdict: how its count of boxes was reached.
     pub(crate) verdict: Option<String>,
+    /// A verdict from ranged inputs: the percentile of its draws' counts
+    /// it is sized at (its `quantity`; `range` holds the counts' spread).
+    pub(crate) size_at: Option<u8>,
+    /// A verdict's arithmetic, for `--explain`: each resource's boxes at
+    /// full use (of the draw it is sized at, when ranged), the target
+    /// utilisation, the count that makes, and the percentile of the draw
+    /// it is of.
+    pub(crate) sizing: Option<Box<capacity::Sizing>>,
 }
 
 /// A published figure beside the computed one.
@@ -218,6 +227,23 @@ impl Checked {
             (None, None, Some(_)) => "outside the range".into(),
             (None, None, None) => "not 0".into(),
         }
+    }
+
+    /// Reproduced within tolerance, but more than 1% from the published
+    /// figure: worth saying by how much.
+    pub(crate) fn off_more_than_a_percent(&self) -> bool {
+        // As shown, to a tenth of a percent: +1.01% is not said as +1.0%
+        // "off by more than 1%".
+        self.ok
+            && self
+                .off_by
+                .is_some_and(|off| (off.abs() * 1000.0).round() > 10.0)
+    }
+
+    /// How far from the published figure, to a tenth of a percent: `+1.4%`.
+    pub(crate) fn off_percent(&self) -> String {
+        self.off_by
+            .map_or(String::new(), |off| format!("{:+.1}%", off * 100.0))
     }
 
     /// Why a figure was not reproduced, for `bote check`.
@@ -273,6 +299,9 @@ pub(crate) struct Used {
     pub(crate) quantity: Quantity,
     /// The volume a price holds for, when its entry says.
     pub(crate) tier: Option<tiers::Tier>,
+    /// An uncertain entry's draws (`ref.redis_ops`, 80k to 140k /s): the
+    /// very draws the estimate computed with, for `--why`.
+    pub(crate) draws: Option<crate::quantity::sample::Draws>,
 }
 
 /// A price read longer ago than this is called stale by `bote check`.
@@ -313,16 +342,43 @@ impl Evaluated {
                 let item = &self.estimate.items[row.item];
                 let written = item.stmt.expr_string();
                 // An uncertain name stands in as its 90% range.
+                // As are reference numbers and prices, as their sheet says.
                 let substituted = item.stmt.display_with(&|name: &str| {
-                    by_name.get(name).map(|r| match &r.range {
-                        Some(range) => format!("({})", range.text),
-                        None => r.shown.text.clone(),
-                    })
+                    by_name
+                        .get(name)
+                        .map(|r| match &r.range {
+                            Some(range) => format!("({})", range.text),
+                            None => r.shown.text.clone(),
+                        })
+                        .or_else(|| {
+                            let u = self.used.iter().find(|u| u.name == name)?;
+                            Some(if u.draws.is_some() || u.text.contains(" to ") {
+                                format!("({})", u.text)
+                            } else {
+                                u.text.clone()
+                            })
+                        })
                 });
                 let mut out = format!("{} = {written}", item.name);
                 if substituted != written {
                     out.push_str(" = ");
                     out.push_str(&substituted);
+                }
+                if let (Some(cap), Some(sizing)) = (&item.capacity, &row.sizing) {
+                    out.push_str(" = ");
+                    out.push_str(&cap.arithmetic(
+                        &sizing.ratios,
+                        sizing.utilisation,
+                        sizing.count,
+                        sizing.draw_at,
+                    ));
+                    out.push_str(" = ");
+                    out.push_str(&row.shown.text);
+                    if let (Some(range), Some(_)) = (&row.range, row.size_at) {
+                        let median = capacity::plain(range.spread.p50, 3);
+                        let _ = write!(out, " (median {median}; 90% range {})", range.text);
+                    }
+                    return out;
                 }
                 if row.shown.text != written && row.shown.text != substituted {
                     out.push_str(" = ");
@@ -341,6 +397,19 @@ impl Evaluated {
     /// How many quantities carry a published figure.
     pub fn expectations(&self) -> usize {
         self.rows.iter().filter(|r| r.expect.is_some()).count()
+    }
+
+    /// How many published figures are reproduced within tolerance but
+    /// more than 1% away.
+    pub(crate) fn off_by_more_than_a_percent(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| {
+                r.expect
+                    .as_ref()
+                    .is_some_and(|c| c.off_more_than_a_percent())
+            })
+            .count()
     }
 
     /// The rows whose published figure the computed value misses.

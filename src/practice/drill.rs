@@ -128,6 +128,8 @@ fn make(kind: &'static str, rng: &mut Pcg64Mcg) -> Option<Question> {
         working: format!("{expr} = {}", answer_text(&answer)),
         hint: hint(kind).to_string(),
         source: None,
+        after: None,
+        also: super::Also::default(),
     })
 }
 
@@ -165,6 +167,8 @@ fn reference(rng: &mut Pcg64Mcg) -> Option<Question> {
         shown: answer_text(&answer),
         working: format!("ref.{} = {}", entry.name, entry.value),
         hint: "latencies climb by about 10x a step: memory ns, SSD 100 µs, a region's round trip 0.5 ms, a disk seek 10 ms".into(),
+        after: None,
+        also: super::Also::default(),
         source: Some({
             let mut s = match (&entry.source, &entry.date) {
                 (Some(s), Some(d)) => format!("{s}; {d}"),

@@ -24,6 +24,11 @@ pub(super) fn render(ev: &Evaluated) -> String {
     let ranges = ev.rows.iter().any(|r| r.range.is_some());
     let mut out =
         String::from("section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note");
+    // One column more, after `note` and before the percentiles (which are
+    // read from the end), when some published figure is reproduced but more
+    // than 1% away: by how much (`+1.4%`), for every published figure.
+    let offs = ev.off_by_more_than_a_percent() > 0;
+    out.push_str(if offs { ",expect_off_by" } else { "" });
     out.push_str(if ranges { ",p5,p50,p95\n" } else { "\n" });
     let est = &ev.estimate;
     let places =
@@ -35,9 +40,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 Place::Assumption => "assumptions",
                 Place::Section(s) => &est.sections[s],
             };
-            let (expect, ok) = match &row.expect {
-                Some(c) => (c.shown.text.clone(), c.ok.to_string()),
-                None => (String::new(), String::new()),
+            let (expect, ok, off) = match &row.expect {
+                Some(c) => (c.shown.text.clone(), c.ok.to_string(), c.off_percent()),
+                None => (String::new(), String::new(), String::new()),
             };
             let fields = [
                 section.to_string(),
@@ -53,6 +58,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 note_of(ev, row).into_owned(),
             ];
             let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            if offs {
+                line.push(csv_field(&off));
+            }
             if ranges {
                 let p = |v: fn(&crate::quantity::sample::Spread) -> f64| {
                     row.range.as_ref().map_or(String::new(), |r| {
@@ -65,9 +73,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
         }
         // A cost section's total, as a row of its own: `cost,total,...`.
         if let Place::Section(s) = place
-            && let Some(q) = cost_total_quantity(ev, s)
+            && let Some(total) = cost_total_of(ev, s)
         {
-            let shown = crate::units::display::show(q, None, est.calendar);
+            let (q, shown) = (total.quantity, &total.shown);
             let names: Vec<&str> = rows_in(ev, place)
                 .map(|r| est.items[r.item].name.as_str())
                 .collect();
@@ -85,8 +93,16 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 cost_total(ev, s).unwrap_or_default(),
             ];
             let mut line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            if offs {
+                line.push(String::new());
+            }
             if ranges {
-                line.extend([String::new(), String::new(), String::new()]);
+                let p = |v: fn(&crate::quantity::sample::Spread) -> f64| {
+                    total.range.as_ref().map_or(String::new(), |r| {
+                        machine_value(v(&r.spread) / r.unit_size).to_string()
+                    })
+                };
+                line.extend([p(|s| s.p5), p(|s| s.p50), p(|s| s.p95)]);
             }
             let _ = writeln!(out, "{}", line.join(","));
         }

@@ -25,9 +25,14 @@ struct JsonQuantity<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     overridden: Option<bool>,
-    /// An uncertain value's percentiles (`value` is then the median).
+    /// An uncertain value's percentiles (`value` is then the median, or,
+    /// for a verdict, the count at `size_at`).
     #[serde(skip_serializing_if = "Option::is_none")]
     range: Option<JsonRange<'a>>,
+    /// A verdict from ranged inputs: the percentile of its draws' counts
+    /// it is sized at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size_at: Option<u8>,
     /// What drives an uncertain value's spread.
     #[serde(skip_serializing_if = "Option::is_none")]
     drivers: Option<serde_json::Value>,
@@ -151,6 +156,10 @@ struct JsonMoney {
     unit: String,
     text: String,
     si_value: f64,
+    /// An uncertain total's percentiles, of the lines summed draw by draw
+    /// (`value` is then their median).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<serde_json::Value>,
 }
 
 /// Each row's quantity, taking its derivation from `explain` and its
@@ -199,12 +208,13 @@ fn quantity_json<'a>(
             .range
             .as_ref()
             .map(|range| range_json(range, ev.estimate.sampling)),
+        size_at: row.size_at,
         drivers: row
             .range
             .as_ref()
             .filter(|_| item.place != Place::Assumption)
             // Rows are in item order: the row of item i is row i.
-            .map(|_| super::why::drivers_json(ev, &drivers[row.item])),
+            .map(|_| super::why::drivers_json(&drivers[row.item])),
         expect,
     }
 }
@@ -252,15 +262,18 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
             })
             .collect(),
         cost: (0..est.sections.len())
-            .find_map(|s| cost_total_quantity(ev, s))
-            .map(|q| {
-                let shown = crate::units::display::show(q, None, est.calendar);
+            .find_map(|s| cost_total_of(ev, s))
+            .map(|total| {
+                let (q, shown) = (total.quantity, total.shown);
                 JsonCost {
                     total: JsonMoney {
                         value: machine_value(shown.value),
                         unit: shown.unit.into_owned(),
                         text: shown.text,
                         si_value: machine_value(q.si_value()),
+                        range: total.range.map(|r| {
+                            serde_json::to_value(range_json(&r, est.sampling)).unwrap_or_default()
+                        }),
                     },
                 }
             }),

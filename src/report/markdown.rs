@@ -88,8 +88,8 @@ pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
         let _ = write!(out, "{sub} Summary\n\n");
         for h in &top_figures.headlines {
             let range = h
-                .range
-                .map_or(String::new(), |r| format!(" (90% range {})", md(r)));
+                .range_words()
+                .map_or(String::new(), |r| format!(" ({})", md(&r)));
             let _ = writeln!(out, "- **{}**: {}{range}", md(h.name), md(&h.text));
         }
         if let Some(check) = &top_figures.check {

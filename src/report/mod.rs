@@ -120,6 +120,11 @@ fn expect_text(row: &Row) -> String {
     match &row.expect {
         None => String::new(),
         Some(c) if c.ok && c.rank.is_some() => format!("{} ✓ {}", c.shown.text, c.off_text(0)),
+        // Within tolerance but not to the figure: say by how much, so a
+        // reader sees a different month length or a rounding.
+        Some(c) if c.ok && c.off_more_than_a_percent() => {
+            format!("{} ✓ {}", c.shown.text, c.off_percent())
+        }
         Some(c) if c.ok => format!("{} ✓", c.shown.text),
         Some(c) => format!("{} ✗ {}", c.shown.text, c.off_text(0)),
     }
@@ -276,9 +281,24 @@ fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// A `cost` section's total: its lines summed draw by draw, so an
+/// uncertain total is a distribution like any other (its figure the
+/// median of the sums, not a sum of medians).
+pub(crate) struct CostTotal {
+    /// The total, or an uncertain one's median.
+    pub(crate) quantity: crate::quantity::Quantity,
+    pub(crate) shown: crate::units::display::Shown,
+    /// An uncertain total's percentiles and 90% range.
+    pub(crate) range: Option<Box<ShownRange>>,
+    /// Each line's share of the total (of the mean total, when uncertain:
+    /// means add up, medians do not), largest first.
+    pub(crate) shares: Vec<(f64, String)>,
+}
+
 /// A `cost` section's total, when it has two lines or more, all money per
-/// time: the sum of the lines (of their medians, when uncertain).
-fn cost_total_quantity(ev: &Evaluated, section: usize) -> Option<crate::quantity::Quantity> {
+/// time.
+pub(crate) fn cost_total_of(ev: &Evaluated, section: usize) -> Option<CostTotal> {
+    use crate::quantity::sample::Value;
     if ev.estimate.sections.get(section).map(String::as_str) != Some("cost") {
         return None;
     }
@@ -290,28 +310,47 @@ fn cost_total_quantity(ev: &Evaluated, section: usize) -> Option<crate::quantity
     {
         return None;
     }
-    let total: f64 = rows.iter().map(|r| r.quantity.si_value()).sum();
-    crate::quantity::Quantity::new(total, Dimension::MONEY_RATE).ok()
+    let value = |r: &Row| match &r.range {
+        Some(range) => Value::Draws(range.draws.clone()),
+        None => Value::Exact(r.quantity),
+    };
+    let mut sum = value(rows[0]);
+    for r in &rows[1..] {
+        sum = sum
+            .zip(&value(r), crate::quantity::Quantity::checked_add, |a, b| {
+                a + b
+            })
+            .ok()?;
+    }
+    let (quantity, shown, range) =
+        crate::units::display::show_value(&sum, None, ev.estimate.calendar);
+    let part = |r: &Row| match &r.range {
+        Some(range) => range.spread.mean,
+        None => r.quantity.si_value(),
+    };
+    let whole: f64 = rows.iter().map(|r| part(r)).sum();
+    let mut shares: Vec<(f64, String)> = rows
+        .iter()
+        .map(|r| (part(r) / whole, ev.estimate.items[r.item].name.clone()))
+        .collect();
+    shares.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Some(CostTotal {
+        quantity,
+        shown,
+        range,
+        shares,
+    })
 }
 
 /// A `cost` section's total per month and each line's share of it:
-/// `Total: $4,100/month (egress 62%, storage 38%)`.
+/// `Total: $4,100/month (egress 62%, storage 38%)`; an uncertain one
+/// says what its figure is: `Total: $1,410/month, the median of the
+/// lines summed draw by draw (90% range $494 to $4,320/month; shares of
+/// the mean: egress 96%, storage 4%)`.
 fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
-    let q = cost_total_quantity(ev, section)?;
-    let total = q.si_value();
-    let rows: Vec<&Row> = rows_in(ev, Place::Section(section)).collect();
-    let shown = crate::units::display::show(q, None, ev.estimate.calendar);
-    let mut shares: Vec<(f64, &str)> = rows
-        .iter()
-        .map(|r| {
-            (
-                r.quantity.si_value() / total,
-                ev.estimate.items[r.item].name.as_str(),
-            )
-        })
-        .collect();
-    shares.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let shares: Vec<String> = shares
+    let total = cost_total_of(ev, section)?;
+    let shares: Vec<String> = total
+        .shares
         .iter()
         .map(|(s, n)| {
             if *s < 0.005 {
@@ -321,16 +360,15 @@ fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
             }
         })
         .collect();
-    let ranged = if rows.iter().any(|r| r.range.is_some()) {
-        ", the sum of the lines' medians"
-    } else {
-        ""
-    };
-    Some(format!(
-        "Total: {} ({}){ranged}",
-        shown.text,
-        shares.join(", ")
-    ))
+    Some(match &total.range {
+        None => format!("Total: {} ({})", total.shown.text, shares.join(", ")),
+        Some(range) => format!(
+            "Total: {}, the median of the lines summed draw by draw (90% range {}; shares of the mean: {})",
+            total.shown.text,
+            range.text,
+            shares.join(", ")
+        ),
+    })
 }
 
 /// The line that ends a report: how its published figures fared.
@@ -340,10 +378,15 @@ fn check_line(ev: &Evaluated) -> Option<String> {
         return None;
     }
     let failed = ev.failed_expectations().count();
+    let off = ev.off_by_more_than_a_percent();
+    let off = match off {
+        0 => String::new(),
+        n => format!(", {n} off by more than 1%"),
+    };
     Some(if failed == 0 {
         match total {
-            1 => "✓ the published figure reproduced (within tolerance)".into(),
-            _ => format!("✓ all {total} published figures reproduced (within tolerance)"),
+            1 => format!("✓ the published figure reproduced (within tolerance){off}"),
+            _ => format!("✓ all {total} published figures reproduced (within tolerance){off}"),
         }
     } else {
         format!("✗ {failed} of {total} published figures not reproduced")

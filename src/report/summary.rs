@@ -1,9 +1,9 @@
 //! The answer first: the few figures a person opens a report for, before
 //! the tables that show how they were reached. The file may name them
-//! (`summary: [peak_read_qps, total_storage]`); by default they are each
-//! section's last quantity (sections build up to their result), every
-//! capacity verdict, the cost total, and how many published figures the
-//! estimate reproduced.
+//! (`summary: [peak_read_qps, total_storage]`, then the cost total); by
+//! default they are each section's last quantity (sections build up to
+//! their result), every capacity verdict, the cost total, and how many
+//! published figures the estimate reproduced.
 
 use super::*;
 use crate::text;
@@ -17,7 +17,10 @@ pub(crate) struct Headline<'e> {
     /// Its value as shown (`28,935 reads/s`, `561 boxes`, `$1,492/month`).
     pub(crate) text: String,
     /// An uncertain value's 90% range.
-    pub(crate) range: Option<&'e str>,
+    pub(crate) range: Option<Cow<'e, str>>,
+    /// The median, when the figure is not it: a verdict sized at p95
+    /// of its draws' counts.
+    pub(crate) median: Option<String>,
 }
 
 /// What a report opens with.
@@ -39,12 +42,13 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
         for (s, section) in est.sections.iter().enumerate() {
             let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
             let verdicts: Vec<&&Row> = rows.iter().filter(|r| r.verdict.is_some()).collect();
-            if let Some(total) = cost_total_value(ev, s) {
+            if let Some(total) = cost_total_of(ev, s) {
                 headlines.push(Headline {
                     section,
                     name: "cost total",
-                    text: total,
-                    range: None,
+                    text: total.shown.text,
+                    range: total.range.map(|r| Cow::Owned(r.text)),
+                    median: None,
                 });
             } else if !verdicts.is_empty() {
                 headlines.extend(verdicts.into_iter().map(|r| headline(ev, r)));
@@ -58,11 +62,28 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
                 headlines.push(headline(ev, row));
             }
         }
+        // The figures the file names, and then the cost total, which no
+        // name can pick.
+        for (s, section) in est.sections.iter().enumerate() {
+            if let Some(total) = cost_total_of(ev, s) {
+                headlines.push(Headline {
+                    section,
+                    name: "cost total",
+                    text: total.shown.text,
+                    range: total.range.map(|r| Cow::Owned(r.text)),
+                    median: None,
+                });
+            }
+        }
     }
     let total = ev.expectations();
     let failed = ev.failed_expectations().count();
     let check = (total > 0).then(|| {
-        if failed == 0 {
+        let off = ev.off_by_more_than_a_percent();
+        if failed == 0 && off > 0 {
+            let s = if total == 1 { "" } else { "s" };
+            format!("✓ {total} of {total} published figure{s} within tolerance, {off} off by more than 1%")
+        } else if failed == 0 {
             let s = if total == 1 { "" } else { "s" };
             format!("✓ {total} of {total} published figure{s} reproduced")
         } else {
@@ -99,27 +120,39 @@ impl Summary<'_> {
         for h in &self.headlines {
             let pad = " ".repeat(name_w - text::width(h.name));
             let line = format!("  {}{pad}  {}", h.name, h.text);
-            match h.range {
+            match h.range_words() {
                 // The range beside the figure when it fits, else under it.
                 Some(r) => {
-                    let whole = format!("{line}  (90% range {r})");
+                    let whole = format!("{line}  ({r})");
                     if fits(&whole) {
                         push(whole);
                     } else {
                         push(line);
-                        push(format!("{}(90% range {r})", " ".repeat(name_w + 4)));
+                        push(format!("{}({r})", " ".repeat(name_w + 4)));
                     }
                 }
                 None => push(line),
             }
         }
         if let Some(check) = &self.check {
-            out.push(format!("  {check}"));
+            out.extend(wrapped(&format!("  {check}"), 4));
         }
         for warning in &self.warnings {
             out.extend(wrapped(&format!("  warning: {warning}"), 4));
         }
         out
+    }
+}
+
+impl Headline<'_> {
+    /// What is said in brackets after the figure: `90% range 4 to 7`, or,
+    /// when the figure is not the median, `median 4, 90% range 4 to 7`.
+    pub(crate) fn range_words(&self) -> Option<String> {
+        let r = self.range.as_deref()?;
+        Some(match &self.median {
+            Some(m) => format!("median {m}, 90% range {r}"),
+            None => format!("90% range {r}"),
+        })
     }
 }
 
@@ -135,14 +168,22 @@ fn headline<'e>(ev: &'e Evaluated, row: &'e Row) -> Headline<'e> {
         section,
         name: item.name.as_str(),
         text: row.shown.text.clone(),
-        range: row.range.as_ref().map(|r| r.text.as_str()),
+        range: row.range.as_ref().map(|r| Cow::Borrowed(r.text.as_str())),
+        median: row.size_at.and(row.range.as_ref()).map(|r| {
+            let unit = crate::units::display::DisplayUnit {
+                label: "".into(),
+                size: r.unit_size,
+            };
+            let q = crate::quantity::Quantity::new(r.spread.p50, r.draws.dim())
+                .unwrap_or(crate::quantity::Quantity::ZERO);
+            crate::units::display::show_figures(
+                q,
+                unit,
+                Some(crate::units::display::UNCERTAIN_FIGS),
+            )
+            .text
+        }),
     }
-}
-
-/// A `cost` section's total, as shown, when it has two lines or more.
-fn cost_total_value(ev: &Evaluated, section: usize) -> Option<String> {
-    cost_total_quantity(ev, section)
-        .map(|q| crate::units::display::show(q, None, ev.estimate.calendar).text)
 }
 
 /// The summary for the JSON report.
@@ -161,7 +202,10 @@ struct JsonHeadline<'e> {
     name: &'e str,
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    range: Option<&'e str>,
+    range: Option<Cow<'e, str>>,
+    /// The median, when `text` is not it (a verdict sized at p95).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    median: Option<String>,
 }
 
 impl<'e> Summary<'e> {
@@ -176,6 +220,7 @@ impl<'e> Summary<'e> {
                     name: h.name,
                     text: h.text,
                     range: h.range,
+                    median: h.median,
                 })
                 .collect(),
             check: self.check,

@@ -145,7 +145,10 @@ fn table(ev: &Evaluated, opts: Options, out: &mut Out<'_>) {
         } else {
             green
         };
-        let _ = writeln!(out, "\n{color}{s}{reset}");
+        let _ = writeln!(out);
+        for line in crate::text::wrap_hanging(&s, opts.width.unwrap_or(usize::MAX), 2) {
+            let _ = writeln!(out, "{color}{line}{reset}");
+        }
     }
 }
 

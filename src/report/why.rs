@@ -26,10 +26,7 @@ pub(crate) fn render(ev: &Evaluated, r: usize, format: Format, width: Option<usi
                 "{}\n",
                 serde_json::json!({ "name": name, "text": row.shown.text, "drivers": [] })
             ),
-            _ => format!(
-                "`{name}` is exact ({}): nothing it depends on is a range\n",
-                row.shown.text
-            ),
+            _ => exact_text(ev, row),
         };
     };
     match format {
@@ -39,7 +36,7 @@ pub(crate) fn render(ev: &Evaluated, r: usize, format: Format, width: Option<usi
                 "text": row.shown.text,
                 "unit": row.shown.unit,
                 "range": serde_json::to_value(range_json(range, sampling)).unwrap_or_default(),
-                "drivers": drivers_json(ev, &drivers),
+                "drivers": drivers_json(&drivers),
             });
             format!("{obj}\n")
         }
@@ -49,7 +46,7 @@ pub(crate) fn render(ev: &Evaluated, r: usize, format: Format, width: Option<usi
                 let _ = writeln!(
                     out,
                     "{},{},{}",
-                    ev.estimate.items[d.item].name,
+                    d.name,
                     machine_value(d.correlation),
                     machine_value(d.share)
                 );
@@ -76,13 +73,41 @@ pub(crate) fn render(ev: &Evaluated, r: usize, format: Format, width: Option<usi
     }
 }
 
+/// Why a row has no spread: nothing it reads is a range, `--point`
+/// collapsed the ranges it reads, or every draw gives the same figure.
+fn exact_text(ev: &Evaluated, row: &Row) -> String {
+    let name = &ev.estimate.items[row.item].name;
+    let inputs = ev.ranged_inputs(row.item);
+    let list = inputs
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if inputs.is_empty() {
+        format!(
+            "`{name}` is exact ({}): nothing it depends on is a range\n",
+            row.shown.text
+        )
+    } else if ev.estimate.sampling.point {
+        format!(
+            "`{name}` is {} at --point: the ranges it reads ({list}) are taken at their point figures or medians; run without --point to see its spread\n",
+            row.shown.text
+        )
+    } else {
+        format!(
+            "`{name}` is {} in every draw: it reads ranges ({list}), but each draw gives the same figure\n",
+            row.shown.text
+        )
+    }
+}
+
 /// The drivers as the JSON report carries them.
-pub(crate) fn drivers_json(ev: &Evaluated, drivers: &[Driver]) -> serde_json::Value {
+pub(crate) fn drivers_json(drivers: &[Driver]) -> serde_json::Value {
     drivers
         .iter()
         .map(|d| {
             serde_json::json!({
-                "name": ev.estimate.items[d.item].name,
+                "name": d.name,
                 "correlation": machine_value(d.correlation),
                 "share": machine_value(d.share),
             })
@@ -99,21 +124,28 @@ fn text(
     limit: Option<usize>,
 ) -> String {
     let name = &ev.estimate.items[row.item].name;
+    // A verdict's figure is its count at a percentile, not its median.
+    let (figure, median) = match row.size_at {
+        Some(_) => (
+            format!("{}; ", row.shown.text),
+            rough(row, range, range.spread.p50),
+        ),
+        None => (String::new(), row.shown.text.clone()),
+    };
     let mut out = format!(
-        "What drives the spread of {name}\n  median {}, 90% range {} ({} draws, seed {})\n\n",
-        row.shown.text,
+        "What drives the spread of {name}\n  {figure}median {median}, 90% range {} ({} draws, seed {})\n\n",
         range.text,
         grouped(range.spread.samples),
         sampling.seed
     );
     let width = drivers
         .iter()
-        .map(|d| text::width(&ev.estimate.items[d.item].name))
+        .map(|d| text::width(&d.name))
         .max()
         .unwrap_or(0);
     let by_item: FxHashMap<usize, &Row> = ev.rows.iter().map(|r| (r.item, r)).collect();
     for d in drivers {
-        let driver = &ev.estimate.items[d.item].name;
+        let driver = &d.name;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let cells = (d.share * BAR as f64).round() as usize;
         let bar: String = "█".repeat(cells) + &"░".repeat(BAR - cells.min(BAR));
@@ -122,10 +154,17 @@ fn text(
         } else {
             String::new()
         };
-        let spread = by_item
-            .get(&d.item)
-            .and_then(|r| r.range.as_ref())
-            .map_or(String::new(), |r| r.text.clone());
+        let spread = match d.item {
+            Some(item) => by_item
+                .get(&item)
+                .and_then(|r| r.range.as_ref())
+                .map_or(String::new(), |r| r.text.clone()),
+            None => ev
+                .used
+                .iter()
+                .find(|u| u.name == d.name)
+                .map_or(String::new(), |u| u.text.clone()),
+        };
         let pad = width - text::width(driver);
         let _ = writeln!(
             out,

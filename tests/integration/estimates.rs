@@ -240,3 +240,59 @@ fn large_files_report_the_first_error_in_file_order() {
         .find(|r| ev.estimate.items[r.item].name == "q4999");
     assert_eq!(last.unwrap().quantity.si_value(), 4_999.0);
 }
+
+/// A published figure reproduced within tolerance but more than 1% away
+/// says by how much, in every format, and the summary counts them.
+#[test]
+fn a_figure_off_by_more_than_a_percent_says_by_how_much() {
+    let yaml = "title: t\nassumptions:\n  size: 26.28 GB\n  rate: 1 MB/s\nq:\n  \
+        fill: { expr: size / rate, unit: h, expect: 7.2 h }\n  same: { expr: size, expect: 26.3 GB }\n";
+    let out = crate::common::bote(&["run", "-", "--width", "100"], yaml);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("7.2 h ✓ +1.4%"), "{}", out.stdout);
+    assert!(out.stdout.contains("26.3 GB ✓ │"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("✓ 2 of 2 published figures within tolerance, 1 off by more than 1%"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "✓ all 2 published figures reproduced (within tolerance), 1 off by more than 1%"
+        ),
+        "{}",
+        out.stdout
+    );
+    let check = crate::common::bote(&["check", "-"], yaml);
+    assert!(
+        check
+            .stdout
+            .contains(": 2 published figures reproduced, 1 off by more than 1%"),
+        "{}",
+        check.stdout
+    );
+    let md = crate::common::bote(&["run", "-", "--format", "markdown"], yaml).stdout;
+    assert!(md.contains("7.2 h ✓ +1.4%"), "{md}");
+    let csv = crate::common::bote(&["run", "-", "--format", "csv"], yaml).stdout;
+    assert!(
+        csv.lines().next().unwrap().ends_with(",note,expect_off_by"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("q,fill,") && l.ends_with(",+1.4%")),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&crate::common::bote(&["run", "-", "--format", "json"], yaml).stdout)
+            .unwrap();
+    let off = json["sections"][0]["quantities"][0]["expect"]["off_by"]
+        .as_f64()
+        .unwrap();
+    assert!((off - 0.01389).abs() < 1e-4, "{off}");
+    assert_eq!(
+        json["summary"]["check"],
+        "✓ 2 of 2 published figures within tolerance, 1 off by more than 1%"
+    );
+}

@@ -360,16 +360,15 @@ fn why_shows_what_drives_the_spread() {
 #[test]
 fn files_without_ranges_print_as_before() {
     let csv = bote(&["run", "stripe-payments", "--format", "csv"], "").stdout;
-    assert!(
-        csv.starts_with(
-            "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note\n"
-        )
-    );
+    assert!(csv.starts_with(
+        // `expect_off_by`: a published figure more than 1% away.
+        "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note,expect_off_by\n"
+    ));
     let table = bote(&["run", "stripe-payments"], "").stdout;
     assert!(!table.contains("90% range"));
     let csv = bote(&["run", "url-shortener", "--format", "csv"], "").stdout;
     assert!(csv.starts_with(
-        "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note,p5,p50,p95\n"
+        "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note,expect_off_by,p5,p50,p95\n"
     ));
 }
 
@@ -421,4 +420,23 @@ proptest! {
         prop_assert_eq!(point.shown.text, range.shown.text);
         prop_assert!(range.range.is_none());
     }
+}
+
+/// A range keeps the unit it is written in, as a single figure does:
+/// `20 to 100 views/user per day` is not shown per hour.
+#[test]
+fn a_range_keeps_its_written_unit() {
+    let yaml = "title: t\ncounts: [view, user]\nassumptions:\n  \
+        a: 20 to 100 views/user per day\n  b: 20 views/user per day to 100 views/user per day\n  \
+        c: normal(10, 20) GB per day\n  e: 5 views/user per day\n";
+    let out = crate::common::bote(&["run", "-", "--width", "100"], yaml);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    for want in [
+        "│ a    ┆ 44.7 views/user/day ┆ 20 to 100 views/user/day │",
+        "│ b    ┆ 44.7 views/user/day ┆ 20 to 100 views/user/day │",
+        "│ c    ┆           10 GB/day ┆     -22.9 to 42.9 GB/day │",
+    ] {
+        assert!(out.stdout.contains(want), "{want}\n{}", out.stdout);
+    }
+    assert!(!out.stdout.contains("/h"), "{}", out.stdout);
 }

@@ -211,3 +211,330 @@ fn a_price_sheet_of_ones_own() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A verdict and cost from ranged inputs, recomputed here draw by draw from
+/// the inputs' own draws (same seed), by arithmetic written apart from
+/// `estimate/capacity.rs`: each draw's count, the count the verdict is
+/// sized at, each cost line's draws and the total's percentiles.
+#[test]
+fn verdict_and_cost_distributions_match_a_draw_by_draw_recount() {
+    let yaml = "title: recount\nassumptions:\n  events: 1M /s to 3M /s\n  per_worker: 80k /s to 140k /s\n  \
+        state: 2 TB to 6 TB\n  bandwidth: 20 GB/s\n\
+        capacity:\n  workers: { load: events, per_box: per_worker, zones: 3, spares: 1 }\n  \
+        cache: { load: { memory: state, network: bandwidth }, per_box: { memory: 256 GB, network: 25 Gbit/s }, spares: 2, utilisation: 60% }\n\
+        cost:\n  worker_cost: workers * $150/month\n  cache_cost: cache * $900/month\n";
+    let est = bote::load("recount", yaml).unwrap();
+    let ev = est.evaluate().unwrap();
+    let draws = |name: &str| -> Vec<f64> {
+        let row = ev
+            .rows
+            .iter()
+            .find(|r| ev.estimate.items[r.item].name == name)
+            .unwrap();
+        row.range
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name} has no range"))
+            .draws
+            .values()
+            .to_vec()
+    };
+    let (events, per, state) = (draws("events"), draws("per_worker"), draws("state"));
+    let n = events.len();
+    assert_eq!(n, 10_000);
+    // Rounded up, forgiving a double's last bits (13.3 / 0.7 is 19).
+    let ceil = |x: f64| (x - 1e-9 * x.abs()).ceil();
+    let workers: Vec<f64> = (0..n)
+        .map(|i| {
+            let base = ceil(events[i] / per[i] / 0.70).max(1.0);
+            ceil(base * 3.0 / 2.0) + 1.0
+        })
+        .collect();
+    let nic = 25e9 / 8.0;
+    let cache: Vec<f64> = (0..n)
+        .map(|i| {
+            let memory = state[i] / 256e9 / 0.60;
+            let network = 20e9 / nic / 0.60;
+            ceil(memory.max(network)).max(1.0) + 2.0
+        })
+        .collect();
+    assert_eq!(draws("workers"), workers, "workers, draw by draw");
+    assert_eq!(draws("cache"), cache, "cache, draw by draw");
+    let nearest = |v: &[f64], p: f64| {
+        let mut s = v.to_vec();
+        s.sort_by(f64::total_cmp);
+        s[(p * (s.len() - 1) as f64).round() as usize]
+    };
+    let json = run_json(yaml);
+    for (name, counts) in [("workers", &workers), ("cache", &cache)] {
+        let q = quantity(&json, name);
+        assert_eq!(q["size_at"], 95, "{name}");
+        assert_eq!(
+            q["value"].as_f64().unwrap(),
+            nearest(counts, 0.95),
+            "{name}"
+        );
+        assert_eq!(
+            q["range"]["p5"].as_f64().unwrap(),
+            nearest(counts, 0.05),
+            "{name}"
+        );
+        assert_eq!(
+            q["range"]["p95"].as_f64().unwrap(),
+            nearest(counts, 0.95),
+            "{name}"
+        );
+        assert!(q["text"].as_str().unwrap().ends_with(" at p95"), "{q}");
+    }
+    // Cost per month, each line from its boxes in the same draw.
+    let month = 365.0 / 12.0 * 86_400.0;
+    let worker_cost: Vec<f64> = workers.iter().map(|w| w * 150.0).collect();
+    let cache_cost: Vec<f64> = cache.iter().map(|c| c * 900.0).collect();
+    for (name, want) in [("worker_cost", &worker_cost), ("cache_cost", &cache_cost)] {
+        let got: Vec<f64> = draws(name).iter().map(|v| v * month).collect();
+        for (g, w) in got.iter().zip(want.iter()) {
+            assert!((g - w).abs() <= 1e-9 * w, "{name}: {g} vs {w}");
+        }
+    }
+    let total: Vec<f64> = (0..n).map(|i| worker_cost[i] + cache_cost[i]).collect();
+    let range = &json["cost"]["total"]["range"];
+    let median = {
+        let mut s = total.clone();
+        s.sort_by(f64::total_cmp);
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    };
+    for (key, want) in [
+        ("p5", nearest(&total, 0.05)),
+        ("p50", median),
+        ("p95", nearest(&total, 0.95)),
+    ] {
+        let got = range[key].as_f64().unwrap();
+        assert!(
+            (got - want).abs() <= 1e-6 * want,
+            "total {key}: {got} vs {want}"
+        );
+    }
+    assert!((json["cost"]["total"]["value"].as_f64().unwrap() - median).abs() <= 1e-6 * median);
+    // The total's label says what its figure is.
+    let table = bote(&["run", "-", "--width", "200"], yaml).stdout;
+    let line = table.lines().find(|l| l.starts_with("Total:")).unwrap();
+    assert!(
+        line.contains("the median of the lines summed draw by draw (90% range"),
+        "{line}"
+    );
+    assert!(!table.contains("sum of the lines' medians"), "{table}");
+}
+
+/// The three presets with ranged verdicts or cost show those ranges in
+/// their summary, at 80 columns, within the first 24 lines.
+#[test]
+fn verdict_and_cost_ranges_open_the_report() {
+    for (preset, name, wants) in [
+        (
+            "twitter-timeline",
+            "fanout_workers",
+            "54 boxes at p95  (median 41, 90% range 32 to 54 boxes)",
+        ),
+        (
+            "uber-dispatch",
+            "global_ingest_brokers",
+            "7 boxes at p95  (median 4, 90% range 4 to 7 boxes)",
+        ),
+        (
+            "url-shortener",
+            "cost total",
+            "$1,410/month  (90% range $494 to $4,320/month)",
+        ),
+    ] {
+        let out = crate::common::bote_at(Some(80), &["run", preset], b"");
+        let head: Vec<&str> = out.stdout.lines().take(24).collect();
+        let line = head
+            .iter()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("{preset}: no {name} in\n{}", head.join("\n")));
+        assert!(line.ends_with(wants), "{preset}: {line}");
+        assert!(head.iter().all(|l| bote::width(l) <= 80), "{preset}");
+    }
+}
+
+/// `--why` on a verdict names the ranges that drive its count, reference
+/// numbers included; an exact verdict whose inputs are ranges says so, and
+/// `--point` says it collapsed them.
+#[test]
+fn why_on_verdicts_and_costs() {
+    let out = bote(&["run", "twitter-timeline", "--why", "fanout_workers"], "");
+    assert!(
+        out.stdout
+            .contains("54 boxes at p95; median 41, 90% range 32 to 54 boxes"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("ref.redis_ops ████"), "{}", out.stdout);
+    let out = bote(&["run", "uber-dispatch", "--why", "geo_index_shards"], "");
+    assert!(
+        out.stdout.contains(
+            "`geo_index_shards` is 2 boxes in every draw: it reads ranges (`update_interval`, `ref.redis_ops`)"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("nothing it depends on"),
+        "{}",
+        out.stdout
+    );
+    let out = bote(
+        &[
+            "run",
+            "url-shortener",
+            "--point",
+            "--why",
+            "redirect_egress_cost",
+        ],
+        "",
+    );
+    assert!(
+        out.stdout
+            .contains("at --point: the ranges it reads (`read_ratio`) are taken at their point"),
+        "{}",
+        out.stdout
+    );
+    let out = bote(
+        &[
+            "run",
+            "url-shortener",
+            "--why",
+            "redirect_egress_cost",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["drivers"][0]["name"], "read_ratio");
+    let out = bote(
+        &[
+            "run",
+            "hot-key",
+            "--why",
+            "hot_key_copies",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["drivers"][0]["name"], "ref.redis_ops", "{v}");
+    assert_eq!(v["range"]["p95"], 2.0, "{v}");
+}
+
+/// `--explain` of a verdict prints the arithmetic that makes the count,
+/// with reference numbers and prices substituted.
+#[test]
+fn explain_of_a_verdict_is_its_arithmetic() {
+    let out = bote(
+        &["run", "twitter-timeline", "--explain", "--width", "400"],
+        "",
+    );
+    let line = |name: &str| {
+        out.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("  {name} = ")))
+            .unwrap_or_else(|| panic!("no {name}"))
+            .to_string()
+    };
+    assert!(
+        line("cache_nodes").ends_with(
+            "= max(100 TB / 256 gigabytes, 40 GB/s / 25 Gbit/s) = max(390.6, 12.8) = 390.6 at 100% → 559 at 70% → + 2 spare = 561 boxes"
+        ),
+        "{}",
+        line("cache_nodes")
+    );
+    assert!(
+        line("fanout_workers").ends_with(
+            "= 2 million entries/s / (80,000 to 140,000 /s) = 25 (the p95 draw) at 100% → 36 at 70% → 54 to survive a zone of 3 down = 54 boxes at p95 (median 41; 90% range 32 to 54 boxes)"
+        ),
+        "{}",
+        line("fanout_workers")
+    );
+    assert!(
+        line("cache_memory_cost")
+            .ends_with("= 561 boxes * 256 gigabytes * $2 / GB / month = $287,232/month"),
+        "{}",
+        line("cache_memory_cost")
+    );
+}
+
+/// `summary:` names the figures a report opens with; the cost total is
+/// still there after them.
+#[test]
+fn a_chosen_summary_keeps_the_cost_total() {
+    let yaml = "title: t\nsummary: [b]\nassumptions:\n  a: 2 TB\nstorage:\n  b: a * 3\n\
+        cost:\n  c: b * price.s3_standard\n  e: a * price.s3_standard\n";
+    let out = bote(&["run", "-", "--summary", "--width", "80"], yaml);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with("  "))
+            .collect::<Vec<_>>(),
+        ["  b           6 TB", "  cost total  $184/month"],
+        "{}",
+        out.stdout
+    );
+}
+
+/// Every report figure docs/estimates.md quotes in its prose is what bote
+/// prints (its console examples are run by `readme.rs`).
+#[test]
+fn the_figures_docs_quote_are_printed() {
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/estimates.md")).unwrap();
+    // Prose wraps: compare with every run of spaces and newlines as one space.
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let docs = flat(&docs);
+    let quotes: [(&str, &[&str]); 9] = [
+        ("561 boxes", &["run", "twitter-timeline"]),
+        (
+            "559 + 2 spare; memory binds (390.6 boxes' worth); target 70%",
+            &["run", "twitter-timeline"],
+        ),
+        (
+            "Total: $291,247/month (cache_memory_cost 99%, post_storage_cost 1%)",
+            &["run", "twitter-timeline"],
+        ),
+        (
+            "Total: $1,410/month, the median of the lines summed draw by draw (90% range $494 to $4,320/month; shares of the mean: redirect_egress_cost 96%, storage_cost 4%)",
+            &["run", "url-shortener"],
+        ),
+        ("54 boxes at p95", &["run", "twitter-timeline"]),
+        (
+            "median 41, 90% range 32 to 54 boxes",
+            &["run", "twitter-timeline"],
+        ),
+        (
+            "390.6 at 100% → 559 at 70% → + 2 spare = 561 boxes",
+            &["run", "twitter-timeline", "--explain"],
+        ),
+        (
+            "✓ 8 of 8 published figures within tolerance, 3 off by more than 1%",
+            &["run", "twitter-timeline"],
+        ),
+        ("30,000 reads/s ✓ -3.5%", &["run", "twitter-timeline"]),
+    ];
+    for (quote, args) in quotes {
+        assert!(
+            docs.contains(quote),
+            "docs/estimates.md no longer quotes `{quote}`"
+        );
+        let mut args = args.to_vec();
+        args.extend(["--width", "1000"]);
+        let out = flat(&bote(&args, "").stdout);
+        assert!(
+            out.contains(quote),
+            "bote {} does not print `{quote}`",
+            args.join(" ")
+        );
+    }
+    // The figure the docs once quoted, which the preset never printed.
+    assert!(!docs.contains("$291,430"));
+}

@@ -351,6 +351,12 @@ impl Value {
         Value::from_draws(values, dim)
     }
 
+    /// Draws of `dim` computed outside the language (a verdict's count
+    /// per draw); all alike, they are that figure exactly.
+    pub(crate) fn of_draws(values: Vec<f64>, dim: Dimension) -> Value {
+        Value::collapse(values.into(), dim)
+    }
+
     /// Draws of `dim`, each checked to be finite.
     fn from_draws(values: Arc<[f64]>, dim: Dimension) -> Result<Value> {
         if values.iter().any(|v| !v.is_finite()) {
