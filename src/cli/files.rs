@@ -21,6 +21,14 @@ pub(super) fn read_text(path: &Path) -> Result<String, String> {
 /// [`read_text`] with every byte kept, a leading byte-order mark too: for
 /// a file bote writes back (a note).
 pub(super) fn read_exact_text(path: &Path) -> Result<String, String> {
+    let bytes = read_bytes(path)?;
+    utf8(bytes, &format!("`{}`", path.display()))
+}
+
+/// The bytes of the file at `path`, read through the same limit of
+/// [`MAX_FILE_BYTES`], for a file that need not be UTF-8 throughout (the
+/// practice history, read line by line).
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     if meta.is_dir() {
@@ -39,7 +47,7 @@ pub(super) fn read_exact_text(path: &Path) -> Result<String, String> {
             "`{shown}` holds more than {max} bytes, the most bote reads from a file"
         ));
     }
-    utf8(bytes, &format!("`{shown}`"))
+    Ok(bytes)
 }
 
 /// Standard input, whole, through the same limit as a file.

@@ -27,15 +27,17 @@ pub(super) fn practice_cmd(args: &PracticeArgs, io: &mut Io<'_>) -> io::Result<i
                 &Diagnostic::message("no data folder for the history; give --history FILE"),
             );
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                let msg = format!("cannot read {}: {e}", files::shown(&path));
-                return report(io, &Diagnostic::message(msg));
-            }
+        // Through the limit every file is read through (`--history
+        // /dev/zero` ends), and as bytes: a line that is not UTF-8 is one
+        // line that does not read, not a history lost.
+        let bytes = match std::fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            _ => match files::read_bytes(&path) {
+                Ok(bytes) => bytes,
+                Err(msg) => return report(io, &Diagnostic::message(msg)),
+            },
         };
-        io.stdout.write_all(history::stats(&text).as_bytes())?;
+        io.stdout.write_all(history::stats(&bytes).as_bytes())?;
         return Ok(0);
     }
     let bands = Bands {
@@ -345,8 +347,18 @@ impl Session {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
-            let mut file = OpenOptions::new().create(true).append(true).open(path)?;
-            file.write_all(record.line().as_bytes())?;
+            let mut file = OpenOptions::new()
+                .create(true)
+                .read(true)
+                .append(true)
+                .open(path)?;
+            // A session killed mid-line left no newline: this record
+            // starts a line of its own, or it and the torn line are lost.
+            let mut line = record.line();
+            if !ends_with_newline(&mut file)? {
+                line.insert(0, '\n');
+            }
+            file.write_all(line.as_bytes())?;
             file.sync_data()
         })();
         if let Err(e) = written
@@ -360,6 +372,20 @@ impl Session {
         }
         Ok(())
     }
+}
+
+/// Whether `file` is empty or ends with a newline (a file that cannot
+/// seek, a FIFO, is taken as whole).
+fn ends_with_newline(file: &mut std::fs::File) -> io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
 }
 
 /// Print `text`, an indented line of the session, wrapped to the

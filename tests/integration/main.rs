@@ -12,6 +12,7 @@ mod eval_examples;
 mod first_try;
 mod fits;
 mod hardening;
+mod hardening_cli;
 mod input;
 mod limits;
 mod notes;

@@ -1,0 +1,72 @@
+//! The third round of hardening, items 7 to 15 of issue 34 (practice
+//! history, control characters, the pager, capacity checks, widths, the
+//! lesser items and the first hour). Each test here failed before its fix;
+//! what a case file can hold is under `tests/cases/`.
+
+use crate::common::{bote, bote_at, folder};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_bote")
+}
+
+/// Item 7: a session killed mid-line leaves the history without its last
+/// newline; the next session's record starts on a line of its own, and
+/// `--stats` reads it and says how many lines it could not.
+#[test]
+fn a_torn_last_line_does_not_eat_the_next_record() {
+    let dir = folder("hardening-torn-history");
+    let history = dir.join("h.jsonl");
+    let whole = r#"{"time":1,"from":"drill","kind":"qps","question":"q","answer":"1/s","figure":"1 /s","ratio":1.0,"grade":"good"}"#;
+    std::fs::write(&history, format!("{whole}\n{{\"time\":2,\"from\":\"dr")).unwrap();
+    let path = history.to_str().unwrap();
+    let args = ["practice", "littles-law", "--count", "1", "--history", path];
+    let out = bote(&args, "500/s\n");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(&history).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[1].ends_with("\"dr"), "the torn line is kept: {text}");
+    let last: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
+    assert_eq!(last["grade"], "good");
+    let stats = bote(&["practice", "--stats", "--history", path], "");
+    assert_eq!(stats.status, 0, "{}", stats.stderr);
+    assert!(stats.stdout.contains("\nqps   2 "), "{}", stats.stdout);
+    assert!(
+        stats
+            .stdout
+            .contains("(1 line of the history did not read and was left out)"),
+        "{}",
+        stats.stdout
+    );
+}
+
+/// Item 8: `--stats --history /dev/zero` stops at the limit every file is
+/// read through, and says so, instead of reading until memory runs out.
+#[test]
+fn stats_read_the_history_through_the_file_limit() {
+    for endless in ["/dev/zero", "/dev/urandom"] {
+        let out = bote(&["practice", "--stats", "--history", endless], "");
+        assert_eq!(out.status, 1, "{endless}: {}", out.stdout);
+        assert!(
+            out.stderr
+                .contains(&format!("`{endless}` holds more than 16,777,216 bytes")),
+            "{endless}: {}",
+            out.stderr
+        );
+    }
+    // A history that is not UTF-8 in one line loses that line only.
+    let dir = folder("hardening-history-bytes");
+    let history = dir.join("h.jsonl");
+    let whole = r#"{"time":1,"from":"drill","kind":"qps","question":"q","answer":"1/s","figure":"1 /s","ratio":1.0,"grade":"good"}"#;
+    let mut bytes = b"\xff\xfe junk\n".to_vec();
+    bytes.extend_from_slice(whole.as_bytes());
+    bytes.push(b'\n');
+    std::fs::write(&history, bytes).unwrap();
+    let out = bote(
+        &["practice", "--stats", "--history", history.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\nqps   1 "), "{}", out.stdout);
+    assert!(out.stdout.contains("(1 line of"), "{}", out.stdout);
+}
