@@ -194,14 +194,14 @@ fn assumption_lines(ev: &crate::estimate::Evaluated) -> Vec<String> {
 /// What bote says after an answer: the grade, the figure, how far off,
 /// and how the figure is reached.
 fn say(io: &mut Io<'_>, q: &Question, g: &Graded) -> io::Result<()> {
-    writeln!(
-        io.stdout,
+    let line = format!(
         "  {}: {}; you said {}, {}",
         g.grade.word(),
         q.shown,
         g.said,
         g.off()
-    )?;
+    );
+    writeln!(io.stdout, "{}", crate::text::printable(&line))?;
     match g.inside {
         Some(true) => writeln!(io.stdout, "  the figure is inside your range")?,
         Some(false) => writeln!(io.stdout, "  the figure is outside your range")?,
@@ -255,7 +255,7 @@ fn score_card(io: &mut Io<'_>, card: &[[String; 4]]) -> io::Result<()> {
         }
         line.push(' ');
         line.push_str(&row[3]);
-        writeln!(io.stdout, "{line}")?;
+        writeln!(io.stdout, "{}", crate::text::printable(&line))?;
     }
     Ok(())
 }
@@ -313,7 +313,7 @@ impl Session {
             }
             Some(files::Line::Whole) => {
                 let text = String::from_utf8_lossy(&line).trim_end().to_string();
-                writeln!(io.stdout, "> {text}")?;
+                writeln!(io.stdout, "> {}", crate::text::printable(&text))?;
                 Ok(Some(text))
             }
         }
@@ -390,8 +390,10 @@ fn ends_with_newline(file: &mut std::fs::File) -> io::Result<bool> {
 
 /// Print `text`, an indented line of the session, wrapped to the
 /// terminal's width when there is one (later lines indented further).
+/// What an answer or a file put in it is shown escaped: a control
+/// character typed or piped in does not reach the terminal.
 fn say_line(io: &mut Io<'_>, text: &str) -> io::Result<()> {
-    write_fitted(io.stdout, io.term_width, text)
+    write_fitted(io.stdout, io.term_width, &crate::text::printable(text))
 }
 
 /// Seconds since 1970.

@@ -95,7 +95,8 @@ pub(crate) fn stats(bytes: &[u8]) -> String {
             } else {
                 format!("{}x", super::factor_text(median(factors)))
             };
-            [kind.clone(), answered, off, trend]
+            // A hand-edited history is text from a file: escaped.
+            [crate::text::printable(kind).into_owned(), answered, off, trend]
         })
         .collect();
     let head = [

@@ -70,3 +70,57 @@ fn stats_read_the_history_through_the_file_limit() {
     assert!(out.stdout.contains("\nqps   1 "), "{}", out.stdout);
     assert!(out.stdout.contains("(1 line of"), "{}", out.stdout);
 }
+
+/// Item 10: a control character from a file or from standard input is
+/// shown escaped where the docs promise it is: a capacity row's `boxes:`
+/// name (table cell, `--explain` Markdown), a history line's `kind` in
+/// `--stats`, and a piped practice answer (its echo and its error).
+#[test]
+fn control_characters_do_not_reach_the_terminal() {
+    let file = "title: t\nassumptions:\n  data: 100 GB\ncapacity:\n  n: { load: data, per_box: 10 GB, boxes: \"ta\\e[31msks\" }\n";
+    for args in [
+        &["run", "-"][..],
+        &["run", "-", "--explain"],
+        &["run", "-", "--format", "markdown", "--explain"],
+        &["run", "-", "--format", "csv"],
+    ] {
+        let out = bote(args, file);
+        assert_eq!(out.status, 0, "{args:?}: {}", out.stderr);
+        assert!(!out.stdout.contains('\u{1b}'), "{args:?}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("15 ta\\u{1b}[31msks"),
+            "{args:?}: {}",
+            out.stdout
+        );
+    }
+    let dir = folder("hardening-control-history");
+    let history = dir.join("h.jsonl");
+    std::fs::write(
+        &history,
+        "{\"time\":1,\"from\":\"drill\",\"kind\":\"q\\u001b]0;owned\\u0007ps\",\"question\":\"q\",\"answer\":\"1/s\",\"figure\":\"1 /s\",\"ratio\":1.0,\"grade\":\"good\"}\n",
+    )
+    .unwrap();
+    let path = history.to_str().unwrap();
+    let stats = bote(&["practice", "--stats", "--history", path], "");
+    assert_eq!(stats.status, 0, "{}", stats.stderr);
+    assert!(
+        !stats.stdout.contains(['\u{1b}', '\u{7}']),
+        "{}",
+        stats.stdout
+    );
+    assert!(
+        stats.stdout.contains("q\\u{1b}]0;owned\\u{7}ps"),
+        "{}",
+        stats.stdout
+    );
+    let args = ["practice", "littles-law", "--count", "1", "--history", path];
+    let out = bote(&args, "5\u{1b}[31m/s\nq\n");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    assert!(out.stdout.contains("> 5\\u{1b}[31m/s\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("unexpected character `\\u{1b}`"),
+        "{}",
+        out.stdout
+    );
+}
