@@ -96,7 +96,12 @@ pub(crate) fn stats(bytes: &[u8]) -> String {
                 format!("{}x", super::factor_text(median(factors)))
             };
             // A hand-edited history is text from a file: escaped.
-            [crate::text::printable(kind).into_owned(), answered, off, trend]
+            [
+                crate::text::printable(kind).into_owned(),
+                answered,
+                off,
+                trend,
+            ]
         })
         .collect();
     let head = [

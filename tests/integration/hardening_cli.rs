@@ -63,7 +63,12 @@ fn stats_read_the_history_through_the_file_limit() {
     bytes.push(b'\n');
     std::fs::write(&history, bytes).unwrap();
     let out = bote(
-        &["practice", "--stats", "--history", history.to_str().unwrap()],
+        &[
+            "practice",
+            "--stats",
+            "--history",
+            history.to_str().unwrap(),
+        ],
         "",
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
@@ -123,4 +128,62 @@ fn control_characters_do_not_reach_the_terminal() {
         "{}",
         out.stdout
     );
+}
+
+/// `bote run url-shortener` in a pseudo-terminal 24 rows high, with the
+/// environment `env` (TERM=xterm unless it says otherwise): all it showed.
+fn at_a_terminal(env: &[(&str, Option<&str>)]) -> String {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty/pager.py");
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg(script)
+        .args(["24", "80", bin(), "run", "url-shortener"])
+        .env("TERM", "xterm")
+        .env_remove("BOTE_PAGER")
+        .env_remove("PAGER")
+        .env_remove("LINES")
+        .env_remove("COLUMNS");
+    for (k, v) in env {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    let out = cmd.output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Item 11: a pager that fails or cannot start does not lose the report;
+/// the pager's command is split as a shell splits it; and a terminal
+/// without a usable TERM is not paged.
+#[test]
+fn a_failing_pager_does_not_lose_the_report() {
+    let whole = |seen: &str| seen.contains("Summary") && seen.contains("published figures reproduced");
+    for pager in [
+        "false",
+        r#"sh -c "exit 3""#,
+        "/no/such/pager",
+        "no-such-pager --flag",
+    ] {
+        let seen = at_a_terminal(&[("PAGER", Some(pager))]);
+        assert!(whole(&seen), "PAGER={pager}: {seen}");
+        assert!(
+            seen.contains(&format!("warning: the pager `{pager}`"))
+                || seen.contains(&format!("warning: cannot start the pager `{pager}`")),
+            "PAGER={pager}: {seen}"
+        );
+    }
+    // Quoted as a shell quotes: one argument with a space in it.
+    let seen = at_a_terminal(&[("BOTE_PAGER", Some(r#"sed "s/^/paged: /""#))]);
+    assert!(
+        seen.lines()
+            .all(|l| l.trim().is_empty() || l.starts_with("paged: ")),
+        "{seen}"
+    );
+    assert!(whole(&seen), "{seen}");
+    // No usable TERM: printed whole, not paged.
+    for term in [Some("dumb"), Some(""), None] {
+        let seen = at_a_terminal(&[("TERM", term), ("BOTE_PAGER", Some("sed s/^/paged:/"))]);
+        assert!(whole(&seen), "TERM={term:?}: {seen}");
+        assert!(!seen.contains("paged:"), "TERM={term:?}: {seen}");
+    }
 }

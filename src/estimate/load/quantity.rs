@@ -238,9 +238,9 @@ impl Loader<'_> {
                     .err(at, format!("the `boxes` of `{name}` is empty"))
                     .tap_note("name what one box is, in the plural: `boxes: tasks`"));
             }
-            Some(word) => crate::lang::phrasing::singular_and_plural(
-                &crate::text::printable(word.trim()),
-            ),
+            Some(word) => {
+                crate::lang::phrasing::singular_and_plural(&crate::text::printable(word.trim()))
+            }
             None => ("box".to_string(), "boxes".to_string()),
         };
         let expect = self.expect(&fields, &name, &[&many, &one])?;
