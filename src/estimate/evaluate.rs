@@ -219,6 +219,33 @@ impl Estimate {
             ratios.push(cap.at_percentile(&v));
         }
         let (utilisation, by) = self.utilisation(item, cap, env)?;
+        // A count past what bote counts exactly (a `per_box` a unit off,
+        // `1e-300 GB`) is an error at that `per_box`, not a count stuck at
+        // the largest integer.
+        if let Some((r, need)) = cap
+            .resources
+            .iter()
+            .zip(&ratios)
+            .map(|(r, x)| (r, x / utilisation))
+            .find(|(_, need)| !(*need <= capacity::MAX_BOXES))
+        {
+            let message = format!(
+                "`{}` needs {need:.3e} boxes{}, more than bote counts ({})",
+                item.name,
+                if r.name == "load" {
+                    String::new()
+                } else {
+                    format!(" for its {}", r.name)
+                },
+                crate::quantity::grouped(capacity::MAX_BOXES as usize),
+            );
+            return Err(
+                error_at(&self.origin, &self.source_text, r.at.1, message).tap_note(format!(
+                    "is `{}` what one box handles, in the unit meant?",
+                    r.per_box
+                )),
+            );
+        }
         let verdict = cap.verdict(&ratios, utilisation, by.as_deref(), ranged);
         #[allow(clippy::cast_precision_loss)]
         let total = Quantity::number(verdict.total as f64).unwrap_or(Quantity::ZERO);

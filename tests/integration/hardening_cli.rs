@@ -157,7 +157,8 @@ fn at_a_terminal(env: &[(&str, Option<&str>)]) -> String {
 /// without a usable TERM is not paged.
 #[test]
 fn a_failing_pager_does_not_lose_the_report() {
-    let whole = |seen: &str| seen.contains("Summary") && seen.contains("published figures reproduced");
+    let whole =
+        |seen: &str| seen.contains("Summary") && seen.contains("published figures reproduced");
     for pager in [
         "false",
         r#"sh -c "exit 3""#,
@@ -185,5 +186,80 @@ fn a_failing_pager_does_not_lose_the_report() {
         let seen = at_a_terminal(&[("TERM", term), ("BOTE_PAGER", Some("sed s/^/paged:/"))]);
         assert!(whole(&seen), "TERM={term:?}: {seen}");
         assert!(!seen.contains("paged:"), "TERM={term:?}: {seen}");
+    }
+}
+
+/// Item 12: a cost written as a sum is tier-checked term by term.
+#[test]
+fn a_cost_written_as_a_sum_is_tier_checked() {
+    for expr in [
+        "stored * price.s3_standard + 100 $/month",
+        "stored * price.s3_standard + reads * price.egress_10tb",
+    ] {
+        let file = format!(
+            "title: t\nassumptions:\n  stored: {{ value: 180 TB }}\n  reads: {{ value: 20 TB / month }}\nspend:\n  c: {{ expr: {expr} }}\n"
+        );
+        let out = bote(&["check", "-"], &file);
+        assert_eq!(out.status, 0, "{expr}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(
+                "`c` prices 180 TB at `price.s3_standard`, which holds up to 50 TB; \
+                 `price.s3_standard_50tb` holds 180 TB"
+            ),
+            "{expr}: {}",
+            out.stderr
+        );
+    }
+    // Within the tier, or divided by: nothing said.
+    for expr in [
+        "40 TB * price.s3_standard + 5 $/month",
+        "$1000 / month / price.s3_standard * 0.01 $/GB/month + 1 $/month",
+    ] {
+        let file = format!("title: t\nspend:\n  c: {{ expr: {expr} }}\n");
+        let out = bote(&["check", "-"], &file);
+        assert_eq!(out.status, 0, "{expr}: {}", out.stderr);
+        assert!(!out.stderr.contains("warning"), "{expr}: {}", out.stderr);
+    }
+}
+
+/// Item 12: `--set` is checked against the file's own figure, and its
+/// error points at the `--set`: a figure of another kind, and one not
+/// above zero where the file's range (`LOW to HIGH`) must be.
+#[test]
+fn a_set_is_checked_where_it_is_written() {
+    for (set, says) in [
+        (
+            "read_ratio=-5",
+            "--set read_ratio: `-5` must be above zero, as the file's range for it is",
+        ),
+        ("read_ratio=0", "--set read_ratio: `0` must be above zero"),
+        (
+            "read_ratio=1 GB",
+            "--set read_ratio: `1 GB` is data (B), where the file's `read_ratio` is redirects per url",
+        ),
+    ] {
+        let out = bote(&["run", "url-shortener", "--set", set], "");
+        assert_eq!(out.status, 1, "{set}: {}", out.stdout);
+        assert!(out.stderr.contains(says), "{set}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(" --> --set read_ratio:1:1"),
+            "{set}: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("preset url-shortener:"),
+            "{}",
+            out.stderr
+        );
+    }
+    // What the file's figure lends still works: a count-free figure, a
+    // figure in the file's units, a figure with names.
+    for set in [
+        "read_ratio=1000",
+        "read_ratio=50 redirects/url",
+        "read_ratio=2 * 50",
+    ] {
+        let out = bote(&["run", "url-shortener", "--set", set], "");
+        assert_eq!(out.status, 0, "{set}: {}", out.stderr);
     }
 }
