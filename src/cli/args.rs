@@ -63,6 +63,10 @@ pub(super) enum Command {
         sampling: SamplingArgs,
         #[command(flatten)]
         sheets: SheetArgs,
+        /// Fit the output to this many columns [default: $COLUMNS, or on a
+        /// terminal its width; piped without $COLUMNS, no limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+        width: Option<u16>,
     },
     /// List the built-in presets.
     List,
@@ -74,6 +78,10 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
         format: SheetFormat,
+        /// Fit the output to this many columns [default: $COLUMNS, or on a
+        /// terminal its width; piped without $COLUMNS, no limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+        width: Option<u16>,
     },
     /// List the built-in price sheet an estimate can use as `price.NAME`.
     Prices {
@@ -82,6 +90,10 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
         format: SheetFormat,
+        /// Fit the output to this many columns [default: $COLUMNS, or on a
+        /// terminal its width; piped without $COLUMNS, no limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+        width: Option<u16>,
     },
     /// Print a preset's YAML, to copy into a file of your own and edit.
     Show {
@@ -195,6 +207,10 @@ pub(super) struct PracticeArgs {
     /// Show, per kind of question, how you have done so far.
     #[arg(long, conflicts_with_all = ["target", "drill"])]
     pub(super) stats: bool,
+    /// Fit the session's lines to this many columns [default: $COLUMNS, or
+    /// on a terminal its width; piped without $COLUMNS, no limit].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+    pub(super) width: Option<u16>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -283,8 +299,8 @@ pub(super) struct RunArgs {
     /// Show each derivation with the numbers substituted.
     #[arg(long)]
     pub(super) explain: bool,
-    /// Fit tables to this many columns [default: on a terminal, $COLUMNS or
-    /// the terminal's width; piped, no limit].
+    /// Fit tables to this many columns [default: $COLUMNS, or on a terminal
+    /// its width; piped without $COLUMNS, no limit].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
     pub(super) width: Option<u16>,
     /// Run again on every save of the file (Ctrl-C stops), clearing the

@@ -36,7 +36,8 @@ pub struct Io<'a> {
     pub color: bool,
     /// Whether to colour what goes to stdout (table reports).
     pub color_out: bool,
-    /// The width of the terminal stdout goes to, if it goes to one.
+    /// The width to fit output to: the terminal's stdout goes to, or an
+    /// explicit `$COLUMNS` (piped too), or `--width`.
     pub term_width: Option<usize>,
     /// Its height, in rows: a report taller than it is paged.
     pub term_height: Option<usize>,
@@ -106,15 +107,31 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             targets,
             sampling,
             sheets,
-        } => check_cmd(&targets, sampling, &sheets, io),
+            width,
+        } => {
+            fit(io, width);
+            check_cmd(&targets, sampling, &sheets, io)
+        }
         Command::List => list_cmd(io),
-        Command::Refs { filter, format } => sheets::sheet_cmd(
-            crate::sheets::Kind::References,
-            filter.as_deref(),
+        Command::Refs {
+            filter,
             format,
-            io,
-        ),
-        Command::Prices { filter, format } => {
+            width,
+        } => {
+            fit(io, width);
+            sheets::sheet_cmd(
+                crate::sheets::Kind::References,
+                filter.as_deref(),
+                format,
+                io,
+            )
+        }
+        Command::Prices {
+            filter,
+            format,
+            width,
+        } => {
+            fit(io, width);
             sheets::sheet_cmd(crate::sheets::Kind::Prices, filter.as_deref(), format, io)
         }
         Command::Show { preset } => show_cmd(&preset, io),
@@ -128,7 +145,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         }
         Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
         Command::Notes(args) => notes::notes_cmd(&args, io),
-        Command::Practice(args) => practice::practice_cmd(&args, io),
+        Command::Practice(args) => {
+            fit(io, args.width);
+            practice::practice_cmd(&args, io)
+        }
         Command::Schema => io
             .stdout
             .write_all(crate::format::schema().as_bytes())
@@ -143,6 +163,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         }
     };
     result.unwrap_or_else(|err| write_failed(&err, io.stderr))
+}
+
+/// `--width N`: what is fitted to the terminal's width is fitted to N.
+fn fit(io: &mut Io<'_>, width: Option<u16>) {
+    if let Some(w) = width {
+        io.term_width = Some(usize::from(w));
+    }
 }
 
 /// `bote eval '-5 bytes'` is an expression, not a flag: after `eval`, an

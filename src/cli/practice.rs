@@ -232,10 +232,13 @@ fn score_card(io: &mut Io<'_>, card: &[[String; 4]]) -> io::Result<()> {
     } else {
         String::new()
     };
-    writeln!(
-        io.stdout,
-        "\nScore: {good} good, {fair} fair of {} answered{skipped_text}",
-        card.len() - skipped
+    writeln!(io.stdout)?;
+    say_line(
+        io,
+        &format!(
+            "Score: {good} good, {fair} fair of {} answered{skipped_text}",
+            card.len() - skipped
+        ),
     )?;
     let head = ["question", "you said", "figure", "grade"].map(String::from);
     let width = |c: usize| {
@@ -255,7 +258,8 @@ fn score_card(io: &mut Io<'_>, card: &[[String; 4]]) -> io::Result<()> {
         }
         line.push(' ');
         line.push_str(&row[3]);
-        writeln!(io.stdout, "{}", crate::text::printable(&line))?;
+        // A row wider than the width wraps, its later lines indented.
+        say_line(io, line.trim_end())?;
     }
     Ok(())
 }

@@ -263,3 +263,69 @@ fn a_set_is_checked_where_it_is_written() {
         assert_eq!(out.status, 0, "{set}: {}", out.stderr);
     }
 }
+
+/// The widest line of `text`, in display columns.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Item 13: `bote refs`, `prices`, `check` and `practice` take `--width`
+/// as `bote run` does, and an explicit COLUMNS is honoured when the
+/// output is piped.
+#[test]
+fn widths_everywhere() {
+    for args in [
+        &["refs"][..],
+        &["prices"],
+        &["check", "url-shortener"],
+        &["run", "url-shortener"],
+    ] {
+        let args = args.to_vec();
+        let out = std::process::Command::new(bin())
+            .args(&args)
+            .env("COLUMNS", "60")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(
+            widest(&stdout) <= 60,
+            "{args:?} piped, COLUMNS=60:\n{stdout}"
+        );
+        assert!(
+            widest(&stderr) <= 60,
+            "{args:?} piped, COLUMNS=60:\n{stderr}"
+        );
+        let mut wide = args.clone();
+        wide.extend(["--width", "60"]);
+        let out = bote(&wide, "");
+        assert_eq!(out.status, 0, "{wide:?}: {}", out.stderr);
+        assert!(widest(&out.stdout) <= 60, "{wide:?}:\n{}", out.stdout);
+    }
+    // Unfitted, the sheets are wider: the flag did the fitting.
+    assert!(widest(&bote(&["refs"], "").stdout) > 60);
+    let dir = folder("hardening-practice-width");
+    let history = dir.join("h.jsonl");
+    let args = [
+        "practice",
+        "--drill",
+        "--seed",
+        "3",
+        "--history",
+        history.to_str().unwrap(),
+        "--width",
+        "40",
+    ];
+    let out = bote(&args, "s\ns\ns\ns\ns\ns\n");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(widest(&out.stdout) <= 40, "{}", out.stdout);
+    // And bote_at, a terminal 40 wide, fits the same.
+    let at = bote_at(Some(40), &args[..6], b"s\ns\ns\ns\ns\ns\n");
+    assert_eq!(at.stdout, out.stdout);
+}
