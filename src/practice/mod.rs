@@ -111,13 +111,16 @@ impl Graded {
     }
 }
 
-/// A factor to two or three figures: `2.1`, `12`, `1.05`.
+/// A factor to two or three figures: `2.1`, `12`, `1.05`; from a million
+/// on, its power of ten (`2e297`), not three hundred digits.
 pub(crate) fn factor_text(f: f64) -> String {
     if f < 10.0 {
         let s = format!("{f:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
+    } else if f < 1e6 {
         format!("{f:.0}")
+    } else {
+        format!("{f:.0e}")
     }
 }
 

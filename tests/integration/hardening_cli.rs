@@ -329,3 +329,25 @@ fn widths_everywhere() {
     let at = bote_at(Some(40), &args[..6], b"s\ns\ns\ns\ns\ns\n");
     assert_eq!(at.stdout, out.stdout);
 }
+
+/// Item 9: a factor far off is its power of ten (`2e297x`), not three
+/// hundred digits, in the answer line, the score card and `--stats`.
+#[test]
+fn a_factor_far_off_is_a_power_of_ten() {
+    let dir = folder("hardening-far-factor");
+    let history = dir.join("h.jsonl");
+    let path = history.to_str().unwrap();
+    let args = ["practice", "littles-law", "--count", "1", "--history", path];
+    let out = bote(&args, "1e300/s\n");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("missed: 500 /s; you said 1e300 /s, 2e297x high, 297.30 orders"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("missed (2e297x high)"), "{}", out.stdout);
+    let stats = bote(&["practice", "--stats", "--history", path], "");
+    assert!(stats.stdout.contains("\nqps   1         2e297x"), "{}", stats.stdout);
+    assert!(widest(&out.stdout) < 100 && widest(&stats.stdout) < 100);
+}
