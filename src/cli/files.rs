@@ -32,9 +32,9 @@ pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     if meta.is_dir() {
-        return Err(format!(
-            "`{shown}` is a directory; give an estimate file (.yaml) or a preset name"
-        ));
+        // What to give instead is the caller's to say (an estimate, a
+        // note, a sheet, a history).
+        return Err(format!("`{shown}` is a directory, not a file"));
     }
     let file = File::open(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     let mut bytes = Vec::new();

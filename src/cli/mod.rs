@@ -173,18 +173,19 @@ fn fit(io: &mut Io<'_>, width: Option<u16>) {
 }
 
 /// `bote eval '-5 bytes'` is an expression, not a flag: after `eval`, an
-/// argument that starts with `-` and then neither a letter nor another `-`
-/// gets a leading space, which clap reads as a value and the lexer skips.
+/// argument of dashes and then something other than a letter (`-5`,
+/// `--5`) gets a leading space, which clap reads as a value and the lexer skips.
 fn negative_expressions(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let Some(eval) = args.iter().skip(1).position(|a| a == "eval") else {
         return args;
     };
     for arg in &mut args[eval + 2..] {
+        // `-5`, `--5` (minus minus five), `-(1 + 2)`; not `-x`, `--let`
+        // or the `--` that ends the flags.
         let expression = arg.to_str().is_some_and(|a| {
-            let mut chars = a.chars();
-            chars.next() == Some('-')
-                && chars.next().is_some_and(|c| c != '-' && !c.is_alphabetic())
+            let rest = a.trim_start_matches('-');
+            a.starts_with('-') && rest.chars().next().is_some_and(|c| !c.is_alphabetic())
         });
         if expression {
             let mut spaced = OsString::from(" ");

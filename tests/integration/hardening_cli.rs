@@ -346,8 +346,117 @@ fn a_factor_far_off_is_a_power_of_ten() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("missed (2e297x high)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("missed (2e297x high)"),
+        "{}",
+        out.stdout
+    );
     let stats = bote(&["practice", "--stats", "--history", path], "");
-    assert!(stats.stdout.contains("\nqps   1         2e297x"), "{}", stats.stdout);
+    assert!(
+        stats.stdout.contains("\nqps   1         2e297x"),
+        "{}",
+        stats.stdout
+    );
     assert!(widest(&out.stdout) < 100 && widest(&stats.stdout) < 100);
+}
+
+/// Item 14, the lesser items: `--summary` in JSON and CSV; the `{errors}`
+/// object when the file cannot be read; a folder given to `bote notes`;
+/// a sheet with `entries: {}`; `bote eval '--5'`; `ceil(0.3 bit)`.
+#[test]
+fn the_lesser_items() {
+    // --summary: JSON keeps its shape, the quantities left out; CSV keeps
+    // the headline figures' rows.
+    let json = bote(
+        &["run", "url-shortener", "--summary", "--format", "json"],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["sections"], serde_json::json!([]), "{}", json.stdout);
+    assert_eq!(v["assumptions"], serde_json::json!([]));
+    assert_eq!(v["summary"]["figures"].as_array().unwrap().len(), 6);
+    let csv = bote(
+        &["run", "url-shortener", "--summary", "--format", "csv"],
+        "",
+    );
+    let names: Vec<&str> = csv
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "peak_read_qps",
+            "total_storage",
+            "peak_read_bandwidth",
+            "redirects_in_flight",
+            "replication_socket_buffer",
+            "total"
+        ],
+        "{}",
+        csv.stdout
+    );
+    // A file that cannot be read, with --format json: the errors object.
+    let out = bote(&["run", "no/such/file.yaml", "--format", "json"], "");
+    assert_eq!(out.status, 1);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no preset or file named `no/such/file.yaml`"),
+        "{}",
+        out.stdout
+    );
+    // A folder given as a note is not asked to be a .yaml.
+    let dir = folder("hardening-lesser");
+    let out = bote(&["notes", dir.to_str().unwrap()], "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr.contains("is a directory, not a file"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(".yaml"), "{}", out.stderr);
+    // A sheet of no entries.
+    let sheet = dir.join("empty.yaml");
+    std::fs::write(&sheet, "title: ours\nentries: {}\n").unwrap();
+    let out = bote(
+        &[
+            "run",
+            "littles-law",
+            "--references",
+            sheet.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("error: `entries` is empty"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("empty.yaml:2:10"), "{}", out.stderr);
+    // Minus minus five is five, not a usage error.
+    let out = bote(&["eval", "--5"], "");
+    assert_eq!(
+        (out.status, out.stdout.as_str()),
+        (0, "5\n"),
+        "{}",
+        out.stderr
+    );
+    let out = bote(&["eval", "---5 B"], "");
+    assert_eq!(
+        (out.status, out.stdout.as_str()),
+        (0, "-5 B\n"),
+        "{}",
+        out.stderr
+    );
+    // Less than a byte is said in bits.
+    for (expr, want) in [("ceil(0.3 bit)", "1 bit\n"), ("ceil(3 bit)", "3 bits\n")] {
+        let out = bote(&["eval", expr], "");
+        assert_eq!(out.stdout, want, "{expr}: {}", out.stderr);
+    }
 }
