@@ -128,8 +128,15 @@ pub(super) enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print bote's manual page (roff), for `man -l` or a man directory.
-    Man,
+    /// Print bote's manual page (roff), for `man -l` or a man directory; with
+    /// --dir, write it and a page per subcommand (bote-run.1, ...) there.
+    #[command(after_long_help = MAN_HELP)]
+    Man {
+        /// Write bote.1 and every bote-COMMAND.1 into this folder (made if
+        /// missing) instead of printing bote.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 const NOTES_HELP: &str = "\
@@ -239,11 +246,18 @@ bote new writes beside it when the folder has none (the same text as `bote schem
 so editors with the YAML language server complete keys and explain them.";
 
 const COMPLETIONS_HELP: &str = "\
-Install, for example:
+Install, for example (bash needs the bash-completion package):
+  mkdir -p ~/.local/share/bash-completion/completions
   bote completions bash > ~/.local/share/bash-completion/completions/bote
-  bote completions zsh > ~/.zfunc/_bote        # with fpath+=(~/.zfunc) before compinit
-  bote completions fish > ~/.config/fish/completions/bote.fish
-  bote man > ~/.local/share/man/man1/bote.1    # then: man bote";
+  mkdir -p ~/.zfunc && bote completions zsh > ~/.zfunc/_bote   # with fpath+=(~/.zfunc) before compinit
+  mkdir -p ~/.config/fish/completions
+  bote completions fish > ~/.config/fish/completions/bote.fish";
+
+const MAN_HELP: &str = "\
+Install beside bote, where man looks for the pages of what is on PATH (man-db
+and mandoc search BIN/../share/man for each BIN folder of PATH):
+  bote man --dir \"$(dirname \"$(command -v bote)\")/../share/man/man1\"
+  man bote; man bote-run";
 
 /// A preset name or a path: any text is accepted, and the preset names are
 /// offered to shell completion.

@@ -153,16 +153,52 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             .stdout
             .write_all(crate::format::schema().as_bytes())
             .map(|()| 0),
-        Command::Man => {
-            let cmd = <args::Cli as clap::CommandFactory>::command();
-            let mut page = Vec::new();
-            clap_mangen::Man::new(cmd)
-                .render(&mut page)
-                .and_then(|()| io.stdout.write_all(&page))
-                .map(|()| 0)
-        }
+        Command::Man { dir } => man_cmd(dir.as_deref(), io),
     };
     result.unwrap_or_else(|err| write_failed(&err, io.stderr))
+}
+
+/// `bote man`: bote.1 on standard output, or with `--dir` bote.1 and a
+/// page per subcommand written into that folder (each whole or not at
+/// all), so that every `bote-COMMAND(1)` the first page names exists.
+fn man_cmd(dir: Option<&std::path::Path>, io: &mut Io<'_>) -> io::Result<i32> {
+    // No `help` subcommand: it would be named, and has no page.
+    let mut cmd = <args::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    cmd.build();
+    let render = |cmd: &clap::Command| -> io::Result<(String, Vec<u8>)> {
+        let man = clap_mangen::Man::new(cmd.clone());
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        Ok((man.get_filename(), page))
+    };
+    let Some(dir) = dir else {
+        let (_, page) = render(&cmd)?;
+        io.stdout.write_all(&page)?;
+        return Ok(0);
+    };
+    let mut pages = vec![render(&cmd)?];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages.push(render(&sub.clone().version(env!("CARGO_PKG_VERSION")))?);
+    }
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        pages
+            .iter()
+            .try_for_each(|(name, page)| files::write_atomic(&dir.join(name), page))
+    });
+    if let Err(e) = written {
+        let msg = format!(
+            "cannot write the manual pages into {}: {e}",
+            files::shown(dir)
+        );
+        return report(io, &Diagnostic::message(msg));
+    }
+    writeln!(
+        io.stdout,
+        "wrote {} manual pages into {} (bote.1, bote-run.1, ...)",
+        pages.len(),
+        files::shown(dir)
+    )?;
+    Ok(0)
 }
 
 /// `--width N`: what is fitted to the terminal's width is fitted to N.

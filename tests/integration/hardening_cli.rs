@@ -460,3 +460,51 @@ fn the_lesser_items() {
         assert_eq!(out.stdout, want, "{expr}: {}", out.stderr);
     }
 }
+
+/// Item 15: the README's install lines, as written, in a new, empty HOME
+/// (`.ci/first-hour.sh`, with this build in place of `cargo install`;
+/// `.ci/run` runs it with the real `cargo install`): the completion script
+/// lands where bash-completion looks, `man bote` and `man bote-run` find
+/// their pages, and every page bote.1 names is written.
+#[test]
+fn the_readmes_install_lines_work_on_a_fresh_machine() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/first-hour.sh");
+    let out = std::process::Command::new("bash")
+        .arg(script)
+        .env("BOTE_BIN", bin())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("first-hour: ok"));
+}
+
+/// Item 15: `bote man` names no page it does not write (no `bote-help`),
+/// and `--dir` writes one per subcommand it names.
+#[test]
+fn bote_man_writes_every_page_it_names() {
+    let page = bote(&["man"], "");
+    assert_eq!(page.status, 0, "{}", page.stderr);
+    assert!(!page.stdout.contains("bote\\-help(1)"), "{}", page.stdout);
+    let dir = folder("hardening-man").join("man1");
+    let out = bote(&["man", "--dir", dir.to_str().unwrap()], "");
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let named: Vec<&str> = page
+        .stdout
+        .split("bote\\-")
+        .skip(1)
+        .filter_map(|s| s.split_once("(1)").map(|(n, _)| n))
+        .filter(|n| n.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(named.len() >= 12, "{named:?}");
+    for name in named {
+        let path = dir.join(format!("bote-{name}.1"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(text.contains(".TH bote-"), "{}", path.display());
+    }
+    assert!(dir.join("bote.1").exists());
+}
