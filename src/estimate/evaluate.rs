@@ -227,7 +227,7 @@ impl Estimate {
             .iter()
             .zip(&ratios)
             .map(|(r, x)| (r, x / utilisation))
-            .find(|(_, need)| !(*need <= capacity::MAX_BOXES))
+            .find(|(_, need)| need.is_nan() || *need > capacity::MAX_BOXES)
         {
             let message = format!(
                 "`{}` needs {need:.3e} boxes{}, more than bote counts ({})",
