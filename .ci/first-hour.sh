@@ -19,8 +19,12 @@ run() {
   # the toolchain is and a build folder to reuse.
   local keep=(HOME="$home" PATH="$path" TERM=dumb)
   if [[ -n "${CARGO_TOOLS:-}" ]]; then
+    # The registry cache and the build folder are the caller's (no
+    # download, no second release build); what is installed goes into the
+    # new HOME's ~/.cargo, as on a fresh machine.
     keep=(HOME="$home" PATH="$home/.cargo/bin:$CARGO_TOOLS:/usr/local/bin:/usr/bin:/bin" TERM=dumb
-          RUSTUP_HOME="$RUSTUP_HOME_KEPT" CARGO_TARGET_DIR="$CARGO_TARGET_DIR_KEPT")
+          RUSTUP_HOME="$RUSTUP_HOME_KEPT" CARGO_HOME="$CARGO_HOME_KEPT"
+          CARGO_INSTALL_ROOT="$home/.cargo" CARGO_TARGET_DIR="$CARGO_TARGET_DIR_KEPT")
   fi
   env -i "${keep[@]}" bash -euo pipefail -c "cd \"$root\" && $1"
 }
@@ -34,7 +38,8 @@ while IFS= read -r line; do
     fi
     CARGO_TOOLS="$(dirname "$(command -v cargo)")" \
     RUSTUP_HOME_KEPT="${RUSTUP_HOME:-$HOME/.rustup}" \
-    CARGO_TARGET_DIR_KEPT="$root/target/first-hour" \
+    CARGO_HOME_KEPT="${CARGO_HOME:-$HOME/.cargo}" \
+    CARGO_TARGET_DIR_KEPT="${CARGO_TARGET_DIR:-$root/target}" \
       run "$line"
     continue
   fi
