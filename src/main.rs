@@ -37,15 +37,16 @@ fn main() {
     std::process::exit(status);
 }
 
-/// The width to fit tables to when stdout is a terminal: `COLUMNS` if set
-/// to a number, else the terminal's own width.
+/// The width to fit tables to: `COLUMNS` if set to a number, piped or
+/// not (a shell does not export it unless asked: set, it is the user's
+/// word), else the terminal's own width when stdout is a terminal.
 fn terminal_width() -> Option<usize> {
-    if !io::stdout().is_terminal() {
-        return None;
-    }
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse().ok());
+    if !io::stdout().is_terminal() {
+        return columns;
+    }
     columns.or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
 }
 

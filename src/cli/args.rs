@@ -63,6 +63,10 @@ pub(super) enum Command {
         sampling: SamplingArgs,
         #[command(flatten)]
         sheets: SheetArgs,
+        /// Fit the output to this many columns [default: $COLUMNS, or on a
+        /// terminal its width; piped without $COLUMNS, no limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+        width: Option<u16>,
     },
     /// List the built-in presets.
     List,
@@ -74,6 +78,10 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
         format: SheetFormat,
+        /// Fit the output to this many columns [default: $COLUMNS, or on a
+        /// terminal its width; piped without $COLUMNS, no limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+        width: Option<u16>,
     },
     /// List the built-in price sheet an estimate can use as `price.NAME`.
     Prices {
@@ -82,6 +90,10 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
         format: SheetFormat,
+        /// Fit the output to this many columns [default: $COLUMNS, or on a
+        /// terminal its width; piped without $COLUMNS, no limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+        width: Option<u16>,
     },
     /// Print a preset's YAML, to copy into a file of your own and edit.
     Show {
@@ -116,8 +128,15 @@ pub(super) enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print bote's manual page (roff), for `man -l` or a man directory.
-    Man,
+    /// Print bote's manual page (roff), for `man -l` or a man directory; with
+    /// --dir, write it and a page per subcommand (bote-run.1, ...) there.
+    #[command(after_long_help = MAN_HELP)]
+    Man {
+        /// Write bote.1 and every bote-COMMAND.1 into this folder (made if
+        /// missing) instead of printing bote.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 const NOTES_HELP: &str = "\
@@ -195,6 +214,10 @@ pub(super) struct PracticeArgs {
     /// Show, per kind of question, how you have done so far.
     #[arg(long, conflicts_with_all = ["target", "drill"])]
     pub(super) stats: bool,
+    /// Fit the session's lines to this many columns [default: $COLUMNS, or
+    /// on a terminal its width; piped without $COLUMNS, no limit].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+    pub(super) width: Option<u16>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -223,11 +246,18 @@ bote new writes beside it when the folder has none (the same text as `bote schem
 so editors with the YAML language server complete keys and explain them.";
 
 const COMPLETIONS_HELP: &str = "\
-Install, for example:
+Install, for example (bash needs the bash-completion package):
+  mkdir -p ~/.local/share/bash-completion/completions
   bote completions bash > ~/.local/share/bash-completion/completions/bote
-  bote completions zsh > ~/.zfunc/_bote        # with fpath+=(~/.zfunc) before compinit
-  bote completions fish > ~/.config/fish/completions/bote.fish
-  bote man > ~/.local/share/man/man1/bote.1    # then: man bote";
+  mkdir -p ~/.zfunc && bote completions zsh > ~/.zfunc/_bote   # with fpath+=(~/.zfunc) before compinit
+  mkdir -p ~/.config/fish/completions
+  bote completions fish > ~/.config/fish/completions/bote.fish";
+
+const MAN_HELP: &str = "\
+Install beside bote, where man looks for the pages of what is on PATH (man-db
+and mandoc search BIN/../share/man for each BIN folder of PATH):
+  bote man --dir \"$(dirname \"$(command -v bote)\")/../share/man/man1\"
+  man bote; man bote-run";
 
 /// A preset name or a path: any text is accepted, and the preset names are
 /// offered to shell completion.
@@ -283,8 +313,8 @@ pub(super) struct RunArgs {
     /// Show each derivation with the numbers substituted.
     #[arg(long)]
     pub(super) explain: bool,
-    /// Fit tables to this many columns [default: on a terminal, $COLUMNS or
-    /// the terminal's width; piped, no limit].
+    /// Fit tables to this many columns [default: $COLUMNS, or on a terminal
+    /// its width; piped without $COLUMNS, no limit].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
     pub(super) width: Option<u16>,
     /// Run again on every save of the file (Ctrl-C stops), clearing the

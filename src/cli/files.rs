@@ -21,12 +21,20 @@ pub(super) fn read_text(path: &Path) -> Result<String, String> {
 /// [`read_text`] with every byte kept, a leading byte-order mark too: for
 /// a file bote writes back (a note).
 pub(super) fn read_exact_text(path: &Path) -> Result<String, String> {
+    let bytes = read_bytes(path)?;
+    utf8(bytes, &format!("`{}`", path.display()))
+}
+
+/// The bytes of the file at `path`, read through the same limit of
+/// [`MAX_FILE_BYTES`], for a file that need not be UTF-8 throughout (the
+/// practice history, read line by line).
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     if meta.is_dir() {
-        return Err(format!(
-            "`{shown}` is a directory; give an estimate file (.yaml) or a preset name"
-        ));
+        // What to give instead is the caller's to say (an estimate, a
+        // note, a sheet, a history).
+        return Err(format!("`{shown}` is a directory, not a file"));
     }
     let file = File::open(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     let mut bytes = Vec::new();
@@ -39,7 +47,7 @@ pub(super) fn read_exact_text(path: &Path) -> Result<String, String> {
             "`{shown}` holds more than {max} bytes, the most bote reads from a file"
         ));
     }
-    utf8(bytes, &format!("`{shown}`"))
+    Ok(bytes)
 }
 
 /// Standard input, whole, through the same limit as a file.

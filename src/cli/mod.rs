@@ -36,7 +36,8 @@ pub struct Io<'a> {
     pub color: bool,
     /// Whether to colour what goes to stdout (table reports).
     pub color_out: bool,
-    /// The width of the terminal stdout goes to, if it goes to one.
+    /// The width to fit output to: the terminal's stdout goes to, or an
+    /// explicit `$COLUMNS` (piped too), or `--width`.
     pub term_width: Option<usize>,
     /// Its height, in rows: a report taller than it is paged.
     pub term_height: Option<usize>,
@@ -106,15 +107,31 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
             targets,
             sampling,
             sheets,
-        } => check_cmd(&targets, sampling, &sheets, io),
+            width,
+        } => {
+            fit(io, width);
+            check_cmd(&targets, sampling, &sheets, io)
+        }
         Command::List => list_cmd(io),
-        Command::Refs { filter, format } => sheets::sheet_cmd(
-            crate::sheets::Kind::References,
-            filter.as_deref(),
+        Command::Refs {
+            filter,
             format,
-            io,
-        ),
-        Command::Prices { filter, format } => {
+            width,
+        } => {
+            fit(io, width);
+            sheets::sheet_cmd(
+                crate::sheets::Kind::References,
+                filter.as_deref(),
+                format,
+                io,
+            )
+        }
+        Command::Prices {
+            filter,
+            format,
+            width,
+        } => {
+            fit(io, width);
             sheets::sheet_cmd(crate::sheets::Kind::Prices, filter.as_deref(), format, io)
         }
         Command::Show { preset } => show_cmd(&preset, io),
@@ -128,36 +145,83 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         }
         Command::New { name, from, force } => new::new_cmd(&name, from.as_deref(), force, io),
         Command::Notes(args) => notes::notes_cmd(&args, io),
-        Command::Practice(args) => practice::practice_cmd(&args, io),
+        Command::Practice(args) => {
+            fit(io, args.width);
+            practice::practice_cmd(&args, io)
+        }
         Command::Schema => io
             .stdout
             .write_all(crate::format::schema().as_bytes())
             .map(|()| 0),
-        Command::Man => {
-            let cmd = <args::Cli as clap::CommandFactory>::command();
-            let mut page = Vec::new();
-            clap_mangen::Man::new(cmd)
-                .render(&mut page)
-                .and_then(|()| io.stdout.write_all(&page))
-                .map(|()| 0)
-        }
+        Command::Man { dir } => man_cmd(dir.as_deref(), io),
     };
     result.unwrap_or_else(|err| write_failed(&err, io.stderr))
 }
 
+/// `bote man`: bote.1 on standard output, or with `--dir` bote.1 and a
+/// page per subcommand written into that folder (each whole or not at
+/// all), so that every `bote-COMMAND(1)` the first page names exists.
+fn man_cmd(dir: Option<&std::path::Path>, io: &mut Io<'_>) -> io::Result<i32> {
+    // No `help` subcommand: it would be named, and has no page.
+    let mut cmd = <args::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    cmd.build();
+    let render = |cmd: &clap::Command| -> io::Result<(String, Vec<u8>)> {
+        let man = clap_mangen::Man::new(cmd.clone());
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        Ok((man.get_filename(), page))
+    };
+    let Some(dir) = dir else {
+        let (_, page) = render(&cmd)?;
+        io.stdout.write_all(&page)?;
+        return Ok(0);
+    };
+    let mut pages = vec![render(&cmd)?];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages.push(render(&sub.clone().version(env!("CARGO_PKG_VERSION")))?);
+    }
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        pages
+            .iter()
+            .try_for_each(|(name, page)| files::write_atomic(&dir.join(name), page))
+    });
+    if let Err(e) = written {
+        let msg = format!(
+            "cannot write the manual pages into {}: {e}",
+            files::shown(dir)
+        );
+        return report(io, &Diagnostic::message(msg));
+    }
+    writeln!(
+        io.stdout,
+        "wrote {} manual pages into {} (bote.1, bote-run.1, ...)",
+        pages.len(),
+        files::shown(dir)
+    )?;
+    Ok(0)
+}
+
+/// `--width N`: what is fitted to the terminal's width is fitted to N.
+fn fit(io: &mut Io<'_>, width: Option<u16>) {
+    if let Some(w) = width {
+        io.term_width = Some(usize::from(w));
+    }
+}
+
 /// `bote eval '-5 bytes'` is an expression, not a flag: after `eval`, an
-/// argument that starts with `-` and then neither a letter nor another `-`
-/// gets a leading space, which clap reads as a value and the lexer skips.
+/// argument of dashes and then something other than a letter (`-5`,
+/// `--5`) gets a leading space, which clap reads as a value and the lexer skips.
 fn negative_expressions(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let Some(eval) = args.iter().skip(1).position(|a| a == "eval") else {
         return args;
     };
     for arg in &mut args[eval + 2..] {
+        // `-5`, `--5` (minus minus five), `-(1 + 2)`; not `-x`, `--let`
+        // or the `--` that ends the flags.
         let expression = arg.to_str().is_some_and(|a| {
-            let mut chars = a.chars();
-            chars.next() == Some('-')
-                && chars.next().is_some_and(|c| c != '-' && !c.is_alphabetic())
+            let rest = a.trim_start_matches('-');
+            a.starts_with('-') && rest.chars().next().is_some_and(|c| !c.is_alphabetic())
         });
         if expression {
             let mut spaced = OsString::from(" ");

@@ -27,15 +27,17 @@ pub(super) fn practice_cmd(args: &PracticeArgs, io: &mut Io<'_>) -> io::Result<i
                 &Diagnostic::message("no data folder for the history; give --history FILE"),
             );
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                let msg = format!("cannot read {}: {e}", files::shown(&path));
-                return report(io, &Diagnostic::message(msg));
-            }
+        // Through the limit every file is read through (`--history
+        // /dev/zero` ends), and as bytes: a line that is not UTF-8 is one
+        // line that does not read, not a history lost.
+        let bytes = match std::fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            _ => match files::read_bytes(&path) {
+                Ok(bytes) => bytes,
+                Err(msg) => return report(io, &Diagnostic::message(msg)),
+            },
         };
-        io.stdout.write_all(history::stats(&text).as_bytes())?;
+        io.stdout.write_all(history::stats(&bytes).as_bytes())?;
         return Ok(0);
     }
     let bands = Bands {
@@ -195,14 +197,14 @@ fn assumption_lines(ev: &crate::estimate::Evaluated) -> Vec<String> {
 /// What bote says after an answer: the grade, the figure, how far off,
 /// and how the figure is reached.
 fn say(io: &mut Io<'_>, q: &Question, g: &Graded) -> io::Result<()> {
-    writeln!(
-        io.stdout,
+    let line = format!(
         "  {}: {}; you said {}, {}",
         g.grade.word(),
         q.shown,
         g.said,
         g.off()
-    )?;
+    );
+    say_line(io, &line)?;
     if let Some(by) = &g.by {
         say_line(io, &format!("  graded good: {by}"))?;
     }
@@ -234,10 +236,13 @@ fn score_card(io: &mut Io<'_>, card: &[[String; 4]]) -> io::Result<()> {
     } else {
         String::new()
     };
-    writeln!(
-        io.stdout,
-        "\nScore: {good} good, {fair} fair of {} answered{skipped_text}",
-        card.len() - skipped
+    writeln!(io.stdout)?;
+    say_line(
+        io,
+        &format!(
+            "Score: {good} good, {fair} fair of {} answered{skipped_text}",
+            card.len() - skipped
+        ),
     )?;
     let head = ["question", "you said", "figure", "grade"].map(String::from);
     let width = |c: usize| {
@@ -257,7 +262,8 @@ fn score_card(io: &mut Io<'_>, card: &[[String; 4]]) -> io::Result<()> {
         }
         line.push(' ');
         line.push_str(&row[3]);
-        writeln!(io.stdout, "{line}")?;
+        // A row wider than the width wraps, its later lines indented.
+        say_line(io, line.trim_end())?;
     }
     Ok(())
 }
@@ -315,7 +321,7 @@ impl Session {
             }
             Some(files::Line::Whole) => {
                 let text = String::from_utf8_lossy(&line).trim_end().to_string();
-                writeln!(io.stdout, "> {text}")?;
+                writeln!(io.stdout, "> {}", crate::text::printable(&text))?;
                 Ok(Some(text))
             }
         }
@@ -349,8 +355,18 @@ impl Session {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
-            let mut file = OpenOptions::new().create(true).append(true).open(path)?;
-            file.write_all(record.line().as_bytes())?;
+            let mut file = OpenOptions::new()
+                .create(true)
+                .read(true)
+                .append(true)
+                .open(path)?;
+            // A session killed mid-line left no newline: this record
+            // starts a line of its own, or it and the torn line are lost.
+            let mut line = record.line();
+            if !ends_with_newline(&mut file)? {
+                line.insert(0, '\n');
+            }
+            file.write_all(line.as_bytes())?;
             file.sync_data()
         })();
         if let Err(e) = written
@@ -366,10 +382,26 @@ impl Session {
     }
 }
 
+/// Whether `file` is empty or ends with a newline (a file that cannot
+/// seek, a FIFO, is taken as whole).
+fn ends_with_newline(file: &mut std::fs::File) -> io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
 /// Print `text`, an indented line of the session, wrapped to the
 /// terminal's width when there is one (later lines indented further).
+/// What an answer or a file put in it is shown escaped: a control
+/// character typed or piped in does not reach the terminal.
 fn say_line(io: &mut Io<'_>, text: &str) -> io::Result<()> {
-    write_fitted(io.stdout, io.term_width, text)
+    write_fitted(io.stdout, io.term_width, &crate::text::printable(text))
 }
 
 /// Seconds since 1970.

@@ -23,6 +23,12 @@ fn source_of(target: &str) -> Result<(String, String), String> {
         };
         return Err(format!("no preset or file named `{target}`{hint}"));
     }
+    if path.is_dir() {
+        return Err(format!(
+            "`{}` is a directory; give an estimate file (.yaml) or a preset name",
+            files::shown(path)
+        ));
+    }
     files::read_text(path).map(|text| (target.to_string(), text))
 }
 
@@ -43,7 +49,7 @@ pub(super) fn load_estimate(
     let (origin, text) = match source {
         Ok(pair) => pair,
         Err(msg) => {
-            return report(io, &Diagnostic::message(msg)).map(Err);
+            return report_one(io, Diagnostic::message(msg), json_errors).map(Err);
         }
     };
     let mut est = match estimate::load_owned(&origin, text) {
@@ -63,21 +69,22 @@ pub(super) fn load_estimate(
                 } else {
                     "--references"
                 };
-                return report(io, &Diagnostic::message(format!("{flag}: {e}"))).map(Err);
+                return report_one(io, Diagnostic::message(format!("{flag}: {e}")), json_errors)
+                    .map(Err);
             }
         };
         match sheets::read(path, &text, path) {
             Ok(sheet) => est.add_sheet(kind, sheet),
-            Err(d) => return report(io, &d).map(Err),
+            Err(d) => return report_one(io, d, json_errors).map(Err),
         }
     }
     for set in sets {
         let (name, expr) = match split_binding(set, "--set") {
             Ok(pair) => pair,
-            Err(d) => return report(io, &d).map(Err),
+            Err(d) => return report_one(io, d, json_errors).map(Err),
         };
         if let Err(d) = est.set(name, expr) {
-            return report(io, &d).map(Err);
+            return report_one(io, d, json_errors).map(Err);
         }
     }
     est.set_sampling(sampling.apply(est.sampling()));
@@ -85,6 +92,13 @@ pub(super) fn load_estimate(
         Ok(ev) => Ok(Ok(ev)),
         Err(all) => report_all(io, &all, json_errors).map(Err),
     }
+}
+
+/// [`report_all`] of one error (`d`, a [`Diagnostic`] or a box of one):
+/// with `--format json` a file that cannot be read, or a bad `--set`,
+/// gives the `{"errors": [...]}` object too.
+fn report_one(io: &mut Io<'_>, d: impl Into<Diagnostics>, json: bool) -> io::Result<i32> {
+    report_all(io, &d.into(), json)
 }
 
 /// Report every error of an estimate on stderr, and with `json` also as

@@ -84,7 +84,9 @@ pub(super) fn watch_file(
             .any(|p| p.file_name().map(std::ffi::OsStr::to_os_string) == name)
     };
     // The screen is cleared only on a terminal; piped, each run follows the last.
-    let clear = io.term_width.is_some();
+    // (`term_height` is known only for a terminal; `COLUMNS` may give a
+    // width to a pipe.)
+    let clear = io.term_height.is_some();
     loop {
         if clear {
             io.stdout.write_all(b"\x1b[2J\x1b[H")?;

@@ -59,6 +59,11 @@ pub(crate) struct Resource {
 /// an estimate or `--references` file that overrides it is obeyed.
 pub(crate) const DEFAULT_UTILISATION: &str = "ref.target_utilisation";
 
+/// The most boxes a verdict counts: 2^50, where a count, its zone share
+/// and its spares are still exact in a double (and no estimate comes
+/// near).
+pub(crate) const MAX_BOXES: f64 = 1_125_899_906_842_624.0;
+
 /// The percentiles a load may be sized at.
 pub(crate) const PERCENTILES: [u8; 3] = [50, 75, 95];
 

@@ -243,6 +243,33 @@ impl Estimate {
                 )
             }
         };
+        // A count past what bote counts exactly (a `per_box` a unit off,
+        // `1e-300 GB`) is an error at that `per_box`, not a count stuck at
+        // the largest integer.
+        if let Some((r, need)) = cap
+            .resources
+            .iter()
+            .zip(&ratios)
+            .map(|(r, x)| (r, x / utilisation))
+            .find(|(_, need)| need.is_nan() || *need > capacity::MAX_BOXES)
+        {
+            let message = format!(
+                "`{}` needs {need:.3e} boxes{}, more than bote counts ({})",
+                item.name,
+                if r.name == "load" {
+                    String::new()
+                } else {
+                    format!(" for its {}", r.name)
+                },
+                crate::quantity::grouped(capacity::MAX_BOXES as usize),
+            );
+            return Err(
+                error_at(&self.origin, &self.source_text, r.at.1, message).tap_note(format!(
+                    "is `{}` what one box handles, in the unit meant?",
+                    r.per_box
+                )),
+            );
+        }
         row.sizing = Some(Box::new(capacity::Sizing {
             ratios: ratios.clone(),
             utilisation,

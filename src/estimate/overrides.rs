@@ -64,6 +64,9 @@ impl Estimate {
         }
         let stmt =
             parser::parse(expr, &self.counts).map_err(|e| Box::new(e.diagnostic(&origin, expr)))?;
+        if !item.overridden {
+            check_replacement(item, expr, &origin, self.calendar, &self.counts)?;
+        }
         // `--set read_ratio=1000` where the file says `100 redirects/url`
         // means 1000 of the same: a figure the file wrote with counts
         // (and no names) lends them to a replacement written without. A
@@ -89,4 +92,68 @@ impl Estimate {
         item.overridden = true;
         Ok(())
     }
+}
+
+/// A replacement that names no other quantity is checked against the
+/// file's own figure here, so the error points at the `--set`, not at
+/// the file's line that uses it: it must measure what the file's figure
+/// measures (counts aside: `--set read_ratio=1000` lends the file's), and
+/// where the file's figure is a range above zero in every draw (`LOW to
+/// HIGH`, lognormal, always is), it must be above zero too.
+fn check_replacement(
+    item: &Item,
+    expr: &str,
+    origin: &str,
+    calendar: crate::units::Calendar,
+    counts: &crate::quantity::count::Counts,
+) -> Result<(), LoadError> {
+    let env = crate::lang::env::Env::new(calendar).with_counts(counts.clone());
+    let (Ok(file), Ok(new)) = (
+        crate::lang::evaluate(item.expr_text(), &env),
+        crate::lang::evaluate(expr, &env),
+    ) else {
+        // A figure with names is checked where it is used.
+        return Ok(());
+    };
+    let at = || Span::new(0, expr.len());
+    let was = || match &file.range {
+        Some(r) => r.text.clone(),
+        None => file.shown.text.clone(),
+    };
+    let (file_dim, new_dim) = (file.quantity.dim(), new.quantity.dim());
+    if file_dim.uncounted() != new_dim.uncounted() {
+        let d = Diagnostic::new(
+            format!(
+                "--set {}: `{expr}` is {new_dim}, where the file's `{}` is {file_dim}",
+                item.name, item.name
+            ),
+            origin,
+            expr,
+            at(),
+        )
+        .with_note(format!("the file gives `{}` as {}", item.name, was()));
+        return Err(Box::new(d));
+    }
+    let positive = |v: &crate::quantity::sample::Value| match v {
+        crate::quantity::sample::Value::Exact(q) => q.si_value() > 0.0,
+        crate::quantity::sample::Value::Draws(d) => d.values().iter().all(|x| *x > 0.0),
+    };
+    if file.range.is_some() && positive(&file.value) && !positive(&new.value) {
+        let d = Diagnostic::new(
+            format!(
+                "--set {}: `{expr}` must be above zero, as the file's range for it is",
+                item.name
+            ),
+            origin,
+            expr,
+            at(),
+        )
+        .with_note(format!(
+            "the file gives `{}` as {}, a range above zero in every draw; give a figure above zero",
+            item.name,
+            was()
+        ));
+        return Err(Box::new(d));
+    }
+    Ok(())
 }

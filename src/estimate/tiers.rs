@@ -11,6 +11,7 @@
 use super::{Evaluated, Used};
 use crate::lang::env::Env;
 use crate::quantity::Quantity;
+use crate::quantity::dimension::Dimension;
 use crate::sheets::Entry;
 use crate::units::display::{self, DisplayUnit};
 
@@ -65,6 +66,29 @@ impl Tier {
                 ));
             }
         }
+        // A bound is a volume the price is paid for: the price times it is
+        // money, or money a month (`50 TB` or `10 TB/month` on `$/GB`). One
+        // of another kind (`5 s` on `$/GB/month`) could never be checked.
+        if let Ok(price) = crate::lang::evaluate(&entry.value, env) {
+            let price = price.quantity.dim().uncounted();
+            for (key, text, q) in [
+                ("over", &entry.over, tier.over),
+                ("up_to", &entry.up_to, tier.up_to),
+            ] {
+                let (Some(q), Some(text)) = (q, text) else {
+                    continue;
+                };
+                let paid = price.times(q.dim().uncounted());
+                if !paid.is_some_and(|d| d == Dimension::MONEY || d == Dimension::MONEY_RATE) {
+                    return Err(format!(
+                        "its `{key}` ({text}) is {}, not a volume its price ({}) is paid for: \
+                         the price times a bound is money, or money a month",
+                        q.dim(),
+                        entry.value
+                    ));
+                }
+            }
+        }
         Ok((tier.over.is_some() || tier.up_to.is_some()).then_some(tier))
     }
 
@@ -103,14 +127,28 @@ impl Evaluated {
     /// which holds up to 50 TB; price.s3_standard_50tb holds 180 TB`.
     pub(crate) fn beyond_tiers(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let mut env = None;
         for row in &self.rows {
             let item = &self.estimate.items[row.item];
-            for name in item.stmt.factor_names() {
+            let factors = item.stmt.factor_names();
+            let mut named: Vec<&str> = item.stmt.names().map(|(n, _)| n).collect();
+            named.dedup();
+            for name in named {
                 let Some(used) = self.used.iter().find(|u| u.name == name) else {
                     continue;
                 };
                 let Some(tier) = &used.tier else { continue };
-                let Ok(volume) = row.quantity.checked_div(used.quantity) else {
+                // A factor of the whole product prices the quantity over
+                // the price; a price elsewhere (a term of a sum, `storage *
+                // price.s3 + egress * price.out`) prices what the value
+                // grows by with it.
+                let volume = if factors.contains(&name) {
+                    row.quantity.checked_div(used.quantity).ok()
+                } else {
+                    let env = env.get_or_insert_with(|| self.medians());
+                    priced_by(env, item.expr_text(), name, used.quantity)
+                };
+                let Some(volume) = volume else {
                     continue;
                 };
                 if tier.holds(volume) != Some(false) {
@@ -130,6 +168,29 @@ impl Evaluated {
             }
         }
         out
+    }
+
+    /// Every quantity at its figure (an uncertain one's median) and every
+    /// sheet entry used, by name, for [`priced_by`].
+    fn medians(&self) -> Env<'static> {
+        let point = crate::quantity::sample::Sampling {
+            point: true,
+            ..self.estimate.sampling()
+        };
+        let mut env = Env::new(self.estimate.calendar)
+            .sampling(point)
+            .with_counts(self.estimate.counts.clone());
+        for row in &self.rows {
+            let name = self.estimate.items[row.item].name.clone();
+            env.set(name, crate::quantity::sample::Value::Exact(row.quantity));
+        }
+        for used in &self.used {
+            env.set(
+                used.name.clone(),
+                crate::quantity::sample::Value::Exact(used.quantity),
+            );
+        }
+        env
     }
 
     /// A warning for each quantity that divides a figure with units by a
@@ -166,4 +227,31 @@ impl Evaluated {
             })
             .map(|e| format!("{prefix}.{}", e.name))
     }
+}
+
+/// The volume `expr` prices at `price` (named `name`, its figure in
+/// `env`): how much the value grows for each unit of the price, when it
+/// grows in proportion (`a * price + b`); `None` when the price is not
+/// one a volume is paid at there (divided by, squared, subtracted).
+fn priced_by(env: &mut Env<'static>, expr: &str, name: &str, price: Quantity) -> Option<Quantity> {
+    let mut at = |k: f64| {
+        let scaled = Quantity::new(price.si_value() * k, price.dim()).ok()?;
+        env.set(
+            name.to_string(),
+            crate::quantity::sample::Value::Exact(scaled),
+        );
+        crate::lang::evaluate(expr, env).ok().map(|a| a.quantity)
+    };
+    let (one, two, three) = (at(1.0)?, at(2.0)?, at(3.0)?);
+    env.set(
+        name.to_string(),
+        crate::quantity::sample::Value::Exact(price),
+    );
+    let step = two.checked_sub(one).ok()?;
+    let next = three.checked_sub(two).ok()?;
+    let (a, b) = (step.si_value(), next.si_value());
+    if !(a > 0.0 && (a - b).abs() <= 1e-9 * a) {
+        return None;
+    }
+    step.checked_div(price).ok()
 }

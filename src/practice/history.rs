@@ -34,13 +34,17 @@ impl Record {
     }
 }
 
-/// The stats of a history's text: a table per kind of question. Lines that
-/// do not read (a hand edit) are counted and said, not fatal.
-pub(crate) fn stats(text: &str) -> String {
+/// The stats of a history's bytes: a table per kind of question. Lines
+/// that do not read (a hand edit, a line torn by a killed session, bytes
+/// that are not UTF-8) are counted and said, not fatal.
+pub(crate) fn stats(bytes: &[u8]) -> String {
     let mut bad = 0;
     let mut kinds: Vec<(String, Vec<f64>, usize)> = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let Ok(r) = serde_json::from_str::<Record>(line) else {
+    for line in bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.trim_ascii().is_empty())
+    {
+        let Ok(r) = serde_json::from_slice::<Record>(line) else {
             bad += 1;
             continue;
         };
@@ -91,7 +95,13 @@ pub(crate) fn stats(text: &str) -> String {
             } else {
                 format!("{}x", super::factor_text(median(factors)))
             };
-            [kind.clone(), answered, off, trend]
+            // A hand-edited history is text from a file: escaped.
+            [
+                crate::text::printable(kind).into_owned(),
+                answered,
+                off,
+                trend,
+            ]
         })
         .collect();
     let head = [
@@ -119,10 +129,12 @@ pub(crate) fn stats(text: &str) -> String {
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
-    if bad > 0 {
-        out.push_str(&format!(
+    match bad {
+        0 => {}
+        1 => out.push_str("(1 line of the history did not read and was left out)\n"),
+        _ => out.push_str(&format!(
             "({bad} lines of the history did not read and were left out)\n"
-        ));
+        )),
     }
     out
 }
@@ -154,9 +166,9 @@ mod tests {
             text.push_str(&r.line());
         }
         text.push_str("{not json\n");
-        let out = stats(&text);
+        let out = stats(text.as_bytes());
         assert!(out.contains("Little's law  8         "), "{out}");
         assert!(out.contains("closer: 5x then 1.2x"), "{out}");
-        assert!(out.contains("1 lines of the history did not read"), "{out}");
+        assert!(out.contains("1 line of the history did not read"), "{out}");
     }
 }

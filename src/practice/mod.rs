@@ -153,14 +153,17 @@ fn width_text(w: f64) -> String {
     factor_text(crate::units::display::round_sig(w, 2))
 }
 
-/// A factor to two or three figures: `2.1`, `12`, `1.05`.
+/// A factor to two or three figures: `2.1`, `12`, `1.05`; from a million
+/// on, its power of ten (`2e297`), not three hundred digits.
 pub(crate) fn factor_text(f: f64) -> String {
     if f < 10.0 {
         let s = format!("{f:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
+    } else if f < 1e6 {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        crate::quantity::grouped(f.round().min(1e15) as usize)
+        crate::quantity::grouped(f.round() as usize)
+    } else {
+        format!("{f:.0e}")
     }
 }
 

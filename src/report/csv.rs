@@ -18,7 +18,18 @@ fn csv_field(s: &str) -> String {
 }
 
 /// One row per quantity, assumptions first (section `assumptions`).
-pub(super) fn render(ev: &Evaluated) -> String {
+pub(super) fn render(ev: &Evaluated, summary_only: bool) -> String {
+    // With `--summary`, only the headline figures' rows (a cost total is
+    // its section's `total` row).
+    let headlines = summary_only.then(|| super::summary::summary(ev).headlines);
+    let shown = |section: &str, name: &str| {
+        headlines.as_ref().is_none_or(|h| {
+            h.iter().any(|x| {
+                x.section == section
+                    && (x.name == name || name == "total" && x.name == "cost total")
+            })
+        })
+    };
     // Three columns more when some quantity is a range: its 5th, 50th and
     // 95th percentiles, in its unit (empty for exact quantities).
     let ranges = ev.rows.iter().any(|r| r.range.is_some());
@@ -40,6 +51,9 @@ pub(super) fn render(ev: &Evaluated) -> String {
                 Place::Assumption => "assumptions",
                 Place::Section(s) => &est.sections[s],
             };
+            if !shown(section, &item.name) {
+                continue;
+            }
             let (expect, ok, off) = match &row.expect {
                 Some(c) => (c.shown.text.clone(), c.ok.to_string(), c.off_percent()),
                 None => (String::new(), String::new(), String::new()),
@@ -73,6 +87,7 @@ pub(super) fn render(ev: &Evaluated) -> String {
         }
         // A cost section's total, as a row of its own: `cost,total,...`.
         if let Place::Section(s) = place
+            && shown(&est.sections[s], "total")
             && let Some(total) = cost_total_of(ev, s)
         {
             let (q, shown) = (total.quantity, &total.shown);

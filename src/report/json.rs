@@ -284,19 +284,35 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
     }
 }
 
+/// The JSON report, or with `--summary` the same shape with its
+/// assumptions, sections and references left empty: the summary alone.
+fn report(ev: &Evaluated, summary_only: bool) -> JsonReport<'_> {
+    let mut report = json(ev);
+    if summary_only {
+        report.assumptions.clear();
+        report.sections.clear();
+        report.references.clear();
+    }
+    report
+}
+
 /// The JSON report, pretty-printed, to `w` as it is made: a 10,000-quantity
 /// report is some 10 MB, which a growing string copies over and over.
-pub(super) fn write(ev: &Evaluated, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(super) fn write(
+    ev: &Evaluated,
+    summary_only: bool,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use std::io::Write as _;
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, w);
-    serde_json::to_writer_pretty(&mut out, &json(ev))?;
+    serde_json::to_writer_pretty(&mut out, &report(ev, summary_only))?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
 /// The JSON report as text, pretty-printed.
-pub(super) fn render(ev: &Evaluated) -> String {
-    let mut s = serde_json::to_string_pretty(&json(ev)).unwrap_or_default();
+pub(super) fn render(ev: &Evaluated, summary_only: bool) -> String {
+    let mut s = serde_json::to_string_pretty(&report(ev, summary_only)).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -54,7 +54,9 @@ pub struct Options {
     /// Leave out the title, about, source and calendar lines (table and
     /// Markdown formats).
     pub no_header: bool,
-    /// Print the summary alone: the headline figures and the check.
+    /// Print the summary alone: the headline figures and the check (in
+    /// JSON, the summary with `assumptions`, `sections` and `references`
+    /// empty; in CSV, the headline figures' rows).
     pub summary_only: bool,
     /// The level of the Markdown report's title (1 for `#`, 2 for `##`
     /// to sit under a note's own title); sections are one deeper. 0 is 1.
@@ -72,8 +74,8 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
     match format {
         Format::Table => table::render(ev, opts),
         Format::Markdown => markdown::render(ev, opts),
-        Format::Json => json::render(ev),
-        Format::Csv => csv::render(ev),
+        Format::Json => json::render(ev, opts.summary_only),
+        Format::Csv => csv::render(ev, opts.summary_only),
     }
 }
 
@@ -87,7 +89,7 @@ pub fn write(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(ev, opts, w),
-        Format::Json => json::write(ev, w),
+        Format::Json => json::write(ev, opts.summary_only, w),
         _ => w.write_all(render(ev, format, opts).as_bytes()),
     }
 }

@@ -25,7 +25,17 @@ pub(crate) fn read(origin: &str, text: &str, label: &str) -> Result<Sheet, Box<D
             "cloud" => {}
             "region" => sheet.region = Some(scalar(v, origin, text)?),
             "date" => sheet.date = Some(date(v, origin, text)?),
-            "entries" => sheet.entries = entries(v, origin, text, label)?,
+            "entries" => {
+                sheet.entries = entries(v, origin, text, label)?;
+                // A sheet of nothing is a mistake (a file cut short, the
+                // entries indented under the wrong key), not a sheet.
+                if sheet.entries.is_empty() {
+                    let d = Diagnostic::new("`entries` is empty", origin, text, v.span);
+                    return Err(Box::new(d.with_note(
+                        "a sheet gives at least one entry: `NAME: { value: ..., source: ..., date: YYYY-MM-DD }`",
+                    )));
+                }
+            }
             other => {
                 let d = Diagnostic::unknown_key(
                     origin,

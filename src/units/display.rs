@@ -191,6 +191,10 @@ fn steps(symbols: &[&'static str]) -> Vec<Step> {
 
 static DATA_STEPS: LazyLock<Vec<Step>> =
     LazyLock::new(|| steps(&["B", "kB", "MB", "GB", "TB", "PB", "EB"]));
+/// Data, where less than a byte is said in bits (`ceil(0.3 bit)` is
+/// `1 bit`, not `0.125 B`); a rate keeps the byte ladder.
+static DATA_AMOUNT_STEPS: LazyLock<Vec<Step>> =
+    LazyLock::new(|| steps(&["bit", "B", "kB", "MB", "GB", "TB", "PB", "EB"]));
 static TIME_STEPS: LazyLock<Vec<Step>> =
     LazyLock::new(|| steps(&["ns", "µs", "ms", "s", "min", "h", "d", "year"]));
 static LENGTH_STEPS: LazyLock<Vec<Step>> = LazyLock::new(|| steps(&["m", "km"]));
@@ -201,7 +205,8 @@ static ENERGY_STEPS: LazyLock<Vec<Step>> = LazyLock::new(|| steps(&["Wh", "kWh",
 /// Prefix ladders for the dimensions that have one, smallest first.
 fn ladder(dim: Dimension) -> Option<&'static [Step]> {
     match dim {
-        Dimension::DATA | Dimension::DATA_RATE => Some(&DATA_STEPS),
+        Dimension::DATA => Some(&DATA_AMOUNT_STEPS),
+        Dimension::DATA_RATE => Some(&DATA_STEPS),
         Dimension::TIME => Some(&TIME_STEPS),
         Dimension::LENGTH | Dimension::AREA => Some(&LENGTH_STEPS),
         Dimension::POWER => Some(&POWER_STEPS),

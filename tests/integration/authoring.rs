@@ -358,6 +358,7 @@ fn a_tall_report_is_paged_on_a_terminal() {
             .args(["24", "80", env!("CARGO_BIN_EXE_bote")])
             .args(args)
             .env("BOTE_PAGER", "sed s/^/paged:/")
+            .env("TERM", "xterm")
             .env_remove("LINES")
             .env_remove("COLUMNS")
             .output()

@@ -13,6 +13,7 @@ mod eval_examples;
 mod first_try;
 mod fits;
 mod hardening;
+mod hardening_cli;
 mod input;
 mod limits;
 mod notes;

@@ -228,8 +228,19 @@ impl Loader<'_> {
             return Err(self.err(at, "`percentile` is 50, 75 or 95"));
         }
         // What a box is called here: `tasks`, `shards`, `brokers`.
+        // Blank, every count would read `15 s`; a control character in it
+        // is shown escaped wherever the word is printed, as any text from
+        // a file is.
         let (one, many) = match self.opt_text(&fields, "boxes")? {
-            Some(word) => crate::lang::phrasing::singular_and_plural(word.trim()),
+            Some(word) if word.trim().is_empty() => {
+                let at = fields.get("boxes").map_or(key.span, |n| n.span);
+                return Err(self
+                    .err(at, format!("the `boxes` of `{name}` is empty"))
+                    .tap_note("name what one box is, in the plural: `boxes: tasks`"));
+            }
+            Some(word) => {
+                crate::lang::phrasing::singular_and_plural(&crate::text::printable(word.trim()))
+            }
             None => ("box".to_string(), "boxes".to_string()),
         };
         let expect = self.expect(&fields, &name, &[&many, &one])?;
