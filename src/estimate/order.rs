@@ -82,6 +82,13 @@ impl Estimate {
                                     span,
                                 )
                             }
+                            // `2 KB/user` with no count `user`: a unit's place,
+                            // where no quantity's name is offered.
+                            None if !in_utilisation
+                                && crate::lang::env::in_unit_position(&item.stmt.text, span) =>
+                            {
+                                crate::lang::env::unknown_unit(name, &self.counts, span)
+                            }
                             None => {
                                 let known = self.items.iter().map(|i| i.name.as_str());
                                 crate::lang::env::unknown_name(name, known, &self.counts, span)

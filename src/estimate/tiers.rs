@@ -199,10 +199,10 @@ impl Evaluated {
     pub(crate) fn by_hand(&self) -> Vec<String> {
         self.rows
             .iter()
-            .filter(|row| !row.quantity.dim().is_none())
             .filter_map(|row| {
                 let item = &self.estimate.items[row.item];
-                crate::lang::hand_conversion(&item.stmt).map(|w| format!("`{}`: {w}", item.name))
+                crate::lang::hand_conversion(&item.stmt, row.quantity.dim())
+                    .map(|w| format!("`{}`: {w}", item.name))
             })
             .collect()
     }

@@ -19,6 +19,11 @@ pub(crate) enum BinOp {
     /// MB/s`); otherwise each of what A counts at B (`6 billion URLs at 500
     /// bytes` is 3 TB: B is per URL).
     At,
+    /// `A over B` (and `A in B` where B is a figure): an amount over a time
+    /// is a rate (`100 GB over 1 hour`), a rate over a time the amount it
+    /// comes to (`10 GB per day over 5 years`, `2 Gbps in 10 minutes`);
+    /// otherwise as `at` (`1 TB over 1 Gbps` is the time it takes).
+    Over,
 }
 
 impl BinOp {
@@ -30,13 +35,14 @@ impl BinOp {
             BinOp::Pow => "^",
             BinOp::To => "to",
             BinOp::At => "at",
+            BinOp::Over => "over",
         }
     }
 
     pub(super) fn precedence(self) -> u8 {
         match self {
             BinOp::Add => 1,
-            BinOp::Mul | BinOp::Div | BinOp::At => 2,
+            BinOp::Mul | BinOp::Div | BinOp::At | BinOp::Over => 2,
             BinOp::To => 3,
             BinOp::Pow => 5,
         }

@@ -110,10 +110,43 @@ impl<'a> Env<'a> {
         self.values.get(name)
     }
 
-    pub(super) fn unknown(&self, name: &str, span: Span) -> ExprError {
+    /// The error for `name` at `span` of `src`, which no one defined.
+    pub(super) fn unknown(&self, name: &str, src: &str, span: Span) -> ExprError {
+        if in_unit_position(src, span) {
+            return unknown_unit(name, &self.counts, span);
+        }
         unknown_name(name, self.values.keys().map(|k| &**k), &self.counts, span)
     }
 }
+
+/// Does the word at `span` of `src` stand where a unit does: right after a
+/// `/` (`2 KB/user`) or after `per`, `every` or `each`? There a name is
+/// never suggested for it (`users` for `user` would divide by the users).
+pub(crate) fn in_unit_position(src: &str, span: Span) -> bool {
+    let before = src.get(..span.start).unwrap_or("");
+    before.ends_with('/') || {
+        let word = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        before.len() > before.trim_end().len() && matches!(word, "per" | "every" | "each")
+    }
+}
+
+/// The error for a word in a unit's place that is no unit: the units and
+/// counts it is close to, or how to declare it as a count.
+pub(crate) fn unknown_unit(word: &str, counts: &Counts, span: Span) -> ExprError {
+    ExprError::new(
+        ExprErrorKind::UnknownUnit {
+            word: word.to_string(),
+            suggestions: units::suggest_units(word, counts),
+        },
+        span,
+    )
+}
+
+impl Env<'_> {}
 
 /// The error for a name nobody defined, with the closest of `known` (or of
 /// the units, if no name is close) as suggestions. `inf` and `NaN` get their own.

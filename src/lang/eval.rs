@@ -35,7 +35,7 @@ fn builtin_sheet_value(name: &str, env: &Env, span: Span) -> Option<Result<Value
     Some(
         crate::lang::evaluate_keyed(&e.value, &by, name)
             .map(|a| a.value)
-            .map_err(|_| env.unknown(name, span)),
+            .map_err(|_| env.unknown(name, "", span)),
     )
 }
 
@@ -354,7 +354,8 @@ impl Walk<'_, '_> {
                 if let Some(v) = env.get(name) {
                     return counted_name(name, v, env).map_err(|e| ExprError::quantity(e, span));
                 }
-                builtin_sheet_value(name, env, span).unwrap_or_else(|| Err(env.unknown(name, span)))
+                builtin_sheet_value(name, env, span)
+                    .unwrap_or_else(|| Err(env.unknown(name, &stmt.text, span)))
             }
             Expr::Neg { expr, span } => {
                 self.eval(*expr)?.map(|q| Ok(q.negate())).map_err(at(*span))
@@ -405,6 +406,7 @@ impl Walk<'_, '_> {
                     BinOp::Mul => l.zip(&r, Quantity::checked_mul, |a, b| a * b),
                     BinOp::Div => l.zip(&r, Quantity::checked_div, |a, b| a / b),
                     BinOp::At => each_at(&l, &r),
+                    BinOp::Over => over(&l, &r),
                     BinOp::Pow => power(&l, &r),
                     BinOp::To => unreachable!("ranges are evaluated above"),
                 };
@@ -616,6 +618,18 @@ fn apply(
         Func::Normal | Func::Uniform | Func::Pert => {
             unreachable!("distributions are drawn above")
         }
+    }
+}
+
+/// `a over b`: see [`BinOp::Over`].
+fn over(a: &Value, b: &Value) -> Result<Value, QuantityError> {
+    if b.dim() != crate::quantity::dimension::Dimension::TIME {
+        return each_at(a, b);
+    }
+    if a.dim().time_power() < 0 {
+        a.zip(b, Quantity::checked_mul, |x, y| x * y)
+    } else {
+        a.zip(b, Quantity::checked_div, |x, y| x / y)
     }
 }
 

@@ -94,6 +94,14 @@ fn word_end(src: &str, start: usize) -> usize {
                 i += 1;
             }
             0x80.. if src[i..].starts_with(['µ', 'μ']) => i += 2,
+            // `what's`: an apostrophe between letters is part of the word.
+            b'\''
+                if i > start
+                    && bytes[i - 1].is_ascii_alphabetic()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) =>
+            {
+                i += 1;
+            }
             _ => break,
         }
     }

@@ -184,7 +184,10 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         .map_err(|e| e.name_used_as_unit(src, is_name))?;
     check_draws(&stmt, env)?;
     let mut value = eval::eval_statement(&stmt, env, key)?;
-    time_counted_twice(&stmt, value.dim())?;
+    time_counted_twice(&stmt, value.dim(), &|id| env.dim_of(&stmt, id))?;
+    if stmt.target.is_none() {
+        squared(&stmt, value.dim())?;
+    }
     if stmt.target.is_none() {
         let checked = counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id));
         if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err()) {
@@ -206,9 +209,7 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
     };
     let (quantity, shown, range) = display::show_value(&value, unit, env.calendar);
     // A plain number divided by one (`3600 / 60`) is arithmetic, not a unit.
-    let warning = (!value.dim().is_none())
-        .then(|| hand_conversion(&stmt))
-        .flatten();
+    let warning = hand_conversion(&stmt, value.dim());
     Ok(Answer {
         warning,
         input: stmt.to_string(),
@@ -227,6 +228,7 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
 fn time_counted_twice(
     stmt: &ast::Statement,
     dim: crate::quantity::dimension::Dimension,
+    dim_of: counts::Dims<'_>,
 ) -> Result<(), ExprError> {
     if dim.time_power() <= 0 {
         return Ok(());
@@ -246,7 +248,6 @@ fn time_counted_twice(
             if def.dim == crate::quantity::dimension::Dimension::TIME && *power > 0)
     };
     let mut rate = None;
-    let mut rate_unit = false;
     let mut durations = 0;
     let mut todo = vec![(stmt.root(), 0u32)];
     while let Some((id, flips)) = todo.pop() {
@@ -272,6 +273,16 @@ fn time_counted_twice(
             }
             ast::Expr::Juxt { lhs, unit, .. } => todo.extend([(*lhs, flips), (*unit, flips)]),
             ast::Expr::Neg { expr, .. } => todo.push((*expr, flips)),
+            // A defined name counts as what it holds: `rate * latency *
+            // latency` is a rate times two times.
+            node @ ast::Expr::Name { .. } if flips == 0 => {
+                let Some(d) = dim_of(id) else { continue };
+                if d.time_power() > 0 {
+                    durations += 1;
+                } else if d.time_power() < 0 {
+                    rate = rate.or(Some(stmt.text_at(node.span())));
+                }
+            }
             node @ ast::Expr::Unit {
                 unit: ast::UnitRef::Unit(def),
                 power,
@@ -280,20 +291,14 @@ fn time_counted_twice(
                 let t = def.dim.time_power() * power;
                 match flips {
                     0 if t > 0 => durations += 1,
-                    0 if t < 0 => {
-                        rate = rate.or(Some(stmt.text_at(node.span())));
-                        rate_unit = true;
-                    }
+                    0 if t < 0 => rate = rate.or(Some(stmt.text_at(node.span()))),
                     _ => {}
                 }
             }
             _ => {}
         }
     }
-    // A plain time is a duration, unless the rate was a unit of its own
-    // (`100 QPS * 1 day * 30 days`): `1 s * 1 s per s` is one second.
-    let plain_time = dim == crate::quantity::dimension::Dimension::TIME;
-    if durations < 2 || plain_time && !rate_unit {
+    if durations < 2 {
         return Ok(());
     }
     let Some(rate) = rate else {
@@ -310,22 +315,53 @@ fn time_counted_twice(
     ))
 }
 
+/// Data or time squared (`2 GB * 3 GB`, `1 hour * 2 hours`, `bw / rtt`
+/// in B/s^2): no estimate means them, so a line that comes to one is a
+/// slip, said with its dimension, unless a conversion asks for it (`->
+/// s^2`).
+fn squared(
+    stmt: &ast::Statement,
+    dim: crate::quantity::dimension::Dimension,
+) -> Result<(), ExprError> {
+    let (data, time) = (dim.data_power(), dim.time_power());
+    if data.abs() < 2 && time.abs() < 2 {
+        return Ok(());
+    }
+    let what = if data.abs() >= 2 { "data" } else { "time" };
+    Err(ExprError::new(
+        error::ExprErrorKind::Slip {
+            what: format!("this comes to {dim}, {what} to the power {}: no figure of an estimate is that", if data.abs() >= 2 { data } else { time }),
+            hint: "a figure multiplied where it should divide, or divided twice? (`-> s^2` asks for it on purpose)".into(),
+        },
+        stmt.span(),
+    ))
+}
+
 /// A division by a plain number that is a time in seconds or minutes
 /// (`/ 86400`, `/ 3600`, `/ 60`): a day or an hour converted by hand,
 /// which bote, carrying units, would then convert again. `500M reads per
 /// day / 86400` is 57,870 reads a day, not a second. Said, not refused:
 /// the arithmetic may be meant.
-pub(crate) fn hand_conversion(stmt: &ast::Statement) -> Option<String> {
-    const TIMES: [(f64, &str); 8] = [
+pub(crate) fn hand_conversion(
+    stmt: &ast::Statement,
+    dim: crate::quantity::dimension::Dimension,
+) -> Option<String> {
+    const TIMES: [(f64, &str); 9] = [
         (60.0, "a minute in seconds, or an hour in minutes"),
         (1_440.0, "a day in minutes"),
         (3_600.0, "an hour in seconds"),
         (86_400.0, "a day in seconds"),
         (604_800.0, "a week in seconds"),
         (2_592_000.0, "a 30-day month in seconds"),
+        (2_628_000.0, "bote's month (a twelfth of a year) in seconds"),
         (31_536_000.0, "a year in seconds"),
         (525_600.0, "a year in minutes"),
     ];
+    // Only a rate can have been converted by hand: `1 day / 86400` is a
+    // second and `120 GB / 60` a sixtieth of it, both as meant.
+    if dim.time_power() >= 0 {
+        return None;
+    }
     stmt.nodes.iter().find_map(|node| {
         let ast::Expr::Binary {
             op: ast::BinOp::Div,
@@ -335,21 +371,38 @@ pub(crate) fn hand_conversion(stmt: &ast::Statement) -> Option<String> {
         else {
             return None;
         };
-        let ast::Expr::Number {
+        let value = plain_number(stmt, *rhs)?;
+        let (_, what) = TIMES.iter().find(|(t, _)| (t - value).abs() < 1e-9 * t)?;
+        let text = stmt.text_at(stmt.node(*rhs).span());
+        let text = if matches!(stmt.node(*rhs), ast::Expr::Binary { .. }) {
+            format!("({text})")
+        } else {
+            text.to_string()
+        };
+        Some(format!(
+            "`/ {text}` divides by a plain number: {what}? bote carries units, so a figure per day or per month is already a rate: write `-> /s` for per second, or divide by a time (`/ 1 day`)"
+        ))
+    })
+}
+
+/// The value of node `id` when it is a plain number or a product or
+/// quotient of them (`86400`, `(24 * 3600)`, `(24 * 60 * 60)`).
+fn plain_number(stmt: &ast::Statement, id: ast::NodeId) -> Option<f64> {
+    match stmt.node(id) {
+        ast::Expr::Number {
             value,
             percent: false,
             money: false,
             ..
-        } = stmt.node(*rhs)
-        else {
-            return None;
-        };
-        let (_, what) = TIMES.iter().find(|(t, _)| t == value)?;
-        let n = crate::quantity::grouped(*value as usize);
-        Some(format!(
-            "`/ {n}` divides by a plain number: {what}? bote carries units, so a figure per day is already a rate: write `-> /s` for per second, or `/ {n} s` to divide by a time"
-        ))
-    })
+        } => Some(*value),
+        ast::Expr::Binary {
+            op: ast::BinOp::Mul,
+            lhs,
+            rhs,
+            ..
+        } => Some(plain_number(stmt, *lhs)? * plain_number(stmt, *rhs)?),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

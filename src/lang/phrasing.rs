@@ -53,9 +53,11 @@ const COMMON_COUNTS: [&str; 12] = [
     "bite", "gear", "geek", "tour", "seek", "peek", "weed", "pear", "tear", "peer", "deer", "beer",
 ];
 
-/// Units bote does not carry (mass, volume, temperature, speed), held back
-/// from being read as counts: `3 gallons` is refused, not 3 of a noun.
-const UNCARRIED_UNITS: [&str; 24] = [
+/// Units bote does not carry (mass, volume, temperature, speed, decades)
+/// and magnitudes in other words or scales (`mil`, `lakh`, `quarter`),
+/// held back from being read as counts: `3 gallons` and `5 mil users` are
+/// refused, not 3 or 5 of a noun.
+const UNCARRIED_UNITS: [&str; 35] = [
     "gallon",
     "liter",
     "litre",
@@ -80,6 +82,17 @@ const UNCARRIED_UNITS: [&str; 24] = [
     "celsius",
     "fahrenheit",
     "kilo",
+    "mil",
+    "mill",
+    "mio",
+    "mln",
+    "bil",
+    "lakh",
+    "crore",
+    "decade",
+    "century",
+    "quarter",
+    "grand",
 ];
 
 /// Could `word` be a noun: a word with a vowel (`tweets`, `users`), or an
@@ -123,6 +136,14 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
         let next_is = |tok: Tok| tokens.get(i + 1).is_some_and(|n| n.tok == tok);
         match (t.tok, word(&t)) {
             (Tok::Number { .. }, _) => after_figure = true,
+            // `how many requests per second is ...`: the noun asked for.
+            (Tok::Ident, Some(w))
+                if w.eq_ignore_ascii_case("many")
+                    && i > 0
+                    && word(&tokens[i - 1]).is_some_and(|p| p.eq_ignore_ascii_case("how")) =>
+            {
+                after_figure = true;
+            }
             // `a billion requests`, `a million users`: a figure in words.
             (Tok::Ident, Some("a" | "an"))
                 if tokens.get(i + 1).and_then(word).is_some_and(|n| {

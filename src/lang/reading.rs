@@ -134,7 +134,7 @@ impl Statement {
                     // when an end is a name (`(a to b) * 2`, `2 * (a to b) * c`):
                     // see the parser's `unambiguous`. They cost nothing where
                     // it is all figures.
-                    BinOp::Mul | BinOp::Div | BinOp::At => {
+                    BinOp::Mul | BinOp::Div | BinOp::At | BinOp::Over => {
                         let is_range = |id: NodeId| {
                             matches!(self.node(id), Expr::Binary { op: BinOp::To, .. })
                         };

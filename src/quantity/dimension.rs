@@ -63,6 +63,11 @@ impl Dimension {
         d
     }
 
+    /// The power of data in this dimension: 1 for `B/s`, 2 for `B^2`.
+    pub(crate) fn data_power(self) -> i8 {
+        self.base[0]
+    }
+
     /// The power of time in this dimension: 1 for `B*s`, -1 for a rate.
     pub(crate) fn time_power(self) -> i8 {
         self.base[1]

@@ -213,6 +213,8 @@ proptest! {
         // reason, is no wrong number.
         if let Err(e) = &a {
             prop_assume!(!e.to_string().contains("a time counted twice"));
+            // Data or time squared with no conversion asking for it: a slip.
+            prop_assume!(!e.to_string().contains("no figure of an estimate is that"));
         }
         let a = a.map_err(|e| TestCaseError::fail(format!("{src}: {e}")))?;
         let got = if target.is_some() { a.shown.value } else { a.quantity.si_value() };

@@ -584,18 +584,31 @@ fn a_day_converted_by_hand_is_said() {
     assert_eq!(out.stdout, "40.19 reads/min\n");
     assert!(
         out.stderr
-            .starts_with("warning: `/ 86,400` divides by a plain number: a day in seconds?"),
+            .starts_with("warning: `/ 86400` divides by a plain number: a day in seconds?"),
         "{}",
         out.stderr
     );
-    let json = bote(&["eval", "--format", "json", "1 TB / 86400"], "");
+    let json = bote(&["eval", "--format", "json", "1 TB per day / 86400"], "");
     let v: serde_json::Value = serde_json::from_str(json.stdout.trim()).unwrap();
     assert!(v["warning"].as_str().unwrap().contains("-> /s"), "{v}");
-    // Written with its unit, or as plain arithmetic, nothing is said.
+    // A day written as a product, and bote's own month (issue 33).
+    for (src, says) in [
+        ("500M reads per day / (24 * 3600)", "`/ (24 * 3600)`"),
+        ("500M reads per day / (24 * 60 * 60)", "`/ (24 * 60 * 60)`"),
+        ("100M per month / 2628000", "bote's month"),
+    ] {
+        let out = bote(&["eval", src], "");
+        assert!(out.stderr.contains(says), "{src}: {}", out.stderr);
+    }
+    // Written with its unit, or as plain arithmetic, or where the figure
+    // is no rate (a day is 86,400 s; a sixtieth of 120 GB), nothing is said.
     for src in [
         "500M DAU * 10 reads per day -> /s",
         "1 TB / 86400 s",
         "3600 / 60",
+        "1 day / 86400",
+        "3600 s / 3600",
+        "120 GB / 60",
     ] {
         let out = bote(&["eval", src], "");
         assert_eq!(out.stderr, "", "{src}");

@@ -137,14 +137,14 @@ fn a_day_converted_by_hand_in_a_file_is_said() {
         warnings[0]
             .as_str()
             .unwrap()
-            .starts_with("`reads`: `/ 86,400` divides by a plain number"),
+            .starts_with("`reads`: `/ 86400` divides by a plain number"),
         "{warnings:?}"
     );
     // 5e9 a day / 86,400 is 57,870 a day: 0.67 a second, as computed.
     assert_eq!(v["sections"][0]["quantities"][0]["text"], "0.6698 /s");
     let check = bote(&["check", "-"], file);
     assert!(
-        check.stderr.contains("warning: -: `reads`: `/ 86,400`"),
+        check.stderr.contains("warning: -: `reads`: `/ 86400`"),
         "{}",
         check.stderr
     );

@@ -290,7 +290,12 @@ impl Loader<'_> {
             .into_iter()
             .map(|(i, e)| {
                 let p = &pending[i];
-                let e = e.name_used_as_unit(p.text, |w| items.iter().any(|item| item.name == w));
+                // `replicas: 3 replicas` is no `3 * replicas`: a quantity
+                // is never offered in terms of itself.
+                let own = &items[i].name;
+                let e = e.name_used_as_unit(p.text, |w| {
+                    w != own && items.iter().any(|item| item.name == w)
+                });
                 self.expr_error(&e, p.text, p.node)
             })
             .collect()

@@ -115,7 +115,7 @@ fn parse_tokens(
     let asked = p.question()?;
     p.expr()?;
     let target = if let Some(asked) = asked {
-        asked.map(Box::new)
+        Some(Box::new(asked))
     } else if p.eat_conversion() {
         Some(Box::new(p.target()?))
     } else {
@@ -424,6 +424,9 @@ impl<'a> Parser<'a> {
                     let percent = matches!(self.node(lhs), Expr::Number { percent: true, .. });
                     if !percent && self.counted_before() {
                         BinOp::At
+                    } else if self.is_fraction(lhs) && self.figure_at(self.pos + 1) {
+                        // `1/3 of 900 GB`: a fraction of it.
+                        BinOp::Mul
                     } else {
                         self.of(lhs)?;
                         BinOp::Mul
@@ -432,7 +435,7 @@ impl<'a> Parser<'a> {
                 // `1 TB over 1 Gbps` (a transfer's time), `10 GB per day
                 // over 5 years` (so long): as `at` reads them.
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "over") => {
-                    BinOp::At
+                    BinOp::Over
                 }
                 // `10 requests each second`: each before a unit is per.
                 Some(Tok::Ident)
@@ -443,14 +446,14 @@ impl<'a> Parser<'a> {
                 {
                     BinOp::Div
                 }
-                // `100 GB in 10 minutes`, `1 TB in an hour`: a figure after
-                // `in` is the time it takes, so the whole is a rate. (`in`
-                // before a unit alone converts: `in QPS`.)
+                // `100 GB in 10 minutes` (a rate), `2 Gbps in 10 minutes`
+                // (what it comes to): a figure after `in` reads as `over`.
+                // (`in` before a unit alone converts: `in QPS`.)
                 Some(Tok::Ident)
                     if self.word_at(self.pos).is_some_and(|(w, _)| w == "in")
                         && self.figure_at(self.pos + 1) =>
                 {
-                    BinOp::Div
+                    BinOp::Over
                 }
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
                     BinOp::Mul
@@ -512,6 +515,30 @@ impl<'a> Parser<'a> {
                 .word_at(self.pos - 1)
                 .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
             && self.figure_at(self.pos + 1)
+    }
+
+    /// Is node `id` a fraction written with a `/` and no spaces (`1/3`)?
+    fn is_fraction(&self, id: NodeId) -> bool {
+        let Expr::Binary {
+            op: BinOp::Div,
+            lhs,
+            rhs,
+            ..
+        } = self.node(id)
+        else {
+            return false;
+        };
+        let number = |id: &NodeId| {
+            matches!(
+                self.node(*id),
+                Expr::Number {
+                    percent: false,
+                    money: false,
+                    ..
+                }
+            )
+        };
+        number(lhs) && number(rhs) && self.span(*lhs).end + 1 == self.span(*rhs).start
     }
 
     /// Does a figure start at token `pos`: a number, `$` and a number, or
@@ -709,8 +736,9 @@ impl<'a> Parser<'a> {
     /// `how many UNIT in|is|are …` asks for the expression in that unit
     /// (`how many seconds in a month`); `how long to VERB …` and `what is
     /// …` ask for the expression itself (`how long to send 1 TB over 1
-    /// Gbps`). `Some(target)` for a question, `None` for none.
-    fn question(&mut self) -> Result<Option<Option<Target>>, ExprError> {
+    /// Gbps`), which may still be converted (`what is 7 days in seconds`).
+    /// The unit asked for, if the question names one.
+    fn question(&mut self) -> Result<Option<Target>, ExprError> {
         let word = |p: &Self, i: usize| p.word_at(p.pos + i).map(|(w, _)| w.to_ascii_lowercase());
         match (word(self, 0).as_deref(), word(self, 1).as_deref()) {
             (Some("how"), Some("many" | "much")) => {
@@ -721,7 +749,7 @@ impl<'a> Parser<'a> {
                         "`in` or `is` after what is asked, as in `how many seconds in a month`",
                     ));
                 }
-                Ok(Some(Some(target)))
+                Ok(Some(target))
             }
             (Some("how"), Some("long")) => {
                 self.pos += 2;
@@ -741,11 +769,15 @@ impl<'a> Parser<'a> {
                 if word(self, 0).is_some_and(|w| units::lookup(&w).is_none()) {
                     self.pos += 1;
                 }
-                Ok(Some(None))
+                Ok(None)
             }
             (Some("what"), Some("is" | "are")) => {
                 self.pos += 2;
-                Ok(Some(None))
+                Ok(None)
+            }
+            (Some("what's"), _) => {
+                self.pos += 1;
+                Ok(None)
             }
             _ => Ok(None),
         }
