@@ -22,7 +22,10 @@
 //! date comes back unchanged. This is text in, text out: reading and
 //! writing the file is the command line's.
 
+mod check;
 mod pad;
+
+pub(crate) use check::check;
 
 pub(crate) use pad::pad;
 
@@ -35,6 +38,8 @@ use std::fmt::Write as _;
 /// The first words of a region's opening and closing lines.
 const BEGIN: &str = "<!-- bote: results of the block above";
 const END: &str = "<!-- bote: end -->";
+/// What both begin with.
+const MARK: &str = "<!-- bote:";
 
 /// What a block holds, from its fence's info string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,6 +207,18 @@ pub(crate) struct Filled {
     /// Problems with the note's own shape: a region with no end, a block
     /// with no closing fence (1-based line, message). Each is left alone.
     pub(crate) malformed: Vec<(usize, String)>,
+    /// What was changed, in order: all else is the note's, byte for byte.
+    pub(crate) edits: Vec<Edit>,
+}
+
+/// One change to the note: `from..to` of the note (empty for a region
+/// added) became `at..at + len` of the new text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Edit {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) at: usize,
+    pub(crate) len: usize,
 }
 
 /// A region found after a block: its opening and closing lines.
@@ -214,6 +231,21 @@ struct Region {
 /// errors. With `force`, a region edited by hand is replaced too; a region
 /// with no end never is. Linear in the note's size, regions included.
 pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
+    // A byte-order mark stays where it is, outside what is read.
+    let bom = if note.starts_with('\u{feff}') { "\u{feff}".len() } else { 0 };
+    let mut out = fill_text(&note[bom..], origin, force);
+    if bom > 0 {
+        out.text.insert(0, '\u{feff}');
+        for e in &mut out.edits {
+            e.from += bom;
+            e.to += bom;
+            e.at += bom;
+        }
+    }
+    out
+}
+
+fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
     let lines = Lines::new(note);
     let eol = if note.contains("\r\n") { "\r\n" } else { "\n" };
     let (blocks, headings) = parse(note, &lines);
@@ -262,20 +294,6 @@ pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
             .map_or(lines.len(), |b| lines.of(b.start));
         let prefix = container_prefix(lines.text(close));
         let found = find_region(&lines, close, next, prefix);
-        let region = match found {
-            Found::None => None,
-            Found::Region(r) => Some(r),
-            Found::NoEnd(begin) => {
-                out.malformed.push((
-                    begin + 1,
-                    format!(
-                        "a bote region opens here and has no `{END}` line before the next \
-                         block or region; bote leaves it alone"
-                    ),
-                ));
-                continue;
-            }
-        };
         let content: Vec<&str> = block
             .content
             .split_terminator('\n')
@@ -294,6 +312,20 @@ pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
         let body = format!("{body}\n");
         let crc = crc32fast::hash(body.as_bytes());
         let region_text = framed(&body, crc, prefix, eol);
+        let region = match found {
+            Found::None => None,
+            Found::Region(r) => Some(r),
+            Found::NoEnd(begin) => {
+                out.malformed.push((
+                    begin + 1,
+                    format!(
+                        "a bote region opens here and has no `{END}` line before the next \
+                         block or region; bote leaves it alone"
+                    ),
+                ));
+                continue;
+            }
+        };
         match region {
             Some(Region { begin, end }) => {
                 spans.push((lines.start(begin), lines.end(end)));
@@ -319,6 +351,12 @@ pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
                 let from = lines.start(begin);
                 let to = lines.end(end);
                 text.push_str(&note[copied..from]);
+                out.edits.push(Edit {
+                    from,
+                    to,
+                    at: text.len(),
+                    len: region_text.len(),
+                });
                 text.push_str(&region_text);
                 shift += newlines(&region_text) as isize - newlines(&note[from..to]) as isize;
                 copied = to;
@@ -330,6 +368,12 @@ pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
                 let fence_end = lines.end(close);
                 text.push_str(&note[copied..fence_end]);
                 let added = format!("{eol}{}{eol}{region_text}", prefix.trim_end());
+                out.edits.push(Edit {
+                    from: fence_end,
+                    to: fence_end,
+                    at: text.len(),
+                    len: added.len(),
+                });
                 text.push_str(&added);
                 shift += newlines(&added) as isize;
                 copied = fence_end;
@@ -378,11 +422,30 @@ fn find_region(lines: &Lines<'_>, close: usize, next: usize, prefix: &str) -> Fo
     for i in begin + 1..next {
         match inside(i) {
             Some(l) if l == END => return Found::Region(Region { begin, end: i }),
-            Some(l) if l.starts_with(BEGIN) => break,
+            // Another opening line, or an end changed by hand (a space
+            // after it): which line ends this region is a guess bote
+            // does not make.
+            _ if marker_like(lines.text(i), prefix) => break,
             _ => {}
         }
     }
     Found::NoEnd(begin)
+}
+
+/// Whether a reader would take `line` for one of bote's markers in a
+/// region written after `prefix`: after the `>`s and spaces in front of
+/// it, at most three spaces more than the prefix has. A line bote wrote
+/// four spaces in, to keep it from reading as one, is not.
+pub(crate) fn marker_like(line: &str, prefix: &str) -> bool {
+    let rest = line.trim_start_matches([' ', '\t', '>']);
+    let indent = |lead: &str| {
+        let after = lead.rfind('>').map_or(lead, |i| &lead[i + 1..]);
+        after
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum::<usize>()
+    };
+    rest.starts_with(MARK) && indent(&line[..line.len() - rest.len()]) <= indent(prefix) + 3
 }
 
 /// What the container puts before each line of a block, read from its

@@ -15,6 +15,7 @@ mod hardening;
 mod input;
 mod limits;
 mod notes;
+mod notes_random;
 mod phrasings;
 mod practice;
 mod presets;
