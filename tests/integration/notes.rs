@@ -400,3 +400,56 @@ fn the_readmes_before_and_after_are_true() {
     assert_eq!(run(&path, &[]).status, 0);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
 }
+
+/// A case is a note: each file under `tests/cases/notes/` is checked
+/// (`--check`), filled in (`--force` when its name says so), and filled in
+/// again, which must change nothing. The snapshot holds each run's status
+/// and messages and the note as bote left it.
+#[test]
+fn note_cases() {
+    insta::glob!("../cases/notes", "*.md", |case| {
+        let text = std::fs::read_to_string(case).unwrap();
+        let name = case.file_stem().unwrap().to_string_lossy().into_owned();
+        let path = note(&format!("notes-case-{name}"), "note.md", &text);
+        // Messages name the note as the user typed it.
+        let dir = path.parent().unwrap();
+        let at = |args: &[&str]| {
+            let out = Command::new(bin())
+                .current_dir(dir)
+                .args(args)
+                .output()
+                .unwrap();
+            let said = format!(
+                "status: {}\n{}{}",
+                out.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            (out.status.code(), said)
+        };
+        let (_, check) = at(&["notes", "note.md", "--check"]);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "--check wrote");
+        let args: &[&str] = if name.starts_with("force") {
+            &["notes", "note.md", "--force"]
+        } else {
+            &["notes", "note.md"]
+        };
+        let (status, run) = at(args);
+        assert_ne!(status, Some(101), "a panic: {run}");
+        assert_ne!(status, Some(134), "a panic: {run}");
+        let after = std::fs::read_to_string(&path).unwrap();
+        at(args);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            after,
+            "a second run changed the note"
+        );
+        for force in [false, true] {
+            bote::fuzz::check_note(&text, force).unwrap();
+        }
+        insta::assert_snapshot!(format!(
+            "--- bote notes note.md --check\n{check}--- bote {}\n{run}--- the note after\n{after}",
+            args.join(" ")
+        ));
+    });
+}
