@@ -32,7 +32,7 @@ pub(super) fn notes_cmd(args: &NotesArgs, io: &mut Io<'_>) -> io::Result<i32> {
 /// Fill in the note at `path` once; the exit status says whether all went well.
 fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> {
     let shown = files::shown(path);
-    let before = match files::read_exact_text(path) {
+    let before = match files::read_note(path) {
         Ok(text) => text,
         Err(msg) => return report(io, &Diagnostic::message(msg)),
     };
@@ -91,7 +91,7 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
         return Ok(EXIT_INPUT);
     }
     // The note as it is now: a save while bote worked is not overwritten.
-    match files::read_exact_text(path) {
+    match files::read_note(path) {
         Ok(now) if now == before => {}
         _ => {
             let msg =

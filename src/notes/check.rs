@@ -48,13 +48,18 @@ fn kept_outside(note: &str, filled: &Filled) -> Result<(), String> {
             .get(i..e.from)
             .ok_or_else(|| format!("edit at {}..{} out of order", e.from, e.to))?;
         if new.get(o..o + kept.len()) != Some(kept) || o + kept.len() != e.at {
-            return Err(format!("a byte of the note changed between {i} and {}", e.from));
+            return Err(format!(
+                "a byte of the note changed between {i} and {}",
+                e.from
+            ));
         }
         let old = &note[e.from..e.to];
         if !old.is_empty() {
             whole_region(old).map_err(|w| format!("bote replaced {old:?}: {w}"))?;
             if let Some(b) = blocks.iter().find(|&&b| b > e.from && b < e.to) {
-                return Err(format!("bote replaced a block of the note (at {b}): {old:?}"));
+                return Err(format!(
+                    "bote replaced a block of the note (at {b}): {old:?}"
+                ));
             }
         }
         let written = new
@@ -69,8 +74,7 @@ fn kept_outside(note: &str, filled: &Filled) -> Result<(), String> {
         } else {
             written
         };
-        whole_region(region)
-            .map_err(|w| format!("bote wrote {written:?}: {w}"))?;
+        whole_region(region).map_err(|w| format!("bote wrote {written:?}: {w}"))?;
         i = e.to;
         o = e.at + e.len;
     }

@@ -232,7 +232,11 @@ struct Region {
 /// with no end never is. Linear in the note's size, regions included.
 pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
     // A byte-order mark stays where it is, outside what is read.
-    let bom = if note.starts_with('\u{feff}') { "\u{feff}".len() } else { 0 };
+    let bom = if note.starts_with('\u{feff}') {
+        "\u{feff}".len()
+    } else {
+        0
+    };
     let mut out = fill_text(&note[bom..], origin, force);
     if bom > 0 {
         out.text.insert(0, '\u{feff}');
@@ -289,9 +293,7 @@ fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
             continue;
         };
         // Where the next bote block starts: a region never runs past it.
-        let next = blocks
-            .get(n + 1)
-            .map_or(lines.len(), |b| lines.of(b.start));
+        let next = blocks.get(n + 1).map_or(lines.len(), |b| lines.of(b.start));
         let prefix = container_prefix(lines.text(close));
         let found = find_region(&lines, close, next, prefix);
         let content: Vec<&str> = block
@@ -302,9 +304,7 @@ fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
         let first = (block.first as isize + 1 + shift).max(1) as usize;
         let (body, failure) = match block.kind {
             Kind::Eval => eval_region(&content, first, origin, &mut env),
-            Kind::Estimate { summary } => {
-                estimate_region(&content, first, origin, level, summary)
-            }
+            Kind::Estimate { summary } => estimate_region(&content, first, origin, level, summary),
         };
         out.failed.extend(failure);
         // A blank line before the end, so that a table above it ends there
@@ -334,7 +334,10 @@ fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
                         let l = lines.text(i);
                         let l = l
                             .strip_prefix(prefix)
-                            .or_else(|| l.strip_prefix(prefix.trim_end()).filter(|r| r.trim().is_empty()))
+                            .or_else(|| {
+                                l.strip_prefix(prefix.trim_end())
+                                    .filter(|r| r.trim().is_empty())
+                            })
                             .unwrap_or(l);
                         format!("{l}\n")
                     })

@@ -37,7 +37,8 @@ impl Rng {
     }
 }
 
-const BEGIN: &str = "<!-- bote: results of the block above; `bote notes` rewrites them (crc 00000000) -->";
+const BEGIN: &str =
+    "<!-- bote: results of the block above; `bote notes` rewrites them (crc 00000000) -->";
 const END: &str = "<!-- bote: end -->";
 
 const PROSE: &[&str] = &[
