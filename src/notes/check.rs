@@ -4,7 +4,8 @@
 //! changes nothing. The random-note test and the `notes` fuzz target call
 //! this; it is no part of bote's interface.
 
-use super::{BEGIN, END, Filled, Lines, fill, marker_like, parse};
+use super::find::{Lines, marker_like, parse};
+use super::{BEGIN, END, Filled, fill};
 
 /// Fill in `note` twice (`force` both times) and check the promises;
 /// why not, if one is broken.

@@ -16,13 +16,16 @@
 //! <!-- bote: end -->
 //! ```
 //!
-//! The crc is of what bote wrote, so a region edited by hand is told from a
-//! stale one and left alone unless forced. Everything outside the regions
+//! The note is read as CommonMark (`find.rs`), so the blocks are the ones
+//! a renderer shows. The crc is of what bote wrote, so a region edited by
+//! hand is told from a stale one and left alone unless forced; a region
+//! with no end is left alone, forced or not. Everything outside the regions
 //! is kept byte for byte, line endings included, and a note already up to
 //! date comes back unchanged. This is text in, text out: reading and
 //! writing the file is the command line's.
 
 mod check;
+mod find;
 mod pad;
 
 pub(crate) use check::check;
@@ -33,6 +36,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::env::Env;
 use crate::lang::statement::{self, answer_text};
 use crate::report::{self, Format, Options};
+use find::{Found, Kind, Lines, Region, container_prefix, find_region, parse, recorded_crc};
 use std::fmt::Write as _;
 
 /// The first words of a region's opening and closing lines.
@@ -40,155 +44,6 @@ const BEGIN: &str = "<!-- bote: results of the block above";
 const END: &str = "<!-- bote: end -->";
 /// What both begin with.
 const MARK: &str = "<!-- bote:";
-
-/// What a block holds, from its fence's info string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    /// ` ```bote `: eval statements.
-    Eval,
-    /// ` ```yaml bote `: an estimate file; `summary` for the summary alone.
-    Estimate { summary: bool },
-}
-
-/// Where each line of the note starts, to go from a byte offset to a line
-/// and back in logarithmic time.
-struct Lines<'a> {
-    note: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    fn new(note: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            note.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1)
-                .filter(|&i| i < note.len()),
-        );
-        if note.is_empty() {
-            starts.clear();
-        }
-        Lines { note, starts }
-    }
-
-    fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// The line (0-based) holding byte `at`.
-    fn of(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
-    }
-
-    fn start(&self, i: usize) -> usize {
-        self.starts[i]
-    }
-
-    /// Where line `i`'s text ends, before its `\r\n` or `\n`.
-    fn end(&self, i: usize) -> usize {
-        let next = self.starts.get(i + 1).copied().unwrap_or(self.note.len());
-        let bytes = self.note.as_bytes();
-        let mut end = next;
-        if end > self.starts[i] && bytes[end - 1] == b'\n' {
-            end -= 1;
-            if end > self.starts[i] && bytes[end - 1] == b'\r' {
-                end -= 1;
-            }
-        }
-        end
-    }
-
-    /// Line `i`'s text, without its line ending.
-    fn text(&self, i: usize) -> &'a str {
-        &self.note[self.start(i)..self.end(i)]
-    }
-}
-
-/// A bote block, as CommonMark reads the note.
-#[derive(Debug)]
-struct Block {
-    kind: Kind,
-    /// The line of its opening fence.
-    open: usize,
-    /// The line of its closing fence; `None` when it is never closed.
-    close: Option<usize>,
-    /// Its content, without what the container (a list item, a quote)
-    /// puts before each line.
-    content: String,
-    /// Its first content line.
-    first: usize,
-    /// Where the block starts in the note.
-    start: usize,
-}
-
-/// A heading the parser found: where it starts, and its level.
-struct Heading {
-    at: usize,
-    level: usize,
-}
-
-/// The bote blocks and the headings of `note`, as a CommonMark renderer
-/// reads it: a fence in an HTML comment is no block, one indented four
-/// spaces closes nothing.
-fn parse(note: &str, lines: &Lines<'_>) -> (Vec<Block>, Vec<Heading>) {
-    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
-    let mut blocks = Vec::new();
-    let mut headings = Vec::new();
-    // The bote block being read: it, and where its content ends so far.
-    let mut open: Option<(Block, Option<usize>)> = None;
-    let mut in_code = false;
-    for (event, range) in Parser::new(note).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => headings.push(Heading {
-                at: range.start,
-                level: level as usize,
-            }),
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                in_code = true;
-                if let Some(kind) = block_kind(&info) {
-                    let line = lines.of(range.start);
-                    let block = Block {
-                        kind,
-                        open: line,
-                        // The last line of the block, for now.
-                        close: Some(lines.of(range.end.saturating_sub(1).max(range.start))),
-                        content: String::new(),
-                        first: line + 1,
-                        start: range.start,
-                    };
-                    open = Some((block, None));
-                }
-            }
-            Event::Text(text) if in_code => {
-                if let Some((block, last)) = &mut open {
-                    if last.is_none() {
-                        block.first = lines.of(range.start);
-                    }
-                    *last = Some(range.end);
-                    block.content.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
-                if let Some((mut block, last)) = open.take() {
-                    // Closed when its last line is neither the opening
-                    // fence nor content: a closing fence.
-                    let end = block.close.unwrap_or(block.open);
-                    let content_end = last.map(|e| lines.of(e.saturating_sub(1)));
-                    let closed = end > block.open && content_end.is_none_or(|c| c < end);
-                    if !closed {
-                        block.close = None;
-                    }
-                    blocks.push(block);
-                }
-            }
-            _ => {}
-        }
-    }
-    (blocks, headings)
-}
 
 /// What filling a note did.
 #[derive(Debug, Default)]
@@ -219,12 +74,6 @@ pub(crate) struct Edit {
     pub(crate) to: usize,
     pub(crate) at: usize,
     pub(crate) len: usize,
-}
-
-/// A region found after a block: its opening and closing lines.
-struct Region {
-    begin: usize,
-    end: usize,
 }
 
 /// Fill in the results of every bote block of `note`, named `origin` in
@@ -390,75 +239,6 @@ fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
     out
 }
 
-/// What follows a block's closing fence.
-enum Found {
-    /// No region: the first line that is not blank is the note's.
-    None,
-    /// A region, opening and closing line.
-    Region(Region),
-    /// A region that opens on this line and has no end before the next
-    /// block or opening line.
-    NoEnd(usize),
-}
-
-/// The region after the closing fence on line `close`, if there is one:
-/// the first line after it that is not blank opens it, and the first
-/// `<!-- bote: end -->` line after that closes it, before line `next`
-/// (where the next bote block opens) and before another opening line.
-/// Every line is read after the container's `prefix`.
-fn find_region(lines: &Lines<'_>, close: usize, next: usize, prefix: &str) -> Found {
-    let inside = |i: usize| -> Option<&str> {
-        let l = lines.text(i);
-        l.strip_prefix(prefix).or_else(|| {
-            l.strip_prefix(prefix.trim_end())
-                .filter(|r| r.trim().is_empty())
-        })
-    };
-    let mut at = close + 1;
-    while at < next && inside(at).is_some_and(|l| l.trim().is_empty()) {
-        at += 1;
-    }
-    if at >= next || !inside(at).is_some_and(|l| l.starts_with(BEGIN)) {
-        return Found::None;
-    }
-    let begin = at;
-    for i in begin + 1..next {
-        match inside(i) {
-            Some(l) if l == END => return Found::Region(Region { begin, end: i }),
-            // Another opening line, or an end changed by hand (a space
-            // after it): which line ends this region is a guess bote
-            // does not make.
-            _ if marker_like(lines.text(i), prefix) => break,
-            _ => {}
-        }
-    }
-    Found::NoEnd(begin)
-}
-
-/// Whether a reader would take `line` for one of bote's markers in a
-/// region written after `prefix`: after the `>`s and spaces in front of
-/// it, at most three spaces more than the prefix has. A line bote wrote
-/// four spaces in, to keep it from reading as one, is not.
-pub(crate) fn marker_like(line: &str, prefix: &str) -> bool {
-    let rest = line.trim_start_matches([' ', '\t', '>']);
-    let indent = |lead: &str| {
-        let after = lead.rfind('>').map_or(lead, |i| &lead[i + 1..]);
-        after
-            .chars()
-            .map(|c| if c == '\t' { 4 } else { 1 })
-            .sum::<usize>()
-    };
-    rest.starts_with(MARK) && indent(&line[..line.len() - rest.len()]) <= indent(prefix) + 3
-}
-
-/// What the container puts before each line of a block, read from its
-/// closing fence's line: spaces in a list item, `> ` in a quote. A region
-/// is written with it, so that it sits where the block does.
-fn container_prefix(close_line: &str) -> &str {
-    let at = close_line.find(['`', '~']).unwrap_or(0);
-    &close_line[..at]
-}
-
 /// A region as written: the opening line, `body` and the closing line,
 /// each after `prefix` (a blank line after its trimmed self) and ended
 /// with `eol`, the last one without.
@@ -485,13 +265,6 @@ fn framed(body: &str, crc: u32, prefix: &str, eol: &str) -> String {
 
 fn newlines(s: &str) -> usize {
     s.bytes().filter(|&b| b == b'\n').count()
-}
-
-/// The crc an opening line records, if it records one.
-fn recorded_crc(line: &str) -> Option<u32> {
-    let at = line.find("(crc ")? + 5;
-    let hex = line.get(at..at + 8)?;
-    u32::from_str_radix(hex, 16).ok()
 }
 
 /// Whether `line`, written in a region, would begin with a fence or an
@@ -530,27 +303,6 @@ fn in_markdown(report: &str) -> String {
         }
     }
     out
-}
-
-/// What a fence's info string asks of bote: ` ```bote ` is eval,
-/// ` ```yaml bote ` an estimate (`summary` for the summary alone).
-fn block_kind(info: &str) -> Option<Kind> {
-    let words: Vec<&str> = info
-        .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ',' | '.'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !words.contains(&"bote") {
-        return None;
-    }
-    if words.iter().any(|w| *w == "yaml" || *w == "yml") {
-        Some(Kind::Estimate {
-            summary: words.contains(&"summary"),
-        })
-    } else if words[0] == "bote" {
-        Some(Kind::Eval)
-    } else {
-        None
-    }
 }
 
 /// An eval block's region: each statement's answer, `name = value` for a
@@ -671,30 +423,5 @@ fn estimate_region(
             });
             (body, why)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_from_info_strings() {
-        assert_eq!(block_kind("bote"), Some(Kind::Eval));
-        assert_eq!(
-            block_kind("yaml bote"),
-            Some(Kind::Estimate { summary: false })
-        );
-        assert_eq!(
-            block_kind("yaml {bote}"),
-            Some(Kind::Estimate { summary: false })
-        );
-        assert_eq!(
-            block_kind("yaml bote summary"),
-            Some(Kind::Estimate { summary: true })
-        );
-        assert_eq!(block_kind("yaml"), None);
-        assert_eq!(block_kind("rust"), None);
-        assert_eq!(block_kind(""), None);
     }
 }
