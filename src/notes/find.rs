@@ -153,13 +153,77 @@ pub(super) fn parse(note: &str, lines: &Lines<'_>) -> (Vec<Block>, Vec<Heading>)
     (blocks, headings)
 }
 
+/// A note's bote blocks and headings, and what follows each block (in
+/// the same order; nothing for a block never closed). The inside of a
+/// region is bote's, so it must not change how the rest reads: a region
+/// whose code block lost its closing fence would otherwise hide every
+/// block below it until bote rewrote it, and a second run would differ
+/// from the first. So the note is read again with each region's inside
+/// masked (plain letters, the container's `>`s and spaces kept), until
+/// the regions found stop changing: twice for almost any note.
+pub(super) fn read(note: &str, lines: &Lines<'_>) -> (Vec<Block>, Vec<Heading>, Vec<Found>) {
+    let mut masked: Option<String> = None;
+    let mut before: Option<Vec<(usize, usize)>> = None;
+    let mut round = 0;
+    loop {
+        round += 1;
+        let text = masked.as_deref().unwrap_or(note);
+        let (blocks, headings) = parse(text, lines);
+        let found: Vec<Found> = blocks
+            .iter()
+            .enumerate()
+            .map(|(n, block)| {
+                let Some(close) = block.close else {
+                    return Found::None;
+                };
+                // A region never runs past the next bote block.
+                let next = blocks.get(n + 1).map_or(lines.len(), |b| lines.of(b.start));
+                find_region(lines, close, next, container_prefix(lines.text(close)))
+            })
+            .collect();
+        let spans: Vec<(usize, usize)> = found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Region(r) => Some((r.begin, r.end)),
+                _ => None,
+            })
+            .collect();
+        // Stable; or no region at all; or, past a few rounds, as good as
+        // it gets (a note made to flip would otherwise run forever).
+        if before.as_ref() == Some(&spans) || (spans.is_empty() && masked.is_none()) || round > 6 {
+            return (blocks, headings, found);
+        }
+        masked = Some(mask(note, lines, &spans));
+        before = Some(spans);
+    }
+}
+
+/// `note` with the lines strictly inside each span (opening and closing
+/// line) made plain text of the same length: every byte after a line's
+/// leading `>`s, spaces and tabs becomes `a`, so offsets and lines stay.
+fn mask(note: &str, lines: &Lines<'_>, spans: &[(usize, usize)]) -> String {
+    let mut bytes = note.as_bytes().to_vec();
+    for &(begin, end) in spans {
+        for i in begin + 1..end {
+            let text = lines.text(i);
+            let lead = text.len() - text.trim_start_matches([' ', '\t', '>']).len();
+            for b in &mut bytes[lines.start(i) + lead..lines.end(i)] {
+                *b = b'a';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| note.to_string())
+}
+
 /// A region found after a block: its opening and closing lines.
+#[derive(Clone, Copy)]
 pub(super) struct Region {
     pub(super) begin: usize,
     pub(super) end: usize,
 }
 
 /// What follows a block's closing fence.
+#[derive(Clone, Copy)]
 pub(super) enum Found {
     /// No region: the first line that is not blank is the note's.
     None,

@@ -36,7 +36,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::env::Env;
 use crate::lang::statement::{self, answer_text};
 use crate::report::{self, Format, Options};
-use find::{Found, Kind, Lines, Region, container_prefix, find_region, parse, recorded_crc};
+use find::{Found, Kind, Lines, Region, container_prefix, read, recorded_crc};
 use std::fmt::Write as _;
 
 /// The first words of a region's opening and closing lines.
@@ -101,7 +101,7 @@ pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
 fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
     let lines = Lines::new(note);
     let eol = if note.contains("\r\n") { "\r\n" } else { "\n" };
-    let (blocks, headings) = parse(note, &lines);
+    let (blocks, headings, regions) = read(note, &lines);
     let mut out = Filled {
         blocks: blocks.len(),
         ..Filled::default()
@@ -141,10 +141,8 @@ fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
             ));
             continue;
         };
-        // Where the next bote block starts: a region never runs past it.
-        let next = blocks.get(n + 1).map_or(lines.len(), |b| lines.of(b.start));
         let prefix = container_prefix(lines.text(close));
-        let found = find_region(&lines, close, next, prefix);
+        let found = regions[n];
         let content: Vec<&str> = block
             .content
             .split_terminator('\n')
