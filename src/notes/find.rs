@@ -140,7 +140,9 @@ pub(super) fn parse(note: &str, lines: &Lines<'_>) -> (Vec<Block>, Vec<Heading>)
                     // fence nor content: a closing fence.
                     let end = block.close.unwrap_or(block.open);
                     let content_end = last.map(|e| lines.of(e.saturating_sub(1)));
-                    let closed = end > block.open && content_end.is_none_or(|c| c < end);
+                    let closed = end > block.open
+                        && content_end.is_none_or(|c| c < end)
+                        && closes(lines.text(block.open), lines.text(end));
                     if !closed {
                         block.close = None;
                     }
@@ -213,6 +215,22 @@ fn mask(note: &str, lines: &Lines<'_>, spans: &[(usize, usize)]) -> String {
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|_| note.to_string())
+}
+
+/// Whether `close` is a closing fence for the fence that opens `open`:
+/// after the container's `>`s and spaces, at least as many of the same
+/// character, then nothing but spaces. (The parser ends a block never
+/// closed at the end of its container, after blank lines perhaps.)
+fn closes(open: &str, close: &str) -> bool {
+    let Some(at) = open.find(['`', '~']) else {
+        return false;
+    };
+    let fence = &open[at..];
+    let c = fence.chars().next().unwrap_or('`');
+    let n = fence.len() - fence.trim_start_matches(c).len();
+    let rest = close.trim_start_matches([' ', '\t', '>']);
+    let run = rest.len() - rest.trim_start_matches(c).len();
+    run >= n && rest[run..].trim().is_empty()
 }
 
 /// A region found after a block: its opening and closing lines.
@@ -376,6 +394,7 @@ mod tests {
         // Commented out: none. Never closed: no closing line.
         assert_eq!(blocks("<!--\n```bote\n1\n```\n-->\n"), []);
         assert_eq!(blocks("```bote\n1\n"), [(0, None, "1\n".to_string())]);
+        assert_eq!(blocks("```bote\n1\n\n "), [(0, None, "1\n\n".to_string())]);
         // In a quote: the content without the `> `.
         assert_eq!(
             blocks("> ```bote\n> 1 + 1\n> ```\n"),
