@@ -287,11 +287,13 @@ pub(super) fn find_region(lines: &Lines<'_>, close: usize, next: usize, prefix: 
 }
 
 /// Whether a reader would take `line` for one of bote's markers in a
-/// region written after `prefix`: after the `>`s and spaces in front of
-/// it, at most three spaces more than the prefix has. A line bote wrote
-/// four spaces in, to keep it from reading as one, is not.
+/// region written after `prefix`: in as many quotes (`>`s) as the prefix,
+/// and after the last `>` at most three spaces more than the prefix has.
+/// A line bote wrote four spaces in, to keep it from reading as one, is
+/// not; nor is one quoted once more, which is text in a quote.
 pub(super) fn marker_like(line: &str, prefix: &str) -> bool {
     let rest = line.trim_start_matches([' ', '\t', '>']);
+    let quotes = |lead: &str| lead.matches('>').count();
     let indent = |lead: &str| {
         let after = lead.rfind('>').map_or(lead, |i| &lead[i + 1..]);
         after
@@ -299,7 +301,8 @@ pub(super) fn marker_like(line: &str, prefix: &str) -> bool {
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum::<usize>()
     };
-    rest.starts_with(MARK) && indent(&line[..line.len() - rest.len()]) <= indent(prefix) + 3
+    let lead = &line[..line.len() - rest.len()];
+    rest.starts_with(MARK) && quotes(lead) == quotes(prefix) && indent(lead) <= indent(prefix) + 3
 }
 
 /// What the container puts before each line of a block, read from its
@@ -374,6 +377,8 @@ mod tests {
         assert!(marker_like("  > <!-- bote: results", "  > "));
         assert!(!marker_like("  >     <!-- bote: end -->", "  > "));
         assert!(!marker_like("<!-- not bote -->", ""));
+        assert!(!marker_like("> <!-- bote: end -->", ""));
+        assert!(!marker_like("> > <!-- bote: end -->", "> "));
     }
 
     #[test]

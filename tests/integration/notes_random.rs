@@ -61,6 +61,10 @@ const PROSE: &[&str] = &[
     "    indented code",
     "\tcode after a tab",
     "| a | b |",
+    " ",
+    "\t",
+    ">",
+    "> ",
     "",
     "",
     "",
@@ -262,6 +266,10 @@ fn random_notes_keep_every_byte_and_settle_in_one_run() {
         let mut text = lines.join(eol);
         if rng.chance(70) {
             text.push_str(eol);
+        } else if rng.chance(20) {
+            // A last line of spaces and no newline: where a block never
+            // closed ends (the notes fuzz target's second find).
+            text.push_str(rng.pick(&[" ", "\t", "   "]));
         }
         if rng.chance(15) {
             text.insert(0, '\u{feff}');
