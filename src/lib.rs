@@ -104,6 +104,19 @@ pub fn answer_text(answer: &Answer) -> String {
 #[doc(hidden)]
 pub mod fuzz {
     pub use crate::yaml::{Node, YamlError, parse_events};
+
+    /// Fill in `note` (a Markdown note's text) twice, with `force` or
+    /// without, and check what `bote notes` promises: no panic, no byte
+    /// outside bote's regions changed, only whole regions replaced, and a
+    /// second run a no-op. Why not, when one is broken.
+    pub fn check_note(note: &str, force: bool) -> Result<(), String> {
+        crate::notes::check(note, force)
+    }
+
+    /// `note` as `bote notes` (with `force` or without) would write it.
+    pub fn fill_note(note: &str, force: bool) -> String {
+        crate::notes::fill(note, "note.md", force).text
+    }
 }
 
 /// The built-in reference numbers (`prices` false) or price sheet (`true`)

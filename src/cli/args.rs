@@ -164,7 +164,9 @@ Examples:
   bote notes prep.md --watch      # again on every save
 
 Exit status: 0 when every block ran, 1 when one failed, a region was edited by
-hand (--force replaces it), or with --check a region is stale; 2 on a usage error.";
+hand (--force replaces it) or has lost its end, a block is never closed, the note
+cannot be written (read-only, hard-linked, not a file), or with --check a region
+is stale; 2 on a usage error.";
 
 const PRACTICE_HELP: &str = "\
 Each question names a quantity, its note and its section. Answer in any form bote

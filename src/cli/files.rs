@@ -37,6 +37,11 @@ pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("`{shown}` is a directory, not a file"));
     }
     let file = File::open(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    read_limited(file, &shown.to_string())
+}
+
+/// The text of an open `file` (`shown` names it), through the limit.
+fn read_limited(file: File, shown: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
@@ -48,6 +53,42 @@ pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// A note's text, every byte kept, for `bote notes` to write back: only a
+/// regular file, and a FIFO or a device is refused at once rather than
+/// waited on (it is opened without blocking, and checked again once open).
+pub(super) fn read_note(path: &Path) -> Result<String, String> {
+    let shown = path.display();
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!(
+            "`{shown}` is a directory; give a Markdown note (FILE.md)"
+        ));
+    }
+    let not_a_file = || {
+        format!(
+            "`{shown}` is not a regular file (a FIFO, a device or a socket); \
+             bote notes reads a note and writes it back, so it needs a file"
+        )
+    };
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    let mut open = OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = open
+        .open(path)
+        .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(not_a_file());
+    }
+    read_limited(file, &shown.to_string())
 }
 
 /// Standard input, whole, through the same limit as a file.
@@ -145,8 +186,16 @@ pub(super) fn taken(path: &Path) -> bool {
 
 /// Write `text` to `path` whole or not at all: into a new temporary file
 /// in the same folder, flushed to disk, then renamed over `path`. A
-/// failure removes the temporary file and leaves `path` as it was. The
-/// permissions of a file being replaced are kept.
+/// failure removes the temporary file and leaves `path` as it was.
+///
+/// A file being replaced keeps what protects it: one that nobody may
+/// write (no write bit, even for root) or this user may not is refused,
+/// and so is one with other hard links (renaming over it would split
+/// them) or one that is no regular file. The temporary file is created
+/// with the file's mode, so its text is never more readable than the
+/// file's, and given its owner and group where this user may (root may).
+/// A text past the file-size limit (`ulimit -f`) is refused before a byte
+/// is written.
 pub(super) fn write_atomic(path: &Path, text: &[u8]) -> io::Result<()> {
     // Through a symbolic link to the file it names, which stays a link (a
     // link to nothing is replaced).
@@ -155,6 +204,11 @@ pub(super) fn write_atomic(path: &Path, text: &[u8]) -> io::Result<()> {
         .then(|| fs::canonicalize(path).ok())
         .flatten();
     let path = target.as_deref().unwrap_or(path);
+    let existing = fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        writable(path, meta)?;
+    }
+    within_size_limit(text.len())?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -162,12 +216,12 @@ pub(super) fn write_atomic(path: &Path, text: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .map_or_else(|| "bote".into(), |n| n.to_string_lossy().into_owned());
-    let (tmp, mut file) = temporary(&dir, &name)?;
+    let (tmp, mut file) = temporary(&dir, &name, existing.as_ref())?;
     let written = (|| {
-        file.write_all(text)?;
-        if let Ok(meta) = fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
+        if let Some(meta) = &existing {
+            keep_owner_and_mode(&file, meta)?;
         }
+        file.write_all(text)?;
         file.sync_all()?;
         drop(file);
         fs::rename(&tmp, path)
@@ -178,18 +232,114 @@ pub(super) fn write_atomic(path: &Path, text: &[u8]) -> io::Result<()> {
     written
 }
 
+/// Whether bote may replace the file at `path`, and why not.
+fn writable(path: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    let refuse = |why: String| Err(io::Error::other(why));
+    if !meta.is_file() {
+        return refuse("it is not a regular file".into());
+    }
+    if meta.permissions().readonly() {
+        // No write bit for anyone: read-only, whoever runs bote, root too
+        // (whom access(2) would let through).
+        return refuse(format!(
+            "it is read-only{}; make it writable first (chmod u+w) if bote should fill it in",
+            mode_said(meta)
+        ));
+    }
+    // Whether this user may write it: opening it to write (and truncating
+    // nothing) asks the system, which knows the user's groups.
+    if let Err(e) = OpenOptions::new().write(true).open(path)
+        && e.kind() == io::ErrorKind::PermissionDenied
+    {
+        return refuse(format!("you may not write it{}", mode_said(meta)));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return refuse(format!(
+                "it has {} hard links, and bote writes a file whole by renaming a new one \
+                 over it, which would leave the other links with the old text; \
+                 give bote a copy, or one name (a symbolic link is followed)",
+                meta.nlink()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// ` (mode 444)`, the permission bits as `ls` counts them.
+fn mode_said(meta: &fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        format!(" (mode {:03o})", meta.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        String::new()
+    }
+}
+
+/// Refuse `len` bytes past the file-size limit (`ulimit -f`): writing past
+/// it would end bote with SIGXFSZ and leave the temporary file behind.
+fn within_size_limit(len: usize) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let limit = rustix::process::getrlimit(rustix::process::Resource::Fsize).current;
+        if let Some(limit) = limit
+            && len as u64 > limit
+        {
+            return Err(io::Error::other(format!(
+                "it would be {} bytes, past the file-size limit of {} bytes (ulimit -f)",
+                crate::quantity::grouped(len),
+                crate::quantity::grouped(usize::try_from(limit).unwrap_or(usize::MAX))
+            )));
+        }
+    }
+    let _ = len;
+    Ok(())
+}
+
+/// Give the temporary `file` the owner, group and mode of the file it
+/// replaces. The owner only where this user may set it (root); the mode
+/// always, after the owner (a change of owner clears set-id bits).
+fn keep_owner_and_mode(file: &File, meta: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, fchown};
+        if fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+            // Not root: the group may still be one of this user's.
+            let _ = fchown(file, None, Some(meta.gid()));
+        }
+    }
+    file.set_permissions(meta.permissions())
+}
+
 /// A new file `.NAME.bote-N.tmp` in `dir`, created only if no such file
-/// is there.
-fn temporary(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+/// is there, with the mode of the file it will replace (`like`) from the
+/// start, or the usual one for a new file.
+fn temporary(dir: &Path, name: &str, like: Option<&fs::Metadata>) -> io::Result<(PathBuf, File)> {
     let pid = std::process::id();
     for n in 0..100 {
         let tmp = dir.join(format!(".{name}.bote-{pid}-{n}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        let mut open = OpenOptions::new();
+        open.write(true).create_new(true);
+        #[cfg(unix)]
+        if let Some(meta) = like {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            // Never wider than the file's (the umask may narrow it; the
+            // mode is set whole once the owner is).
+            open.mode(meta.permissions().mode() & 0o777);
+        }
+        match open.open(&tmp) {
             Ok(file) => return Ok((tmp, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
     }
+    let _ = like;
     Err(io::Error::other("no free name for a temporary file"))
 }
 

@@ -32,26 +32,22 @@ pub(super) fn notes_cmd(args: &NotesArgs, io: &mut Io<'_>) -> io::Result<i32> {
 /// Fill in the note at `path` once; the exit status says whether all went well.
 fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> {
     let shown = files::shown(path);
-    let before = match files::read_exact_text(path) {
+    let before = match files::read_note(path) {
         Ok(text) => text,
         Err(msg) => return report(io, &Diagnostic::message(msg)),
-    };
-    // A byte-order mark stays where it is, outside what is read.
-    let bom = if before.starts_with('\u{feff}') {
-        "\u{feff}"
-    } else {
-        ""
     };
     // Errors inside a region name the note by its file name alone, so the
     // region reads the same from whatever folder bote was run in.
     let name = path
         .file_name()
         .map_or_else(|| shown.clone(), |n| files::shown(Path::new(n)));
-    let filled = crate::notes::fill(&before[bom.len()..], &name, args.force);
-    let after = format!("{bom}{}", filled.text);
+    let filled = crate::notes::fill(&before, &name, args.force);
+    let after = filled.text;
     let mut status = 0;
+    // A broken region or a block never closed is left alone, and it is an
+    // error: the note's results are not what its blocks say.
     for (line, why) in &filled.malformed {
-        writeln!(io.stderr, "warning: {shown}:{line}: {why}")?;
+        status = report(io, &Diagnostic::message(format!("{shown}:{line}: {why}")))?;
     }
     for line in &filled.edited {
         let msg = format!(
@@ -81,7 +77,7 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
         n => format!("{n} blocks"),
     };
     if after == before {
-        if !args.check || status == 0 {
+        if (!args.check || status == 0) && filled.malformed.is_empty() {
             writeln!(io.stdout, "{shown} is up to date ({blocks})")?;
         }
         return Ok(status);
@@ -95,7 +91,7 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
         return Ok(EXIT_INPUT);
     }
     // The note as it is now: a save while bote worked is not overwritten.
-    match files::read_exact_text(path) {
+    match files::read_note(path) {
         Ok(now) if now == before => {}
         _ => {
             let msg =

@@ -16,13 +16,19 @@
 //! <!-- bote: end -->
 //! ```
 //!
-//! The crc is of what bote wrote, so a region edited by hand is told from a
-//! stale one and left alone unless forced. Everything outside the regions
+//! The note is read as CommonMark (`find.rs`), so the blocks are the ones
+//! a renderer shows. The crc is of what bote wrote, so a region edited by
+//! hand is told from a stale one and left alone unless forced; a region
+//! with no end is left alone, forced or not. Everything outside the regions
 //! is kept byte for byte, line endings included, and a note already up to
 //! date comes back unchanged. This is text in, text out: reading and
 //! writing the file is the command line's.
 
+mod check;
+mod find;
 mod pad;
+
+pub(crate) use check::check;
 
 pub(crate) use pad::pad;
 
@@ -30,47 +36,14 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::env::Env;
 use crate::lang::statement::{self, answer_text};
 use crate::report::{self, Format, Options};
+use find::{Found, Kind, Lines, Region, container_prefix, read, recorded_crc};
 use std::fmt::Write as _;
 
 /// The first words of a region's opening and closing lines.
 const BEGIN: &str = "<!-- bote: results of the block above";
 const END: &str = "<!-- bote: end -->";
-
-/// What a block holds, from its fence's info string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    /// ` ```bote `: eval statements.
-    Eval,
-    /// ` ```yaml bote `: an estimate file; `summary` for the summary alone.
-    Estimate { summary: bool },
-}
-
-/// One line of the note: where it starts and ends, before its `\r\n` or `\n`.
-#[derive(Clone, Copy, Debug)]
-struct Line {
-    start: usize,
-    end: usize,
-}
-
-impl Line {
-    /// The line's text in `note`.
-    fn text(self, note: &str) -> &str {
-        &note[self.start..self.end]
-    }
-}
-
-/// A bote block found in the note.
-#[derive(Debug)]
-struct Block {
-    kind: Kind,
-    /// Its content lines (between the fences), as indices into the lines.
-    first: usize,
-    last_exclusive: usize,
-    /// The closing fence's line.
-    close: usize,
-    /// The heading level it sits under (0 at the top of the note).
-    level: usize,
-}
+/// What both begin with.
+const MARK: &str = "<!-- bote:";
 
 /// What filling a note did.
 #[derive(Debug, Default)]
@@ -87,96 +60,172 @@ pub(crate) struct Filled {
     /// Each region edited by hand and left as it was (1-based line).
     pub(crate) edited: Vec<usize>,
     /// Problems with the note's own shape: a region with no end, a block
-    /// with no closing fence (1-based line, message).
+    /// with no closing fence (1-based line, message). Each is left alone.
     pub(crate) malformed: Vec<(usize, String)>,
+    /// What was changed, in order: all else is the note's, byte for byte.
+    pub(crate) edits: Vec<Edit>,
+}
+
+/// One change to the note: `from..to` of the note (empty for a region
+/// added) became `at..at + len` of the new text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Edit {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) at: usize,
+    pub(crate) len: usize,
 }
 
 /// Fill in the results of every bote block of `note`, named `origin` in
-/// errors. With `force`, a region edited by hand is replaced too.
+/// errors. With `force`, a region edited by hand is replaced too; a region
+/// with no end never is. Linear in the note's size, regions included.
 pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
-    let lines = split_lines(note);
+    // A byte-order mark stays where it is, outside what is read.
+    let bom = if note.starts_with('\u{feff}') {
+        "\u{feff}".len()
+    } else {
+        0
+    };
+    let mut out = fill_text(&note[bom..], origin, force);
+    if bom > 0 {
+        out.text.insert(0, '\u{feff}');
+        for e in &mut out.edits {
+            e.from += bom;
+            e.to += bom;
+            e.at += bom;
+        }
+    }
+    out
+}
+
+fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
+    let lines = Lines::new(note);
     let eol = if note.contains("\r\n") { "\r\n" } else { "\n" };
-    let text_of = |l: &Line| l.text(note);
-    let (blocks, mut malformed) = find_blocks(note, &lines);
+    let (blocks, headings, regions) = read(note, &lines);
     let mut out = Filled {
         blocks: blocks.len(),
         ..Filled::default()
     };
     let mut env = Env::default();
     let mut text = String::with_capacity(note.len() + 1024);
-    // Up to here the note is copied as it is.
+    // Up to here the note is copied as it is; `shift` is how many lines
+    // the regions written so far added (or took away).
     let mut copied = 0;
-    for block in &blocks {
-        let content: Vec<&str> = (block.first..block.last_exclusive)
-            .map(|i| text_of(&lines[i]))
+    let mut shift: isize = 0;
+    // The regions found so far (from, to): the blocks and headings in
+    // them are bote's own, not the note's.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut span = 0;
+    let mut heading = 0;
+    let mut level = 0;
+    for (n, block) in blocks.iter().enumerate() {
+        if spans.last().is_some_and(|s| block.start < s.1) {
+            // Inside a region: bote's text, or a hand-made block in it.
+            out.blocks -= 1;
+            continue;
+        }
+        while heading < headings.len() && headings[heading].at < block.start {
+            let at = headings[heading].at;
+            while span < spans.len() && spans[span].1 <= at {
+                span += 1;
+            }
+            if spans.get(span).is_none_or(|s| at < s.0) {
+                level = headings[heading].level;
+            }
+            heading += 1;
+        }
+        let Some(close) = block.close else {
+            out.malformed.push((
+                block.open + 1,
+                "a bote block opens here and is never closed; bote leaves it alone".into(),
+            ));
+            continue;
+        };
+        let prefix = container_prefix(lines.text(close));
+        let found = regions[n];
+        let content: Vec<&str> = block
+            .content
+            .split_terminator('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
-        // Lines are counted in the note as written: the regions above this
-        // block may have grown or shrunk.
-        let shift =
-            text.matches('\n').count() as isize - note[..copied].matches('\n').count() as isize;
-        let line_no = |i: usize| (i as isize + 1 + shift).max(1) as usize;
-        let first = line_no(block.first);
+        let first = (block.first as isize + 1 + shift).max(1) as usize;
         let (body, failure) = match block.kind {
             Kind::Eval => eval_region(&content, first, origin, &mut env),
-            Kind::Estimate { summary } => {
-                estimate_region(&content, first, origin, block.level, summary)
-            }
+            Kind::Estimate { summary } => estimate_region(&content, first, origin, level, summary),
         };
         out.failed.extend(failure);
         // A blank line before the end, so that a table above it ends there
         // in every renderer.
         let body = format!("{body}\n");
         let crc = crc32fast::hash(body.as_bytes());
-        let mut region =
-            format!("{BEGIN}; `bote notes` rewrites them (crc {crc:08x}) -->\n{body}{END}");
-        if eol == "\r\n" {
-            region = region.replace('\n', "\r\n");
-        }
-        // An existing region: the first line after the fence that is not
-        // blank, if it opens one.
-        let after = block.close + 1;
-        let mut at = after;
-        while at < lines.len() && text_of(&lines[at]).trim().is_empty() {
-            at += 1;
-        }
-        let existing = (at < lines.len() && text_of(&lines[at]).starts_with(BEGIN)).then_some(at);
-        match existing {
-            Some(begin) => {
-                let Some(end) = (begin + 1..lines.len()).find(|&i| text_of(&lines[i]) == END)
-                else {
-                    malformed.push((
-                        begin + 1,
-                        format!(
-                            "a bote region opens here and has no `{END}` line; bote leaves it alone"
-                        ),
-                    ));
-                    continue;
-                };
+        let region_text = framed(&body, crc, prefix, eol);
+        let region = match found {
+            Found::None => None,
+            Found::Region(r) => Some(r),
+            Found::NoEnd(begin) => {
+                out.malformed.push((
+                    begin + 1,
+                    format!(
+                        "a bote region opens here and has no `{END}` line before the next \
+                         block or region; bote leaves it alone"
+                    ),
+                ));
+                continue;
+            }
+        };
+        match region {
+            Some(Region { begin, end }) => {
+                spans.push((lines.start(begin), lines.end(end)));
                 let old: String = (begin + 1..end)
-                    .map(|i| format!("{}\n", text_of(&lines[i])))
+                    .map(|i| {
+                        let l = lines.text(i);
+                        let l = l
+                            .strip_prefix(prefix)
+                            .or_else(|| {
+                                l.strip_prefix(prefix.trim_end())
+                                    .filter(|r| r.trim().is_empty())
+                            })
+                            .unwrap_or(l);
+                        format!("{l}\n")
+                    })
                     .collect();
-                let recorded = recorded_crc(text_of(&lines[begin]));
                 if old == body {
                     continue;
                 }
+                let recorded = recorded_crc(lines.text(begin));
                 if recorded != Some(crc32fast::hash(old.as_bytes())) && !force {
                     out.edited.push(begin + 1);
                     continue;
                 }
                 // Replace from the opening line to the end of the closing one.
-                text.push_str(&note[copied..lines[begin].start]);
-                text.push_str(&region);
-                copied = lines[end].end;
+                let from = lines.start(begin);
+                let to = lines.end(end);
+                text.push_str(&note[copied..from]);
+                out.edits.push(Edit {
+                    from,
+                    to,
+                    at: text.len(),
+                    len: region_text.len(),
+                });
+                text.push_str(&region_text);
+                shift += newlines(&region_text) as isize - newlines(&note[from..to]) as isize;
+                copied = to;
                 out.updated += 1;
             }
             None => {
                 // A new region after the fence, a blank line before it.
                 // The fence's own line ending (if any) now ends the region.
-                let fence_end = lines[block.close].end;
+                let fence_end = lines.end(close);
                 text.push_str(&note[copied..fence_end]);
-                text.push_str(eol);
-                text.push_str(eol);
-                text.push_str(&region);
+                let added = format!("{eol}{}{eol}{region_text}", prefix.trim_end());
+                out.edits.push(Edit {
+                    from: fence_end,
+                    to: fence_end,
+                    at: text.len(),
+                    len: added.len(),
+                });
+                text.push_str(&added);
+                shift += newlines(&added) as isize;
                 copied = fence_end;
                 out.updated += 1;
             }
@@ -184,131 +233,74 @@ pub(crate) fn fill(note: &str, origin: &str, force: bool) -> Filled {
     }
     text.push_str(&note[copied..]);
     out.text = text;
-    out.malformed = malformed;
+    out.malformed.sort_by_key(|m| m.0);
     out
 }
 
-/// The crc an opening line records, if it records one.
-fn recorded_crc(line: &str) -> Option<u32> {
-    let at = line.find("(crc ")? + 5;
-    let hex = line.get(at..at + 8)?;
-    u32::from_str_radix(hex, 16).ok()
-}
-
-/// The note's lines, with where each starts and ends.
-fn split_lines(note: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < note.len() {
-        let newline = note[start..].find('\n').map_or(note.len(), |i| start + i);
-        let end = if note[..newline].ends_with('\r') {
-            newline - 1
+/// A region as written: the opening line, `body` and the closing line,
+/// each after `prefix` (a blank line after its trimmed self) and ended
+/// with `eol`, the last one without.
+fn framed(body: &str, crc: u32, prefix: &str, eol: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 160);
+    let blank = prefix.trim_end();
+    let _ = write!(
+        out,
+        "{prefix}{BEGIN}; `bote notes` rewrites them (crc {crc:08x}) -->{eol}"
+    );
+    for line in body.split_terminator('\n') {
+        if line.is_empty() {
+            out.push_str(blank);
         } else {
-            newline
-        };
-        lines.push(Line { start, end });
-        start = newline + 1;
-    }
-    lines
-}
-
-/// The bote blocks of the note, in order, and the problems of its shape.
-fn find_blocks(note: &str, lines: &[Line]) -> (Vec<Block>, Vec<(usize, String)>) {
-    let text_of = |l: &Line| l.text(note);
-    let mut blocks = Vec::new();
-    let mut problems = Vec::new();
-    let mut level = 0;
-    let mut i = 0;
-    while i < lines.len() {
-        let line = text_of(&lines[i]);
-        if let Some(h) = heading_level(line) {
-            level = h;
+            out.push_str(prefix);
+            out.push_str(line);
         }
-        let Some((fence, info)) = fence(line) else {
-            i += 1;
-            continue;
-        };
-        // The block runs to a closing fence of the same kind, at least as long.
-        let close = (i + 1..lines.len()).find(|&j| {
-            let l = text_of(&lines[j]).trim_start();
-            l.len() - l.trim_start_matches(fence.0).len() >= fence.1
-                && l.trim_start_matches(fence.0).trim().is_empty()
-                && l.len() - l.trim_start().len() <= 3
-        });
-        let kind = block_kind(info);
-        let Some(close) = close else {
-            if kind.is_some() {
-                problems.push((
-                    i + 1,
-                    "a bote block opens here and is never closed; bote leaves it alone".into(),
-                ));
-            }
-            break;
-        };
-        if let Some(kind) = kind {
-            blocks.push(Block {
-                kind,
-                first: i + 1,
-                last_exclusive: close,
-                close,
-                level,
-            });
-        }
-        i = close + 1;
+        out.push_str(eol);
     }
-    (blocks, problems)
+    out.push_str(prefix);
+    out.push_str(END);
+    out
 }
 
-/// A fence's character and length, and its info string, if `line` opens
-/// one (up to three spaces in, three or more backticks or tildes).
-fn fence(line: &str) -> Option<((char, usize), &str)> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let c = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = trimmed.len() - trimmed.trim_start_matches(c).len();
-    if n < 3 {
-        return None;
-    }
-    let info = trimmed[n..].trim();
-    // A backtick fence's info string has no backtick.
-    if c == '`' && info.contains('`') {
-        return None;
-    }
-    Some(((c, n), info))
+fn newlines(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b'\n').count()
 }
 
-/// What a fence's info string asks of bote: ` ```bote ` is eval,
-/// ` ```yaml bote ` an estimate (`summary` for the summary alone).
-fn block_kind(info: &str) -> Option<Kind> {
-    let words: Vec<&str> = info
-        .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ',' | '.'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !words.contains(&"bote") {
-        return None;
-    }
-    if words.iter().any(|w| *w == "yaml" || *w == "yml") {
-        Some(Kind::Estimate {
-            summary: words.contains(&"summary"),
-        })
-    } else if words[0] == "bote" {
-        Some(Kind::Eval)
+/// Whether `line`, written in a region, would begin with a fence or an
+/// HTML block (a bote marker among them) once read as Markdown: up to
+/// three spaces, then ` ``` `, `~~~` or `<`.
+fn would_open(line: &str) -> bool {
+    let rest = line.trim_start_matches(' ');
+    line.len() - rest.len() <= 3
+        && (rest.starts_with("```") || rest.starts_with("~~~") || rest.starts_with('<'))
+}
+
+/// A line of a text block in a region, made safe: one that would close
+/// the block or read as a marker is indented four spaces, which makes it
+/// plain text in every renderer.
+fn in_text_block(line: &str) -> String {
+    if would_open(line) {
+        format!("    {line}")
     } else {
-        None
+        line.to_string()
     }
 }
 
-/// An ATX heading's level (`## Sizing` is 2).
-fn heading_level(line: &str) -> Option<usize> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
+/// Markdown from the report, made safe: a line that would open a fence or
+/// an HTML block (text from the estimate, such as its `about:`) gets a
+/// backslash, which renders it as the text it is.
+fn in_markdown(report: &str) -> String {
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        if would_open(line) {
+            let rest = line.trim_start_matches(' ');
+            out.push_str(&line[..line.len() - rest.len()]);
+            out.push('\\');
+            out.push_str(rest);
+        } else {
+            out.push_str(line);
+        }
     }
-    let n = trimmed.len() - trimmed.trim_start_matches('#').len();
-    let rest = &trimmed[n..];
-    ((1..=6).contains(&n) && (rest.is_empty() || rest.starts_with(' '))).then_some(n)
+    out
 }
 
 /// An eval block's region: each statement's answer, `name = value` for a
@@ -356,17 +348,27 @@ fn eval_region(
             }
         }
     }
-    let mut body = String::from("```text\n");
+    let mut inner = String::new();
     for a in &answers {
-        body.push_str(a);
-        body.push('\n');
+        inner.push_str(a);
+        inner.push('\n');
     }
     if !errors.is_empty() {
+        inner.push('\n');
+        inner.push_str(&errors);
+    }
+    (text_block(&inner), failure)
+}
+
+/// `inner` in a ` ```text ` block, each line made safe by [`in_text_block`].
+fn text_block(inner: &str) -> String {
+    let mut body = String::from("```text\n");
+    for line in inner.lines() {
+        body.push_str(&in_text_block(line));
         body.push('\n');
-        body.push_str(&errors);
     }
     body.push_str("```\n");
-    (body, failure)
+    body
 }
 
 /// `d`, an error in one line of the note, pointing at that line of `origin`.
@@ -398,23 +400,23 @@ fn estimate_region(
                 summary_only: summary,
                 ..Options::default()
             };
-            let mut body = report::render(&ev, Format::Markdown, opts);
+            let mut body = in_markdown(&report::render(&ev, Format::Markdown, opts));
             if !body.ends_with('\n') {
                 body.push('\n');
             }
             (body, None)
         }
         Err(all) => {
-            let mut body = String::from("```text\n");
+            let mut inner = String::new();
             for d in &all.list {
                 let mut d = d.clone();
                 d.first_line = first_line;
-                body.push_str(&d.render(false));
+                inner.push_str(&d.render(false));
             }
             if all.left_out > 0 {
-                let _ = writeln!(body, "... and {} more", all.left_out);
+                let _ = writeln!(inner, "... and {} more", all.left_out);
             }
-            body.push_str("```\n");
+            let body = text_block(&inner);
             let why = all.list.first().map(|d| {
                 let mut d = d.clone();
                 d.first_line = first_line;
@@ -422,41 +424,5 @@ fn estimate_region(
             });
             (body, why)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_from_info_strings() {
-        assert_eq!(block_kind("bote"), Some(Kind::Eval));
-        assert_eq!(
-            block_kind("yaml bote"),
-            Some(Kind::Estimate { summary: false })
-        );
-        assert_eq!(
-            block_kind("yaml {bote}"),
-            Some(Kind::Estimate { summary: false })
-        );
-        assert_eq!(
-            block_kind("yaml bote summary"),
-            Some(Kind::Estimate { summary: true })
-        );
-        assert_eq!(block_kind("yaml"), None);
-        assert_eq!(block_kind("rust"), None);
-        assert_eq!(block_kind(""), None);
-    }
-
-    #[test]
-    fn fences_and_headings() {
-        assert_eq!(fence("```bote"), Some((('`', 3), "bote")));
-        assert_eq!(fence("  ~~~~ yaml bote "), Some((('~', 4), "yaml bote")));
-        assert_eq!(fence("    ```bote"), None);
-        assert_eq!(fence("``"), None);
-        assert_eq!(heading_level("## Sizing"), Some(2));
-        assert_eq!(heading_level("#hashtag"), None);
-        assert_eq!(heading_level("#######"), None);
     }
 }

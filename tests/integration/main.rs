@@ -17,6 +17,7 @@ mod hardening_cli;
 mod input;
 mod limits;
 mod notes;
+mod notes_random;
 mod phrasings;
 mod practice;
 mod presets;
