@@ -40,8 +40,8 @@ pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     read_limited(file, &shown.to_string())
 }
 
-/// The text of an open `file` (`shown` names it), through the limit.
-fn read_limited(file: File, shown: &str) -> Result<String, String> {
+/// The bytes of an open `file` (`shown` names it), through the limit.
+fn read_limited(file: File, shown: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
@@ -88,7 +88,8 @@ pub(super) fn read_note(path: &Path) -> Result<String, String> {
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return Err(not_a_file());
     }
-    read_limited(file, &shown.to_string())
+    let bytes = read_limited(file, &shown.to_string())?;
+    utf8(bytes, &format!("`{shown}`"))
 }
 
 /// Standard input, whole, through the same limit as a file.

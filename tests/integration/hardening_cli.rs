@@ -410,12 +410,13 @@ fn the_lesser_items() {
         "{}",
         out.stdout
     );
-    // A folder given as a note is not asked to be a .yaml.
+    // A folder given as a note is not asked to be a .yaml: a Markdown note.
     let dir = folder("hardening-lesser");
     let out = bote(&["notes", dir.to_str().unwrap()], "");
     assert_eq!(out.status, 1);
     assert!(
-        out.stderr.contains("is a directory, not a file"),
+        out.stderr
+            .contains("is a directory; give a Markdown note (FILE.md)"),
         "{}",
         out.stderr
     );
