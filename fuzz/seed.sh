@@ -8,4 +8,6 @@ mkdir -p corpus/expr corpus/estimate corpus/yaml corpus/notes
 cp ../presets/*.yaml corpus/estimate/
 cp ../presets/*.yaml corpus/yaml/
 cp seeds/expr/* corpus/expr/
+# Each question of the casual oracle, a seed of its own.
+grep -h '=>' ../tests/cases/casual/*.txt | sed 's/ *=>.*//' | split -l 1 - corpus/expr/casual-
 cp ../tests/cases/notes/*.md ../examples/*.md corpus/notes/
