@@ -56,7 +56,7 @@ pub(crate) fn apply(
     if func == Func::ServersFor {
         kind(2, Dimension::TIME, "a time", "100 ms")?;
     } else {
-        kind(2, Dimension::NONE, "a number", "6")?;
+        kind(2, Dimension::NONE, "a whole number", "6")?;
     }
     if let Some(p) = values.get(3) {
         kind(3, Dimension::NONE, "a percentile", "99%")?;
@@ -131,9 +131,8 @@ fn why(e: &QueueError, a: f64) -> QuantityError {
             utilisation,
             servers,
         } => format!(
-            "the queue is unstable: utilisation is {} ({} Erlangs of work on {} server{}), \
-             at or above 100%, so the queue grows without bound; \
-             it needs at least {} servers",
+            "the queue is unstable: utilisation is {}, {} Erlangs of work on {} server{} \
+             (it needs at least {}), and at or above 100% the queue grows without bound",
             figure(utilisation * 100.0) + "%",
             figure(a),
             figure(servers),

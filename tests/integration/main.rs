@@ -19,6 +19,7 @@ mod limits;
 mod notes;
 mod phrasings;
 mod practice;
+mod queues;
 mod presets;
 mod properties;
 mod ranges;
