@@ -114,6 +114,12 @@ impl Func {
         Func::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
     }
 
+    /// A function named by an everyday word (`wait`), which may still name
+    /// a quantity (`wait: 60 s`): a call needs its parenthesis.
+    pub(crate) fn may_name(self) -> bool {
+        matches!(self, Func::Wait)
+    }
+
     /// `normal`, `uniform` and `pert` draw a range; units may follow them.
     pub(crate) fn is_distribution(self) -> bool {
         matches!(self, Func::Normal | Func::Uniform | Func::Pert)

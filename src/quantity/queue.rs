@@ -368,4 +368,44 @@ mod tests {
             );
         }
     }
+
+    /// Erlang C in log space, term by term (ln a^k/k! = k ln a - ln k!):
+    /// an independent route for hundreds of servers, where the direct sums
+    /// overflow a double.
+    fn erlang_c_logs(a: f64, c: u32) -> f64 {
+        let ln_term = |k: u32| f64::from(k) * a.ln() - libm::lgamma(f64::from(k) + 1.0);
+        let top = ln_term(c) + (f64::from(c) / (f64::from(c) - a)).ln();
+        let logs: Vec<f64> = (0..c).map(ln_term).chain([top]).collect();
+        let max = logs.iter().copied().fold(f64::MIN, f64::max);
+        let sum: f64 = logs.iter().map(|l| (l - max).exp()).sum();
+        (top - max).exp() / sum
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        /// Any stable queue, up to 800 servers: Erlang C agrees with the
+        /// log-space sums, the waits are ordered, and `servers_for` is the
+        /// fewest that meet the target.
+        #[test]
+        fn any_stable_queue(a in 0.01f64..700.0, extra in 1u32..80, ms in 1.0f64..500.0, target in 0.0f64..2.0) {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let c = a.floor() as u32 + extra;
+            let pw = erlang_c(a, f64::from(c)).unwrap();
+            let want = erlang_c_logs(a, c);
+            proptest::prop_assert!((pw - want).abs() <= 1e-9 + 1e-7 * want, "{pw} vs {want}");
+            let s = ms / 1000.0;
+            let lambda = a / s;
+            let mean = wait(lambda, s, f64::from(c), None).unwrap();
+            let p50 = wait(lambda, s, f64::from(c), Some(0.5)).unwrap();
+            let p99 = wait(lambda, s, f64::from(c), Some(0.99)).unwrap();
+            proptest::prop_assert!(p50 <= p99 && mean <= p99 + 1e-12);
+            let max_wait = target * s;
+            let n = servers_for(lambda, s, max_wait, Some(0.99)).unwrap();
+            proptest::prop_assert!(wait(lambda, s, n, Some(0.99)).unwrap() <= max_wait * (1.0 + 1e-9));
+            if n - 1.0 > a {
+                proptest::prop_assert!(wait(lambda, s, n - 1.0, Some(0.99)).unwrap() > max_wait);
+            }
+        }
+    }
 }
