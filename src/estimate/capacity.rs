@@ -345,7 +345,13 @@ impl Capacity {
         by: Option<&str>,
         ranged: bool,
     ) -> Verdict {
-        self.verdict_of(self.count(ratios, utilisation), ratios, utilisation, by, ranged)
+        self.verdict_of(
+            self.count(ratios, utilisation),
+            ratios,
+            utilisation,
+            by,
+            ranged,
+        )
     }
 
     /// [`Capacity::verdict`] of a count already made (one with a wait).

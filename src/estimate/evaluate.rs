@@ -396,11 +396,11 @@ impl Estimate {
                 let (lambda, s) = (load.at(d).si_value(), 1.0 / per.at(d).si_value());
                 let c = crate::quantity::queue::servers_for(lambda, s, q.max_wait, Some(q.share))
                     .map_err(|_| {
-                        bad(format!(
-                            "`{}` needs more servers than bote counts to keep its wait within {}",
-                            item.name, q.max_wait_text
-                        ))
-                    })?;
+                    bad(format!(
+                        "`{}` needs more servers than bote counts to keep its wait within {}",
+                        item.name, q.max_wait_text
+                    ))
+                })?;
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 Ok(c as u64)
             })

@@ -48,7 +48,10 @@ pub(crate) fn apply(
             } else {
                 dim.to_string()
             };
-            Err(bad(i, format!("must be {what}, not {dim}: such as `{example}`")))
+            Err(bad(
+                i,
+                format!("must be {what}, not {dim}: such as `{example}`"),
+            ))
         }
     };
     kind(0, Dimension::RATE, "a rate", "100/s")?;
@@ -61,7 +64,10 @@ pub(crate) fn apply(
     if let Some(p) = values.get(3) {
         kind(3, Dimension::NONE, "a percentile", "99%")?;
         if draws(p).any(|q| !(q > 0.0 && q < 1.0)) {
-            return Err(bad(3, "must be above 0% and below 100%, such as `99%`".into()));
+            return Err(bad(
+                3,
+                "must be above 0% and below 100%, such as `99%`".into(),
+            ));
         }
     }
     if draws(&values[0]).any(|x| x < 0.0) {
@@ -77,7 +83,10 @@ pub(crate) fn apply(
     } else if let Some(q) = values[2].exact() {
         let c = q.si_value();
         if c < 1.0 || c.fract() != 0.0 {
-            return Err(bad(2, format!("must be a whole number, at least 1, not {c}")));
+            return Err(bad(
+                2,
+                format!("must be a whole number, at least 1, not {c}"),
+            ));
         }
     } else if draws(&values[2]).any(|c| c.round() < 1.0) {
         return Err(bad(2, "must be at least 1 in every draw".into()));

@@ -207,7 +207,11 @@ mod tests {
         close(erlang_c_direct(5.0, 6), c, 1e-12);
         // W_q = C / (cμ - λ) = C / (120 - 100) s; L_q = λ W_q = 100 C / 20.
         close(wait(100.0, 0.05, 6.0, None).unwrap(), c / 20.0, 1e-12);
-        close(queue_length(100.0, 0.05, 6.0, None).unwrap(), 5.0 * c, 1e-12);
+        close(
+            queue_length(100.0, 0.05, 6.0, None).unwrap(),
+            5.0 * c,
+            1e-12,
+        );
         close(
             wait(100.0, 0.05, 6.0, Some(0.99)).unwrap(),
             (c / 0.01).ln() / 20.0,
@@ -350,7 +354,10 @@ mod tests {
         let n = c as usize;
         let enough = simulate(100.0, 0.05, n, 300_000, 7).wait_p99;
         let fewer = simulate(100.0, 0.05, n - 1, 300_000, 7).wait_p99;
-        assert!(enough <= 0.1 && fewer > 0.1, "{n} servers: {enough} s; one fewer: {fewer} s");
+        assert!(
+            enough <= 0.1 && fewer > 0.1,
+            "{n} servers: {enough} s; one fewer: {fewer} s"
+        );
     }
 
     /// The closed forms against a million simulated arrivals, within a few
@@ -372,10 +379,30 @@ mod tests {
                     "{lambda}/s, {s} s, {c} servers: {what} simulated {got}, closed form {want}"
                 );
             };
-            within("share waiting", m.waited, erlang_c(lambda * s, c).unwrap(), 0.03);
-            within("mean wait", m.wait_mean, wait(lambda, s, c, None).unwrap(), 0.03);
-            within("p99 wait", m.wait_p99, wait(lambda, s, c, Some(0.99)).unwrap(), 0.03);
-            within("mean queue", m.queue_mean, queue_length(lambda, s, c, None).unwrap(), 0.03);
+            within(
+                "share waiting",
+                m.waited,
+                erlang_c(lambda * s, c).unwrap(),
+                0.03,
+            );
+            within(
+                "mean wait",
+                m.wait_mean,
+                wait(lambda, s, c, None).unwrap(),
+                0.03,
+            );
+            within(
+                "p99 wait",
+                m.wait_p99,
+                wait(lambda, s, c, Some(0.99)).unwrap(),
+                0.03,
+            );
+            within(
+                "mean queue",
+                m.queue_mean,
+                queue_length(lambda, s, c, None).unwrap(),
+                0.03,
+            );
             // A depth is whole: the simulated p99 is the closed form's or next to it.
             let depth = queue_length(lambda, s, c, Some(0.99)).unwrap();
             assert!(

@@ -21,7 +21,11 @@ fn the_stated_queues() {
         ("queue_length(8/s, 100 ms, 1, 99%)", 19.0, ""),
         ("erlang_c(100/s, 50 ms, 6)", c6, ""),
         ("wait(100/s, 50 ms, 6) -> ms", c6 / 20.0 * 1000.0, "ms"),
-        ("wait(100/s, 50 ms, 6, 99%) -> ms", (c6 / 0.01).ln() / 20.0 * 1000.0, "ms"),
+        (
+            "wait(100/s, 50 ms, 6, 99%) -> ms",
+            (c6 / 0.01).ln() / 20.0 * 1000.0,
+            "ms",
+        ),
         ("queue_length(100/s, 50 ms, 6)", 5.0 * c6, ""),
         ("servers_for(100/s, 50 ms, 100 ms, 99%)", 7.0, ""),
         // 10 Erlangs on 12: the Erlang C table's 0.4494.
@@ -54,7 +58,10 @@ fn a_range_gives_a_range_draw_by_draw() {
         panic!("a range");
     };
     let at_median = format!("wait({}/s, 50 ms, 6, 99%)", a.spread().p50);
-    let want = bote::evaluate(&at_median, &env).unwrap().quantity.si_value();
+    let want = bote::evaluate(&at_median, &env)
+        .unwrap()
+        .quantity
+        .si_value();
     assert_close(d.spread().p50, want, "the median wait");
     assert!(d.spread().p5 < d.spread().p95);
     // A range of servers is drawn in whole servers.

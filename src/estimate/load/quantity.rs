@@ -155,7 +155,12 @@ impl Loader<'_> {
             }
             (Some(_), None) if matches!(load.value, Value::Map(_)) => {
                 return Err(self
-                    .err(load.span, format!("`load` of `{name}` is one expression when the verdict has a `service`"))
+                    .err(
+                        load.span,
+                        format!(
+                            "`load` of `{name}` is one expression when the verdict has a `service`"
+                        ),
+                    )
                     .tap_note("a wait target sizes one queue: `load: checkout_qps`"));
             }
             (Some(_), None) => fields.get("service").unwrap_or(load),
@@ -322,13 +327,21 @@ impl Loader<'_> {
             (Some(service), Some(target)) => (service, target),
             (None, Some(t)) => {
                 return Err(self
-                    .err(t.span, format!("capacity `{name}` has a `wait_p99` but no `service`"))
-                    .tap_note("the wait depends on how long one box takes a request: `service: 40 ms`"));
+                    .err(
+                        t.span,
+                        format!("capacity `{name}` has a `wait_p99` but no `service`"),
+                    )
+                    .tap_note(
+                        "the wait depends on how long one box takes a request: `service: 40 ms`",
+                    ));
             }
             (Some(_), None) => {
                 let at = fields.get("service").map_or(key.span, |n| n.span);
                 return Err(self
-                    .err(at, format!("capacity `{name}` has a `service` but no `wait_p99`"))
+                    .err(
+                        at,
+                        format!("capacity `{name}` has a `service` but no `wait_p99`"),
+                    )
                     .tap_note("give the wait to size for: `wait_p99: 100 ms`"));
             }
         };
