@@ -203,7 +203,7 @@ impl Capacity {
         self.count_with(ratios, utilisation, None)
     }
 
-    /// [`Capacity::count`] with at least `wait` boxes before zones and
+    /// The count one draw needs (as `count` makes it) with at least `wait` boxes before zones and
     /// spares: what the wait target needs.
     pub(crate) fn count_with(&self, ratios: &[f64], utilisation: f64, wait: Option<u64>) -> Count {
         let (bind, need) = ratios.iter().map(|r| r / utilisation).enumerate().fold(
@@ -354,7 +354,7 @@ impl Capacity {
         )
     }
 
-    /// [`Capacity::verdict`] of a count already made (one with a wait).
+    /// The verdict (as `verdict` makes it) of a count already made, one with a wait.
     pub(crate) fn verdict_of(
         &self,
         count: Count,
