@@ -350,8 +350,13 @@ impl Loader<'_> {
             .map_err(|e| self.expr_error(&e, text, target))?;
         let q = answer.quantity;
         if q.dim() != crate::quantity::dimension::Dimension::TIME || q.si_value() < 0.0 {
+            let not = if q.si_value() < 0.0 {
+                "a negative one".to_string()
+            } else {
+                q.dim().to_string()
+            };
             return Err(self
-                .err(target.span, format!("the `wait_p99` of `{name}` must be a time, not {}", q.dim()))
+                .err(target.span, format!("the `wait_p99` of `{name}` must be a time, not {not}"))
                 .tap_note("the longest wait in queue the 99th-percentile request may see: `wait_p99: 100 ms`"));
         }
         Ok(Some(super::capacity::Queue {
