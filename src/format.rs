@@ -230,11 +230,23 @@ pub(crate) const KEYS: &[Key] = &[
         Resources,
         "The load: an expression, or a map of resource to expression (`{ memory: cache_size, network: peak_bandwidth }`).",
     ),
-    must(
+    key(
         Capacity,
         "per_box",
         Resources,
-        "What one box handles, with the same resources as `load` (`{ memory: 256 GB, network: ref.nic_25g }`).",
+        "What one box handles, with the same resources as `load` (`{ memory: 256 GB, network: ref.nic_25g }`). Needed unless `service` is given.",
+    ),
+    key(
+        Capacity,
+        "service",
+        Expression,
+        "With `wait_p99`, instead of `per_box`: the mean time one box spends on one request (`40 ms`); each box is one server of an M/M/c queue.",
+    ),
+    key(
+        Capacity,
+        "wait_p99",
+        Expression,
+        "With `service`: the longest wait in queue the 99th-percentile request may see (`100 ms`); the verdict is at least the fewest boxes that keep it (Erlang C).",
     ),
     key(
         Capacity,

@@ -426,6 +426,12 @@ Ranges: `100 to 1000` is lognormal with 100 and 1000 its 5th and 95th
   twice is the same draw, so `x - x` is 0. `to` before a unit converts.
 Functions: ceil floor round min max abs sqrt ln log10 log2 uncounted.
   ceil(0.5 ms) rounds in the unit written (1 ms); ceil(x, 1 GB) to whole steps.
+Queues (M/M/c: Poisson arrivals, exponential service, one FIFO queue):
+  erlang_c(arrivals, service, servers) is the chance a request waits;
+  wait(arrivals, service, servers[, 99%]) its time in queue, the mean or at a
+  percentile; queue_length(...[, 99%]) the number waiting (a buffer deep
+  enough 99% of the time); servers_for(arrivals, service, max_wait[, 99%])
+  the fewest servers within it: `wait(100/s, 50 ms, 6, 99%) -> ms` is 204 ms.
 Counts: --counts user,request (a file: `counts: [user, request]`) makes each a
   unit of its own: `2 requests/user * 10M users` is 20 million requests, and
   `4000 requests/s * 500 B -> MB/s` is an error (write `500 B/request`).

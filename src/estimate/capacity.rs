@@ -15,6 +15,11 @@
 //! binds. That count is rounded up, grown by k/(k-1) to survive one zone
 //! of k, rounded up again, and the spares are added. An uncertain load is
 //! sized at its 95th percentile (`percentile: 50`, `75` or `95`).
+//!
+//! A verdict may also size by a wait: `{ load: checkout_qps, service:
+//! 40 ms, wait_p99: 100 ms }` makes each box one server of an M/M/c queue
+//! (`quantity::queue`) and takes at least the fewest boxes whose p99 wait
+//! in queue is within 100 ms, before zones and spares.
 
 use crate::lang::ast::Statement;
 use std::fmt::Write as _;
@@ -41,6 +46,28 @@ pub(crate) struct Capacity {
     pub(crate) zones: u32,
     /// The percentile of an uncertain load sized for: 50, 75 or 95.
     pub(crate) percentile: u8,
+    /// A wait target, when the verdict sizes by one.
+    pub(crate) queue: Option<Queue>,
+}
+
+/// A wait target: each box one server taking `service` per request, the
+/// wait in queue at `share` of requests within `max_wait`.
+#[derive(Clone, Debug)]
+pub(crate) struct Queue {
+    /// The service time as written (`40 ms`).
+    pub(crate) service: String,
+    /// The target in seconds, and as written (`100 ms`).
+    pub(crate) max_wait: f64,
+    pub(crate) max_wait_text: String,
+    /// The share of requests within it: 0.99 for `wait_p99`.
+    pub(crate) share: f64,
+}
+
+impl Queue {
+    /// The key that set it: `wait_p99`.
+    pub(crate) fn key(&self) -> String {
+        format!("wait_p{}", plain(self.share * 100.0, 4))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -80,6 +107,24 @@ pub(crate) struct Count {
     pub(crate) serving: u64,
     /// With the spares: the count.
     pub(crate) total: u64,
+    /// The boxes the wait target needs, when there is one: `base` is at
+    /// least this, and the wait binds when it is more than the
+    /// utilisation asks.
+    pub(crate) wait: Option<u64>,
+}
+
+impl Count {
+    /// The wait target needs more boxes than the utilisation does.
+    pub(crate) fn wait_binds(&self) -> bool {
+        #[allow(clippy::cast_precision_loss)]
+        self.wait.is_some_and(|w| w as f64 > up(self.need.max(0.0)))
+    }
+}
+
+/// Rounded up, but not for a double's noise: 13.3 / 0.7 is 19, not
+/// 19.000000000000004 and so 20.
+fn up(x: f64) -> f64 {
+    (x * (1.0 - 1e-12)).ceil()
 }
 
 /// A verdict's arithmetic, kept for `--explain`.
@@ -123,6 +168,9 @@ impl Capacity {
     /// over what one box handles, as written (`north_america / task_qps`),
     /// with parentheses only where the reading needs them.
     pub(crate) fn written(&self) -> String {
+        if let (Some(q), [r]) = (&self.queue, self.resources.as_slice()) {
+            return format!("{} at {} each", r.load, q.service);
+        }
         let group = |text: &str, divisor: bool| {
             let loose = text.contains('+')
                 || text.contains(" - ")
@@ -150,16 +198,20 @@ impl Capacity {
 
     /// The count one draw needs, for boxes-at-full-use `ratios`, one per
     /// resource (in order), at `utilisation` (a fraction).
+    #[cfg(test)]
     pub(crate) fn count(&self, ratios: &[f64], utilisation: f64) -> Count {
+        self.count_with(ratios, utilisation, None)
+    }
+
+    /// The count one draw needs (as `count` makes it) with at least `wait` boxes before zones and
+    /// spares: what the wait target needs.
+    pub(crate) fn count_with(&self, ratios: &[f64], utilisation: f64, wait: Option<u64>) -> Count {
         let (bind, need) = ratios.iter().map(|r| r / utilisation).enumerate().fold(
             (0, f64::MIN),
             |best, (i, n)| if n > best.1 { (i, n) } else { best },
         );
-        // Rounded up, but not for a double's noise: 13.3 / 0.7 is 19, not
-        // 19.000000000000004 and so 20.
-        let up = |x: f64| (x * (1.0 - 1e-12)).ceil();
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let base = (up(need.max(0.0)) as u64).max(1);
+        let base = (up(need.max(0.0)) as u64).max(1).max(wait.unwrap_or(0));
         let serving = if self.zones >= 2 {
             let k = f64::from(self.zones);
             #[allow(
@@ -178,6 +230,7 @@ impl Capacity {
             base,
             serving,
             total: serving.saturating_add(u64::from(self.spares)),
+            wait,
         }
     }
 
@@ -228,12 +281,44 @@ impl Capacity {
             let _ = write!(out, " (the p{p} draw)");
         }
         let pct = |f: f64| format!("{:.0}%", f * 100.0);
-        let _ = write!(
-            out,
-            " at 100% → {} at {}",
-            crate::quantity::grouped(usize::try_from(count.base).unwrap_or(usize::MAX)),
-            pct(utilisation)
-        );
+        let boxes = |n: u64| crate::quantity::grouped(usize::try_from(n).unwrap_or(usize::MAX));
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let by_use = (up(count.need.max(0.0)) as u64).max(1);
+        match (&self.queue, count.wait) {
+            (Some(q), Some(w)) if count.wait_binds() => {
+                let _ = write!(
+                    out,
+                    " at 100% → {} at {}, but {} for a {} wait within {} \
+                     (M/M/c: {} Erlangs, Erlang C {})",
+                    boxes(by_use),
+                    pct(utilisation),
+                    boxes(w),
+                    q.key().replace("wait_", ""),
+                    q.max_wait_text,
+                    figure(ratios[0]),
+                    figure(erlang_c_of(ratios[0], w)),
+                );
+            }
+            (Some(q), Some(w)) => {
+                let _ = write!(
+                    out,
+                    " at 100% → {} at {} (a {} wait within {} needs {})",
+                    boxes(count.base),
+                    pct(utilisation),
+                    q.key().replace("wait_", ""),
+                    q.max_wait_text,
+                    boxes(w)
+                );
+            }
+            _ => {
+                let _ = write!(
+                    out,
+                    " at 100% → {} at {}",
+                    boxes(count.base),
+                    pct(utilisation)
+                );
+            }
+        }
         if count.serving > count.base {
             let _ = write!(
                 out,
@@ -252,8 +337,27 @@ impl Capacity {
     /// order), at `utilisation` (a fraction, said as `by` when it is not
     /// the file's own), `ranged` when any load is uncertain: then
     /// `ratios` are those of the draw the verdict is sized at.
+    #[cfg(test)]
     pub(crate) fn verdict(
         &self,
+        ratios: &[f64],
+        utilisation: f64,
+        by: Option<&str>,
+        ranged: bool,
+    ) -> Verdict {
+        self.verdict_of(
+            self.count(ratios, utilisation),
+            ratios,
+            utilisation,
+            by,
+            ranged,
+        )
+    }
+
+    /// The verdict (as `verdict` makes it) of a count already made, one with a wait.
+    pub(crate) fn verdict_of(
+        &self,
+        count: Count,
         ratios: &[f64],
         utilisation: f64,
         by: Option<&str>,
@@ -265,7 +369,7 @@ impl Capacity {
             serving,
             total,
             ..
-        } = self.count(ratios, utilisation);
+        } = count;
         let pct = |f: f64| format!("{:.0}%", f * 100.0);
         let target = match by {
             Some(by) => format!("target {}, {by}", pct(utilisation)),
@@ -300,6 +404,21 @@ impl Capacity {
                 r.name, ratios[bind], self.noun.1
             ));
         }
+        if let (Some(q), Some(w)) = (&self.queue, count.wait) {
+            let key = q.key().replace("wait_", "");
+            parts.push(if count.wait_binds() {
+                format!(
+                    "the {key} wait binds: {w} {} keep it within {}",
+                    if w == 1 { &self.noun.0 } else { &self.noun.1 },
+                    q.max_wait_text
+                )
+            } else {
+                format!(
+                    "utilisation binds ({w} would keep the {key} wait within {})",
+                    q.max_wait_text
+                )
+            });
+        }
         parts.push(target);
         if ranged {
             parts.push(format!("sized at p{} of its range", self.percentile));
@@ -310,6 +429,13 @@ impl Capacity {
             detail: parts.join("; "),
         }
     }
+}
+
+/// Erlang C of `a` Erlangs on `c` boxes, for `--explain` (0 if unstable,
+/// which a wait-sized count never is).
+#[allow(clippy::cast_precision_loss)]
+fn erlang_c_of(a: f64, c: u64) -> f64 {
+    crate::quantity::queue::erlang_c(a, c as f64).unwrap_or(0.0)
 }
 
 /// `x`, a number of boxes, to `figs` significant figures: `390.6`.
@@ -346,6 +472,7 @@ mod tests {
             spares,
             zones,
             percentile: 95,
+            queue: None,
         }
     }
 

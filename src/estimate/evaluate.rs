@@ -150,6 +150,9 @@ impl Estimate {
     ) -> Result<(Row, Value), LoadError> {
         let item = &self.items[i];
         let mut values = Vec::with_capacity(cap.resources.len());
+        // The first resource's load and per-box figure: a wait target's
+        // arrivals and one over its service time.
+        let mut queue_sides = None;
         let bad = |message: String| {
             let e = ExprError::new(
                 crate::lang::error::ExprErrorKind::Quantity {
@@ -217,8 +220,14 @@ impl Estimate {
                 )));
             }
             values.push(v);
+            queue_sides.get_or_insert((load, per));
         }
         let (utilisation, by) = self.utilisation(item, cap, env)?;
+        let waits = match (&cap.queue, &queue_sides) {
+            (Some(q), Some((load, per))) => Some(self.wait_boxes(item, q, load, per)?),
+            _ => None,
+        };
+        let wait_at = |d: usize| waits.as_ref().map(|w| w[d.min(w.len() - 1)]);
         // Draw by draw: the count each draw needs, with the same
         // utilisation, zones and spares; the verdict is the draw at the
         // chosen percentile of those counts.
@@ -228,17 +237,18 @@ impl Estimate {
         });
         let ratios_at =
             |d: usize| -> Vec<f64> { values.iter().map(|v| v.at(d).si_value()).collect() };
-        let (ratios, counts) = match draws {
-            None => (ratios_at(0), None),
+        let (ratios, sized, counts) = match draws {
+            None => (ratios_at(0), 0, None),
             Some(n) => {
                 let counts: Vec<capacity::Count> = (0..n)
-                    .map(|d| cap.count(&ratios_at(d), utilisation))
+                    .map(|d| cap.count_with(&ratios_at(d), utilisation, wait_at(d)))
                     .collect();
                 let sized = cap.sized_draw(&counts);
                 #[allow(clippy::cast_precision_loss)]
                 let totals = counts.iter().map(|c| c.total as f64).collect();
                 (
                     ratios_at(sized),
+                    sized,
                     Some(Value::of_draws(totals, Dimension::NONE)),
                 )
             }
@@ -273,11 +283,17 @@ impl Estimate {
         row.sizing = Some(Box::new(capacity::Sizing {
             ratios: ratios.clone(),
             utilisation,
-            count: cap.count(&ratios, utilisation),
+            count: cap.count_with(&ratios, utilisation, wait_at(sized)),
             draw_at: draws.map(|_| cap.percentile),
         }));
         let varies = matches!(counts, Some(Value::Draws(_)));
-        let mut verdict = cap.verdict(&ratios, utilisation, by.as_deref(), varies);
+        let mut verdict = cap.verdict_of(
+            cap.count_with(&ratios, utilisation, wait_at(sized)),
+            &ratios,
+            utilisation,
+            by.as_deref(),
+            varies,
+        );
         if draws.is_some() && !varies {
             verdict
                 .detail
@@ -338,6 +354,57 @@ impl Estimate {
             row.expect = Some(Box::new(checked));
         }
         Ok((row, value))
+    }
+
+    /// The boxes a wait target needs, draw by draw (one figure when the
+    /// load and service are exact): the fewest servers of an M/M/c queue
+    /// with arrivals `load` and service one over `per` whose wait at the
+    /// target's share is within it.
+    fn wait_boxes(
+        &self,
+        item: &Item,
+        q: &capacity::Queue,
+        load: &Value,
+        per: &Value,
+    ) -> Result<Vec<u64>, LoadError> {
+        let n = [load, per]
+            .iter()
+            .find_map(|v| match v {
+                Value::Draws(d) => Some(d.values().len()),
+                Value::Exact(_) => None,
+            })
+            .unwrap_or(1);
+        let bad = |message: String| {
+            let e = ExprError::new(
+                crate::lang::error::ExprErrorKind::Quantity {
+                    error: crate::quantity::QuantityError::Queue(message),
+                    hint: None,
+                },
+                item.stmt.span(),
+            );
+            self.item_error(item, &e)
+        };
+        if load.dim().uncounted() != Dimension::RATE {
+            return Err(bad(format!(
+                "the `load` of `{}` is {}, but a wait target needs a rate of requests (such as `100/s`)",
+                item.name,
+                load.dim()
+            )));
+        }
+        (0..n)
+            .map(|d| {
+                let (lambda, s) = (load.at(d).si_value(), 1.0 / per.at(d).si_value());
+                let c = crate::quantity::queue::servers_for(lambda, s, q.max_wait, Some(q.share))
+                    .map_err(|_| {
+                    bad(format!(
+                        "`{}` needs more servers than bote counts to keep its wait within {}",
+                        item.name, q.max_wait_text
+                    ))
+                })?;
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                Ok(c as u64)
+            })
+            .collect()
     }
 
     /// A verdict's utilisation, a fraction above 0 and at most 1, and where

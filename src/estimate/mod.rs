@@ -618,6 +618,7 @@ mod format_tests {
             "unit" => "GB",
             "expr" | "expect" | "load" => "2 GB",
             "per_box" => "1 GB",
+            "service" | "wait_p99" => "50 ms",
             "value" | "point" => "2 GB",
             _ => "text",
         }
@@ -637,15 +638,17 @@ mod format_tests {
             .filter(|k| k.place == Place::Top && k.name != "assumptions")
             .map(|k| format!("{}: {}\n", k.name, field(k.name)))
             .collect();
+        // A verdict sized by a wait has `service` in place of `per_box`.
         let text = format!(
-            "{top}assumptions:\n  a: {{ {} }}\nqps:\n  b: {{ {} }}\ncapacity:\n  c: {{ {} }}\n",
+            "{top}assumptions:\n  a: {{ {} }}\nqps:\n  b: {{ {} }}\ncapacity:\n  c: {{ {} }}\n  w: {{ {} }}\n",
             keys(Place::Assumption, &[]),
             keys(Place::Derived, &[]),
-            keys(Place::Capacity, &[]),
+            keys(Place::Capacity, &["service", "wait_p99"]),
+            keys(Place::Capacity, &["per_box"]),
         );
         let est = super::load("every key", &text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
         assert_eq!(est.sections, ["qps", "capacity"], "{text}");
-        assert_eq!(est.items.len(), 3);
+        assert_eq!(est.items.len(), 4);
     }
 
     #[test]

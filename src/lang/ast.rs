@@ -84,10 +84,18 @@ pub(crate) enum Func {
     Pert,
     /// The value without its declared counts: the escape hatch.
     Uncounted,
+    /// The M/M/c queue (`lang/queues.rs`): the chance an arrival waits.
+    ErlangC,
+    /// The time in queue: the mean, or at a percentile.
+    Wait,
+    /// The number waiting: the mean, or the depth at a percentile.
+    QueueLength,
+    /// The fewest servers keeping the wait within a target.
+    ServersFor,
 }
 
 impl Func {
-    pub(crate) const ALL: [(&'static str, Func); 14] = [
+    pub(crate) const ALL: [(&'static str, Func); 18] = [
         ("ceil", Func::Ceil),
         ("floor", Func::Floor),
         ("round", Func::Round),
@@ -102,10 +110,20 @@ impl Func {
         ("uniform", Func::Uniform),
         ("pert", Func::Pert),
         ("uncounted", Func::Uncounted),
+        ("erlang_c", Func::ErlangC),
+        ("wait", Func::Wait),
+        ("queue_length", Func::QueueLength),
+        ("servers_for", Func::ServersFor),
     ];
 
     pub(crate) fn from_name(name: &str) -> Option<Func> {
         Func::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+    }
+
+    /// A function named by an everyday word (`wait`), which may still name
+    /// a quantity (`wait: 60 s`): a call needs its parenthesis.
+    pub(crate) fn may_name(self) -> bool {
+        matches!(self, Func::Wait)
     }
 
     /// `normal`, `uniform` and `pert` draw a range; units may follow them.

@@ -490,6 +490,10 @@ impl Walk<'_, '_> {
             Func::Normal | Func::Uniform => (2, 2, "two arguments"),
             Func::Pert => (3, 3, "three arguments"),
             Func::Ceil | Func::Floor | Func::Round => (1, 2, "one or two arguments"),
+            Func::ErlangC => (3, 3, "three arguments"),
+            Func::Wait | Func::QueueLength | Func::ServersFor => {
+                (3, 4, "three arguments, and a percentile")
+            }
             _ => (1, 1, "one argument"),
         };
         if args.len() < min || args.len() > max {
@@ -533,6 +537,12 @@ fn apply(
     calendar: Calendar,
 ) -> Result<Value, ExprError> {
     let at = |e: QuantityError| ExprError::quantity(e, span);
+    if matches!(
+        func,
+        Func::ErlangC | Func::Wait | Func::QueueLength | Func::ServersFor
+    ) {
+        return super::queues::apply(stmt, func, &values, args, span);
+    }
     let mut values = values.into_iter();
     let Some(first) = values.next() else {
         return Err(ExprError::new(
@@ -617,6 +627,9 @@ fn apply(
         }
         Func::Normal | Func::Uniform | Func::Pert => {
             unreachable!("distributions are drawn above")
+        }
+        Func::ErlangC | Func::Wait | Func::QueueLength | Func::ServersFor => {
+            unreachable!("queues are applied above")
         }
     }
 }

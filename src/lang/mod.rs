@@ -11,6 +11,7 @@ mod glue;
 pub(crate) mod lexer;
 pub(crate) mod parser;
 pub(crate) mod phrasing;
+mod queues;
 mod reading;
 pub(crate) mod statement;
 

@@ -6,6 +6,7 @@
 
 pub(crate) mod count;
 pub(crate) mod dimension;
+pub(crate) mod queue;
 pub(crate) mod sample;
 
 use dimension::Dimension;
@@ -47,6 +48,9 @@ pub enum QuantityError {
     BadRange(String),
     /// A declared count multiplies a size, money or a length.
     Counted(String),
+    /// A queue with no answer: arrivals its servers cannot keep up with,
+    /// or an argument of the wrong kind (the message says which).
+    Queue(String),
     /// An error in some draws of an uncertain quantity.
     InDraws {
         /// The error of the first draw that failed.
@@ -72,7 +76,8 @@ impl fmt::Display for QuantityError {
             QuantityError::Undefined(what) => write!(f, "{what} is undefined"),
             QuantityError::BadPower(why)
             | QuantityError::BadRange(why)
-            | QuantityError::Counted(why) => f.write_str(why),
+            | QuantityError::Counted(why)
+            | QuantityError::Queue(why) => f.write_str(why),
             QuantityError::InDraws { error, failed, of } => {
                 write!(
                     f,

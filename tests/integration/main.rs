@@ -22,6 +22,7 @@ mod phrasings;
 mod practice;
 mod presets;
 mod properties;
+mod queues;
 mod ranges;
 mod readme;
 mod tiers;

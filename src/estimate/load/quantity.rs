@@ -139,7 +139,33 @@ impl Loader<'_> {
                     )
             })
         };
-        let (load, per_box) = (need("load")?, need("per_box")?);
+        let load = need("load")?;
+        // A wait target: each box one server, taking `service` a request,
+        // so what one box handles at full use is one per service time.
+        let service_text = match fields.get("service") {
+            Some(n) => Some(self.expr_text(n, &|| format!("the service time of `{name}`"))?),
+            None => None,
+        };
+        let queue = self.queue(&fields, &name, service_text, key)?;
+        let per_box = match (service_text, fields.get("per_box")) {
+            (Some(_), Some(p)) => {
+                return Err(self
+                    .err(p.span, format!("capacity `{name}` has both `per_box` and `service`"))
+                    .tap_note("with `service`, one box is one server taking that long a request: leave out `per_box`"));
+            }
+            (Some(_), None) if matches!(load.value, Value::Map(_)) => {
+                return Err(self
+                    .err(
+                        load.span,
+                        format!(
+                            "`load` of `{name}` is one expression when the verdict has a `service`"
+                        ),
+                    )
+                    .tap_note("a wait target sizes one queue: `load: checkout_qps`"));
+            }
+            (Some(_), None) => fields.get("service").unwrap_or(load),
+            (None, _) => need("per_box")?,
+        };
         // Each side as (resource, text, node): one unnamed, or a map.
         let sides = |node: &'n Node<'n>,
                      what: &str|
@@ -160,7 +186,14 @@ impl Loader<'_> {
                 )]),
             }
         };
-        let (loads, pers) = (sides(load, "load")?, sides(per_box, "per_box")?);
+        let (loads, mut pers) = (sides(load, "load")?, sides(per_box, "per_box")?);
+        // With a `service`, one box handles one request per service time.
+        let per_text;
+        if let (Some(text), Some((_, per, node))) = (service_text, pers.first_mut()) {
+            self.parse_expr(text, node)?;
+            per_text = format!("1 / ({text})");
+            *per = &per_text;
+        }
         if loads.is_empty() {
             return Err(self
                 .err(
@@ -272,10 +305,66 @@ impl Loader<'_> {
                 spares,
                 zones,
                 percentile,
+                queue,
             })),
             broken: false,
             point: None,
         })
+    }
+
+    /// A capacity verdict's wait target, `wait_p99: 100 ms` (a figure),
+    /// which needs the `service` time of one request on one box.
+    fn queue(
+        &self,
+        fields: &Fields<'_>,
+        name: &str,
+        service: Option<&str>,
+        key: &Node,
+    ) -> Result<Option<super::capacity::Queue>, LoadError> {
+        let target = fields.get("wait_p99");
+        let (service, target) = match (service, target) {
+            (None, None) => return Ok(None),
+            (Some(service), Some(target)) => (service, target),
+            (None, Some(t)) => {
+                return Err(self
+                    .err(
+                        t.span,
+                        format!("capacity `{name}` has a `wait_p99` but no `service`"),
+                    )
+                    .tap_note(
+                        "the wait depends on how long one box takes a request: `service: 40 ms`",
+                    ));
+            }
+            (Some(_), None) => {
+                let at = fields.get("service").map_or(key.span, |n| n.span);
+                return Err(self
+                    .err(
+                        at,
+                        format!("capacity `{name}` has a `service` but no `wait_p99`"),
+                    )
+                    .tap_note("give the wait to size for: `wait_p99: 100 ms`"));
+            }
+        };
+        let text = self.expr_text(target, &|| format!("the `wait_p99` of `{name}`"))?;
+        let answer = crate::lang::evaluate_exact(text, &crate::lang::env::Env::default())
+            .map_err(|e| self.expr_error(&e, text, target))?;
+        let q = answer.quantity;
+        if q.dim() != crate::quantity::dimension::Dimension::TIME || q.si_value() < 0.0 {
+            let not = if q.si_value() < 0.0 {
+                "a negative one".to_string()
+            } else {
+                q.dim().to_string()
+            };
+            return Err(self
+                .err(target.span, format!("the `wait_p99` of `{name}` must be a time, not {not}"))
+                .tap_note("the longest wait in queue the 99th-percentile request may see: `wait_p99: 100 ms`"));
+        }
+        Ok(Some(super::capacity::Queue {
+            service: service.to_string(),
+            max_wait: q.si_value(),
+            max_wait_text: text.trim().to_string(),
+            share: 0.99,
+        }))
     }
 
     /// The published figure of quantity `name`, with its tolerance and

@@ -23,7 +23,7 @@ pub(crate) fn name_problem(name: &str) -> Option<String> {
 pub(crate) fn is_reserved(word: &str) -> bool {
     units::lookup(word).is_some()
         || units::MAGNITUDE_WORDS.iter().any(|(w, _)| *w == word)
-        || Func::from_name(word).is_some()
+        || Func::from_name(word).is_some_and(|f| !f.may_name())
         || is_keyword(word)
 }
 

@@ -476,6 +476,40 @@ impl Value {
         }
         Ok(Value::collapse(out.into(), dim))
     }
+
+    /// `f` of several values, draw by draw: exact when all are exact, else
+    /// as many draws as the uncertain ones hold (all hold the same count).
+    pub(crate) fn map_all(
+        values: &[&Value],
+        f: impl Fn(&[Quantity]) -> Result<Quantity>,
+    ) -> Result<Value> {
+        let mut args: Vec<Quantity> = values.iter().map(|v| v.at(0)).collect();
+        let Some(n) = values.iter().find_map(|v| v.len()) else {
+            return f(&args).map(Value::Exact);
+        };
+        let mut out = Vec::with_capacity(n);
+        let (mut failed, mut first, mut dim) = (0, None, Dimension::NONE);
+        for i in 0..n {
+            for (a, v) in args.iter_mut().zip(values) {
+                *a = v.at(i);
+            }
+            match f(&args) {
+                Ok(q) => {
+                    dim = q.dim;
+                    out.push(q.value);
+                }
+                Err(e) => {
+                    failed += 1;
+                    first.get_or_insert(e);
+                    out.push(0.0);
+                }
+            }
+        }
+        if let Some(error) = first {
+            return Err(in_draws(error, failed, n));
+        }
+        Ok(Value::collapse(out.into(), dim))
+    }
 }
 
 impl From<Quantity> for Value {
