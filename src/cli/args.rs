@@ -304,9 +304,14 @@ pub(super) struct RunArgs {
     /// to read one from standard input.
     #[arg(value_name = "PRESET|FILE", value_parser = Target, hide_possible_values = true)]
     pub(super) target: String,
-    /// Override an assumption for this run, as NAME=EXPR (repeatable).
+    /// Override an assumption for this run, as NAME=EXPR (repeatable); on
+    /// top of every scenario of a file with scenarios.
     #[arg(long = "set", value_name = "NAME=EXPR")]
     pub(super) sets: Vec<String>,
+    /// Of a file with `scenarios:`, print this one's ordinary report
+    /// (`base` is the file's own assumptions) instead of all side by side.
+    #[arg(long, value_name = "NAME")]
+    pub(super) scenario: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RunFormat::Table)]
     pub(super) format: RunFormat,

@@ -7,6 +7,7 @@ mod csv;
 mod grid;
 pub(crate) mod json;
 mod markdown;
+mod scenarios;
 pub(crate) mod sheet;
 mod summary;
 mod table;
@@ -77,6 +78,11 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
         Format::Json => json::render(ev, opts.summary_only),
         Format::Csv => csv::render(ev, opts.summary_only),
     }
+}
+
+/// The side-by-side report of `runs` (`base` first), one column per run.
+pub(crate) fn render_runs(runs: &[crate::estimate::Run], format: Format, opts: Options) -> String {
+    scenarios::render(runs, format, opts)
 }
 
 /// Write the report to `w`. A table and JSON go out as they are made, in
