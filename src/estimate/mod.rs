@@ -8,6 +8,7 @@
 //! result is `report`'s job.
 
 pub(crate) mod capacity;
+mod diff;
 mod drivers;
 mod evaluate;
 mod expect;
@@ -18,11 +19,12 @@ pub mod presets;
 mod scenarios;
 mod tiers;
 
+pub use diff::{Change, Diff, diff};
 pub use drivers::Driver;
-pub use scenarios::Run;
-pub(crate) use scenarios::{Override, Scenario};
 pub use load::load;
 pub(crate) use load::load_owned;
+pub use scenarios::Run;
+pub(crate) use scenarios::{Override, Scenario};
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::ast::{Statement, Target};

@@ -31,7 +31,12 @@ impl Estimate {
 
     /// [`Estimate::set`], with errors said to come from `origin`
     /// (`--set dau`, or `scenario \`viral\`: dau`).
-    pub(crate) fn set_from(&mut self, name: &str, expr: &str, origin: &str) -> Result<(), LoadError> {
+    pub(crate) fn set_from(
+        &mut self,
+        name: &str,
+        expr: &str,
+        origin: &str,
+    ) -> Result<(), LoadError> {
         let origin = origin.to_string();
         let Some(item) = self.items.iter_mut().find(|i| i.name == name) else {
             let names = self

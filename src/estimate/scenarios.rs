@@ -90,7 +90,9 @@ impl Estimate {
         let own = o.stmt.names().any(|(n, _)| n == o.name);
         let text = if own {
             let base = format!("({})", item.stmt.display_with(&|_| None));
-            let mut t = o.stmt.display_with(&|n| (n == o.name).then(|| base.clone()));
+            let mut t = o
+                .stmt
+                .display_with(&|n| (n == o.name).then(|| base.clone()));
             if let Some(target) = &o.stmt.target {
                 let _ = write!(t, " -> {}", target.label());
             }
@@ -148,7 +150,9 @@ impl Estimate {
         sets: &[(String, String)],
         sampling: Sampling,
     ) -> Result<Run, Diagnostics> {
-        let mut est = self.with_scenario(name).map_err(|e| Diagnostics::from(*e))?;
+        let mut est = self
+            .with_scenario(name)
+            .map_err(|e| Diagnostics::from(*e))?;
         let mut overrides: Vec<(String, String)> = self
             .scenarios
             .iter()

@@ -4,6 +4,7 @@
 //! documented in docs/json.md and are a stable contract.
 
 mod csv;
+mod diff;
 mod grid;
 pub(crate) mod json;
 mod markdown;
@@ -83,6 +84,16 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
 /// The side-by-side report of `runs` (`base` first), one column per run.
 pub(crate) fn render_runs(runs: &[crate::estimate::Run], format: Format, opts: Options) -> String {
     scenarios::render(runs, format, opts)
+}
+
+/// `bote diff`'s report of `d`, between the runs named `old` and `new`.
+pub(crate) fn render_diff(
+    d: &crate::estimate::Diff,
+    (old, new): (&str, &str),
+    format: Format,
+    width: Option<usize>,
+) -> String {
+    diff::render(d, old, new, format, width)
 }
 
 /// Write the report to `w`. A table and JSON go out as they are made, in

@@ -64,7 +64,8 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
     let est = &base.estimate;
     let mut out = Vec::new();
     // The summary: the base's headlines, found in each run.
-    let summaries: Vec<summary::Summary<'_>> = runs.iter().map(|r| summary::summary(&r.ev)).collect();
+    let summaries: Vec<summary::Summary<'_>> =
+        runs.iter().map(|r| summary::summary(&r.ev)).collect();
     let mut lines = Vec::new();
     for h in &summaries[0].headlines {
         let cells = runs
@@ -135,7 +136,9 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
                         let t = cost_total_of(&r.ev, s);
                         Cell {
                             text: t.as_ref().map_or(String::new(), |t| t.shown.text.clone()),
-                            range: t.as_ref().and_then(|t| t.range.as_ref().map(|r| r.text.clone())),
+                            range: t
+                                .as_ref()
+                                .and_then(|t| t.range.as_ref().map(|r| r.text.clone())),
                             ratio: None,
                             marked: false,
                             si_value: t.map_or(f64::NAN, |t| t.quantity.si_value()),
@@ -189,7 +192,13 @@ fn cell_lines(c: &Cell) -> Vec<String> {
     }
     let mut out = vec![first];
     if let Some(r) = &c.range {
-        out.push(format!("({r})"));
+        // The range in the figure's unit need not say it again.
+        let unit = c.text.rsplit_once(' ').map(|(_, u)| u);
+        let short = unit
+            .and_then(|u| r.strip_suffix(u))
+            .filter(|s| s.ends_with(' '))
+            .map_or(r.as_str(), str::trim_end);
+        out.push(format!("({short})"));
     }
     out
 }
@@ -342,7 +351,9 @@ fn table(runs: &[Run], opts: Options) -> String {
                 for i in 0..height {
                     let name = names.get(i).map_or("", String::as_str);
                     let mut l = format!("  {name}");
-                    l.push_str(&" ".repeat(name_w.saturating_sub(2).saturating_sub(text::width(name))));
+                    l.push_str(
+                        &" ".repeat(name_w.saturating_sub(2).saturating_sub(text::width(name))),
+                    );
                     for (col, &w) in columns.iter().zip(&widths) {
                         let c = col.get(i).map_or("", String::as_str);
                         let pad = w.saturating_sub(text::width(c));
@@ -359,7 +370,10 @@ fn table(runs: &[Run], opts: Options) -> String {
         .flat_map(|r| {
             let s = summary::summary(&r.ev);
             let check = s.check.map(|c| format!("{}: {c}", r.name));
-            let warnings = s.warnings.into_iter().map(|w| format!("{}: warning: {w}", r.name));
+            let warnings = s
+                .warnings
+                .into_iter()
+                .map(|w| format!("{}: warning: {w}", r.name));
             check.into_iter().chain(warnings).collect::<Vec<_>>()
         })
         .collect();
@@ -435,12 +449,16 @@ fn csv(runs: &[Run]) -> String {
                 .iter()
                 .find(|r| base.estimate.items[r.item].name == line.name)
                 .map_or_else(
-                    || {
-                        crate::quantity::dimension::Dimension::MONEY_RATE.base_units()
-                    },
+                    || crate::quantity::dimension::Dimension::MONEY_RATE.base_units(),
                     |r| r.quantity.dim().base_units(),
                 );
-            let _ = write!(out, "{},{},{}", csv::csv_field(&block.key), csv::csv_field(&line.name), csv::csv_field(&unit));
+            let _ = write!(
+                out,
+                "{},{},{}",
+                csv::csv_field(&block.key),
+                csv::csv_field(&line.name),
+                csv::csv_field(&unit)
+            );
             for c in &line.cells {
                 let _ = write!(out, ",{}", machine_value(c.si_value));
             }
@@ -481,7 +499,11 @@ fn json(runs: &[Run]) -> String {
         .iter()
         .map(|r| {
             let mut v = serde_json::to_value(json::json(&r.ev)).unwrap_or_default();
-            let mut take = |k: &str| v.get_mut(k).map(serde_json::Value::take).unwrap_or_default();
+            let mut take = |k: &str| {
+                v.get_mut(k)
+                    .map(serde_json::Value::take)
+                    .unwrap_or_default()
+            };
             JsonRun {
                 name: r.name.clone(),
                 overrides: r

@@ -377,9 +377,9 @@ impl Loader<'_> {
         for (k, v) in self.map(node, "`scenarios`")? {
             let name = self.text(k, "a scenario's name")?.trim().to_string();
             if name == "base" {
-                return Err(self.err(k.span, "`base` is the file's own assumptions").tap_note(
-                    "every report shows `base` first; give this scenario another name",
-                ));
+                return Err(self
+                    .err(k.span, "`base` is the file's own assumptions")
+                    .tap_note("every report shows `base` first; give this scenario another name"));
             }
             let entries = self.map(v, &format!("scenario `{name}`"))?;
             let mut overrides = Vec::with_capacity(entries.len());
@@ -395,10 +395,7 @@ impl Loader<'_> {
                     offset: self.expr_offset(text, ov),
                 });
             }
-            out.push(Scenario {
-                name,
-                overrides,
-            });
+            out.push(Scenario { name, overrides });
         }
         Ok(out)
     }
