@@ -182,7 +182,28 @@ fn block_heading(key: &str) -> String {
 
 /// A cell's lines: its figure with its ratio and mark, then its range.
 fn cell_lines(c: &Cell) -> Vec<String> {
-    let mut first = c.text.clone();
+    cell_lines_in(c, None)
+}
+
+/// The unit every run's figure on `line` ends with (`redirects/s`), which
+/// a narrow table says once, under the name, rather than in every cell.
+fn common_unit(line: &Line) -> Option<&str> {
+    let mut units = line.cells.iter().map(|c| {
+        c.text
+            .rsplit_once(' ')
+            .filter(|(n, _)| n.chars().any(|ch| ch.is_ascii_digit()))
+            .map(|(_, u)| u)
+    });
+    let first = units.next()??;
+    units.all(|u| u == Some(first)).then_some(first)
+}
+
+/// [`cell_lines`], without `unit` after the figure when given.
+fn cell_lines_in(c: &Cell, unit: Option<&str>) -> Vec<String> {
+    let mut first = match unit.and_then(|u| c.text.strip_suffix(u)) {
+        Some(figure) => figure.trim_end().to_string(),
+        None => c.text.clone(),
+    };
     if let Some(r) = &c.ratio {
         first.push(' ');
         first.push_str(r);
@@ -250,10 +271,11 @@ fn table(runs: &[Run], opts: Options) -> String {
         }
         say(&mut out, &calendar_line(base), 0);
     }
-    say(&mut out, "Scenarios", 0);
-    for line in scenario_lines(runs) {
-        say(&mut out, &format!("  {line}"), 4);
-    }
+    say(
+        &mut out,
+        &format!("Scenarios: base (the file's), {}", scenario_lines(runs).join("; ")),
+        2,
+    );
     let blocks = blocks(runs);
     // The label column: each name indented under its block's heading.
     let name_w = blocks
@@ -265,20 +287,27 @@ fn table(runs: &[Run], opts: Options) -> String {
         .unwrap_or(0)
         .min(30);
     // Each run's column as wide as its widest line, within what the
-    // width leaves; too narrow, and the runs are shown a few at a time.
-    let full: Vec<usize> = (0..runs.len())
-        .map(|k| {
-            let cells = blocks.iter().flat_map(|b| &b.lines).map(|l| &l.cells[k]);
-            cells
-                .flat_map(cell_lines)
-                .map(|l| text::width(&l))
-                .chain([text::width(&runs[k].name)])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    const NARROWEST: usize = 14;
+    // width leaves; too narrow, and a unit every run shares is said once,
+    // under the name, and the runs are shown a few at a time.
+    let widest = |strip: bool| -> Vec<usize> {
+        (0..runs.len())
+            .map(|k| {
+                blocks
+                    .iter()
+                    .flat_map(|b| &b.lines)
+                    .flat_map(|l| cell_lines_in(&l.cells[k], common_unit(l).filter(|_| strip)))
+                    .map(|l| text::width(&l))
+                    .chain([text::width(&runs[k].name)])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    };
     let room = width.saturating_sub(name_w);
+    let plain = widest(false);
+    let narrow = plain.iter().map(|w| w + 2).sum::<usize>() > room;
+    let full = if narrow { widest(true) } else { plain };
+    const NARROWEST: usize = 14;
     let per = (room / (NARROWEST + 2)).max(2).min(runs.len());
     let groups: Vec<Vec<usize>> = if per >= runs.len() {
         vec![(0..runs.len()).collect()]
@@ -325,23 +354,35 @@ fn table(runs: &[Run], opts: Options) -> String {
             out.push_str(head.trim_end());
             out.push('\n');
             for line in &block.lines {
+                let unit = common_unit(line).filter(|_| narrow);
                 let columns: Vec<Vec<String>> = group
                     .iter()
                     .zip(&widths)
                     .map(|(&k, &w)| {
                         let c = &line.cells[k];
                         marked |= c.marked;
-                        cell_lines(c)
+                        cell_lines_in(c, unit)
                             .iter()
                             .flat_map(|l| text::wrap(l, w))
                             .map(|l| l.into_owned())
                             .collect()
                     })
                     .collect();
-                let names: Vec<String> = text::wrap(&line.name, name_w.saturating_sub(2).max(1))
+                // The unit beside the name when it fits, else under it.
+                let label_w = name_w.saturating_sub(2).max(1);
+                let named = match unit {
+                    Some(u) if text::width(&line.name) + text::width(u) + 3 <= label_w => {
+                        format!("{} ({u})", line.name)
+                    }
+                    _ => line.name.clone(),
+                };
+                let mut names: Vec<String> = text::wrap(&named, label_w)
                     .into_iter()
                     .map(|l| l.into_owned())
                     .collect();
+                if let Some(u) = unit.filter(|_| named == line.name) {
+                    names.push(format!("  {u}"));
+                }
                 let height = columns
                     .iter()
                     .map(Vec::len)

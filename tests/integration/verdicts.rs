@@ -345,7 +345,8 @@ fn verdict_and_cost_ranges_open_the_report() {
             "$1,410/month  (90% range $494 to $4,320/month)",
         ),
     ] {
-        let out = crate::common::bote_at(Some(80), &["run", preset], b"");
+        // A single run's summary: url-shortener's scenarios are side by side.
+        let out = crate::common::bote_at(Some(80), &["run", preset, "--scenario", "base"], b"");
         let head: Vec<&str> = out.stdout.lines().take(24).collect();
         let line = head
             .iter()
