@@ -162,6 +162,8 @@ impl Estimate {
             .collect();
         for (n, expr) in sets {
             est.set(n, expr).map_err(|e| Diagnostics::from(*e))?;
+            // The last value given for a name is the one that holds.
+            overrides.retain(|(o, _)| o != n);
             overrides.push((n.clone(), expr.clone()));
         }
         est.set_sampling(sampling);

@@ -152,19 +152,30 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
             lines,
         });
     }
-    // Ratios to base, and marks where a verdict changes.
+    // Ratios to base, and marks where a verdict changes: a box count, a
+    // published figure met in base and missed here, or a price used
+    // beyond its tier here and not in base.
+    let tiers: Vec<Vec<String>> = runs.iter().map(|r| r.ev.beyond_tiers()).collect();
+    let warned = |k: usize, name: &str| {
+        let quoted = format!("`{name}`");
+        tiers[k].iter().any(|w| w.starts_with(&quoted))
+    };
     for block in &mut out {
         for line in &mut block.lines {
             let item = est.items.iter().position(|i| i.name == line.name);
             let (first, rest) = line.cells.split_at_mut(1);
             for (k, c) in rest.iter_mut().enumerate() {
                 c.ratio = ratio(&first[0], c);
-                let Some(i) = item else { continue };
+                let tier = warned(k + 1, &line.name) && !warned(0, &line.name);
+                let Some(i) = item else {
+                    c.marked = tier;
+                    continue;
+                };
                 let (b, n) = (&base.rows[i], &runs[k + 1].ev.rows[i]);
                 let verdict = b.verdict.is_some() && c.ratio.is_some();
                 let missed = b.expect.as_ref().is_some_and(|x| x.ok)
                     && n.expect.as_ref().is_some_and(|x| !x.ok);
-                c.marked = verdict || missed;
+                c.marked = verdict || missed || tier;
             }
         }
     }
@@ -245,13 +256,14 @@ pub(crate) fn render(runs: &[Run], format: Format, opts: Options) -> String {
     match format {
         Format::Table => table(runs, opts),
         Format::Markdown => markdown(runs, opts),
-        Format::Json => json(runs),
-        Format::Csv => csv(runs),
+        Format::Json => json(runs, opts.summary_only),
+        Format::Csv => csv(runs, opts.summary_only),
     }
 }
 
 /// The legend under a report whose cells carry a mark.
-const MARKED: &str = "! a verdict changed: a box count, or a published figure no longer met";
+const MARKED: &str =
+    "! a verdict changed: a box count, a published figure no longer met, or a price past its tier";
 
 fn table(runs: &[Run], opts: Options) -> String {
     let base = &runs[0].ev;
@@ -264,8 +276,13 @@ fn table(runs: &[Run], opts: Options) -> String {
             out.push('\n');
         }
     };
+    let style = crate::style::Style::new(opts.color);
     if !opts.no_header {
-        say(&mut out, &est.title, 0);
+        let title: String = text::wrap_hanging(&est.title, width, 0)
+            .iter()
+            .map(|l| format!("{}{l}{}\n", style.bold, style.reset))
+            .collect();
+        out.push_str(&title);
         for line in [&est.about, &est.source].into_iter().flatten() {
             say(&mut out, line, 0);
         }
@@ -273,10 +290,16 @@ fn table(runs: &[Run], opts: Options) -> String {
     }
     say(
         &mut out,
-        &format!("Scenarios: base (the file's), {}", scenario_lines(runs).join("; ")),
+        &format!(
+            "Scenarios: base (the file's), {}",
+            scenario_lines(runs).join("; ")
+        ),
         2,
     );
-    let blocks = blocks(runs);
+    let mut blocks = blocks(runs);
+    if opts.summary_only {
+        blocks.truncate(1);
+    }
     // The label column: each name indented under its block's heading.
     let name_w = blocks
         .iter()
@@ -425,7 +448,33 @@ fn table(runs: &[Run], opts: Options) -> String {
     for line in tail {
         say(&mut out, &line, 2);
     }
+    if !opts.summary_only {
+        // The reference numbers and prices base used (a scenario replaces
+        // assumptions, not sheets).
+        for (heading, lines) in sources(base) {
+            out.push('\n');
+            say(&mut out, &heading, 0);
+            for line in lines {
+                say(&mut out, &format!("  {line}"), 4);
+            }
+        }
+    }
     out
+}
+
+/// Each run's check of its published figures, and its warnings.
+fn tail_lines(runs: &[Run]) -> Vec<String> {
+    runs.iter()
+        .flat_map(|r| {
+            let s = summary::summary(&r.ev);
+            let check = s.check.map(|c| format!("{}: {c}", r.name));
+            let warnings = s
+                .warnings
+                .into_iter()
+                .map(|w| format!("{}: warning: {w}", r.name));
+            check.into_iter().chain(warnings).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn markdown(runs: &[Run], opts: Options) -> String {
@@ -446,7 +495,11 @@ fn markdown(runs: &[Run], opts: Options) -> String {
         let _ = writeln!(out, "- {}", markdown::md(&line));
     }
     let mut marked = false;
-    for block in blocks(runs) {
+    let mut blocks = blocks(runs);
+    if opts.summary_only {
+        blocks.truncate(1);
+    }
+    for block in blocks {
         let _ = write!(out, "\n{sub} {}\n\n", block_heading(&block.key));
         let mut head = String::from("| quantity |");
         let mut rule = String::from("|---|");
@@ -469,13 +522,25 @@ fn markdown(runs: &[Run], opts: Options) -> String {
             out.push('\n');
         }
     }
+    out.push('\n');
     if marked {
-        let _ = write!(out, "\n{}\n", markdown::md(MARKED).replacen('!', "\\!", 1));
+        let _ = writeln!(out, "{}\n", markdown::md(MARKED).replacen('!', "\\!", 1));
+    }
+    for line in tail_lines(runs) {
+        let _ = writeln!(out, "- {}", markdown::md(&line));
+    }
+    if !opts.summary_only {
+        for (heading, lines) in sources(base) {
+            let _ = write!(out, "\n{sub} {}\n\n", markdown::md(&heading));
+            for line in lines {
+                let _ = writeln!(out, "- {}", markdown::md(&line));
+            }
+        }
     }
     out
 }
 
-fn csv(runs: &[Run]) -> String {
+fn csv(runs: &[Run], summary_only: bool) -> String {
     let mut out = String::from("section,name,si_unit");
     for r in runs {
         out.push(',');
@@ -483,7 +548,11 @@ fn csv(runs: &[Run]) -> String {
     }
     out.push('\n');
     let base = &runs[0].ev;
-    for block in blocks(runs) {
+    let mut blocks = blocks(runs);
+    if summary_only {
+        blocks.truncate(1);
+    }
+    for block in blocks {
         for line in &block.lines {
             let unit = base
                 .rows
@@ -528,7 +597,7 @@ struct JsonOverride {
     expr: String,
 }
 
-fn json(runs: &[Run]) -> String {
+fn json(runs: &[Run], summary_only: bool) -> String {
     let base = serde_json::to_value(json::json(&runs[0].ev)).unwrap_or_default();
     let mut top = serde_json::Map::new();
     for key in ["title", "about", "source", "calendar", "counts"] {
@@ -556,8 +625,16 @@ fn json(runs: &[Run]) -> String {
                     })
                     .collect(),
                 summary: take("summary"),
-                assumptions: take("assumptions"),
-                sections: take("sections"),
+                assumptions: if summary_only {
+                    serde_json::json!([])
+                } else {
+                    take("assumptions")
+                },
+                sections: if summary_only {
+                    serde_json::json!([])
+                } else {
+                    take("sections")
+                },
                 cost: take("cost"),
                 expectations: take("expectations"),
             }
