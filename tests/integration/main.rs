@@ -23,6 +23,7 @@ mod presets;
 mod properties;
 mod ranges;
 mod readme;
+mod scenarios;
 mod tiers;
 mod verdicts;
 mod wrong_numbers;
