@@ -190,3 +190,51 @@ fn in_scenario(d: &mut Diagnostic, name: &str) {
         d.message = format!("scenario `{name}`: {}", d.message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "title: t\nassumptions:\n  dau: 10M\n  rate: 5 per day\nscenarios:\n  year 3: { dau: dau * 1.4^2 }\n  busy: { rate: 20 per day }\nqps:\n  q: { expr: dau * rate, unit: /s }\n";
+
+    fn figure(run: &Run, name: &str) -> f64 {
+        let ev = &run.ev;
+        ev.rows
+            .iter()
+            .find(|r| ev.estimate.items[r.item].name == name)
+            .map(|r| r.quantity.si_value())
+            .unwrap()
+    }
+
+    #[test]
+    fn each_scenario_is_a_run_of_the_file_with_its_overrides() {
+        let est = load("t", FILE).unwrap();
+        let runs = est.runs(&[], est.sampling()).unwrap();
+        let names: Vec<&str> = runs.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["base", "year 3", "busy"]);
+        let q: Vec<f64> = runs.iter().map(|r| figure(r, "q")).collect();
+        // An override by its own base value: 10M grown 1.96 times.
+        assert!((q[1] / q[0] - 1.96).abs() < 1e-12, "{q:?}");
+        assert!((q[2] / q[0] - 4.0).abs() < 1e-12, "{q:?}");
+        assert_eq!(runs[1].overrides, [("dau".into(), "dau * 1.4^2".into())]);
+        // --set on top of every scenario, the last value holding.
+        let sets = [("rate".to_string(), "10 per day".to_string())];
+        let runs = est.runs(&sets, est.sampling()).unwrap();
+        assert!((figure(&runs[2], "q") / figure(&runs[0], "q") - 1.0).abs() < 1e-12);
+        assert_eq!(runs[2].overrides, [("rate".into(), "10 per day".into())]);
+    }
+
+    #[test]
+    fn base_is_not_a_scenario_name_and_an_unknown_name_is_refused() {
+        let text = FILE.replace("busy:", "base:");
+        let errors = load("t", &text).unwrap_err();
+        assert!(errors.list[0].message.contains("`base` is the file's own"));
+        let est = load("t", FILE).unwrap();
+        let e = est.with_scenario("yaer 3").unwrap_err();
+        assert!(
+            e.message.contains("did you mean `year 3`?"),
+            "{}",
+            e.message
+        );
+    }
+}

@@ -522,11 +522,14 @@ fn markdown(runs: &[Run], opts: Options) -> String {
             out.push('\n');
         }
     }
-    out.push('\n');
+    let tail = tail_lines(runs);
+    if marked || !tail.is_empty() {
+        out.push('\n');
+    }
     if marked {
         let _ = writeln!(out, "{}\n", markdown::md(MARKED).replacen('!', "\\!", 1));
     }
-    for line in tail_lines(runs) {
+    for line in tail {
         let _ = writeln!(out, "- {}", markdown::md(&line));
     }
     if !opts.summary_only {
