@@ -120,7 +120,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         Command::Diff(mut args) => {
             // A `--set` written after NEW is NEW's.
             if let Some(m) = matches.as_ref().and_then(|m| m.subcommand_matches("diff")) {
-                let new_at = m.indices_of("targets").and_then(|i| i.last()).unwrap_or(0);
+                let new_at = m
+                    .indices_of("targets")
+                    .and_then(|mut i| i.next_back())
+                    .unwrap_or(0);
                 args.new_sets = m
                     .indices_of("sets")
                     .map(|i| i.map(|at| at > new_at).collect())

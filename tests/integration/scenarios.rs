@@ -25,11 +25,15 @@ storage:
 
 /// Each case: the estimate, and for each scenario the `--set`s a single
 /// run is given to match it (an override by its own value written out).
-fn cases() -> Vec<(
+/// An estimate (a preset, or `-` with its text), and each scenario with
+/// the `--set`s that match it.
+type Case = (
     &'static str,
     &'static str,
     Vec<(&'static str, Vec<&'static str>)>,
-)> {
+);
+
+fn cases() -> Vec<Case> {
     vec![
         (
             "url-shortener",
@@ -154,8 +158,7 @@ fn table_markdown_and_csv_columns_are_single_runs() {
             // single run's figure.
             let row = markdown
                 .lines()
-                .filter(|l| l.starts_with(&format!("| {q} |")))
-                .last()
+                .rfind(|l| l.starts_with(&format!("| {q} |")))
                 .unwrap_or_else(|| panic!("{target}: no row {q} in\n{markdown}"));
             let cells: Vec<&str> = row.split(" | ").skip(1).collect();
             for (k, text) in texts.iter().enumerate() {
@@ -168,8 +171,7 @@ fn table_markdown_and_csv_columns_are_single_runs() {
             // The table at full width: the figures in column order.
             let line = table
                 .lines()
-                .filter(|l| l.starts_with(&format!("  {q} ")))
-                .last()
+                .rfind(|l| l.starts_with(&format!("  {q} ")))
                 .unwrap_or_else(|| panic!("{target}: no line {q} in\n{table}"));
             let mut from = q.len() + 2;
             for text in &texts {
@@ -181,8 +183,7 @@ fn table_markdown_and_csv_columns_are_single_runs() {
             // CSV: column k is the single run's value in base units.
             let csv_row = csv
                 .lines()
-                .filter(|l| l.split(',').nth(1) == Some(q.as_str()))
-                .last()
+                .rfind(|l| l.split(',').nth(1) == Some(q.as_str()))
                 .unwrap();
             let values: Vec<f64> = csv_row
                 .rsplit(',')
