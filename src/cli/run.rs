@@ -11,11 +11,12 @@ use std::io;
 pub(super) fn run_cmd(args: &RunArgs, paging: Paging, io: &mut Io<'_>) -> io::Result<i32> {
     let json = args.format == RunFormat::Json;
     // A file with scenarios shows them side by side, unless one is asked
-    // for (or one quantity's drivers, or one section: those are base's).
+    // for (or one quantity's drivers, one section, or the derivations:
+    // those are base's).
     let one = args
         .scenario
         .as_deref()
-        .or((args.why.is_some() || args.section.is_some()).then_some("base"));
+        .or((args.why.is_some() || args.section.is_some() || args.explain).then_some("base"));
     let mut runs = match load_runs(
         &args.target,
         &args.sets,
