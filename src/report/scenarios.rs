@@ -287,15 +287,10 @@ fn table(runs: &[Run], opts: Options) -> String {
             say(&mut out, line, 0);
         }
         say(&mut out, &calendar_line(base), 0);
+        if let Some(bytes) = bytes_line(base) {
+            say(&mut out, bytes, 0);
+        }
     }
-    say(
-        &mut out,
-        &format!(
-            "Scenarios: base (the file's), {}",
-            scenario_lines(runs).join("; ")
-        ),
-        2,
-    );
     let mut blocks = blocks(runs);
     if opts.summary_only {
         blocks.truncate(1);
@@ -331,7 +326,12 @@ fn table(runs: &[Run], opts: Options) -> String {
     let narrow = plain.iter().map(|w| w + 2).sum::<usize>() > room;
     let full = if narrow { widest(true) } else { plain };
     const NARROWEST: usize = 14;
-    let per = (room / (NARROWEST + 2)).max(2).min(runs.len());
+    let all_fit = full.iter().map(|w| w + 2).sum::<usize>() <= room;
+    let per = if all_fit {
+        runs.len()
+    } else {
+        (room / (NARROWEST + 2)).max(2).min(runs.len())
+    };
     let groups: Vec<Vec<usize>> = if per >= runs.len() {
         vec![(0..runs.len()).collect()]
     } else {
@@ -365,7 +365,9 @@ fn table(runs: &[Run], opts: Options) -> String {
             widths[widest] -= 1;
         }
         for block in &blocks {
-            out.push('\n');
+            if !out.is_empty() {
+                out.push('\n');
+            }
             let mut head = format!("{:<name_w$}", block_heading(&block.key));
             for (&k, &w) in group.iter().zip(&widths) {
                 let name = text::wrap(&runs[k].name, w)
@@ -442,6 +444,12 @@ fn table(runs: &[Run], opts: Options) -> String {
         })
         .collect();
     out.push('\n');
+    // What each scenario replaces, after the answer it gives.
+    let defined = format!(
+        "Scenarios: base (the file's), {}",
+        scenario_lines(runs).join("; ")
+    );
+    say(&mut out, &defined, 2);
     if marked {
         say(&mut out, MARKED, 2);
     }
@@ -489,6 +497,9 @@ fn markdown(runs: &[Run], opts: Options) -> String {
             let _ = writeln!(out, "{}\n", markdown::md(line));
         }
         let _ = writeln!(out, "{}.\n", calendar_line(base));
+        if let Some(bytes) = bytes_line(base) {
+            let _ = writeln!(out, "{bytes}.\n");
+        }
     }
     let _ = writeln!(out, "{sub} Scenarios\n");
     for line in scenario_lines(runs) {
@@ -581,77 +592,9 @@ fn csv(runs: &[Run], summary_only: bool) -> String {
     out
 }
 
-/// One run in the JSON report: a single run's report's parts.
-#[derive(serde::Serialize)]
-struct JsonRun {
-    name: String,
-    overrides: Vec<JsonOverride>,
-    summary: serde_json::Value,
-    assumptions: serde_json::Value,
-    sections: serde_json::Value,
-    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
-    cost: serde_json::Value,
-    expectations: serde_json::Value,
-}
-
-#[derive(serde::Serialize)]
-struct JsonOverride {
-    name: String,
-    expr: String,
-}
-
 fn json(runs: &[Run], summary_only: bool) -> String {
-    let base = serde_json::to_value(json::json(&runs[0].ev)).unwrap_or_default();
-    let mut top = serde_json::Map::new();
-    for key in ["title", "about", "source", "calendar", "counts"] {
-        if let Some(v) = base.get(key) {
-            top.insert(key.into(), v.clone());
-        }
-    }
-    let list: Vec<JsonRun> = runs
-        .iter()
-        .map(|r| {
-            let mut v = serde_json::to_value(json::json(&r.ev)).unwrap_or_default();
-            let mut take = |k: &str| {
-                v.get_mut(k)
-                    .map(serde_json::Value::take)
-                    .unwrap_or_default()
-            };
-            JsonRun {
-                name: r.name.clone(),
-                overrides: r
-                    .overrides
-                    .iter()
-                    .map(|(n, e)| JsonOverride {
-                        name: n.clone(),
-                        expr: e.clone(),
-                    })
-                    .collect(),
-                summary: take("summary"),
-                assumptions: if summary_only {
-                    serde_json::json!([])
-                } else {
-                    take("assumptions")
-                },
-                sections: if summary_only {
-                    serde_json::json!([])
-                } else {
-                    take("sections")
-                },
-                cost: take("cost"),
-                expectations: take("expectations"),
-            }
-        })
-        .collect();
-    top.insert(
-        "scenarios".into(),
-        serde_json::to_value(list).unwrap_or_default(),
-    );
-    if let Some(v) = base.get("references") {
-        top.insert("references".into(), v.clone());
-    }
     let mut text =
-        serde_json::to_string_pretty(&serde_json::Value::Object(top)).unwrap_or_default();
+        serde_json::to_string_pretty(&json::runs_json(runs, summary_only)).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -309,3 +309,24 @@ fn diff_is_the_difference_of_two_json_reports() {
         assert_eq!(bote(&["diff", old[0], old[0], "--exit-code"], "").status, 0);
     }
 }
+
+/// The presets with scenarios, side by side in every format, and fitted
+/// to the widths a terminal commonly has (as every report is).
+#[test]
+fn side_by_side_snapshots() {
+    for name in ["url-shortener", "littles-law"] {
+        for format in ["markdown", "json", "csv"] {
+            let out = run(name, "", &["--format", format]);
+            insta::assert_snapshot!(format!("{name}.side-by-side.{format}"), out);
+        }
+        for width in [60, 80, 100, 140] {
+            let w = width.to_string();
+            let out = run(name, "", &["--width", &w]);
+            for line in out.lines() {
+                let shown = bote::width(line);
+                assert!(shown <= width, "{name} at {width}: {shown} columns: {line}");
+            }
+            insta::assert_snapshot!(format!("{name}.side-by-side.width{width}"), out);
+        }
+    }
+}
