@@ -101,19 +101,18 @@ impl Estimate {
             o.stmt.text.to_string()
         };
         let origin = format!("scenario `{}`: {}", scenario.name, o.name);
-        let (file, file_text) = (self.origin.clone(), self.source_text.clone());
-        let placed = |mut d: LoadError| {
-            // An error in the expression as written points into the file.
+        if let Err(mut d) = self.set_from(&o.name, &text, &origin) {
+            // An error in the expression as written points into the file
+            // (the file's text is copied only then: it may be megabytes).
             if let (false, Some(offset)) = (own, o.offset)
                 && d.source == o.stmt.text.as_ref()
             {
-                d.origin = file;
-                d.source = file_text;
+                d.origin.clone_from(&self.origin);
+                d.source.clone_from(&self.source_text);
                 d.span = d.span.shift(offset);
             }
-            d
-        };
-        self.set_from(&o.name, &text, &origin).map_err(placed)?;
+            return Err(d);
+        }
         let Some(item) = self.items.iter_mut().find(|i| i.name == o.name) else {
             return Ok(());
         };
