@@ -51,6 +51,8 @@ pub(crate) enum Holds {
     Calendar,
     /// A list of the file's quantity names (`summary:`).
     Names,
+    /// A map of scenario name to a map of assumption to expression.
+    Scenarios,
 }
 
 /// One key: where it goes, its name, what it holds, whether it must be
@@ -91,7 +93,8 @@ pub(crate) const KINDS: [&str; 4] = ["measured", "spec", "classic", "rule"];
 pub(crate) const PERCENTILES: [&str; 3] = ["50", "75", "95"];
 
 use Holds::{
-    Assumptions, Calendar, Counts, Date, Entries, Expression, Names, OneOf, Resources, Text, Whole,
+    Assumptions, Calendar, Counts, Date, Entries, Expression, Names, OneOf, Resources, Scenarios,
+    Text, Whole,
 };
 use Place::{Assumption, Capacity, Derived, Entry, Sheet, Top};
 
@@ -151,6 +154,12 @@ pub(crate) const KEYS: &[Key] = &[
         "summary",
         Names,
         "The quantities a report opens with, as `[peak_read_qps, total_storage, cache_nodes]`, then the cost total; by default each section's last quantity, every capacity verdict and the cost total.",
+    ),
+    key(
+        Top,
+        "scenarios",
+        Scenarios,
+        "Other worlds to size beside the file's own (`base`): each a name and the assumptions it replaces, as `year 3: { dau: dau * 1.4^2 }` (an override may use its own base value) or `viral: { dau: 50M users }`. `bote run` shows them side by side, one column each; `--scenario NAME` shows one.",
     ),
     key(
         Top,
@@ -484,6 +493,14 @@ fn object(place: Place) -> Map<String, Value> {
             Names => json!({
                 "type": "array",
                 "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+            }),
+            Scenarios => json!({
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "description": "A scenario: each assumption it replaces, with the expression that replaces it.",
+                    "additionalProperties": { "$ref": "#/definitions/expression" },
+                },
             }),
         };
         if let Value::Object(fields) = &mut schema {

@@ -70,7 +70,9 @@ mod yaml;
 pub use cli::{EXIT_INPUT, EXIT_USAGE, Io, run};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use estimate::presets::{self, PRESETS};
-pub use estimate::{Driver, Estimate, Evaluated, Item, LoadError, Row, load};
+pub use estimate::{
+    Change, Diff, Driver, Estimate, Evaluated, Item, LoadError, Row, Run, diff, load,
+};
 pub use lang::env::Env;
 pub use lang::error::ExprError;
 pub use lang::{Answer, evaluate};

@@ -68,6 +68,10 @@ pub(super) enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
         width: Option<u16>,
     },
+    /// Compare two estimates (files or presets, each with its own --set):
+    /// what moved, biggest change first.
+    #[command(after_long_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// List the built-in presets.
     List,
     /// List the reference numbers an estimate can use as `ref.NAME`, each
@@ -300,15 +304,56 @@ Examples:
 
 Exit status: 0 on success, 1 on an error in the estimate, 2 on a usage error.";
 
+const DIFF_HELP: &str = "\
+A --set after OLD and before NEW applies to OLD; after NEW, to NEW.
+
+Examples:
+  bote diff url-shortener mine.yaml
+  bote diff url-shortener url-shortener --set read_ratio=1000   # a what-if
+  bote diff old.yaml new.yaml --format json
+
+Exit status: 0 whether or not they differ (with --exit-code, 1 when they do),
+2 on a usage error or an estimate that does not run.";
+
+#[derive(clap::Args, Debug)]
+pub(super) struct DiffArgs {
+    /// The estimates to compare: presets (see `bote list`) or files.
+    #[arg(value_name = "OLD NEW", num_args = 2, required = true, value_parser = Target, hide_possible_values = true)]
+    pub(super) targets: Vec<String>,
+    /// Override an assumption of the estimate before it, as NAME=EXPR (repeatable).
+    #[arg(long = "set", value_name = "NAME=EXPR")]
+    pub(super) sets: Vec<String>,
+    /// Output format (csv prints the text report).
+    #[arg(long, value_enum, default_value_t = RunFormat::Table)]
+    pub(super) format: RunFormat,
+    /// Exit 1 when they differ, as `git diff --exit-code` does.
+    #[arg(long)]
+    pub(super) exit_code: bool,
+    /// Fit the output to this many columns [default: $COLUMNS, or on a
+    /// terminal its width; piped without $COLUMNS, no limit].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(crate::report::MIN_WIDTH as i64..))]
+    pub(super) width: Option<u16>,
+    /// Which of `sets` apply to NEW (filled in from where each is written).
+    #[arg(skip)]
+    pub(super) new_sets: Vec<bool>,
+    #[command(flatten)]
+    pub(super) sampling: SamplingArgs,
+}
+
 #[derive(clap::Args, Debug)]
 pub(super) struct RunArgs {
     /// A preset name (see `bote list`), the path of an estimate file, or `-`
     /// to read one from standard input.
     #[arg(value_name = "PRESET|FILE", value_parser = Target, hide_possible_values = true)]
     pub(super) target: String,
-    /// Override an assumption for this run, as NAME=EXPR (repeatable).
+    /// Override an assumption for this run, as NAME=EXPR (repeatable); on
+    /// top of every scenario of a file with scenarios.
     #[arg(long = "set", value_name = "NAME=EXPR")]
     pub(super) sets: Vec<String>,
+    /// Of a file with `scenarios:`, print this one's ordinary report
+    /// (`base` is the file's own assumptions) instead of all side by side.
+    #[arg(long, value_name = "NAME")]
+    pub(super) scenario: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RunFormat::Table)]
     pub(super) format: RunFormat,

@@ -3,6 +3,7 @@
 //! decision, and turns the returned status into the process exit code.
 
 mod args;
+mod diff;
 mod eval;
 mod files;
 mod new;
@@ -64,9 +65,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
     if let Some(w) = io.term_width {
         command = command.term_width(w);
     }
-    let parsed = command
-        .try_get_matches_from(negative_expressions(args))
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let (matches, parsed) = match command.try_get_matches_from(negative_expressions(args)) {
+        Ok(m) => {
+            let cli = <Cli as clap::FromArgMatches>::from_arg_matches(&m);
+            (Some(m), cli)
+        }
+        Err(e) => (None, Err(e)),
+    };
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
@@ -111,6 +116,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> i32 {
         } => {
             fit(io, width);
             check_cmd(&targets, sampling, &sheets, io)
+        }
+        Command::Diff(mut args) => {
+            // A `--set` written after NEW is NEW's.
+            if let Some(m) = matches.as_ref().and_then(|m| m.subcommand_matches("diff")) {
+                let new_at = m
+                    .indices_of("targets")
+                    .and_then(|mut i| i.next_back())
+                    .unwrap_or(0);
+                args.new_sets = m
+                    .indices_of("sets")
+                    .map(|i| i.map(|at| at > new_at).collect())
+                    .unwrap_or_default();
+            }
+            diff::diff_cmd(&args, io)
         }
         Command::List => list_cmd(io),
         Command::Refs {

@@ -29,6 +29,11 @@ assumptions:
   latency: { value: 50 ms to 200 ms, note: "time a request spends in the service (a range)" }
   outage: { value: 5 min, note: how long a consumer may be down }
   server_rate: { value: 1000 requests/s, note: "your guess: requests one server handles" }
+# Other worlds beside this one (base), shown side by side by bote run; uncomment to try.
+# An override may use its own base value: dau * 1.4^2 is base's dau grown 40% a year, twice.
+# scenarios:
+#   year 3: { dau: dau * 1.4^2 }
+#   launch week: { requests_per_user: 60 requests/user per day }
 # Every other top-level key is a section of derived quantities:
 # name: EXPR, or { expr, unit, expect (the published figure), tolerance, note, source }
 qps:

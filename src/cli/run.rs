@@ -1,7 +1,7 @@
 //! `bote run`, `check`, `list` and `show`: estimates as reports.
 
 use super::args::{Paging, RunArgs, RunFormat, SamplingArgs, SheetArgs};
-use super::source::load_estimate;
+use super::source::{load_estimate, load_runs};
 use super::*;
 use crate::estimate::presets;
 use crate::report::{self, Format};
@@ -10,15 +10,23 @@ use std::io;
 /// One run of `bote run`: load, evaluate, report.
 pub(super) fn run_cmd(args: &RunArgs, paging: Paging, io: &mut Io<'_>) -> io::Result<i32> {
     let json = args.format == RunFormat::Json;
-    let ev = match load_estimate(
+    // A file with scenarios shows them side by side, unless one is asked
+    // for (or one quantity's drivers, one section, or the derivations:
+    // those are base's).
+    let one = args
+        .scenario
+        .as_deref()
+        .or((args.why.is_some() || args.section.is_some() || args.explain).then_some("base"));
+    let mut runs = match load_runs(
         &args.target,
         &args.sets,
         args.sampling,
         &args.sheets,
+        one,
         json,
         io,
     )? {
-        Ok(ev) => ev,
+        Ok(runs) => runs,
         Err(status) => return Ok(status),
     };
     let format = match args.format {
@@ -28,6 +36,27 @@ pub(super) fn run_cmd(args: &RunArgs, paging: Paging, io: &mut Io<'_>) -> io::Re
         RunFormat::Csv => Format::Csv,
     };
     let width = args.width.map(usize::from).or(io.term_width);
+    if runs.len() > 1 {
+        let opts = report::Options {
+            color: io.color_out,
+            width,
+            no_header: args.no_header,
+            summary_only: args.summary,
+            heading_level: usize::from(args.heading_level),
+            ..report::Options::default()
+        };
+        let text = report::render_runs(&runs, format, opts);
+        if io.term_height.is_some() && paging != Paging::Never {
+            super::pager::show(&text, paging, io)?;
+        } else {
+            io.stdout.write_all(text.as_bytes())?;
+        }
+        return Ok(0);
+    }
+    let Some(run) = runs.pop() else {
+        return Ok(0);
+    };
+    let ev = run.ev;
     if let Some(name) = &args.why {
         let Some(r) = ev
             .rows

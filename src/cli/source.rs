@@ -41,6 +41,68 @@ pub(super) fn load_estimate(
     json_errors: bool,
     io: &mut Io<'_>,
 ) -> io::Result<Result<Evaluated, i32>> {
+    let mut est = match load_unevaluated(target, sheet_files, json_errors, io)? {
+        Ok(est) => est,
+        Err(status) => return Ok(Err(status)),
+    };
+    for set in sets {
+        let (name, expr) = match split_binding(set, "--set") {
+            Ok(pair) => pair,
+            Err(d) => return report_one(io, d, json_errors).map(Err),
+        };
+        if let Err(d) = est.set(name, expr) {
+            return report_one(io, d, json_errors).map(Err);
+        }
+    }
+    est.set_sampling(sampling.apply(est.sampling()));
+    match est.evaluate() {
+        Ok(ev) => Ok(Ok(ev)),
+        Err(all) => report_all(io, &all, json_errors).map(Err),
+    }
+}
+
+/// Load an estimate and evaluate it as the runs a report shows: `base`
+/// and each of its scenarios, or only `scenario` when given, each with
+/// the `--set`s on top; errors are reported.
+pub(super) fn load_runs(
+    target: &str,
+    sets: &[String],
+    sampling: SamplingArgs,
+    sheet_files: &SheetArgs,
+    scenario: Option<&str>,
+    json_errors: bool,
+    io: &mut Io<'_>,
+) -> io::Result<Result<Vec<estimate::Run>, i32>> {
+    let est = match load_unevaluated(target, sheet_files, json_errors, io)? {
+        Ok(est) => est,
+        Err(status) => return Ok(Err(status)),
+    };
+    let mut pairs = Vec::new();
+    for set in sets {
+        match split_binding(set, "--set") {
+            Ok((n, e)) => pairs.push((n.to_string(), e.to_string())),
+            Err(d) => return report_one(io, d, json_errors).map(Err),
+        }
+    }
+    let sampling = sampling.apply(est.sampling());
+    let runs = match scenario {
+        Some(name) => est.run(name, &pairs, sampling).map(|r| vec![r]),
+        None => est.runs(&pairs, sampling),
+    };
+    match runs {
+        Ok(runs) => Ok(Ok(runs)),
+        Err(all) => report_all(io, &all, json_errors).map(Err),
+    }
+}
+
+/// Load an estimate with the sheets the command line names, not yet
+/// evaluated; errors are reported.
+fn load_unevaluated(
+    target: &str,
+    sheet_files: &SheetArgs,
+    json_errors: bool,
+    io: &mut Io<'_>,
+) -> io::Result<Result<estimate::Estimate, i32>> {
     let source = if target == "-" {
         files::read_stdin(io.stdin)?.map(|text| ("<stdin>".to_string(), text))
     } else {
@@ -78,20 +140,7 @@ pub(super) fn load_estimate(
             Err(d) => return report_one(io, d, json_errors).map(Err),
         }
     }
-    for set in sets {
-        let (name, expr) = match split_binding(set, "--set") {
-            Ok(pair) => pair,
-            Err(d) => return report_one(io, d, json_errors).map(Err),
-        };
-        if let Err(d) = est.set(name, expr) {
-            return report_one(io, d, json_errors).map(Err);
-        }
-    }
-    est.set_sampling(sampling.apply(est.sampling()));
-    match est.evaluate() {
-        Ok(ev) => Ok(Ok(ev)),
-        Err(all) => report_all(io, &all, json_errors).map(Err),
-    }
+    Ok(Ok(est))
 }
 
 /// [`report_all`] of one error (`d`, a [`Diagnostic`] or a box of one):

@@ -8,6 +8,7 @@
 //! result is `report`'s job.
 
 pub(crate) mod capacity;
+mod diff;
 mod drivers;
 mod evaluate;
 mod expect;
@@ -15,11 +16,15 @@ mod load;
 mod order;
 mod overrides;
 pub mod presets;
+mod scenarios;
 mod tiers;
 
+pub use diff::{Change, Diff, diff};
 pub use drivers::Driver;
 pub use load::load;
 pub(crate) use load::load_owned;
+pub use scenarios::Run;
+pub(crate) use scenarios::{Override, Scenario};
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::ast::{Statement, Target};
@@ -70,6 +75,11 @@ pub struct Estimate {
     /// What reading the file found wrong, reported by [`Estimate::evaluate`]
     /// with what evaluating finds.
     pub(crate) load_errors: crate::diagnostic::Diagnostics,
+    /// The file's `scenarios:`, in file order (`base` is the file itself).
+    pub(crate) scenarios: Vec<Scenario>,
+    /// The scenario this estimate is a run of, once its overrides are
+    /// applied; `None` for the file as written.
+    pub(crate) scenario: Option<String>,
 }
 
 /// Where an item sits: among the assumptions or in a section.
@@ -100,6 +110,8 @@ pub struct Item {
     pub(crate) source: Option<String>,
     /// Set by `--set`: the value given on the command line replaced the file's.
     pub(crate) overridden: bool,
+    /// Set by a scenario of the file rather than on the command line.
+    pub(crate) from_scenario: bool,
     /// For an assumption `--set` to a figure without counts: the counts
     /// the file wrote it with (`redirects/url`), which the figure takes.
     pub(crate) counts_from_file: Option<Dimension>,
@@ -129,6 +141,7 @@ impl Item {
             note: None,
             source: None,
             overridden: false,
+            from_scenario: false,
             counts_from_file: None,
             capacity: None,
             broken: true,
@@ -500,12 +513,20 @@ impl Estimate {
         // An error downstream of a `--set` may come from the value set.
         if !item.overridden {
             for set in self.items.iter().filter(|i| i.overridden) {
-                d = d.with_note(format!(
-                    "`{}` is set on the command line: --set {}={}",
-                    set.name,
-                    set.name,
-                    set.expr_text()
-                ));
+                d = d.with_note(match (&self.scenario, set.from_scenario) {
+                    (Some(s), true) => format!(
+                        "`{}` is set by scenario `{s}`: {}: {}",
+                        set.name,
+                        set.name,
+                        set.expr_text()
+                    ),
+                    _ => format!(
+                        "`{}` is set on the command line: --set {}={}",
+                        set.name,
+                        set.name,
+                        set.expr_text()
+                    ),
+                });
             }
         }
         Box::new(d)
@@ -614,6 +635,7 @@ mod format_tests {
             "zones" => "2",
             "percentile" => "75",
             "utilisation" => "50%",
+            "scenarios" => "{ s: { a: 3 GB } }",
             "tolerance" => "5%",
             "unit" => "GB",
             "expr" | "expect" | "load" => "2 GB",

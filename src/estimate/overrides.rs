@@ -26,7 +26,18 @@ impl Estimate {
 
     /// Replace an assumption's expression, as `--set name=EXPR` does.
     pub fn set(&mut self, name: &str, expr: &str) -> Result<(), LoadError> {
-        let origin = format!("--set {name}");
+        self.set_from(name, expr, &format!("--set {name}"))
+    }
+
+    /// [`Estimate::set`], with errors said to come from `origin`
+    /// (`--set dau`, or `scenario \`viral\`: dau`).
+    pub(crate) fn set_from(
+        &mut self,
+        name: &str,
+        expr: &str,
+        origin: &str,
+    ) -> Result<(), LoadError> {
+        let origin = origin.to_string();
         let Some(item) = self.items.iter_mut().find(|i| i.name == name) else {
             let names = self
                 .items
@@ -124,8 +135,8 @@ fn check_replacement(
     if file_dim.uncounted() != new_dim.uncounted() {
         let d = Diagnostic::new(
             format!(
-                "--set {}: `{expr}` is {new_dim}, where the file's `{}` is {file_dim}",
-                item.name, item.name
+                "{origin}: `{expr}` is {new_dim}, where the file's `{}` is {file_dim}",
+                item.name
             ),
             origin,
             expr,
@@ -140,10 +151,7 @@ fn check_replacement(
     };
     if file.range.is_some() && positive(&file.value) && !positive(&new.value) {
         let d = Diagnostic::new(
-            format!(
-                "--set {}: `{expr}` must be above zero, as the file's range for it is",
-                item.name
-            ),
+            format!("{origin}: `{expr}` must be above zero, as the file's range for it is"),
             origin,
             expr,
             at(),

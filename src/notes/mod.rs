@@ -392,15 +392,22 @@ fn estimate_region(
         yaml.push_str(line);
         yaml.push('\n');
     }
-    let evaluated = crate::estimate::load_owned(origin, yaml).and_then(|e| e.evaluate());
+    // A block with scenarios shows them side by side, as `bote run` does.
+    let evaluated = crate::estimate::load_owned(origin, yaml).and_then(|e| {
+        let sampling = e.sampling();
+        e.runs(&[], sampling)
+    });
     match evaluated {
-        Ok(ev) => {
+        Ok(mut runs) => {
             let opts = Options {
                 heading_level: (level + 1).min(6),
                 summary_only: summary,
                 ..Options::default()
             };
-            let mut body = in_markdown(&report::render(&ev, Format::Markdown, opts));
+            let mut body = in_markdown(&match runs.len() {
+                1 => report::render(&runs.remove(0).ev, Format::Markdown, opts),
+                _ => report::render_runs(&runs, Format::Markdown, opts),
+            });
             if !body.ends_with('\n') {
                 body.push('\n');
             }

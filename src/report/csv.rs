@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 /// A field, quoted when it must be; control characters are escaped (a
 /// newline in a note becomes a space), so each quantity stays one line.
-fn csv_field(s: &str) -> String {
+pub(super) fn csv_field(s: &str) -> String {
     let s = printable(s);
     if s.contains([',', '"']) {
         format!("\"{}\"", s.replace('"', "\"\""))

@@ -284,6 +284,97 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
     }
 }
 
+/// One run of a side-by-side report: a single run's report's parts, in
+/// its order (docs/json.md, "Scenarios").
+#[derive(Serialize)]
+pub(crate) struct JsonRun<'a> {
+    name: &'a str,
+    overrides: Vec<JsonOverride<'a>>,
+    summary: super::summary::JsonSummary<'a>,
+    assumptions: Vec<JsonQuantity<'a>>,
+    sections: Vec<JsonSection<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost: Option<JsonCost>,
+    expectations: JsonCounts,
+}
+
+#[derive(Serialize)]
+struct JsonOverride<'a> {
+    name: &'a str,
+    expr: &'a str,
+}
+
+/// A side-by-side report: the base's title lines, each run, base's
+/// references.
+#[derive(Serialize)]
+pub(crate) struct JsonRuns<'a> {
+    title: &'a str,
+    about: Option<&'a str>,
+    source: Option<&'a str>,
+    calendar: JsonCalendar,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    counts: Vec<&'a str>,
+    scenarios: Vec<JsonRun<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    references: Vec<JsonEntry<'a>>,
+}
+
+/// The side-by-side JSON report of `runs`, `base` first.
+pub(crate) fn runs_json(runs: &[crate::estimate::Run], summary_only: bool) -> JsonRuns<'_> {
+    let mut list = Vec::with_capacity(runs.len());
+    let mut base = None;
+    for r in runs {
+        let mut j = report(&r.ev, summary_only);
+        list.push(JsonRun {
+            name: &r.name,
+            overrides: r
+                .overrides
+                .iter()
+                .map(|(name, expr)| JsonOverride { name, expr })
+                .collect(),
+            summary: j.summary,
+            assumptions: std::mem::take(&mut j.assumptions),
+            sections: std::mem::take(&mut j.sections),
+            cost: j.cost.take(),
+            expectations: j.expectations,
+        });
+        if base.is_none() {
+            base = Some((
+                j.title,
+                j.about,
+                j.source,
+                j.calendar,
+                j.counts,
+                j.references,
+            ));
+        }
+    }
+    let (title, about, source, calendar, counts, references) = base.unwrap_or_else(|| {
+        (
+            "",
+            None,
+            None,
+            JsonCalendar {
+                month_s: 0.0,
+                year_s: 0.0,
+                from_file: false,
+                text: String::new(),
+            },
+            Vec::new(),
+            Vec::new(),
+        )
+    });
+    JsonRuns {
+        title,
+        about,
+        source,
+        calendar,
+        counts,
+        scenarios: list,
+        references,
+    }
+}
+
 /// The JSON report, or with `--summary` the same shape with its
 /// assumptions, sections and references left empty: the summary alone.
 fn report(ev: &Evaluated, summary_only: bool) -> JsonReport<'_> {

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 /// A table cell: `|` escaped, and newlines and control characters made
 /// safe by [`printable`].
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     printable(s).replace('|', "\\|")
 }
 

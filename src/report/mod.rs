@@ -4,9 +4,11 @@
 //! documented in docs/json.md and are a stable contract.
 
 mod csv;
+mod diff;
 mod grid;
 pub(crate) mod json;
 mod markdown;
+mod scenarios;
 pub(crate) mod sheet;
 mod summary;
 mod table;
@@ -77,6 +79,21 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
         Format::Json => json::render(ev, opts.summary_only),
         Format::Csv => csv::render(ev, opts.summary_only),
     }
+}
+
+/// The side-by-side report of `runs` (`base` first), one column per run.
+pub(crate) fn render_runs(runs: &[crate::estimate::Run], format: Format, opts: Options) -> String {
+    scenarios::render(runs, format, opts)
+}
+
+/// `bote diff`'s report of `d`, between the runs named `old` and `new`.
+pub(crate) fn render_diff(
+    d: &crate::estimate::Diff,
+    (old, new): (&str, &str),
+    format: Format,
+    width: Option<usize>,
+) -> String {
+    diff::render(d, old, new, format, width)
 }
 
 /// Write the report to `w`. A table and JSON go out as they are made, in

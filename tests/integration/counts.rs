@@ -30,7 +30,15 @@ fn counted_presets_give_the_uncounted_figures() {
     for preset in ["twitter-timeline", "url-shortener"] {
         let before = format!("tests/fixtures/{preset}-uncounted.yaml");
         let old = si_values(&["run", &before, "--point", "--format", "json"]);
-        let new = si_values(&["run", preset, "--point", "--format", "json"]);
+        let new = si_values(&[
+            "run",
+            preset,
+            "--scenario",
+            "base",
+            "--point",
+            "--format",
+            "json",
+        ]);
         let mut compared = 0;
         for (name, v) in &old {
             let Some((_, w)) = new.iter().find(|(n, _)| n == name) else {

@@ -136,7 +136,15 @@ fn at_a_terminal(env: &[(&str, Option<&str>)]) -> String {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty/pager.py");
     let mut cmd = std::process::Command::new("python3");
     cmd.arg(script)
-        .args(["24", "80", bin(), "run", "url-shortener"])
+        .args([
+            "24",
+            "80",
+            bin(),
+            "run",
+            "url-shortener",
+            "--scenario",
+            "base",
+        ])
         .env("TERM", "xterm")
         .env_remove("BOTE_PAGER")
         .env_remove("PAGER")
@@ -368,7 +376,15 @@ fn the_lesser_items() {
     // --summary: JSON keeps its shape, the quantities left out; CSV keeps
     // the headline figures' rows.
     let json = bote(
-        &["run", "url-shortener", "--summary", "--format", "json"],
+        &[
+            "run",
+            "url-shortener",
+            "--scenario",
+            "base",
+            "--summary",
+            "--format",
+            "json",
+        ],
         "",
     );
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -376,7 +392,15 @@ fn the_lesser_items() {
     assert_eq!(v["assumptions"], serde_json::json!([]));
     assert_eq!(v["summary"]["figures"].as_array().unwrap().len(), 6);
     let csv = bote(
-        &["run", "url-shortener", "--summary", "--format", "csv"],
+        &[
+            "run",
+            "url-shortener",
+            "--scenario",
+            "base",
+            "--summary",
+            "--format",
+            "csv",
+        ],
         "",
     );
     let names: Vec<&str> = csv

@@ -25,6 +25,7 @@ mod properties;
 mod queues;
 mod ranges;
 mod readme;
+mod scenarios;
 mod tiers;
 mod verdicts;
 mod wrong_numbers;

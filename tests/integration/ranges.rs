@@ -241,7 +241,15 @@ fn setting_one_assumption_keeps_the_other_draws() {
 /// of its range where not.
 #[test]
 fn point_collapses_ranges_to_their_points_or_medians() {
-    let v = json(&["run", "url-shortener", "--point", "--format", "json"]);
+    let v = json(&[
+        "run",
+        "url-shortener",
+        "--scenario",
+        "base",
+        "--point",
+        "--format",
+        "json",
+    ]);
     let read = &v["sections"][0]["quantities"][1];
     assert_eq!(read["name"], "read_qps");
     // 100M a month times the 100:1 the source computes with (`point:`).
@@ -366,7 +374,18 @@ fn files_without_ranges_print_as_before() {
     ));
     let table = bote(&["run", "stripe-payments"], "").stdout;
     assert!(!table.contains("90% range"));
-    let csv = bote(&["run", "url-shortener", "--format", "csv"], "").stdout;
+    let csv = bote(
+        &[
+            "run",
+            "url-shortener",
+            "--scenario",
+            "base",
+            "--format",
+            "csv",
+        ],
+        "",
+    )
+    .stdout;
     assert!(csv.starts_with(
         "section,name,value,unit,text,si_value,si_unit,expr,expect,expect_ok,note,expect_off_by,p5,p50,p95\n"
     ));
@@ -378,6 +397,8 @@ fn ranges_in_set_and_let() {
         &[
             "run",
             "url-shortener",
+            "--scenario",
+            "base",
             "--set",
             "read_ratio=50 to 200",
             "--format",

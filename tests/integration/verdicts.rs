@@ -177,7 +177,16 @@ fn a_price_sheet_of_ones_own() {
     .unwrap();
     let path = file.to_str().unwrap();
     let out = bote(
-        &["run", "url-shortener", "--prices", path, "--format", "json"],
+        &[
+            "run",
+            "url-shortener",
+            "--scenario",
+            "base",
+            "--prices",
+            path,
+            "--format",
+            "json",
+        ],
         "",
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
@@ -345,7 +354,8 @@ fn verdict_and_cost_ranges_open_the_report() {
             "$1,410/month  (90% range $494 to $4,320/month)",
         ),
     ] {
-        let out = crate::common::bote_at(Some(80), &["run", preset], b"");
+        // A single run's summary: url-shortener's scenarios are side by side.
+        let out = crate::common::bote_at(Some(80), &["run", preset, "--scenario", "base"], b"");
         let head: Vec<&str> = out.stdout.lines().take(24).collect();
         let line = head
             .iter()
@@ -504,7 +514,7 @@ fn the_figures_docs_quote_are_printed() {
         ),
         (
             "Total: $1,410/month, the median of the lines summed draw by draw (90% range $494 to $4,320/month; shares of the mean: redirect_egress_cost 96%, storage_cost 4%)",
-            &["run", "url-shortener"],
+            &["run", "url-shortener", "--scenario", "base"],
         ),
         ("54 boxes at p95", &["run", "twitter-timeline"]),
         (

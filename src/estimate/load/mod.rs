@@ -115,7 +115,15 @@ fn quantities(root: &Node) -> usize {
         .filter(|(k, _)| {
             !matches!(
                 k.text(),
-                Some("title" | "about" | "source" | "calendar" | "references" | "prices")
+                Some(
+                    "title"
+                        | "about"
+                        | "source"
+                        | "calendar"
+                        | "references"
+                        | "prices"
+                        | "scenarios"
+                )
             )
         })
         .map(|(_, v)| match &v.value {

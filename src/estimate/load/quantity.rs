@@ -109,6 +109,7 @@ impl Loader<'_> {
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
             overridden: false,
+            from_scenario: false,
             counts_from_file: None,
             capacity: None,
             broken: false,
@@ -294,6 +295,7 @@ impl Loader<'_> {
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
             overridden: false,
+            from_scenario: false,
             counts_from_file: None,
             capacity: Some(Box::new(Capacity {
                 noun: (one, many),
@@ -451,6 +453,7 @@ impl Loader<'_> {
             note: self.opt_text(&fields, "note")?,
             source: self.opt_text(&fields, "source")?,
             overridden: false,
+            from_scenario: false,
             counts_from_file: None,
             capacity: None,
             broken: false,

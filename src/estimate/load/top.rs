@@ -30,6 +30,8 @@ impl Loader<'_> {
             sheets: crate::sheets::Sheets::default(),
             summary: Vec::new(),
             load_errors: Diagnostics::default(),
+            scenarios: Vec::new(),
+            scenario: None,
         };
         let mut errors = Diagnostics::default();
         // Items are large and files may hold many: allocate their list, and
@@ -76,6 +78,7 @@ impl Loader<'_> {
                  as `total_users`, or the count",
             ));
         }
+        self.check_scenarios(&est, &mut errors);
         if est.items.is_empty() && errors.is_empty() {
             let end = self.src.trim_end().len();
             return Err(self
@@ -149,6 +152,7 @@ impl Loader<'_> {
                     .own
                     .extend(entries.into_iter().map(|e| (kind, e)));
             }
+            "scenarios" => est.scenarios = self.scenarios(value)?,
             "calendar" => {
                 est.calendar = self.calendar(value)?;
                 est.calendar_from_file = true;
@@ -362,5 +366,80 @@ impl Loader<'_> {
             }
         }
         Ok(cal)
+    }
+}
+
+impl Loader<'_> {
+    /// `scenarios:`, a map of scenario name to a map of assumption to the
+    /// expression that replaces it there: `viral: { dau: 50M users }`.
+    fn scenarios(&self, node: &Node) -> Result<Vec<Scenario>, LoadError> {
+        let mut out: Vec<Scenario> = Vec::new();
+        for (k, v) in self.map(node, "`scenarios`")? {
+            let name = self.text(k, "a scenario's name")?.trim().to_string();
+            if name == "base" {
+                return Err(self
+                    .err(k.span, "`base` is the file's own assumptions")
+                    .tap_note("every report shows `base` first; give this scenario another name"));
+            }
+            let entries = self.map(v, &format!("scenario `{name}`"))?;
+            let mut overrides = Vec::with_capacity(entries.len());
+            for (ok, ov) in entries {
+                let (which, name_span) = self.name(ok)?;
+                let text = self.expr_text(ov, &|| format!("`{which}` in scenario `{name}`"))?;
+                let stmt = self.parse_expr(text, ov)?;
+                overrides.push(Override {
+                    name: which,
+                    name_span,
+                    stmt,
+                    at: ov.span,
+                    offset: self.expr_offset(text, ov),
+                });
+            }
+            out.push(Scenario { name, overrides });
+        }
+        Ok(out)
+    }
+
+    /// Each scenario's overrides name an assumption of the file: a name
+    /// that is none is an error at its line, with the closest there is.
+    fn check_scenarios(&self, est: &Estimate, errors: &mut Diagnostics) {
+        let assumptions = || {
+            est.items
+                .iter()
+                .filter(|i| i.place == Place::Assumption)
+                .map(|i| i.name.as_str())
+        };
+        for scenario in &est.scenarios {
+            for o in &scenario.overrides {
+                match est.items.iter().find(|i| i.name == o.name) {
+                    Some(item) if item.place == Place::Assumption => {}
+                    Some(item) => errors.push(
+                        *self
+                            .err(
+                                o.name_span,
+                                format!(
+                                    "scenario `{}`: `{}` is derived from other quantities; only assumptions can be set",
+                                    scenario.name, o.name
+                                ),
+                            )
+                            .tap_note(format!("it is computed as `{}`", item.expr_text())),
+                    ),
+                    None => {
+                        let hint = crate::suggest::closest(&o.name, assumptions());
+                        let mut d = self.err(
+                            o.name_span,
+                            format!(
+                                "scenario `{}`: `{}` is not an assumption of this file",
+                                scenario.name, o.name
+                            ),
+                        );
+                        d.label = crate::suggest::label(&hint[..hint.len().min(1)])
+                            .unwrap_or_else(|| "not an assumption".into());
+                        let all: Vec<&str> = assumptions().collect();
+                        errors.push(*d.tap_note(format!("assumptions: {}", all.join(", "))));
+                    }
+                }
+            }
+        }
     }
 }
