@@ -723,11 +723,12 @@ fn round(
         }
     };
     // A step's multiple seen through a double's noise (0.0005 / 1e-6 is
-    // 500.00000000000006) is that multiple: ceil of it is 500, not 501.
+    // 500.00000000000006, 100 * 1.1 is 110.00000000000001) is that
+    // multiple: ceil of it is 500 or 110, not 501 or 111.
     let whole = move |v: f64| {
         let steps = v / size;
         let near = steps.round();
-        let steps = if size != 1.0 && (steps - near).abs() <= 1e-12 * near.abs().max(1.0) {
+        let steps = if (steps - near).abs() <= 1e-12 * near.abs().max(1.0) {
             near
         } else {
             steps
