@@ -73,11 +73,14 @@ struct Rows<'a> {
     /// `None` for no rows at all (`--summary`).
     place: Option<Place>,
     /// Each row's derivation, taken as its row is written, and its drivers.
-    by_row: std::rc::Rc<(
-        std::cell::RefCell<Vec<String>>,
-        Vec<Vec<crate::estimate::Driver>>,
-    )>,
+    by_row: std::rc::Rc<ByRow>,
 }
+
+/// Each row's derivation (taken as its row is written) and its drivers.
+type ByRow = (
+    std::cell::RefCell<Vec<String>>,
+    Vec<Vec<crate::estimate::Driver>>,
+);
 
 impl Serialize for Rows<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -21,6 +21,10 @@ pub(crate) fn rank_correlation(ra: &[f64], rb: &[f64]) -> f64 {
     }
 }
 
+/// [`ranks`]'s working lists: the sort keys, where each bucket starts, and
+/// the (key, place) pairs in bucket order.
+type Scratch = (Vec<u64>, Vec<u32>, Vec<(u64, u32)>);
+
 /// The rank of each value, 1-based, ties sharing their average rank.
 ///
 /// Ranked without a comparison sort: the values' sort keys (integers that
@@ -37,8 +41,7 @@ pub(crate) fn ranks(v: &[f64]) -> Vec<f64> {
     thread_local! {
         // Kept between calls, as `order_statistics` keeps its keys: fresh
         // lists this long each time cost their page faults again.
-        static SCRATCH: RefCell<(Vec<u64>, Vec<u32>, Vec<(u64, u32)>)> =
-            const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+        static SCRATCH: RefCell<Scratch> = const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
     }
     let n = v.len();
     let mut ranks = vec![0.0; n];

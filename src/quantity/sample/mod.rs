@@ -95,8 +95,9 @@ pub struct Draws {
     /// The draws at the ranks [`Draws::spread`] reads, when known from how
     /// they were made: a range's draws are its strata, whose order is the
     /// order of their values, so these need no selection (which was a
-    /// quarter of a ranged preset's run).
-    ranked: Option<[f64; 6]>,
+    /// quarter of a ranged preset's run). Boxed: a value is held per
+    /// quantity and on the evaluator's stack, and most are not ranges.
+    ranked: Option<Box<[f64; 6]>>,
 }
 
 impl PartialEq for Draws {
@@ -138,9 +139,9 @@ impl Draws {
     /// The percentiles, mean and count of the draws.
     pub fn spread(&self) -> Spread {
         let n = self.values.len();
-        let (found, mean) = match self.ranked {
+        let (found, mean) = match self.ranked.as_deref() {
             #[allow(clippy::cast_precision_loss)]
-            Some(found) => (found, self.values.iter().sum::<f64>() / n as f64),
+            Some(&found) => (found, self.values.iter().sum::<f64>() / n as f64),
             None => order_statistics(&self.values, spread_ranks(n)),
         };
         Spread {
@@ -382,7 +383,7 @@ impl Value {
         };
         let mut value = Value::from_draws(values, dim)?;
         if let Value::Draws(d) = &mut value {
-            d.ranked = ranked;
+            d.ranked = ranked.map(Box::new);
         }
         Ok(value)
     }
