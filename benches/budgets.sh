@@ -56,7 +56,7 @@ eval_expr='100M / month -> /s'
 
 echo "== the maths library"
 for bin in "${bins[@]}"; do
-  if ldd "$bin" | grep -q 'libm\.so'; then echo "  $(basename "$bin"): loads libm.so"; else echo "  $(basename "$bin"): no libm.so"; fi
+  if ldd "$bin" | grep 'libm\.so' >/dev/null; then echo "  $(basename "$bin"): loads libm.so"; else echo "  $(basename "$bin"): no libm.so"; fi
 done
 
 count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
