@@ -16,7 +16,11 @@ out=target/bench
 mkdir -p "$out"
 command -v hyperfine >/dev/null || { echo "benches/json.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 
-cargo build --release -q --bin bote --example generate
+# The binary alone, as `cargo build --release` and `cargo install` make it: built
+# with the example, it would take the dev-dependencies' features (statrs turns on
+# num-traits' std, and PERT's draws then call the system's libm.so).
+cargo build --release -q --bin bote
+cargo build --release -q --example generate
 target/release/examples/generate mix 10000 > "$out/mix-10000.yaml"
 sed -E 's/value: ([^,]+),/value: "(\1) * (0.5 to 2)",/' presets/twitter-timeline.yaml > "$out/twitter-ranges.yaml"
 

@@ -25,7 +25,11 @@ mkdir -p "$out"
 
 command -v hyperfine >/dev/null || { echo "benches/processes.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 
-cargo build --release -q --bin bote --example generate
+# The binary alone, as `cargo build --release` and `cargo install` make it: built
+# with the example, it would take the dev-dependencies' features (statrs turns on
+# num-traits' std, and PERT's draws then call the system's libm.so).
+cargo build --release -q --bin bote
+cargo build --release -q --example generate
 bote=target/release/bote
 
 # The floor: a Rust hello-world built the same way.

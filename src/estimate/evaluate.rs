@@ -240,8 +240,14 @@ impl Estimate {
         let (ratios, sized, counts) = match draws {
             None => (ratios_at(0), 0, None),
             Some(n) => {
+                // One list of ratios, refilled for each draw.
+                let mut ratios = Vec::with_capacity(values.len());
                 let counts: Vec<capacity::Count> = (0..n)
-                    .map(|d| cap.count_with(&ratios_at(d), utilisation, wait_at(d)))
+                    .map(|d| {
+                        ratios.clear();
+                        ratios.extend(values.iter().map(|v| v.at(d).si_value()));
+                        cap.count_with(&ratios, utilisation, wait_at(d))
+                    })
                     .collect();
                 let sized = cap.sized_draw(&counts);
                 #[allow(clippy::cast_precision_loss)]

@@ -28,6 +28,11 @@ impl Tier {
     /// The bounds of `entry`, none when it has neither; the error says
     /// which bound does not read, and why.
     pub(crate) fn of(entry: &Entry, env: &Env) -> Result<Option<Tier>, String> {
+        // Most entries have no tier: then there is nothing to read, and the
+        // price itself (perhaps a range of 10,000 draws) is not evaluated again.
+        if entry.over.is_none() && entry.up_to.is_none() {
+            return Ok(None);
+        }
         let mut unit = None;
         let mut bound = |key: &str, text: &Option<String>| -> Result<Option<Quantity>, String> {
             let Some(text) = text else { return Ok(None) };
@@ -127,6 +132,11 @@ impl Evaluated {
     /// which holds up to 50 TB; price.s3_standard_50tb holds 180 TB`.
     pub(crate) fn beyond_tiers(&self) -> Vec<String> {
         let mut out = Vec::new();
+        // No price with a tier used: no quantity to look at (a large file
+        // read every one's names for nothing).
+        if self.used.iter().all(|u| u.tier.is_none()) {
+            return out;
+        }
         let mut env = None;
         for row in &self.rows {
             let item = &self.estimate.items[row.item];

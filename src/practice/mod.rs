@@ -128,7 +128,11 @@ impl Graded {
         match self.ratio {
             None => "not comparable in sign or zero".into(),
             Some(r) if (r - 1.0).abs() < 0.005 => "right on".into(),
-            Some(r) => format!("{}, {:.2} orders", self.factor(), r.max(1.0 / r).log10()),
+            Some(r) => format!(
+                "{}, {:.2} orders",
+                self.factor(),
+                libm::log10(r.max(1.0 / r))
+            ),
         }
     }
 

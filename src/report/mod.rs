@@ -286,12 +286,10 @@ fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
                     Some(d) => format!("{}, read {d}", sheet.title),
                     None => sheet.title.clone(),
                 };
-                let own = ev.estimate.sheets.price_sheet();
-                let builtin = crate::sheets::builtin_sheet(Kind::Prices);
-                if std::ptr::eq(own, builtin) {
-                    format!("Prices: {}", said(builtin))
-                } else {
-                    format!("Prices: {}; then {}", said(own), said(builtin))
+                let builtin = crate::sheets::builtin_price_head();
+                match ev.estimate.sheets.price_file() {
+                    None => format!("Prices: {}", said(builtin)),
+                    Some(own) => format!("Prices: {}; then {}", said(own), said(builtin)),
                 }
             }
         };

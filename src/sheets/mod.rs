@@ -88,6 +88,24 @@ fn builtin(origin: &str, text: &str) -> Sheet {
     read(origin, text, "built-in").unwrap_or_default()
 }
 
+static PRICE_HEAD: LazyLock<Sheet> = LazyLock::new(|| {
+    let text = include_str!("../../prices/aws-us-east-1.yaml");
+    // The lines before the entries, and the first entry (a sheet has one).
+    let entries = text.find("\nentries:\n").map_or(text.len(), |at| at + 10);
+    let first = text[entries..]
+        .find('\n')
+        .map_or(text.len(), |at| entries + at + 1);
+    builtin("prices/aws-us-east-1.yaml", &text[..first])
+});
+
+/// The built-in price sheet's title and date (with its first entry only),
+/// for a report's heading: reading every entry for them was most of the
+/// run of a preset that cites one price. A test holds them to the whole
+/// sheet's.
+pub(crate) fn builtin_price_head() -> &'static Sheet {
+    &PRICE_HEAD
+}
+
 /// The built-in sheets' entries one line each, each read on first use:
 /// an estimate that names `ref.target_utilisation` reads that line, not
 /// the whole sheet (which cost a capacity preset's run a fifth of its
@@ -236,12 +254,12 @@ impl Sheets {
             .collect()
     }
 
-    /// The price sheet in force: a user's file, else the built-in one.
-    pub(crate) fn price_sheet(&self) -> &Sheet {
+    /// A user's price sheet (`--prices FILE`), if one is given.
+    pub(crate) fn price_file(&self) -> Option<&Sheet> {
         self.files
             .iter()
             .find(|(k, _)| *k == Kind::Prices)
-            .map_or(builtin_sheet(Kind::Prices), |(_, s)| s)
+            .map(|(_, s)| s)
     }
 }
 
@@ -269,6 +287,11 @@ mod tests {
             }
         }
         assert!(builtin_sheet(Kind::Prices).date.is_some());
+        let (head, whole) = (builtin_price_head(), builtin_sheet(Kind::Prices));
+        assert_eq!(
+            (&head.title, &head.date, &head.region, head.entries.len()),
+            (&whole.title, &whole.date, &whole.region, 1)
+        );
     }
 
     /// Each built-in entry read from its own line is the whole sheet's.

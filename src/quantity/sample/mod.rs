@@ -88,10 +88,41 @@ pub enum Value {
 
 /// The draws of an uncertain quantity, in base units. Shared, not copied,
 /// by every name that reads them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Draws {
     dim: Dimension,
     values: Arc<[f64]>,
+    /// The draws at the ranks [`Draws::spread`] reads, when known from how
+    /// they were made: a range's draws are its strata, whose order is the
+    /// order of their values, so these need no selection (which was a
+    /// quarter of a ranged preset's run). Boxed: a value is held per
+    /// quantity and on the evaluator's stack, and most are not ranges.
+    ranked: Option<Box<[f64; 6]>>,
+}
+
+impl PartialEq for Draws {
+    fn eq(&self, other: &Draws) -> bool {
+        self.dim == other.dim && self.values == other.values
+    }
+}
+
+/// The sorted ranks of `n` draws [`Draws::spread`] reads: the 5th and
+/// 25th percentiles, the two middle draws (one when `n` is odd), the 75th
+/// and the 95th (nearest rank).
+fn spread_ranks(n: usize) -> [usize; 6] {
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let rank = |p: f64| ((p * (n - 1) as f64).round() as usize).min(n - 1);
+    // The median is the middle draw, or the mean of the two middle ones.
+    let (m_lo, m_hi) = if n % 2 == 1 {
+        (n / 2, n / 2)
+    } else {
+        (n / 2 - 1, n / 2)
+    };
+    [rank(0.05), rank(0.25), m_lo, m_hi, rank(0.75), rank(0.95)]
 }
 
 impl Draws {
@@ -108,20 +139,11 @@ impl Draws {
     /// The percentiles, mean and count of the draws.
     pub fn spread(&self) -> Spread {
         let n = self.values.len();
-        #[allow(
-            clippy::cast_precision_loss,
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss
-        )]
-        let rank = |p: f64| ((p * (n - 1) as f64).round() as usize).min(n - 1);
-        // The median is the middle draw, or the mean of the two middle ones.
-        let (m_lo, m_hi) = if n % 2 == 1 {
-            (n / 2, n / 2)
-        } else {
-            (n / 2 - 1, n / 2)
+        let (found, mean) = match self.ranked.as_deref() {
+            #[allow(clippy::cast_precision_loss)]
+            Some(&found) => (found, self.values.iter().sum::<f64>() / n as f64),
+            None => order_statistics(&self.values, spread_ranks(n)),
         };
-        let ranks = [rank(0.05), rank(0.25), m_lo, m_hi, rank(0.75), rank(0.95)];
-        let (found, mean) = order_statistics(&self.values, ranks);
         Spread {
             p5: found[0],
             p25: found[1],
@@ -319,20 +341,30 @@ impl Value {
     fn stratified(order: &[u32], quantile: Quantile, dim: Dimension, key: u64) -> Result<Value> {
         let n = order.len();
         let scores = normal_scores(n);
+        // Stratum k's draw rises with k (the scores are in order, and each
+        // shape's function of them is non-decreasing), so the draw of sorted
+        // rank r is stratum r's: `spread` reads them without selecting.
+        #[allow(clippy::cast_possible_truncation)]
+        let at_ranks = |stratum: &dyn Fn(u32) -> f64| spread_ranks(n).map(|r| stratum(r as u32));
+        let ranked;
         // One loop per shape, so the common one (lognormal) is a tight loop.
         let values: Arc<[f64]> = match quantile {
-            Quantile::LogNormal { mu, sigma } => order
-                .iter()
-                .map(|&k| libm::exp(mu + sigma * scores[k as usize]))
-                .collect(),
-            Quantile::Normal { mean, sd } => order
-                .iter()
-                .map(|&k| mean + sd * scores[k as usize])
-                .collect(),
+            Quantile::LogNormal { mu, sigma } => {
+                let stratum = |k: u32| libm::exp(mu + sigma * scores[k as usize]);
+                ranked = Some(at_ranks(&stratum));
+                order.iter().map(|&k| stratum(k)).collect()
+            }
+            Quantile::Normal { mean, sd } => {
+                let stratum = |k: u32| mean + sd * scores[k as usize];
+                ranked = Some(at_ranks(&stratum));
+                order.iter().map(|&k| stratum(k)).collect()
+            }
             Quantile::Uniform { lo, hi } => {
                 #[allow(clippy::cast_precision_loss)]
                 let p = |k: u32| (f64::from(k) + 0.5) / n as f64;
-                order.iter().map(|&k| lo + (hi - lo) * p(k)).collect()
+                let stratum = |k: u32| lo + (hi - lo) * p(k);
+                ranked = Some(at_ranks(&stratum));
+                order.iter().map(|&k| stratum(k)).collect()
             }
             // A Beta has no quantile function in closed form: its draws are
             // n plain draws (rand_distr's), sorted, so that stratum k takes
@@ -345,10 +377,15 @@ impl Value {
                 let mut rng = Pcg64Mcg::seed_from_u64(key.rotate_left(32));
                 let mut sorted: Vec<f64> = (0..n).map(|_| pert.sample(&mut rng)).collect();
                 sorted.sort_by(f64::total_cmp);
+                ranked = Some(at_ranks(&|k: u32| sorted[k as usize]));
                 order.iter().map(|&k| sorted[k as usize]).collect()
             }
         };
-        Value::from_draws(values, dim)
+        let mut value = Value::from_draws(values, dim)?;
+        if let Value::Draws(d) = &mut value {
+            d.ranked = ranked.map(Box::new);
+        }
+        Ok(value)
     }
 
     /// Draws of `dim` computed outside the language (a verdict's count
@@ -372,7 +409,11 @@ impl Value {
             Some(&first) if values.iter().all(|&v| v == first) => {
                 Value::Exact(Quantity { value: first, dim })
             }
-            _ => Value::Draws(Draws { dim, values }),
+            _ => Value::Draws(Draws {
+                dim,
+                values,
+                ranked: None,
+            }),
         }
     }
 
@@ -681,6 +722,37 @@ mod tests {
         assert!(text.ends_with(" of 10,000 draws"), "{text}");
     }
 
+    /// A range's percentiles read from its strata are those selection
+    /// finds among its draws, bit for bit, for every shape and size.
+    #[test]
+    fn percentiles_from_the_strata_match_selection() {
+        let shapes: [(Shape, &[f64]); 5] = [
+            (Shape::Range, &[100.0, 1000.0]),
+            (Shape::Range, &[3e12, 5e12]),
+            (Shape::Normal, &[-2.0, 5.0]),
+            (Shape::Uniform, &[1.0, 1.5]),
+            (Shape::Pert, &[1.0, 2.0, 9.0]),
+        ];
+        for (shape, args) in shapes {
+            for n in (2..40).chain([999, 1000, 10_000, 100_001]) {
+                let sampling = Sampling {
+                    samples: n,
+                    ..Sampling::default()
+                };
+                let args: Vec<Quantity> = args.iter().map(|&v| q(v)).collect();
+                let Value::Draws(d) = Value::draw(shape, &args, sampling, 11).unwrap() else {
+                    panic!("{shape:?} has draws");
+                };
+                assert!(d.ranked.is_some());
+                let selected = Draws {
+                    ranked: None,
+                    ..d.clone()
+                };
+                assert_eq!(d.spread(), selected.spread(), "{shape:?} at {n}");
+            }
+        }
+    }
+
     /// Selection finds what sorting would, for every size from the
     /// smallest bote allows, with ties.
     #[test]
@@ -693,6 +765,7 @@ mod tests {
             let draws = Draws {
                 dim: Dimension::NONE,
                 values: values.clone().into(),
+                ranked: None,
             };
             let mut sorted = values;
             sorted.sort_by(f64::total_cmp);

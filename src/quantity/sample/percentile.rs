@@ -87,7 +87,7 @@ fn order_statistics_of(keys: &[u64], (lo, hi): (u64, u64), ranks: [usize; 6]) ->
 
 /// `x` as an integer whose order is the order of the doubles: a negative
 /// number's bits flipped, a positive one's sign bit set.
-fn sort_key(x: f64) -> u64 {
+pub(super) fn sort_key(x: f64) -> u64 {
     let bits = x.to_bits();
     #[allow(clippy::cast_sign_loss, clippy::cast_possible_wrap)]
     let mask = ((bits as i64 >> 63) as u64) | (1 << 63);
