@@ -121,7 +121,7 @@ function refresh() {
 let charWidth = 0;
 function columns() {
   if (!charWidth) charWidth = measureChar();
-  return Math.max(20, Math.floor(($("errors").clientWidth - 32) / charWidth));
+  return Math.max(20, Math.floor(($("errors").parentElement.clientWidth - 32) / charWidth));
 }
 
 function measureChar() {
@@ -197,7 +197,7 @@ function paint(out) {
      <button type="button" data-reset="${esc(n)}">forget it</button></p>`).join(""));
   part("r-limit", out.left_out, () => out.left_out
     ? `<p class="leftover">This file has ${out.left_out.toLocaleString("en")} quantities: the page shows the summary alone. Run it with <code>bote run</code> in a terminal for every table.</p>` : "");
-  rebuilt |= part("r-summary", [r.summary.figures.map((f) => [f.name, !!f.range]), !!r.summary.check, r.summary.warnings], () => drawSummary(r));
+  rebuilt |= part("r-summary", [r.summary.figures.map((f) => [f.name, !!f.range]), !!r.summary.check], () => drawSummary(r));
   rebuilt |= part("r-assumptions", [r.assumptions.map((q) => [q.name, !!state.base?.get(q.name)?.range])], () => drawAssumptions(r));
   const sectionsKey = r.sections.map((s) => [s.name, s.quantities.map((q) => q.name), s.quantities.some((q) => q.range), s.quantities.some((q) => q.expect)]);
   rebuilt |= part("r-sections", sectionsKey, () => r.sections.map(drawSection).join(""));
@@ -217,6 +217,7 @@ function part(id, key, html) {
   const k = JSON.stringify(key);
   if (view.keys.get(id) === k) return false;
   view.keys.set(id, k);
+  (timings.parts ??= []).push(id);
   $(id).innerHTML = html();
   return true;
 }
@@ -232,7 +233,7 @@ function drawSummary(r) {
   }
   h += `</dl>`;
   if (r.summary.check) h += `<p class="check"></p>`;
-  for (const w of r.summary.warnings ?? []) h += `<p class="warn">warning: ${esc(w)}</p>`;
+  h += `<div class="warns"></div>`;
   return h + `</div>`;
 }
 
@@ -323,6 +324,9 @@ function update(r, hists) {
     text(check, r.summary.check);
     check.classList.toggle("fail", r.summary.check.startsWith("✗"));
   }
+  const warns = $("r-summary").querySelector(".warns");
+  const said = (r.summary.warnings ?? []).map((w) => `<p class="warn">warning: ${esc(w)}</p>`).join("");
+  if (warns && warns.innerHTML !== said) warns.innerHTML = said;
   for (const q of r.assumptions) {
     const c = view.cells.get(q.name);
     if (!c) continue;
