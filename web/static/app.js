@@ -228,7 +228,7 @@ function drawSummary(r) {
   let h = `<div class="summary" id="summary"><dl>`;
   for (const f of r.summary.figures) {
     h += `<dt>${esc(f.name)}</dt><dd data-fig="${esc(f.name)}"><span class="v"></span>`;
-    if (f.range) h += ` <span class="range"></span> ${HIST}`;
+    if (f.range) h += ` ${HIST} <span class="range"></span>`;
     h += `</dd>`;
   }
   h += `</dl>`;
@@ -377,11 +377,12 @@ function update(r, hists) {
 // ---- pictures: a range's draws as bars, the 90% range darker, the median marked
 function drawHist(svg, h) {
   if (!svg) return;
+  // An SVG element has no `hidden` property: the attribute, then.
   if (!h) {
-    if (!svg.hidden) svg.hidden = true;
+    if (!svg.hasAttribute("hidden")) svg.setAttribute("hidden", "");
     return;
   }
-  svg.hidden = false;
+  if (svg.hasAttribute("hidden")) svg.removeAttribute("hidden");
   const W = 60, H = 15, n = h.bins.length, w = W / n;
   const max = Math.max(1, ...h.bins);
   const sc = (v) => (h.log ? Math.log(Math.max(v, 1e-300)) : v);
