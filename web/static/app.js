@@ -37,8 +37,8 @@ function esc(s) {
 }
 
 // ---- the editor's highlighting: keys, sections, comments, strings, numbers
-function highlight(text) {
-  const out = text.split("\n").map((line) => {
+function highlightLine(line) {
+  {
     const m = line.match(/^(\s*)([^#\s][^:#]*?)(:)(\s|$)(.*)$/);
     let head = "", rest = line;
     if (m) {
@@ -56,8 +56,26 @@ function highlight(text) {
       .replace(/(&quot;.*?&quot;)/g, '<span class="hl-string">$1</span>')
       .replace(/(^|[\s{,:])(\$?\d[\d,._]*(?:\.\d+)?)/g, '$1<span class="hl-num">$2</span>');
     return head + body + (comment ? `<span class="hl-comment">${esc(comment)}</span>` : "");
-  });
-  return out.join("\n") + "\n";
+  }
+}
+
+/** Highlight the editor's text, one span a line, redrawing only the lines that changed. */
+let shownLines = [];
+function highlight(text) {
+  const code = $("highlight");
+  if (text.length > HIGHLIGHT_MAX) {
+    if (shownLines.length) code.textContent = "";
+    shownLines = [];
+    return;
+  }
+  const lines = text.split("\n");
+  if (lines.length !== shownLines.length || code.childElementCount !== lines.length) {
+    code.innerHTML = lines.map((l) => `<span>${highlightLine(l)}\n</span>`).join("");
+  } else {
+    const spans = code.children;
+    for (let i = 0; i < lines.length; i++) if (lines[i] !== shownLines[i]) spans[i].innerHTML = highlightLine(lines[i]) + "\n";
+  }
+  shownLines = lines;
 }
 
 let gutterLines = 0;
@@ -65,7 +83,7 @@ function syncEditor() {
   const text = $("source").value;
   const plain = text.length > HIGHLIGHT_MAX;
   $("source").classList.toggle("plain", plain);
-  $("highlight").innerHTML = plain ? "" : highlight(text);
+  highlight(text);
   // Line numbers, for the errors' line:column.
   let lines = 1;
   for (let i = text.indexOf("\n"); i >= 0 && lines < 100_000; i = text.indexOf("\n", i + 1)) lines++;
@@ -73,7 +91,8 @@ function syncEditor() {
     gutterLines = lines;
     $("gutter").textContent = Array.from({ length: lines }, (_, i) => i + 1).join("\n") + "\n";
   }
-  scrollEditor();
+  // Reading the textarea's scroll forces a layout: once, in the frame, not per key.
+  requestAnimationFrame(scrollEditor);
 }
 
 function scrollEditor() {
@@ -745,7 +764,10 @@ async function main() {
       state.preset = "";
       $("preset").value = "";
     }
+    const t0 = performance.now();
     syncEditor();
+    (timings.editor ??= []).push(performance.now() - t0);
+    if (timings.editor.length > 2000) timings.editor.splice(0, 1000);
     if (state.yaml.length > MAX_BYTES) {
       showErrors({ errors: `error: the file is ${(state.yaml.length / 1048576).toFixed(1)} MiB; bote reads files up to 16 MiB` });
       return;
