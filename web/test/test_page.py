@@ -370,6 +370,11 @@ try:
     WebDriverWait(d, 5).until(lambda d: "3 TB" in summary(d))
     check(js(d, "return document.activeElement !== document.body"), "Tab out of a box runs it and focus goes on, not to the top")
 
+    d.find_element(By.ID, "source").click()
+    ActionChains(d).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    back = js(d, "return document.activeElement.tagName + '.' + document.activeElement.className")
+    check(not back.startswith("PRE") and not back.startswith("BODY"), f"nothing hidden takes a tab stop before the editor ({back})")
+
     # ---- 4. the last good report stays, marked stale, while the file has an error
     el = caret_after(d, "value: 500 bytes")
     ActionChains(d).send_keys("x").perform()
