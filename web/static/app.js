@@ -257,6 +257,7 @@ function drawSummary(r) {
 }
 
 function drawAssumptions(r) {
+  if (!r.assumptions.length) return "";
   let h = `<h2>Assumptions</h2><div class="tablewrap"><table id="assumptions"><thead><tr><th>name</th><th>value</th><th>set</th><th class="note">note</th></tr></thead><tbody>`;
   for (const q of r.assumptions) {
     const base = state.base?.get(q.name);
