@@ -191,7 +191,7 @@ function hideErrors() {
 }
 
 // ---- the report, by parts, each rebuilt only when its shape changes
-const view = { keys: new Map(), cells: new Map(), good: null, why: "" };
+const view = { keys: new Map(), cells: new Map(), good: null, why: "", ranged: new Set() };
 
 function paint(out) {
   const r = out.report;
@@ -199,7 +199,11 @@ function paint(out) {
   if (state.baseYaml !== state.yaml) {
     state.baseYaml = state.yaml;
     state.base = null;
+    view.ranged = new Set();
   }
+  // A section keeps its range column while its file is the same: a slider that
+  // makes a range exact must not rebuild the tables under the user's hand.
+  for (const s of r.sections) if (s.quantities.some((q) => q.range)) view.ranged.add(s.name);
   if (!state.base) {
     if (state.sets.size === 0) state.base = new Map(r.assumptions.map((q) => [q.name, q]));
     else rememberBase();
@@ -216,9 +220,9 @@ function paint(out) {
      <button type="button" data-reset="${esc(n)}">forget it</button></p>`).join(""));
   part("r-limit", out.left_out, () => out.left_out
     ? `<p class="leftover">This file has ${out.left_out.toLocaleString("en")} quantities: the page shows the summary alone. Run it with <code>bote run</code> in a terminal for every table.</p>` : "");
-  rebuilt |= part("r-summary", [r.summary.figures.map((f) => [f.name, !!f.range]), !!r.summary.check], () => drawSummary(r));
+  rebuilt |= part("r-summary", [r.summary.figures.map((f) => f.name), !!r.summary.check], () => drawSummary(r));
   rebuilt |= part("r-assumptions", [r.assumptions.map((q) => [q.name, !!state.base?.get(q.name)?.range])], () => drawAssumptions(r));
-  const sectionsKey = r.sections.map((s) => [s.name, s.quantities.map((q) => q.name), s.quantities.some((q) => q.range), s.quantities.some((q) => q.expect)]);
+  const sectionsKey = r.sections.map((s) => [s.name, s.quantities.map((q) => q.name), view.ranged.has(s.name), s.quantities.some((q) => q.expect)]);
   rebuilt |= part("r-sections", sectionsKey, () => r.sections.map(drawSection).join(""));
   rebuilt |= part("r-tail", [!!r.cost, r.references], () => drawTail(r));
   if (rebuilt) index();
@@ -247,7 +251,7 @@ function drawSummary(r) {
   let h = `<div class="summary" id="summary"><dl>`;
   for (const f of r.summary.figures) {
     h += `<dt>${esc(f.name)}</dt><dd data-fig="${esc(f.name)}"><span class="v"></span>`;
-    if (f.range) h += ` ${HIST} <span class="range"></span>`;
+    h += ` ${HIST} <span class="range"></span>`;
     h += `</dd>`;
   }
   h += `</dl>`;
@@ -277,7 +281,7 @@ function drawAssumptions(r) {
 }
 
 function drawSection(s) {
-  const ranged = s.quantities.some((q) => q.range);
+  const ranged = view.ranged.has(s.name);
   const published = s.quantities.some((q) => q.expect);
   let h = `<h2>${esc(s.name)}</h2><div class="tablewrap"><table data-section="${esc(s.name)}"><thead><tr><th>name</th><th>value</th>`;
   if (ranged) h += `<th>90% range</th>`;
@@ -286,7 +290,7 @@ function drawSection(s) {
   for (const q of s.quantities) {
     const why = q.drivers?.length ? `<button type="button" class="why" data-why="${esc(q.name)}" title="what drives its range">${esc(q.name)}</button>` : esc(q.name);
     h += `<tr data-name="${esc(q.name)}"><td class="name">${why}</td><td class="num value"><span class="v"></span></td>`;
-    if (ranged) h += `<td class="num rng"><span class="r"></span>${q.range ? HIST : ""}</td>`;
+    if (ranged) h += `<td class="num rng"><span class="r"></span>${HIST}</td>`;
     if (published) h += `<td class="num pub"></td>`;
     h += `<td class="expr"></td><td class="note"></td></tr>`;
   }

@@ -323,14 +323,20 @@ try:
     d.get(url)
     ready(d)
     js(d, "localStorage.clear()")
+    parts = js(d, "return (window.__bote.parts || []).length")
     timings.update(measure_keys(d))
+    rebuilt = js(d, "return (window.__bote.parts || []).slice(arguments[0])", parts)
+    check(not rebuilt, f"keystrokes that change figures rebuild no part of the report ({rebuilt})")
     budget(timings["key_to_paint_median_ms"] <= 16 and timings["key_to_paint_p95_ms"] <= 33,
           f"keystroke to painted report: median {timings['key_to_paint_median_ms']} ms, p95 {timings['key_to_paint_p95_ms']} ms")
     d.get(url)
     ready(d)
     before = figure(d, "read_qps")
     js(d, "window.__bote.runs = []")
+    parts = js(d, "return (window.__bote.parts || []).length")
     m = drag(d, "read_ratio")
+    rebuilt = js(d, "return (window.__bote.parts || []).slice(arguments[0])", parts)
+    check(not rebuilt, f"a drag rebuilds no part of the report, only updates it ({rebuilt})")
     timings["mouse_drag"] = m
     timings.update({f"drag_{k}": v for k, v in runs(d).items()})
     check(m["same_slider"] and m["values"] >= 15 and m["after"] != m["before"],
