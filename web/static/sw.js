@@ -1,7 +1,7 @@
 // Offline once loaded: the page's few files are cached on first visit and
 // served from the cache after, refreshed in the background when online.
-const CACHE = "bote-v1";
-const FILES = ["./", "index.html", "app.js", "style.css", "manifest.json", "pkg/bote_web.js", "pkg/bote_web_bg.wasm"];
+const CACHE = "bote-v2";
+const FILES = ["./", "index.html", "app.js", "style.css", "manifest.json", "favicon.svg", "pkg/bote_web.js", "pkg/bote_web_bg.wasm"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
