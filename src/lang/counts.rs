@@ -143,6 +143,15 @@ fn rewrite(stmt: &Statement, gap: Dimension) -> Option<String> {
     let text = stmt.text_at(stmt.node(figure).span());
     let number = stmt.text_at(stmt.node(leading_number(stmt, figure)).span());
     let rest = text.get(number.len()..).unwrap_or("");
+    // `1 billion requests`, not `1 requests billion`: a magnitude word
+    // stays with its number.
+    let magnitude = rest
+        .split_whitespace()
+        .next()
+        .filter(|w| crate::units::magnitude_entry(&w.to_ascii_lowercase()).is_some())
+        .map_or(0, |w| rest.find(w).unwrap_or(0) + w.len());
+    let number = text.get(..number.len() + magnitude).unwrap_or(number);
+    let rest = text.get(number.len()..).unwrap_or("");
     let bare = rest.trim().is_empty();
     let up: Vec<String> = gap
         .counts()
