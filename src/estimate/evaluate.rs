@@ -154,14 +154,7 @@ impl Estimate {
         // arrivals and one over its service time.
         let mut queue_sides = None;
         let bad = |message: String| {
-            let e = ExprError::new(
-                crate::lang::error::ExprErrorKind::Quantity {
-                    error: crate::quantity::QuantityError::BadRange(message),
-                    hint: None,
-                },
-                item.stmt.span(),
-            );
-            self.item_error(item, &e)
+            self.quantity_error(item, crate::quantity::QuantityError::BadRange(message))
         };
         for r in &cap.resources {
             let key = format!("{}.{}", item.name, r.name);
@@ -231,10 +224,7 @@ impl Estimate {
         // Draw by draw: the count each draw needs, with the same
         // utilisation, zones and spares; the verdict is the draw at the
         // chosen percentile of those counts.
-        let draws = values.iter().find_map(|v| match v {
-            Value::Draws(d) => Some(d.values().len()),
-            Value::Exact(_) => None,
-        });
+        let draws = values.iter().find_map(Value::len);
         let ratios_at =
             |d: usize| -> Vec<f64> { values.iter().map(|v| v.at(d).si_value()).collect() };
         let (ratios, sized, counts) = match draws {
@@ -373,22 +363,9 @@ impl Estimate {
         load: &Value,
         per: &Value,
     ) -> Result<Vec<u64>, LoadError> {
-        let n = [load, per]
-            .iter()
-            .find_map(|v| match v {
-                Value::Draws(d) => Some(d.values().len()),
-                Value::Exact(_) => None,
-            })
-            .unwrap_or(1);
+        let n = [load, per].iter().find_map(|v| v.len()).unwrap_or(1);
         let bad = |message: String| {
-            let e = ExprError::new(
-                crate::lang::error::ExprErrorKind::Quantity {
-                    error: crate::quantity::QuantityError::Queue(message),
-                    hint: None,
-                },
-                item.stmt.span(),
-            );
-            self.item_error(item, &e)
+            self.quantity_error(item, crate::quantity::QuantityError::Queue(message))
         };
         if load.dim().uncounted() != Dimension::RATE {
             return Err(bad(format!(

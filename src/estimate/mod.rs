@@ -495,6 +495,12 @@ impl Estimate {
         }
     }
 
+    /// A quantity error over `item`'s whole expression, as an error in the file.
+    fn quantity_error(&self, item: &Item, error: crate::quantity::QuantityError) -> LoadError {
+        let kind = crate::lang::error::ExprErrorKind::Quantity { error, hint: None };
+        self.item_error(item, &ExprError::new(kind, item.stmt.span()))
+    }
+
     fn item_error(&self, item: &Item, e: &ExprError) -> LoadError {
         let d = match item.expr_offset {
             None if item.overridden => {

@@ -242,11 +242,12 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
 /// or several it will refuse to choose between), a magnitude word in any
 /// case, a prefix written as a word, or a declared count?
 fn is_unit_word(word: &str, counts: &Counts) -> bool {
-    crate::units::lookup(word).is_some()
-        || crate::units::lookup_folded(word).is_some()
-        || crate::units::magnitude_entry(&word.to_ascii_lowercase()).is_some()
+    super::parser::unit_here(word, counts).is_some()
+        || matches!(
+            crate::units::lookup_folded(word),
+            Some(crate::units::Folded::Many(_))
+        )
         || crate::units::PREFIX_WORDS.contains(&word)
-        || counts.lookup(word).is_some()
 }
 
 /// Blank the word at `span` out of `text` in place, keeping every

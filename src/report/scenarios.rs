@@ -431,18 +431,7 @@ fn table(runs: &[Run], opts: Options) -> String {
             }
         }
     }
-    let tail: Vec<String> = runs
-        .iter()
-        .flat_map(|r| {
-            let s = summary::summary(&r.ev);
-            let check = s.check.map(|c| format!("{}: {c}", r.name));
-            let warnings = s
-                .warnings
-                .into_iter()
-                .map(|w| format!("{}: warning: {w}", r.name));
-            check.into_iter().chain(warnings).collect::<Vec<_>>()
-        })
-        .collect();
+    let tail = tail_lines(runs);
     out.push('\n');
     // What each scenario replaces, after the answer it gives.
     let defined = format!(

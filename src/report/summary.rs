@@ -34,6 +34,17 @@ pub(crate) struct Summary<'e> {
     pub(crate) warnings: Vec<String>,
 }
 
+/// A cost section's total as a headline of the summary.
+fn cost_headline(section: &str, total: super::CostTotal) -> Headline<'_> {
+    Headline {
+        section,
+        name: "cost total",
+        text: total.shown.text,
+        range: total.range.map(|r| Cow::Owned(r.text)),
+        median: None,
+    }
+}
+
 /// The summary of `ev`.
 pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
     let est = &ev.estimate;
@@ -43,13 +54,7 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
             let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
             let verdicts: Vec<&&Row> = rows.iter().filter(|r| r.verdict.is_some()).collect();
             if let Some(total) = cost_total_of(ev, s) {
-                headlines.push(Headline {
-                    section,
-                    name: "cost total",
-                    text: total.shown.text,
-                    range: total.range.map(|r| Cow::Owned(r.text)),
-                    median: None,
-                });
+                headlines.push(cost_headline(section, total));
             } else if !verdicts.is_empty() {
                 headlines.extend(verdicts.into_iter().map(|r| headline(ev, r)));
             } else if let Some(last) = rows.last() {
@@ -66,13 +71,7 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
         // name can pick.
         for (s, section) in est.sections.iter().enumerate() {
             if let Some(total) = cost_total_of(ev, s) {
-                headlines.push(Headline {
-                    section,
-                    name: "cost total",
-                    text: total.shown.text,
-                    range: total.range.map(|r| Cow::Owned(r.text)),
-                    median: None,
-                });
+                headlines.push(cost_headline(section, total));
             }
         }
     }

@@ -63,3 +63,8 @@ pub fn folder(test: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The path of the bote binary this test run built.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_bote")
+}

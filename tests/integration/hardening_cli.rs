@@ -3,11 +3,7 @@
 //! lesser items and the first hour). Each test here failed before its fix;
 //! what a case file can hold is under `tests/cases/`.
 
-use crate::common::{bote, bote_at, folder};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_bote")
-}
+use crate::common::{bin, bote, bote_at, folder};
 
 /// Item 7: a session killed mid-line leaves the history without its last
 /// newline; the next session's record starts on a line of its own, and

@@ -2,13 +2,9 @@
 //! files that would fill memory, a full disk. Through the real binary,
 //! since they are about the process: its memory, its files.
 
-use crate::common::folder;
+use crate::common::{bin, folder};
 use std::io::Write;
 use std::process::{Command, Stdio};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_bote")
-}
 
 /// Run bote with `args`, standard input from `stdin` (a path), and return
 /// its status and standard error.

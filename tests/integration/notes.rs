@@ -1,7 +1,7 @@
 //! `bote notes FILE.md`: results written into a note after each bote
 //! block, every other byte kept; and `bote eval --pad`, the notepad view.
 
-use crate::common::{bote, folder};
+use crate::common::{bin, bote, folder};
 use std::process::Command;
 
 /// A note with prose, a code block bote leaves alone, two eval blocks (a
@@ -43,10 +43,6 @@ storage:
 ```
 
 The end, with no newline after it.";
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_bote")
-}
 
 /// Write `text` to `name` in a fresh folder for `test`; its path.
 fn note(test: &str, name: &str, text: &str) -> std::path::PathBuf {

@@ -2,13 +2,9 @@
 //! a fixed seed, a session at a terminal, the history a killed session
 //! leaves, and the README's transcript.
 
-use crate::common::{bote, folder};
+use crate::common::{bin, bote, folder};
 use std::io::Write;
 use std::process::{Command, Stdio};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_bote")
-}
 
 /// A whole session of the Little's law preset: a fair answer, a hint, a
 /// right one, an answer of the wrong kind, a range that misses, a skip,

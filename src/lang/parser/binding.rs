@@ -544,40 +544,14 @@ impl<'a> Parser<'a> {
 }
 
 impl Parser<'_> {
-    /// The unit `word` names: a catalog unit, a declared count, or a
-    /// magnitude word (`hundred`, `millions`). (Where a name may stand, a
-    /// defined name comes first: see `Parser::word`.)
+    /// See [`known_unit`].
     pub(super) fn known_unit(&self, word: &str) -> Option<UnitRef> {
-        if let Some(def) = units::lookup(word) {
-            return Some(UnitRef::Unit(def));
-        }
-        if let Some(id) = self.counts.lookup(word) {
-            return Some(UnitRef::Count(id, id.name(false) != word));
-        }
-        units::MAGNITUDE_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(UnitRef::Magnitude)
+        known_unit(word, self.counts)
     }
 
-    /// [`Parser::known_unit`] where only a unit may stand (after a number,
-    /// after `per`, in a conversion's target): there a unit spelt in
-    /// another case is that unit when only one unit is spelt so (`Hours`,
-    /// `qps`), and a magnitude word may be in any case (`5 MILLION`).
-    /// Never where a name may stand, so an estimate's `rps` stays its own.
+    /// See [`unit_here`].
     pub(super) fn unit_here(&self, word: &str) -> Option<UnitRef> {
-        if let Some(unit) = self.known_unit(word) {
-            return Some(unit);
-        }
-        // `hundreds`, `MILLION`: where a name cannot stand, in the plural
-        // and in any case too.
-        if let Some(entry) = units::magnitude_entry(&word.to_ascii_lowercase()) {
-            return Some(UnitRef::Magnitude(entry));
-        }
-        match units::lookup_folded(word) {
-            Some(units::Folded::One(def)) => Some(UnitRef::Unit(def)),
-            _ => None,
-        }
+        unit_here(word, self.counts)
     }
 
     /// A word that must be a unit (after a number, or after `->`).
@@ -599,14 +573,7 @@ impl Parser<'_> {
                 span,
             ));
         }
-        let suggestions = units::suggest_units(word, self.counts);
-        Err(ExprError::new(
-            ExprErrorKind::UnknownUnit {
-                word: word.to_string(),
-                suggestions,
-            },
-            span,
-        ))
+        Err(crate::lang::env::unknown_unit(word, self.counts, span))
     }
 }
 
@@ -620,4 +587,40 @@ fn magnitude_suffix(word: &str) -> Option<UnitRef> {
         .iter()
         .find(|(w, _)| w == name)
         .map(UnitRef::Magnitude)
+}
+
+/// The unit `word` names: a catalog unit, a declared count, or a
+/// magnitude word (`hundred`, `millions`). (Where a name may stand, a
+/// defined name comes first: see `Parser::word`.)
+pub(crate) fn known_unit(word: &str, counts: &Counts) -> Option<UnitRef> {
+    if let Some(def) = units::lookup(word) {
+        return Some(UnitRef::Unit(def));
+    }
+    if let Some(id) = counts.lookup(word) {
+        return Some(UnitRef::Count(id, id.name(false) != word));
+    }
+    units::MAGNITUDE_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(UnitRef::Magnitude)
+}
+
+/// [`known_unit`] where only a unit may stand (after a number,
+/// after `per`, in a conversion's target): there a unit spelt in
+/// another case is that unit when only one unit is spelt so (`Hours`,
+/// `qps`), and a magnitude word may be in any case (`5 MILLION`).
+/// Never where a name may stand, so an estimate's `rps` stays its own.
+pub(crate) fn unit_here(word: &str, counts: &Counts) -> Option<UnitRef> {
+    if let Some(unit) = known_unit(word, counts) {
+        return Some(unit);
+    }
+    // `hundreds`, `MILLION`: where a name cannot stand, in the plural
+    // and in any case too.
+    if let Some(entry) = units::magnitude_entry(&word.to_ascii_lowercase()) {
+        return Some(UnitRef::Magnitude(entry));
+    }
+    match units::lookup_folded(word) {
+        Some(units::Folded::One(def)) => Some(UnitRef::Unit(def)),
+        _ => None,
+    }
 }

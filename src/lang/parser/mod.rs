@@ -35,6 +35,7 @@
 mod binding;
 mod words;
 
+pub(crate) use binding::unit_here;
 use words::is_keyword;
 pub(crate) use words::{is_reserved as is_reserved_word, name_problem};
 

@@ -418,7 +418,7 @@ impl Value {
     }
 
     /// How many draws, or `None` for an exact value.
-    fn len(&self) -> Option<usize> {
+    pub(crate) fn len(&self) -> Option<usize> {
         match self {
             Value::Exact(_) => None,
             Value::Draws(d) => Some(d.values.len()),
@@ -491,31 +491,7 @@ impl Value {
 
     /// `f` applied draw by draw.
     pub(crate) fn map(&self, f: impl Fn(Quantity) -> Result<Quantity>) -> Result<Value> {
-        let Value::Draws(d) = self else {
-            return f(self.at(0)).map(Value::Exact);
-        };
-        let n = d.values.len();
-        let mut out = Vec::with_capacity(n);
-        let mut failed = 0;
-        let mut first = None;
-        let mut dim = d.dim;
-        for i in 0..n {
-            match f(self.at(i)) {
-                Ok(q) => {
-                    dim = q.dim;
-                    out.push(q.value);
-                }
-                Err(e) => {
-                    failed += 1;
-                    first.get_or_insert(e);
-                    out.push(0.0);
-                }
-            }
-        }
-        if let Some(error) = first {
-            return Err(in_draws(error, failed, n));
-        }
-        Ok(Value::collapse(out.into(), dim))
+        Value::map_all(&[self], |q| f(q[0]))
     }
 
     /// `f` of several values, draw by draw: exact when all are exact, else
