@@ -98,9 +98,7 @@ pub fn diff(old: &Evaluated, new: &Evaluated) -> Diff {
                 .push((section_of(new, r), n, r.shown.text.clone()));
         }
     }
-    let total = |ev: &Evaluated| {
-        (0..ev.estimate.sections.len()).find_map(|s| crate::report::cost_total_of(ev, s))
-    };
+    let total = |ev: &Evaluated| (0..ev.estimate.sections.len()).find_map(|s| ev.cost_total(s));
     if let (Some(a), Some(b)) = (total(old), total(new)) {
         let fa = (
             a.shown.text.clone(),

@@ -8,6 +8,7 @@
 //! result is `report`'s job.
 
 pub(crate) mod capacity;
+mod cost;
 mod diff;
 mod drivers;
 mod evaluate;
@@ -19,6 +20,7 @@ pub mod presets;
 mod scenarios;
 mod tiers;
 
+pub(crate) use cost::CostTotal;
 pub use diff::{Change, Diff, diff};
 pub use drivers::Driver;
 pub use load::load;

@@ -88,7 +88,7 @@ pub(super) fn render(ev: &Evaluated, summary_only: bool) -> String {
         // A cost section's total, as a row of its own: `cost,total,...`.
         if let Place::Section(s) = place
             && shown(&est.sections[s], "total")
-            && let Some(total) = cost_total_of(ev, s)
+            && let Some(total) = ev.cost_total(s)
         {
             let (q, shown) = (total.quantity, &total.shown);
             let names: Vec<&str> = rows_in(ev, place)

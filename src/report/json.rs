@@ -291,7 +291,7 @@ pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
             })
             .collect(),
         cost: (0..est.sections.len())
-            .find_map(|s| cost_total_of(ev, s))
+            .find_map(|s| ev.cost_total(s))
             .map(|total| {
                 let (q, shown) = (total.quantity, total.shown);
                 JsonCost {

@@ -298,74 +298,13 @@ fn sources(ev: &Evaluated) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// A `cost` section's total: its lines summed draw by draw, so an
-/// uncertain total is a distribution like any other (its figure the
-/// median of the sums, not a sum of medians).
-pub(crate) struct CostTotal {
-    /// The total, or an uncertain one's median.
-    pub(crate) quantity: crate::quantity::Quantity,
-    pub(crate) shown: crate::units::display::Shown,
-    /// An uncertain total's percentiles and 90% range.
-    pub(crate) range: Option<Box<ShownRange>>,
-    /// Each line's share of the total (of the mean total, when uncertain:
-    /// means add up, medians do not), largest first.
-    pub(crate) shares: Vec<(f64, String)>,
-}
-
-/// A `cost` section's total, when it has two lines or more, all money per
-/// time.
-pub(crate) fn cost_total_of(ev: &Evaluated, section: usize) -> Option<CostTotal> {
-    use crate::quantity::sample::Value;
-    if ev.estimate.sections.get(section).map(String::as_str) != Some("cost") {
-        return None;
-    }
-    let rows: Vec<&Row> = rows_in(ev, Place::Section(section)).collect();
-    if rows.len() < 2
-        || rows
-            .iter()
-            .any(|r| r.quantity.dim() != Dimension::MONEY_RATE)
-    {
-        return None;
-    }
-    let value = |r: &Row| match &r.range {
-        Some(range) => Value::Draws(range.draws.clone()),
-        None => Value::Exact(r.quantity),
-    };
-    let mut sum = value(rows[0]);
-    for r in &rows[1..] {
-        sum = sum
-            .zip(&value(r), crate::quantity::Quantity::checked_add, |a, b| {
-                a + b
-            })
-            .ok()?;
-    }
-    let (quantity, shown, range) =
-        crate::units::display::show_value(&sum, None, ev.estimate.calendar);
-    let part = |r: &Row| match &r.range {
-        Some(range) => range.spread.mean,
-        None => r.quantity.si_value(),
-    };
-    let whole: f64 = rows.iter().map(|r| part(r)).sum();
-    let mut shares: Vec<(f64, String)> = rows
-        .iter()
-        .map(|r| (part(r) / whole, ev.estimate.items[r.item].name.clone()))
-        .collect();
-    shares.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Some(CostTotal {
-        quantity,
-        shown,
-        range,
-        shares,
-    })
-}
-
 /// A `cost` section's total per month and each line's share of it:
 /// `Total: $4,100/month (egress 62%, storage 38%)`; an uncertain one
 /// says what its figure is: `Total: $1,410/month, the median of the
 /// lines summed draw by draw (90% range $494 to $4,320/month; shares of
 /// the mean: egress 96%, storage 4%)`.
 fn cost_total(ev: &Evaluated, section: usize) -> Option<String> {
-    let total = cost_total_of(ev, section)?;
+    let total = ev.cost_total(section)?;
     let shares: Vec<String> = total
         .shares
         .iter()

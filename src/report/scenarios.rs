@@ -78,7 +78,7 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
                     .find(|x| x.section == h.section && x.name == h.name);
                 let si = if h.name == "cost total" {
                     (0..run.ev.estimate.sections.len())
-                        .find_map(|s| cost_total_of(&run.ev, s))
+                        .find_map(|s| run.ev.cost_total(s))
                         .map_or(f64::NAN, |t| t.quantity.si_value())
                 } else {
                     run.ev
@@ -127,13 +127,13 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
             .filter(|&i| est.items[i].place == Place::Section(s))
             .map(line)
             .collect();
-        if cost_total_of(base, s).is_some() {
+        if base.cost_total(s).is_some() {
             lines.push(Line {
                 name: "total".into(),
                 cells: runs
                     .iter()
                     .map(|r| {
-                        let t = cost_total_of(&r.ev, s);
+                        let t = r.ev.cost_total(s);
                         Cell {
                             text: t.as_ref().map_or(String::new(), |t| t.shown.text.clone()),
                             range: t

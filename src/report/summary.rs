@@ -35,7 +35,7 @@ pub(crate) struct Summary<'e> {
 }
 
 /// A cost section's total as a headline of the summary.
-fn cost_headline(section: &str, total: super::CostTotal) -> Headline<'_> {
+fn cost_headline(section: &str, total: crate::estimate::CostTotal) -> Headline<'_> {
     Headline {
         section,
         name: "cost total",
@@ -53,7 +53,7 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
         for (s, section) in est.sections.iter().enumerate() {
             let rows: Vec<&Row> = rows_in(ev, Place::Section(s)).collect();
             let verdicts: Vec<&&Row> = rows.iter().filter(|r| r.verdict.is_some()).collect();
-            if let Some(total) = cost_total_of(ev, s) {
+            if let Some(total) = ev.cost_total(s) {
                 headlines.push(cost_headline(section, total));
             } else if !verdicts.is_empty() {
                 headlines.extend(verdicts.into_iter().map(|r| headline(ev, r)));
@@ -70,7 +70,7 @@ pub(crate) fn summary(ev: &Evaluated) -> Summary<'_> {
         // The figures the file names, and then the cost total, which no
         // name can pick.
         for (s, section) in est.sections.iter().enumerate() {
-            if let Some(total) = cost_total_of(ev, s) {
+            if let Some(total) = ev.cost_total(s) {
                 headlines.push(cost_headline(section, total));
             }
         }
