@@ -37,6 +37,8 @@ pub(crate) enum ExprErrorKind {
     Ambiguous {
         text: String,
         readings: [String; 2],
+        /// What the caret says: how to write each reading.
+        advice: &'static str,
     },
     UnknownUnit {
         word: String,
@@ -172,7 +174,7 @@ impl ExprError {
                 )
             }
             ExprErrorKind::Quantity { hint: Some(h), .. } => h.clone(),
-            ExprErrorKind::Ambiguous { .. } => "group the range as you mean it".into(),
+            ExprErrorKind::Ambiguous { advice, .. } => (*advice).to_string(),
             ExprErrorKind::Spellings { .. } => "write the unit in its own case".into(),
             ExprErrorKind::Slip { hint, .. } => hint.clone(),
             ExprErrorKind::Quantity {
@@ -233,7 +235,7 @@ impl fmt::Display for ExprErrorKind {
             ExprErrorKind::Expected { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }
-            ExprErrorKind::Ambiguous { text, readings } => write!(
+            ExprErrorKind::Ambiguous { text, readings, .. } => write!(
                 f,
                 "`{text}` can be read two ways: `{}` or `{}`",
                 readings[0], readings[1]

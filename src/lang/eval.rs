@@ -92,6 +92,28 @@ pub(crate) fn display_unit(
     })
 }
 
+/// The target to show a value of `dim` in: `-> per month` (or `-> /h`)
+/// of an amount of money per time is `-> $/month`, as people say "per
+/// month" of a salary or a bill; any other target is as written.
+pub(crate) fn target_for(
+    target: &Target,
+    dim: crate::quantity::dimension::Dimension,
+) -> std::borrow::Cow<'_, Target> {
+    let per_time = !target.percent
+        && !target.factors.is_empty()
+        && target.factors.iter().all(|&(u, p)| {
+            p < 0 && matches!(u, UnitRef::Unit(def) if def.dim == crate::quantity::dimension::Dimension::TIME)
+        });
+    match crate::units::lookup("$") {
+        Some(dollar) if per_time && dim == crate::quantity::dimension::Dimension::MONEY_RATE => {
+            let mut money = target.clone();
+            money.factors.insert(0, (UnitRef::Unit(dollar), 1));
+            std::borrow::Cow::Owned(money)
+        }
+        _ => std::borrow::Cow::Borrowed(target),
+    }
+}
+
 /// Evaluate a statement; the result is the value, checked against the
 /// conversion target's dimension when there is one. Its ranges draw from
 /// streams keyed by `key` (the quantity's name, or the line's number).
@@ -104,6 +126,7 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
     };
     let mut v = walk.eval(stmt.root())?;
     if let Some(target) = &stmt.target {
+        let target = &*target_for(target, v.dim());
         let size = target_size(target, env.calendar)?;
         // Counts read from a question's nouns, which the target does not
         // name, are read past (see `counts::read_past`).
@@ -252,6 +275,25 @@ pub(crate) fn conversion_error(
                 named.join(" and ")
             ));
         }
+    }
+    // `1 TB / day -> per second`: per second of what, said with the unit.
+    let per_what = match &*err.kind {
+        ExprErrorKind::Quantity {
+            error: QuantityError::Mismatch { left, right, .. },
+            ..
+        } if *right == crate::quantity::dimension::Dimension::RATE => {
+            left.times(crate::quantity::dimension::Dimension::TIME)
+                == Some(crate::quantity::dimension::Dimension::DATA)
+        }
+        _ => false,
+    };
+    if let (true, Some(target), ExprErrorKind::Quantity { hint, .. }) =
+        (per_what, &stmt.target, &mut *err.kind)
+    {
+        *hint = Some(format!(
+            "say the unit of the data too, as in `-> GB{}`",
+            target.label()
+        ));
     }
     err
 }

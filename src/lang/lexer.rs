@@ -1,8 +1,9 @@
 //! Text to tokens, each with the byte span it came from.
 //!
 //! Decides the magnitude rule: a `k K M B bn T` written straight after digits
-//! (`100M`, `2.5B`) is a magnitude; any other letters straight after digits
-//! (`100MB`, `50ms`) start a unit. It does not look units up.
+//! (`100M`, `2.5B`), or one of them but `B` after one space (`5 k`), is a
+//! magnitude; any other letters straight after digits (`100MB`, `50ms`)
+//! start a unit. It does not look units up.
 
 use crate::lang::error::{ExprError, ExprErrorKind};
 use crate::span::Span;
@@ -283,6 +284,21 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
         value *= crate::units::magnitude_word(name).unwrap_or(1.0);
         magnitude = Some(name);
         i += suffix.len();
+    } else if word.is_empty() {
+        // `5 k QPS`, `1.5 M users`: a suffix after one space is a magnitude
+        // too, as none of them is a unit; all but `B`, which is bytes
+        // (`500 B`: the parser refuses `2 B users`, which reads both ways).
+        let from = i + src[i..].len() - src[i..].trim_start_matches(' ').len();
+        let spaced = &src[from..word_end(src, from)];
+        if from == i + 1
+            && let Some(&(_, name)) = MAGNITUDE_SUFFIXES
+                .iter()
+                .find(|(s, _)| *s == spaced && *s != "B")
+        {
+            value *= crate::units::magnitude_word(name).unwrap_or(1.0);
+            magnitude = Some(name);
+            i = from + spaced.len();
+        }
     }
     // At most MAX_EXPR_LEN bytes.
     #[allow(clippy::cast_possible_truncation)]

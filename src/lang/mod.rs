@@ -200,7 +200,11 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         }
     }
     let unit = match &stmt.target {
-        Some(t) => Some(eval::display_unit(t, value.at(0), env.calendar)?),
+        Some(t) => Some(eval::display_unit(
+            &eval::target_for(t, value.dim()),
+            value.at(0),
+            env.calendar,
+        )?),
         // A percentage written as one stays one: `20%`, not 0.2.
         None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
         // A figure keeps the units it was written in: `24 bits`, `1 Gbps`.

@@ -105,6 +105,7 @@ impl<'a> Parser<'a> {
                 format!("({l} to {h}) {op} {next}"),
                 format!("{l} to ({h} {op} {next})"),
             ],
+            advice: "group the range as you mean it",
         };
         let span = self
             .span(lo)
@@ -248,6 +249,8 @@ impl<'a> Parser<'a> {
             // `a day` joins as `per day` before `a` could be taken for a unit.
             let joins = self.joins_per();
             if !joins && let Some((word, span)) = self.unit_word_at(self.pos) {
+                self.bytes_or_billions(lhs, word, span)?;
+                self.one_or_many(lhs, word, span)?;
                 let (unit, span) = self.spelt_unit(word, span)?;
                 let power = self.unit_power()?;
                 let uspan = span.to(Span::new(span.start, self.prev_end()));
@@ -303,6 +306,85 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(lhs)
+    }
+
+    /// `2 B users`: a spaced `B` after a plain number, then a noun, reads
+    /// as bytes (`500 B` is bytes) and as billions (`2B users`); refused
+    /// with both readings.
+    fn bytes_or_billions(&self, lhs: NodeId, word: &str, span: Span) -> Result<(), ExprError> {
+        let plain = matches!(
+            self.node(lhs),
+            Expr::Number {
+                magnitude: None,
+                percent: false,
+                money: false,
+                ..
+            }
+        );
+        let noun = self
+            .word_at(self.pos + 1)
+            .filter(|(w, _)| !is_keyword(w) && units::lookup(w).is_none());
+        let (true, "B", Some((noun, nspan))) = (plain, word, noun) else {
+            return Ok(());
+        };
+        let number = self.text_of(lhs);
+        Err(ExprError::new(
+            ExprErrorKind::Ambiguous {
+                text: format!("{number} B {noun}"),
+                readings: [
+                    format!("{number}B {noun}"),
+                    format!(
+                        "{number} B/{}",
+                        crate::lang::phrasing::singular_and_plural(noun).0
+                    ),
+                ],
+                advice: "the first for billions, the second for bytes each",
+            },
+            self.span(lhs).to(span).to(nspan),
+        ))
+    }
+
+    /// `4K video`: a figure with a magnitude, then a noun in the singular,
+    /// reads as that many (`4K videos`) and as one thing the figure
+    /// describes (a 4K video); refused with both readings.
+    fn one_or_many(&self, lhs: NodeId, word: &str, span: Span) -> Result<(), ExprError> {
+        let magnitude = matches!(
+            self.node(lhs),
+            Expr::Number {
+                magnitude: Some(_),
+                percent: false,
+                money: false,
+                ..
+            }
+        );
+        if !magnitude
+            || units::lookup(word).is_some()
+            || self
+                .tokens
+                .get(self.pos + 1)
+                .is_some_and(|t| t.tok == Tok::Slash)
+        {
+            return Ok(());
+        }
+        // An acronym (`300M DAU`) counts as written; a word before a noun
+        // describes it (`10M push notifications`).
+        let acronym = word.chars().any(|c| c.is_ascii_uppercase());
+        let before_noun = self
+            .word_at(self.pos + 1)
+            .is_some_and(|(w, _)| !is_keyword(w) && !crate::lang::glue::is_function_word(w));
+        let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
+        if acronym || before_noun || singular != word || plural == word {
+            return Ok(());
+        }
+        let number = self.text_of(lhs);
+        Err(ExprError::new(
+            ExprErrorKind::Ambiguous {
+                text: format!("{number} {word}"),
+                readings: [format!("{number} {plural}"), format!("1 {word}")],
+                advice: "that many are plural; for one, the figure describing it, write `1`",
+            },
+            self.span(lhs).to(span),
+        ))
     }
 
     /// The unit spelt by the word at the current token, which it consumes:

@@ -456,8 +456,25 @@ impl<'a> Parser<'a> {
                 {
                     BinOp::Over
                 }
+                // `3 times a day`, `5 times per hour`, `2 times every 10
+                // minutes`: how often, so per; `3 times 4 GB` multiplies.
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
-                    BinOp::Mul
+                    if self.how_often_at(self.pos + 1) {
+                        self.pos += 1;
+                        BinOp::Div
+                    } else {
+                        BinOp::Mul
+                    }
+                }
+                // `twice a day`, `once every 5 minutes`: see `primary`.
+                Some(Tok::Ident)
+                    if self.pos > 0
+                        && self
+                            .word_at(self.pos - 1)
+                            .is_some_and(|(w, _)| how_many_times(w).is_some())
+                        && self.how_often_at(self.pos) =>
+                {
+                    BinOp::Div
                 }
                 // `30 MB/s for 1 hour`: for so long.
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "for") => {
@@ -555,6 +572,22 @@ impl<'a> Parser<'a> {
                 self.word_at(pos)
                     .is_some_and(|(w, _)| matches!(w, "a" | "an"))
                     && self
+                        .word_at(pos + 1)
+                        .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// Does how often start at token `pos`, as after `3 times`: `a` or
+    /// `an` before a unit (`a day`), or `per`, `each` or `every` before a
+    /// figure or a unit (`every 10 minutes`, `per hour`)?
+    fn how_often_at(&self, pos: usize) -> bool {
+        match self.word_at(pos) {
+            Some(("a" | "an", _)) => self.figure_at(pos),
+            Some(("per" | "each" | "every", _)) => {
+                self.figure_at(pos + 1)
+                    || self
                         .word_at(pos + 1)
                         .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
             }
@@ -725,6 +758,22 @@ impl<'a> Parser<'a> {
                 };
                 self.push(node, 0)
             }
+            // `twice a day`, `once every 5 minutes`: that many times, when
+            // how often follows (`twice` alone is no figure).
+            Tok::Ident
+                if how_many_times(token.text(self.src)).is_some()
+                    && self.how_often_at(self.pos) =>
+            {
+                let node = Expr::Number {
+                    value: how_many_times(token.text(self.src)).unwrap_or(1.0),
+                    magnitude: None,
+                    percent: false,
+                    money: false,
+                    digits: Digits::within(token.span, token.span),
+                    span: token.span.into(),
+                };
+                self.push(node, 0)
+            }
             Tok::Ident => self.word(token.text(self.src), token.span),
             _ => {
                 self.pos -= 1;
@@ -802,6 +851,16 @@ impl<'a> Parser<'a> {
                 .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some()),
             _ => false,
         }
+    }
+}
+
+/// The count a word of how often stands for: `once` 1, `twice` 2, `thrice` 3.
+fn how_many_times(word: &str) -> Option<f64> {
+    match word {
+        "once" => Some(1.0),
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => None,
     }
 }
 
