@@ -156,6 +156,8 @@ pub(crate) fn lex(src: &str, out: &mut Vec<Token>) -> Result<(), ExprError> {
                 match c {
                     'µ' | 'μ' => (Tok::Ident, word_end(src, start)),
                     '−' => (Tok::Minus, end),
+                    // `100–300 ms`: the en dash of a range, read as `to`.
+                    '–' => (Tok::Ident, end),
                     '→' => (Tok::Arrow, end),
                     '≈' => (Tok::Approx, end),
                     '×' | '·' => (Tok::Star, end),

@@ -37,6 +37,20 @@ impl<'a> Parser<'a> {
     /// A term that may be a range: `LOW to HIGH`, when a figure follows
     /// `to` (a unit after `to` is a conversion, left for the statement).
     pub(super) fn range(&mut self) -> Result<NodeId, ExprError> {
+        // `between 100 and 300 ms`: a range in words.
+        if self.word_at(self.pos).is_some_and(|(w, _)| w == "between")
+            && self.range_follows(self.pos + 1)
+        {
+            self.pos += 1;
+            let lo = self.unary()?;
+            if !self.eat_word("and") {
+                return Err(self.expected("`and` and the high end, as in `between 100 and 300 ms`"));
+            }
+            let hi = self.unary()?;
+            self.unambiguous(lo, hi)?;
+            let lo = self.share_units(lo, hi)?;
+            return self.binary(BinOp::To, lo, hi);
+        }
         let lo = self.unary()?;
         // `5x to 10x`: the factor's `x` before a range's `to`.
         let at = if self.multiplier_x(self.pos) {
@@ -44,7 +58,10 @@ impl<'a> Parser<'a> {
         } else {
             self.pos
         };
-        if !(self.word_at(at).is_some_and(|(w, _)| w == "to") && self.range_follows(at + 1)) {
+        // `100–300 ms`: an en dash is `to`.
+        if !(self.word_at(at).is_some_and(|(w, _)| w == "to" || w == "–")
+            && self.range_follows(at + 1))
+        {
             return Ok(lo);
         }
         self.pos = at + 1;

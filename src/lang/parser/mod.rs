@@ -357,8 +357,13 @@ impl<'a> Parser<'a> {
                 Some(Tok::Minus) => Expr::SUBTRACTED,
                 _ => break,
             };
+            let tight = subtracted != 0 && self.tight(self.pos);
             self.pos += 1;
             let term = self.term()?;
+            if tight {
+                let last = self.pending.last().map_or(first, |&t| Expr::term(t).0);
+                self.range_or_minus(last, term)?;
+            }
             if self.pending.len() == base {
                 self.pending.push(first);
             }
@@ -369,6 +374,48 @@ impl<'a> Parser<'a> {
         } else {
             self.sum(base)
         }
+    }
+
+    /// Is the token at `pos` written with no space on either side (`5-10`)?
+    fn tight(&self, pos: usize) -> bool {
+        let (Some(before), Some(at), Some(after)) = (
+            pos.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(pos),
+            self.tokens.get(pos + 1),
+        ) else {
+            return false;
+        };
+        before.span.end == at.span.start && at.span.end == after.span.start
+    }
+
+    /// `100-300 ms`, `100ms-300ms`: a `-` with no spaces between figures,
+    /// one with a unit, is how a range is jotted down as well as a
+    /// subtraction; refused with both readings (`1000-1` stays arithmetic).
+    fn range_or_minus(&self, lhs: NodeId, rhs: NodeId) -> Result<(), ExprError> {
+        let figure = |id: NodeId| -> Option<bool> {
+            match self.node(id) {
+                Expr::Number { .. } => Some(false),
+                Expr::Juxt { lhs, .. } => {
+                    matches!(self.node(*lhs), Expr::Number { .. }).then_some(true)
+                }
+                _ => None,
+            }
+        };
+        let (Some(l), Some(r)) = (figure(lhs), figure(rhs)) else {
+            return Ok(());
+        };
+        if !(l || r) {
+            return Ok(());
+        }
+        let (lt, rt) = (self.text_of(lhs), self.text_of(rhs));
+        Err(ExprError::new(
+            ExprErrorKind::Ambiguous {
+                text: format!("{lt}-{rt}"),
+                readings: [format!("{lt} to {rt}"), format!("{lt} - {rt}")],
+                advice: "a range is written with `to`, a subtraction with spaces",
+            },
+            self.span(lhs).to(self.span(rhs)),
+        ))
     }
 
     /// The sum of the terms pending from `base` on.
@@ -407,6 +454,7 @@ impl<'a> Parser<'a> {
 
     fn term(&mut self) -> Result<NodeId, ExprError> {
         let mut lhs = self.range()?;
+        let mut of_whole = false;
         loop {
             let op = match self.peek_tok() {
                 Some(Tok::Star) => BinOp::Mul,
@@ -423,6 +471,8 @@ impl<'a> Parser<'a> {
                 // bytes`: each of what the count counts (see `BinOp::At`).
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "of") => {
                     let percent = matches!(self.node(lhs), Expr::Number { percent: true, .. });
+                    // `5% of 20% of 1 TB`: of what follows, whole.
+                    of_whole = percent;
                     if !percent && self.counted_before() {
                         BinOp::At
                     } else if self.is_fraction(lhs) && self.figure_at(self.pos + 1) {
@@ -495,7 +545,11 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             self.pos += 1;
-            let rhs = self.range()?;
+            let rhs = if std::mem::take(&mut of_whole) {
+                self.term()?
+            } else {
+                self.range()?
+            };
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
@@ -537,6 +591,10 @@ impl<'a> Parser<'a> {
 
     /// Is node `id` a fraction written with a `/` and no spaces (`1/3`)?
     fn is_fraction(&self, id: NodeId) -> bool {
+        // `half of 1 TB`.
+        if self.text_of(id) == "half" {
+            return true;
+        }
         let Expr::Binary {
             op: BinOp::Div,
             lhs,
@@ -575,6 +633,19 @@ impl<'a> Parser<'a> {
                         .word_at(pos + 1)
                         .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
             }
+            _ => false,
+        }
+    }
+
+    /// After `half`: `a` or `an` before a unit or magnitude word (`half an
+    /// hour`, `half a million`), or `of` before a figure (`half of 1 TB`)?
+    fn half_of_what(&self) -> bool {
+        match self.word_at(self.pos) {
+            Some(("a" | "an", _)) => self.word_at(self.pos + 1).is_some_and(|(w, _)| {
+                !is_keyword(w)
+                    && (self.known_unit(w).is_some() || units::magnitude_entry(w).is_some())
+            }),
+            Some(("of", _)) => self.figure_at(self.pos + 1),
             _ => false,
         }
     }
@@ -750,6 +821,24 @@ impl<'a> Parser<'a> {
                 // `a billion requests`, `for a year`: one of what follows.
                 let node = Expr::Number {
                     value: 1.0,
+                    magnitude: None,
+                    percent: false,
+                    money: false,
+                    digits: Digits::within(token.span, token.span),
+                    span: token.span.into(),
+                };
+                self.push(node, 0)
+            }
+            // `half an hour`, `half a million`, `half of 1 TB`: a half.
+            Tok::Ident if token.text(self.src) == "half" && self.half_of_what() => {
+                if self
+                    .word_at(self.pos)
+                    .is_some_and(|(w, _)| matches!(w, "a" | "an"))
+                {
+                    self.pos += 1;
+                }
+                let node = Expr::Number {
+                    value: 0.5,
                     magnitude: None,
                     percent: false,
                     money: false,

@@ -29,7 +29,8 @@ pub(crate) fn is_reserved(word: &str) -> bool {
 
 /// The words the grammar itself uses: `per` (division), `of` (in `20% of
 /// X`), `times` and `for` (multiplication), `at` (see `BinOp::At`), `to`
-/// and `in` (conversion), and `approximately` (a leading `~` in words).
+/// and `in` (conversion), `approximately` (a leading `~` in words), and
+/// `between`, `and` and `–` (ranges: `between 1 and 3 TB`, `100–300 ms`).
 /// They name nothing.
 pub(super) fn is_keyword(word: &str) -> bool {
     matches!(
@@ -45,6 +46,9 @@ pub(super) fn is_keyword(word: &str) -> bool {
             | "to"
             | "in"
             | "approximately"
+            | "between"
+            | "and"
+            | "–"
     )
 }
 
