@@ -268,6 +268,10 @@ impl<'a> Parser<'a> {
             if !joins && let Some((word, span)) = self.unit_word_at(self.pos) {
                 self.bytes_or_billions(lhs, word, span)?;
                 self.one_or_many(lhs, word, span)?;
+                if self.described(lhs, word) {
+                    self.pos += 1;
+                    break;
+                }
                 let (unit, span) = self.spelt_unit(word, span)?;
                 let power = self.unit_power()?;
                 let uspan = span.to(Span::new(span.start, self.prev_end()));
@@ -323,6 +327,25 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(lhs)
+    }
+
+    /// `a 5 MB photo`, `a 1 Gbps link`: after a figure with an article
+    /// before it, a noun in the singular says what the one thing is, and
+    /// is read past (it counts nothing: there is one).
+    fn described(&self, lhs: NodeId, word: &str) -> bool {
+        let start = self.span(lhs).start;
+        let article = self
+            .tokens
+            .iter()
+            .take_while(|t| t.span.end <= start)
+            .last()
+            .is_some_and(|t| matches!(t.text(self.src), "a" | "an"));
+        let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
+        article
+            && units::lookup(word).is_none()
+            && !(self.is_name)(word)
+            && singular == word
+            && plural != word
     }
 
     /// `2 B users`: a spaced `B` after a plain number, then a noun, reads

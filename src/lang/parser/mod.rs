@@ -829,6 +829,19 @@ impl<'a> Parser<'a> {
                 };
                 self.push(node, 0)
             }
+            // `a 5 MB photo`, `over a 1 Gbps link`: the figure; the noun
+            // after it says what it is (see `Parser::described`).
+            Tok::Ident
+                if matches!(token.text(self.src), "a" | "an")
+                    && !(self.is_name)(token.text(self.src))
+                    && self.figure_at(self.pos)
+                    && self
+                        .tokens
+                        .get(self.pos)
+                        .is_some_and(|t| t.tok != Tok::Ident) =>
+            {
+                self.primary()
+            }
             // `half an hour`, `half a million`, `half of 1 TB`: a half.
             Tok::Ident if token.text(self.src) == "half" && self.half_of_what() => {
                 if self
