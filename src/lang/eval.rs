@@ -134,7 +134,22 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
         let fits = |d: &crate::quantity::dimension::Dimension| {
             Quantity::new(1.0, *d).is_ok_and(|q| q.in_unit(size).is_ok())
         };
-        if let Some(dim) =
+        // `how many requests in a day at 100 QPS`: the nouns asked for, when
+        // the question's own (never declared), name what the figure counts.
+        let guessed = |d: crate::quantity::dimension::Dimension| {
+            d.counts()
+                .all(|(id, _)| env.counts.guessed_at(id).is_some())
+        };
+        let asked_nouns = mismatched
+            && size.dim().uncounted() == v.dim().uncounted()
+            && guessed(size.dim())
+            && guessed(v.dim());
+        if asked_nouns {
+            let dim = size.dim();
+            v = v
+                .map(|q| Quantity::new(q.si_value(), dim))
+                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+        } else if let Some(dim) =
             super::counts::read_past(&env.counts, v.dim(), mismatched).filter(|d| fits(d))
         {
             v = v

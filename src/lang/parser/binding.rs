@@ -331,21 +331,24 @@ impl<'a> Parser<'a> {
 
     /// `a 5 MB photo`, `a 1 Gbps link`: after a figure with an article
     /// before it, a noun in the singular says what the one thing is, and
-    /// is read past (it counts nothing: there is one).
+    /// is read past (it counts nothing: there is one); so is the noun of
+    /// `how many 4 KB pages`.
     fn described(&self, lhs: NodeId, word: &str) -> bool {
         let start = self.span(lhs).start;
-        let article = self
+        let before = self
             .tokens
             .iter()
             .take_while(|t| t.span.end <= start)
             .last()
-            .is_some_and(|t| matches!(t.text(self.src), "a" | "an"));
+            .map(|t| t.text(self.src));
         let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
-        article
-            && units::lookup(word).is_none()
-            && !(self.is_name)(word)
-            && singular == word
-            && plural != word
+        let noun = units::lookup(word).is_none() && !(self.is_name)(word);
+        match before {
+            Some("a" | "an") => noun && singular == word && plural != word,
+            // `how many 4 KB pages in 1 GB`: what the figure is of.
+            Some(w) if w.eq_ignore_ascii_case("many") => noun,
+            _ => false,
+        }
     }
 
     /// `2 B users`: a spaced `B` after a plain number, then a noun, reads

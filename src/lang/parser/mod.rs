@@ -114,7 +114,16 @@ fn parse_tokens(
         return Err(p.expected("a figure after `~`, as in `~3500 QPS`"));
     }
     let asked = p.question()?;
-    p.expr()?;
+    let whole = p.expr()?;
+    let asked = match asked {
+        Asked::Each(each) => {
+            // `how many 4 KB pages in 1 GB`: the whole over one of them.
+            p.binary(BinOp::Div, whole, each)?;
+            None
+        }
+        Asked::Target(target) => Some(target),
+        Asked::Nothing => None,
+    };
     let target = if let Some(asked) = asked {
         Some(Box::new(asked))
     } else if p.eat_conversion() {
@@ -890,9 +899,22 @@ impl<'a> Parser<'a> {
     /// …` ask for the expression itself (`how long to send 1 TB over 1
     /// Gbps`), which may still be converted (`what is 7 days in seconds`).
     /// The unit asked for, if the question names one.
-    fn question(&mut self) -> Result<Option<Target>, ExprError> {
+    fn question(&mut self) -> Result<Asked, ExprError> {
         let word = |p: &Self, i: usize| p.word_at(p.pos + i).map(|(w, _)| w.to_ascii_lowercase());
         match (word(self, 0).as_deref(), word(self, 1).as_deref()) {
+            // `how many 4 KB pages in 1 GB`, `how many 4 TB disks for 1 PB`:
+            // how many of that figure the rest holds.
+            (Some("how"), Some("many")) if self.figure_at(self.pos + 2) => {
+                self.pos += 2;
+                let each = self.range()?;
+                self.eat_word("fit");
+                if !(self.eat_word("in") || self.eat_word("into") || self.eat_word("for")) {
+                    return Err(self.expected(
+                        "`in` or `for` after what is counted, as in `how many 4 KB pages in 1 GB`",
+                    ));
+                }
+                Ok(Asked::Each(each))
+            }
             (Some("how"), Some("many" | "much")) => {
                 self.pos += 2;
                 let target = self.target()?;
@@ -901,7 +923,7 @@ impl<'a> Parser<'a> {
                         "`in` or `is` after what is asked, as in `how many seconds in a month`",
                     ));
                 }
-                Ok(Some(target))
+                Ok(Asked::Target(target))
             }
             (Some("how"), Some("long")) => {
                 self.pos += 2;
@@ -921,17 +943,17 @@ impl<'a> Parser<'a> {
                 if word(self, 0).is_some_and(|w| units::lookup(&w).is_none()) {
                     self.pos += 1;
                 }
-                Ok(None)
+                Ok(Asked::Nothing)
             }
             (Some("what"), Some("is" | "are")) => {
                 self.pos += 2;
-                Ok(None)
+                Ok(Asked::Nothing)
             }
             (Some("what's"), _) => {
                 self.pos += 1;
-                Ok(None)
+                Ok(Asked::Nothing)
             }
-            _ => Ok(None),
+            _ => Ok(Asked::Nothing),
         }
     }
 
@@ -954,6 +976,17 @@ impl<'a> Parser<'a> {
             _ => false,
         }
     }
+}
+
+/// What a question asks, read before its expression.
+enum Asked {
+    /// Nothing, or nothing that changes the expression (`what is`).
+    Nothing,
+    /// A unit to answer in (`how many seconds in a month`).
+    Target(Target),
+    /// How many of this figure the expression holds (`how many 4 KB pages
+    /// in 1 GB`).
+    Each(NodeId),
 }
 
 /// The count a word of how often stands for: `once` 1, `twice` 2, `thrice` 3.
