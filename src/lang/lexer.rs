@@ -206,6 +206,16 @@ fn number(src: &str, start: usize) -> Result<(Tok, usize), ExprError> {
     {
         i += 4;
     }
+    // `100..300`: a range as some languages write it; bote's is `to`.
+    if any && bytes.get(i) == Some(&b'.') && bytes.get(i + 1) == Some(&b'.') {
+        return Err(ExprError::new(
+            ExprErrorKind::Expected {
+                expected: "a range written with `to`, as in `100 to 300 ms`",
+                found: "`..`".to_string(),
+            },
+            Span::new(i, i + 2),
+        ));
+    }
     if i < bytes.len() && bytes[i] == b'.' {
         i += 1;
         any |= digits(&mut i);

@@ -49,8 +49,10 @@ pub(crate) fn is_misspelt_unit(word: &str) -> bool {
 
 /// Nouns people count that lie one letter from a unit's name (`tours` and
 /// `hours`, `geeks` and `weeks`): read as counts, never as misspelt units.
-const COMMON_COUNTS: [&str; 12] = [
+const COMMON_COUNTS: [&str; 16] = [
     "bite", "gear", "geek", "tour", "seek", "peek", "weed", "pear", "tear", "peer", "deer", "beer",
+    // Short forms of the nouns of system design: `msgs` is no misspelt `megs`.
+    "msg", "reqs", "req", "txn",
 ];
 
 /// Units bote does not carry (mass, volume, temperature, speed, decades)
@@ -95,11 +97,13 @@ const UNCARRIED_UNITS: [&str; 35] = [
     "grand",
 ];
 
-/// Could `word` be a noun: a word with a vowel (`tweets`, `users`), or an
-/// acronym of capitals (`DAU`, `URLs`)? `xx` and `zz` are neither.
+/// Could `word` be a noun: a word with a vowel (`tweets`, `users`), an
+/// acronym of capitals (`DAU`, `URLs`), or a short form people count
+/// (`msgs`, `txns`)? `xx` and `zz` are none of them.
 fn is_noun_like(word: &str) -> bool {
     word.chars().any(|c| "aeiouyAEIOUY".contains(c))
         || word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        || COMMON_COUNTS.contains(&word.strip_suffix('s').unwrap_or(word))
 }
 
 /// What `bote eval` makes of a line before parsing it: the nouns it reads
