@@ -198,12 +198,16 @@ fn cell_lines(c: &Cell) -> Vec<String> {
 
 /// The unit every run's figure on `line` ends with (`redirects/s`), which
 /// a narrow table says once, under the name, rather than in every cell.
+/// Never a magnitude (`$5.75 million/month`): a range's ends need not share
+/// the figure's (`$950,000 to $1.2 million/month`), so each cell says its own.
 fn common_unit(line: &Line) -> Option<&str> {
+    let magnitude = ["thousand", "million", "billion", "trillion"];
     let mut units = line.cells.iter().map(|c| {
         c.text
             .rsplit_once(' ')
             .filter(|(n, _)| n.chars().any(|ch| ch.is_ascii_digit()))
             .map(|(_, u)| u)
+            .filter(|u| !magnitude.iter().any(|m| u.starts_with(m)))
     });
     let first = units.next()??;
     units.all(|u| u == Some(first)).then_some(first)
@@ -224,8 +228,9 @@ fn cell_lines_in(c: &Cell, unit: Option<&str>) -> Vec<String> {
     }
     let mut out = vec![first];
     if let Some(r) = &c.range {
-        // The range in the figure's unit need not say it again.
-        let unit = c.text.rsplit_once(' ').map(|(_, u)| u);
+        // The range as a single report says it; only a unit said once under
+        // the name is left out, as from the figure (never a magnitude: see
+        // `common_unit`).
         let short = unit
             .and_then(|u| r.strip_suffix(u))
             .filter(|s| s.ends_with(' '))

@@ -168,6 +168,19 @@ fn table_markdown_and_csv_columns_are_single_runs() {
                     names[k]
                 );
             }
+            // An uncertain figure's range as the single run says it,
+            // magnitude and unit included (`$2.87 million to ...`, never a
+            // bare `($2.87 to $11.5)` under `$5.75 million/month`).
+            let ranges: Vec<Option<&str>> = all.iter().map(|f| f[i].2.as_str()).collect();
+            for (k, range) in ranges.iter().enumerate() {
+                if let Some(r) = range {
+                    assert!(
+                        cells[k].contains(&format!("<br>({r})")),
+                        "{target} {} {q}: {row} does not show ({r})",
+                        names[k]
+                    );
+                }
+            }
             // The table at full width: the figures in column order.
             let line = table
                 .lines()
@@ -179,6 +192,22 @@ fn table_markdown_and_csv_columns_are_single_runs() {
                     .find(text)
                     .unwrap_or_else(|| panic!("{target} {q}: {text} not in order in {line}"));
                 from += at + text.len();
+            }
+            // The ranges on the line below, whole and in column order.
+            if ranges.iter().any(Option::is_some) {
+                let below = table
+                    .lines()
+                    .skip_while(|l| *l != line)
+                    .nth(1)
+                    .unwrap_or_default();
+                let mut from = 0;
+                for r in ranges.iter().flatten() {
+                    let r = format!("({r})");
+                    let at = below[from..]
+                        .find(&r)
+                        .unwrap_or_else(|| panic!("{target} {q}: {r} not in order in {below}"));
+                    from += at + r.len();
+                }
             }
             // CSV: column k is the single run's value in base units.
             let csv_row = csv
