@@ -359,3 +359,56 @@ fn side_by_side_snapshots() {
         }
     }
 }
+
+/// Where a figure has no ratio to the other, the report says why, in every
+/// format of `bote diff` and in the side-by-side report: a name that now
+/// holds another kind of figure (`50 million users` → a plain `300
+/// million`) is `unit changed`, not `new` (it is in both), and a figure
+/// from 0 is `from 0`.
+#[test]
+fn a_figure_without_a_ratio_says_why() {
+    let dir = crate::common::folder("diff-unit-changed");
+    let old = dir.join("old.yaml");
+    let new = dir.join("new.yaml");
+    std::fs::write(
+        &old,
+        "title: Old\ncounts: [user]\nassumptions:\n  dau: 50M users\n  z: 0\nqps:\n  w: { expr: (z + 1) / 1 s, unit: /s }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "title: New\nassumptions:\n  dau: 300M\n  z: 3\nqps:\n  w: { expr: (z + 1) / 1 s, unit: /s }\n",
+    )
+    .unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let text = bote(&["diff", old, new], "").stdout;
+    assert!(
+        text.contains("assumptions.dau: 50 million users → 300 million  unit changed\n"),
+        "{text}"
+    );
+    assert!(text.contains("assumptions.z: 0 → 3  from 0\n"), "{text}");
+    assert!(!text.contains(" new\n"), "{text}");
+    let md = bote(&["diff", old, new, "--format", "markdown"], "").stdout;
+    assert!(
+        md.contains("| assumptions.dau | 50 million users | 300 million | unit changed |"),
+        "{md}"
+    );
+    assert!(md.contains("| assumptions.z | 0 | 3 | from 0 |"), "{md}");
+    let json: Value =
+        serde_json::from_str(&bote(&["diff", old, new, "--format", "json"], "").stdout).unwrap();
+    let changed = json["changed"].as_array().unwrap();
+    let dau = changed.iter().find(|c| c["name"] == "dau").unwrap();
+    assert_eq!(dau["ratio"], Value::Null);
+    assert_eq!(dau["no_ratio"], "unit changed");
+    let z = changed.iter().find(|c| c["name"] == "z").unwrap();
+    assert_eq!(z["no_ratio"], "from 0");
+    let w = changed.iter().find(|c| c["name"] == "w").unwrap();
+    assert!(w["ratio"].is_number() && w.get("no_ratio").is_none(), "{w}");
+    // Side by side (where a scenario cannot change a figure's kind): a
+    // figure from 0.
+    let side = "title: S\nassumptions:\n  z: 0\nscenarios:\n  more: { z: 3 }\nqps:\n  w: { expr: z * 2 }\n";
+    let out = bote(&["run", "-", "--width", "200"], side);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("3 from 0"), "{}", out.stdout);
+    assert!(!out.stdout.contains(" new"), "{}", out.stdout);
+}
