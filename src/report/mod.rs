@@ -243,22 +243,28 @@ fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
 /// factor in every draw.
 pub(crate) fn from_sized(ev: &Evaluated, row: &Row) -> Option<String> {
     let range = row.range.as_ref()?;
-    if row.verdict.is_some() {
+    if row.verdict.is_some() || !ev.rows.iter().any(|r| r.size_at.is_some()) {
         return None;
     }
     let est = &ev.estimate;
-    let by_name = |n: &str| ev.rows.iter().find(|r| est.items[r.item].name == n);
+    let by_name: rustc_hash::FxHashMap<&str, &Row> = ev
+        .rows
+        .iter()
+        .map(|r| (est.items[r.item].name.as_str(), r))
+        .collect();
     // The sized verdicts the row draws on, through the figures between.
     let mut verdicts: Vec<&Row> = Vec::new();
-    let mut seen: Vec<usize> = vec![row.item];
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.insert(row.item);
     let mut todo: Vec<usize> = vec![row.item];
     while let Some(i) = todo.pop() {
         for (name, _, _) in est.items[i].names() {
-            let Some(used) = by_name(name) else { continue };
-            if seen.contains(&used.item) {
+            let Some(&used) = by_name.get(name) else {
+                continue;
+            };
+            if !seen.insert(used.item) {
                 continue;
             }
-            seen.push(used.item);
             if used.verdict.is_some() {
                 if used.size_at.is_some() && used.range.is_some() {
                     verdicts.push(used);
