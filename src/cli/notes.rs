@@ -116,7 +116,7 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
         let mut name = path.as_os_str().to_owned();
         name.push("~");
         let backup = std::path::PathBuf::from(name);
-        if let Err(e) = files::write_atomic(&backup, before.as_bytes()) {
+        if let Err(e) = files::write_backup(&backup, before.as_bytes(), path) {
             let msg = format!(
                 "cannot keep {shown} as it was in {}: {e}; nothing written \
                  (--force replaces regions edited by hand only once their text is kept)",

@@ -667,8 +667,23 @@ fn force_keeps_what_it_replaces_in_a_backup() {
     let out = run(&path, &[]);
     assert_eq!(out.status, 1, "{}", out.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), moved);
-    // Forced: the region is bote's again, and the paragraph is in prep.md~.
+    // Forced: the region is bote's again, and the paragraph is in prep.md~,
+    // which is no more readable than the note.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
     let out = run(&path, &["--force"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path.with_file_name("prep.md~"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
     assert_eq!(out.status, 0, "{}", out.stderr);
     let forced = std::fs::read_to_string(&path).unwrap();
     assert!(!forced.contains(mine), "{forced}");
