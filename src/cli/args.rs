@@ -237,7 +237,10 @@ pub(super) struct NotesArgs {
     /// Write nothing; exit 1 if any block's results are stale or missing.
     #[arg(long)]
     pub(super) check: bool,
-    /// Replace regions that were edited by hand.
+    /// Replace regions that were edited by hand. The note as it was is kept
+    /// first, whole, in FILE.md~ (as GNU's --backup=simple; an older one is
+    /// replaced), and each replaced region's lines are named on stderr;
+    /// nothing is written if the backup cannot be.
     #[arg(long)]
     pub(super) force: bool,
     /// Fill the note in again on every save (Ctrl-C stops).

@@ -233,6 +233,34 @@ pub(super) fn write_atomic(path: &Path, text: &[u8]) -> io::Result<()> {
     written
 }
 
+/// Write `text` to `backup`, a copy of the file at `of` as it was, as
+/// [`write_atomic`] does. A new backup is made no more readable than that
+/// file (its owner may still write it, to replace it next time); one that
+/// is there keeps its own mode.
+pub(super) fn write_backup(backup: &Path, text: &[u8], of: &Path) -> io::Result<()> {
+    let mut made = false;
+    #[cfg(unix)]
+    if !taken(backup)
+        && let Ok(meta) = fs::metadata(of)
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(meta.permissions().mode() & 0o777 | 0o200)
+            .open(backup)?;
+        made = true;
+    }
+    #[cfg(not(unix))]
+    let _ = of;
+    let written = write_atomic(backup, text);
+    if written.is_err() && made {
+        // Not a backup left empty.
+        let _ = fs::remove_file(backup);
+    }
+    written
+}
+
 /// Whether bote may replace the file at `path`, and why not.
 fn writable(path: &Path, meta: &fs::Metadata) -> io::Result<()> {
     let refuse = |why: String| Err(io::Error::other(why));

@@ -5,7 +5,9 @@
 //! Nothing of the note is lost: it is written whole or not at all (a
 //! temporary file renamed into place, its permissions kept), not when it
 //! changed while bote worked, and never over a region edited by hand
-//! unless `--force` says so.
+//! unless `--force` says so; then the note as it was is kept first in
+//! `NOTE.md~` (GNU's simple backup), and each replaced region's lines are
+//! named on standard error.
 
 use super::args::{EvalArgs, NotesArgs};
 use super::files;
@@ -41,8 +43,8 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
     let name = path
         .file_name()
         .map_or_else(|| shown.clone(), |n| files::shown(Path::new(n)));
-    let filled = crate::notes::fill(&before, &name, args.force);
-    let after = filled.text;
+    let mut filled = crate::notes::fill(&before, &name, args.force);
+    let after = std::mem::take(&mut filled.text);
     let mut status = 0;
     // A broken region or a block never closed is left alone, and it is an
     // error: the note's results are not what its blocks say.
@@ -76,9 +78,16 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
         1 => "1 block".to_string(),
         n => format!("{n} blocks"),
     };
+    // What was not brought up to date, said after what was: a run that
+    // fails does not say the note is up to date.
+    let left = left_out(&filled);
     if after == before {
-        if (!args.check || status == 0) && filled.malformed.is_empty() {
+        if left.is_empty() {
             writeln!(io.stdout, "{shown} is up to date ({blocks})")?;
+        } else if args.check {
+            writeln!(io.stdout, "{shown} is not up to date: {left}")?;
+        } else {
+            writeln!(io.stdout, "{shown}: nothing written; {left}")?;
         }
         return Ok(status);
     }
@@ -99,16 +108,78 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
             return report(io, &Diagnostic::message(msg));
         }
     }
+    // A region edited by hand and forced: the note as it was, whole, in
+    // NOTE.md~ before a byte of the note changes (GNU's simple backup).
+    let backup = if filled.forced.is_empty() {
+        None
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push("~");
+        let backup = std::path::PathBuf::from(name);
+        if let Err(e) = files::write_backup(&backup, before.as_bytes(), path) {
+            let msg = format!(
+                "cannot keep {shown} as it was in {}: {e}; nothing written \
+                 (--force replaces regions edited by hand only once their text is kept)",
+                files::shown(&backup)
+            );
+            return report(io, &Diagnostic::message(msg));
+        }
+        Some(files::shown(&backup))
+    };
     if let Err(e) = files::write_atomic(path, after.as_bytes()) {
         let msg = format!("cannot write {shown}: {e}; the note is as it was");
         return report(io, &Diagnostic::message(msg));
     }
+    if let Some(backup) = &backup {
+        for (from, to) in &filled.forced {
+            writeln!(
+                io.stderr,
+                "warning: {shown}:{from}-{to}: a region edited by hand was replaced (--force); \
+                 lines {from} to {to} of {backup} hold it as it was"
+            )?;
+        }
+    }
+    let left = if left.is_empty() {
+        String::new()
+    } else {
+        format!("; {left}")
+    };
     writeln!(
         io.stdout,
-        "{shown}: {} {regions} of {blocks} written",
+        "{shown}: {} {regions} of {blocks} written{left}",
         filled.updated
     )?;
     Ok(status)
+}
+
+/// What a run left as it was, or wrong, in a few words: `1 region edited
+/// by hand left as it was (--force replaces it), 1 block failed (its
+/// region says why)`; empty when all is well.
+fn left_out(filled: &crate::notes::Filled) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut out = Vec::new();
+    if !filled.edited.is_empty() {
+        out.push(n(
+            filled.edited.len(),
+            "region edited by hand left as it was (--force replaces it)",
+            "regions edited by hand left as they were (--force replaces them)",
+        ));
+    }
+    if !filled.malformed.is_empty() {
+        out.push(n(
+            filled.malformed.len(),
+            "block or region left alone (its shape is broken)",
+            "blocks or regions left alone (their shape is broken)",
+        ));
+    }
+    if !filled.failed.is_empty() {
+        out.push(n(
+            filled.failed.len(),
+            "block failed (its region says why)",
+            "blocks failed (their regions say why)",
+        ));
+    }
+    out.join(", ")
 }
 
 /// `bote eval --pad [FILE]`: each line of the page with its answer beside it.

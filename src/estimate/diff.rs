@@ -20,6 +20,9 @@ pub struct Change {
     pub new_si: f64,
     /// `new / old`, when both are figures of one kind and old is not 0.
     pub ratio: Option<f64>,
+    /// The two are of different kinds (`50 million users` and a plain
+    /// `300 million`): no ratio, and the report says why.
+    pub unit_changed: bool,
     /// A capacity verdict (a count of boxes).
     pub verdict: bool,
     /// A published figure met in the old run and missed in the new, or
@@ -145,6 +148,7 @@ fn change(
         old_si: a,
         new_si: b,
         ratio,
+        unit_changed: oq.dim() != nq.dim(),
         verdict,
         published,
     }

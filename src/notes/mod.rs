@@ -59,6 +59,9 @@ pub(crate) struct Filled {
     pub(crate) failed: Vec<(usize, String)>,
     /// Each region edited by hand and left as it was (1-based line).
     pub(crate) edited: Vec<usize>,
+    /// Each region edited by hand and replaced all the same (`force`):
+    /// its first and last lines (1-based) in the note as it was.
+    pub(crate) forced: Vec<(usize, usize)>,
     /// Problems with the note's own shape: a region with no end, a block
     /// with no closing fence (1-based line, message). Each is left alone.
     pub(crate) malformed: Vec<(usize, String)>,
@@ -193,9 +196,12 @@ fn fill_text(note: &str, origin: &str, force: bool) -> Filled {
                     continue;
                 }
                 let recorded = recorded_crc(lines.text(begin));
-                if recorded != Some(crc32fast::hash(old.as_bytes())) && !force {
-                    out.edited.push(begin + 1);
-                    continue;
+                if recorded != Some(crc32fast::hash(old.as_bytes())) {
+                    if !force {
+                        out.edited.push(begin + 1);
+                        continue;
+                    }
+                    out.forced.push((begin + 1, end + 1));
                 }
                 // Replace from the opening line to the end of the closing one.
                 let from = lines.start(begin);

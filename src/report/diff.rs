@@ -5,12 +5,28 @@ use super::*;
 use crate::estimate::{Change, Diff};
 use crate::text;
 
-/// `×3.16`, or `new` for a figure of another kind or from 0.
+/// `×3.16`, or why there is no ratio: `unit changed` (the same name now
+/// holds another kind of figure), `from 0`, `to 0`, `sign changed`.
 fn ratio_text(c: &Change) -> String {
-    c.ratio.map_or_else(
-        || "new".into(),
-        |r| format!("×{}", crate::estimate::capacity::plain(r, 3)),
-    )
+    match c.ratio {
+        Some(r) => format!("×{}", crate::estimate::capacity::plain(r, 3)),
+        None => no_ratio(c).into(),
+    }
+}
+
+/// Why a change has no ratio, in a few words.
+fn no_ratio(c: &Change) -> &'static str {
+    if c.unit_changed {
+        "unit changed"
+    } else if c.old_si == 0.0 {
+        "from 0"
+    } else if c.new_si == 0.0 {
+        "to 0"
+    } else if c.old_si.is_finite() && c.new_si.is_finite() {
+        "sign changed"
+    } else {
+        "no ratio"
+    }
 }
 
 fn figure((text, range): &(String, Option<String>)) -> String {
@@ -144,6 +160,9 @@ struct JsonChange<'a> {
     old: JsonFigure<'a>,
     new: JsonFigure<'a>,
     ratio: Option<f64>,
+    /// Why `ratio` is null: `unit changed`, `from 0`, `to 0`, `sign changed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    no_ratio: Option<&'static str>,
     verdict: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     published_met: Option<bool>,
@@ -196,6 +215,7 @@ fn json(d: &Diff, old: &str, new: &str) -> String {
                 old: fig(&c.old, c.old_si),
                 new: fig(&c.new, c.new_si),
                 ratio: c.ratio.map(machine_value),
+                no_ratio: c.ratio.is_none().then(|| no_ratio(c)),
                 verdict: c.verdict,
                 published_met: c.published,
             })

@@ -194,11 +194,18 @@ fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
     let item = &ev.estimate.items[row.item];
     let expect_note = item.expect.as_ref().and_then(|x| x.note.as_ref());
     let slip = divided_twice(ev, row);
-    if item.source.is_none() && expect_note.is_none() && slip.is_none() && row.verdict.is_none() {
+    let sized = from_sized(ev, row);
+    if item.source.is_none()
+        && expect_note.is_none()
+        && slip.is_none()
+        && row.verdict.is_none()
+        && sized.is_none()
+    {
         return Cow::Borrowed(item.note.as_deref().unwrap_or(""));
     }
-    // A capacity verdict's reasoning comes first: it is what the row says.
-    let mut note = row.verdict.clone().unwrap_or_default();
+    // A capacity verdict's reasoning comes first: it is what the row says;
+    // so is what a figure drawn from a verdict's counts is.
+    let mut note = row.verdict.clone().or(sized).unwrap_or_default();
     if let Some(n) = &item.note {
         if !note.is_empty() {
             note.push_str(". ");
@@ -224,6 +231,104 @@ fn note_of<'e>(ev: &'e Evaluated, row: &Row) -> Cow<'e, str> {
         note.push_str(slip);
     }
     Cow::Owned(note)
+}
+
+/// What an uncertain figure computed from a verdict sized at a percentile
+/// is. The verdict shows its count at p95 (`36 boxes at p95`), but the
+/// figures that use it are computed draw by draw from each draw's count
+/// (issue 35), so their median is at the verdict's median: `priced draw by
+/// draw from redis_nodes' counts, so at its median 27 boxes; at the 36
+/// boxes it is sized at, $2,144/month`. That last figure is given only
+/// when it is exact: the figure is the verdict's count times the same
+/// factor in every draw.
+pub(crate) fn from_sized(ev: &Evaluated, row: &Row) -> Option<String> {
+    let range = row.range.as_ref()?;
+    if row.verdict.is_some() || !ev.rows.iter().any(|r| r.size_at.is_some()) {
+        return None;
+    }
+    let est = &ev.estimate;
+    let by_name: rustc_hash::FxHashMap<&str, &Row> = ev
+        .rows
+        .iter()
+        .map(|r| (est.items[r.item].name.as_str(), r))
+        .collect();
+    // The sized verdicts the row draws on, through the figures between.
+    let mut verdicts: Vec<&Row> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.insert(row.item);
+    let mut todo: Vec<usize> = vec![row.item];
+    while let Some(i) = todo.pop() {
+        for (name, _, _) in est.items[i].names() {
+            let Some(&used) = by_name.get(name) else {
+                continue;
+            };
+            if !seen.insert(used.item) {
+                continue;
+            }
+            if used.verdict.is_some() {
+                if used.size_at.is_some() && used.range.is_some() {
+                    verdicts.push(used);
+                }
+            } else {
+                todo.push(used.item);
+            }
+        }
+    }
+    let verb = match est.items[row.item].place {
+        Place::Section(s) if est.sections[s] == "cost" => "priced",
+        _ => "figured",
+    };
+    let [verdict] = verdicts[..] else {
+        if verdicts.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = verdicts
+            .iter()
+            .map(|v| format!("{}'", est.items[v.item].name))
+            .collect();
+        return Some(format!(
+            "{verb} draw by draw from {} counts, not from the counts they are sized at",
+            names.join(" and ")
+        ));
+    };
+    let name = &est.items[verdict.item].name;
+    let counts = verdict.range.as_ref()?;
+    let noun = |n: f64| {
+        let nouns = est.items[verdict.item].capacity.as_ref().map(|c| &c.noun);
+        let noun = nouns.map_or("", |(one, many)| if n == 1.0 { one } else { many });
+        format!("{} {noun}", crate::estimate::capacity::plain(n, 3))
+            .trim_end()
+            .to_string()
+    };
+    let sized = verdict.quantity.si_value();
+    // The same factor in every draw: the figure is the count times it.
+    let (xs, ys) = (counts.draws.values(), range.draws.values());
+    let factor = ys.first().zip(xs.first()).map(|(y, x)| y / x);
+    let exact = factor.filter(|f| {
+        f.is_finite()
+            && xs.len() == ys.len()
+            && xs
+                .iter()
+                .zip(ys)
+                .all(|(x, y)| (y - f * x).abs() <= 1e-9 * y.abs().max(f64::MIN_POSITIVE))
+    });
+    let Some(factor) = exact else {
+        return Some(format!(
+            "{verb} draw by draw from {name}' counts, not from the {} it is sized at",
+            noun(sized)
+        ));
+    };
+    let unit = crate::units::display::DisplayUnit {
+        label: row.shown.unit.clone(),
+        size: range.unit_size,
+    };
+    let at_sized = crate::quantity::Quantity::new(factor * sized, range.draws.dim()).ok()?;
+    Some(format!(
+        "{verb} draw by draw from {name}' counts, so at its median {}; at the {} it is sized at, {}",
+        noun(counts.spread.p50),
+        noun(sized),
+        crate::units::display::show_figures(at_sized, unit, None).text
+    ))
 }
 
 /// A rate in a QPS or bandwidth section that comes out per second squared

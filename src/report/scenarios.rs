@@ -18,6 +18,8 @@ pub(crate) struct Cell {
     /// It changes a verdict.
     pub(crate) marked: bool,
     pub(crate) si_value: f64,
+    /// Its kind, when the run has the figure.
+    pub(crate) dim: Option<Dimension>,
 }
 
 /// One line of the side-by-side report: a figure in every run.
@@ -39,11 +41,22 @@ fn ratio(base: &Cell, new: &Cell) -> Option<String> {
     if base.text == new.text && base.range == new.range {
         return None;
     }
+    // Where there is no ratio, why: as `bote diff` says it.
     let (b, n) = (base.si_value, new.si_value);
-    if b == 0.0 || !b.is_finite() || !n.is_finite() {
-        return Some("new".into());
-    }
-    Some(format!("×{}", crate::estimate::capacity::plain(n / b, 3)))
+    let why = if base.dim.is_some() && new.dim.is_some() && base.dim != new.dim {
+        "unit changed"
+    } else if !b.is_finite() || !n.is_finite() {
+        "no ratio"
+    } else if b == 0.0 {
+        "from 0"
+    } else if n == 0.0 {
+        "to 0"
+    } else if n / b < 0.0 {
+        "sign changed"
+    } else {
+        return Some(format!("×{}", crate::estimate::capacity::plain(n / b, 3)));
+    };
+    Some(why.into())
 }
 
 fn cell(row: &Row) -> Cell {
@@ -53,6 +66,7 @@ fn cell(row: &Row) -> Cell {
         ratio: None,
         marked: false,
         si_value: row.quantity.si_value(),
+        dim: Some(row.quantity.dim()),
     }
 }
 
@@ -76,23 +90,24 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
                     .headlines
                     .iter()
                     .find(|x| x.section == h.section && x.name == h.name);
-                let si = if h.name == "cost total" {
+                let q = if h.name == "cost total" {
                     (0..run.ev.estimate.sections.len())
                         .find_map(|s| run.ev.cost_total(s))
-                        .map_or(f64::NAN, |t| t.quantity.si_value())
+                        .map(|t| t.quantity)
                 } else {
                     run.ev
                         .rows
                         .iter()
                         .find(|r| run.ev.estimate.items[r.item].name == h.name)
-                        .map_or(f64::NAN, |r| r.quantity.si_value())
+                        .map(|r| r.quantity)
                 };
                 Cell {
                     text: found.map_or(String::new(), |x| x.text.clone()),
                     range: found.and_then(|x| x.range.as_deref().map(str::to_string)),
                     ratio: None,
                     marked: false,
-                    si_value: si,
+                    si_value: q.map_or(f64::NAN, |q| q.si_value()),
+                    dim: q.map(|q| q.dim()),
                 }
             })
             .collect();
@@ -141,7 +156,8 @@ pub(crate) fn blocks(runs: &[Run]) -> Vec<Block> {
                                 .and_then(|t| t.range.as_ref().map(|r| r.text.clone())),
                             ratio: None,
                             marked: false,
-                            si_value: t.map_or(f64::NAN, |t| t.quantity.si_value()),
+                            si_value: t.as_ref().map_or(f64::NAN, |t| t.quantity.si_value()),
+                            dim: t.map(|t| t.quantity.dim()),
                         }
                     })
                     .collect(),
@@ -198,12 +214,16 @@ fn cell_lines(c: &Cell) -> Vec<String> {
 
 /// The unit every run's figure on `line` ends with (`redirects/s`), which
 /// a narrow table says once, under the name, rather than in every cell.
+/// Never a magnitude (`$5.75 million/month`): a range's ends need not share
+/// the figure's (`$950,000 to $1.2 million/month`), so each cell says its own.
 fn common_unit(line: &Line) -> Option<&str> {
+    let magnitude = ["thousand", "million", "billion", "trillion"];
     let mut units = line.cells.iter().map(|c| {
         c.text
             .rsplit_once(' ')
             .filter(|(n, _)| n.chars().any(|ch| ch.is_ascii_digit()))
             .map(|(_, u)| u)
+            .filter(|u| !magnitude.iter().any(|m| u.starts_with(m)))
     });
     let first = units.next()??;
     units.all(|u| u == Some(first)).then_some(first)
@@ -224,8 +244,9 @@ fn cell_lines_in(c: &Cell, unit: Option<&str>) -> Vec<String> {
     }
     let mut out = vec![first];
     if let Some(r) = &c.range {
-        // The range in the figure's unit need not say it again.
-        let unit = c.text.rsplit_once(' ').map(|(_, u)| u);
+        // The range as a single report says it; only a unit said once under
+        // the name is left out, as from the figure (never a magnitude: see
+        // `common_unit`).
         let short = unit
             .and_then(|u| r.strip_suffix(u))
             .filter(|s| s.ends_with(' '))

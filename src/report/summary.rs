@@ -21,6 +21,9 @@ pub(crate) struct Headline<'e> {
     /// The median, when the figure is not it: a verdict sized at p95
     /// of its draws' counts.
     pub(crate) median: Option<String>,
+    /// What a figure drawn from such a verdict's counts is (see
+    /// [`from_sized`]).
+    pub(crate) sized: Option<String>,
 }
 
 /// What a report opens with.
@@ -42,6 +45,7 @@ fn cost_headline(section: &str, total: crate::estimate::CostTotal) -> Headline<'
         text: total.shown.text,
         range: total.range.map(|r| Cow::Owned(r.text)),
         median: None,
+        sized: None,
     }
 }
 
@@ -148,9 +152,10 @@ impl Headline<'_> {
     /// when the figure is not the median, `median 4, 90% range 4 to 7`.
     pub(crate) fn range_words(&self) -> Option<String> {
         let r = self.range.as_deref()?;
-        Some(match &self.median {
-            Some(m) => format!("median {m}, 90% range {r}"),
-            None => format!("90% range {r}"),
+        Some(match (&self.median, &self.sized) {
+            (Some(m), _) => format!("median {m}, 90% range {r}"),
+            (None, Some(s)) => format!("{s}; 90% range {r}"),
+            (None, None) => format!("90% range {r}"),
         })
     }
 }
@@ -182,6 +187,7 @@ fn headline<'e>(ev: &'e Evaluated, row: &'e Row) -> Headline<'e> {
             )
             .text
         }),
+        sized: from_sized(ev, row),
     }
 }
 

@@ -598,3 +598,116 @@ fn a_file_size_limit_leaves_no_temporary_file() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     assert_eq!(listed(dir), ["prep.md"]);
 }
+
+/// A run that exits 1 does not say the note is up to date: its last line
+/// says what was written and what was left, whether or not anything was.
+#[test]
+fn a_run_that_leaves_a_region_says_so_not_up_to_date() {
+    let path = note("notes-left", "prep.md", NOTE);
+    assert_eq!(run(&path, &[]).status, 0);
+    let filled = std::fs::read_to_string(&path).unwrap();
+    // Text edited inside a region: nothing else is stale.
+    let edited = filled.replace("dau = 50 million users", "dau = 50 million users (mine)");
+    std::fs::write(&path, &edited).unwrap();
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("edited by hand"), "{}", out.stderr);
+    assert!(!out.stdout.contains("up to date"), "{}", out.stdout);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{}: nothing written; 1 region edited by hand left as it was (--force replaces it)\n",
+            path.display()
+        )
+    );
+    // With another region stale, what was written and what was left.
+    let stale = edited.replacen(
+        "msgs = 40 messages/user per day",
+        "msgs = 20 messages/user per day",
+        1,
+    );
+    std::fs::write(&path, &stale).unwrap();
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .ends_with(" written; 1 region edited by hand left as it was (--force replaces it)\n"),
+        "{}",
+        out.stdout
+    );
+    // A region whose end marker is gone: left alone, and said.
+    let after = std::fs::read_to_string(&path).unwrap();
+    let first_end = after.find("<!-- bote: end -->").unwrap();
+    let mut no_end = after.clone();
+    no_end.replace_range(first_end..first_end + "<!-- bote: end -->".len(), "");
+    std::fs::write(&path, &no_end).unwrap();
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(!out.stdout.contains("up to date"), "{}", out.stdout);
+    assert!(out.stdout.contains("left alone"), "{}", out.stdout);
+}
+
+/// `--force` loses nothing a person wrote: a paragraph of theirs taken
+/// into a region (its end marker moved below it) is replaced, but the note
+/// as it was is kept whole in NOTE.md~ first, and stderr names the lines.
+#[test]
+fn force_keeps_what_it_replaces_in_a_backup() {
+    let path = note("notes-force-backup", "prep.md", NOTE);
+    assert_eq!(run(&path, &[]).status, 0);
+    let filled = std::fs::read_to_string(&path).unwrap();
+    // Move the first region's end marker below a paragraph of the user's.
+    let end = "<!-- bote: end -->\n";
+    let at = filled.find(end).unwrap();
+    let mut moved = filled.clone();
+    moved.replace_range(at..at + end.len(), "");
+    let mine = "My own paragraph, which I wrote.\n";
+    let between = moved.find("Between the blocks.\n").unwrap() + "Between the blocks.\n".len();
+    moved.insert_str(between, &format!("\n{mine}{end}"));
+    std::fs::write(&path, &moved).unwrap();
+    let out = run(&path, &[]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), moved);
+    // Forced: the region is bote's again, and the paragraph is in prep.md~,
+    // which is no more readable than the note.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let out = run(&path, &["--force"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path.with_file_name("prep.md~"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let forced = std::fs::read_to_string(&path).unwrap();
+    assert!(!forced.contains(mine), "{forced}");
+    let backup = std::fs::read_to_string(path.with_file_name("prep.md~")).unwrap();
+    assert_eq!(backup, moved);
+    // The lines named are the replaced region's, the paragraph among them.
+    let said = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("replaced (--force)"))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let range = said.split(':').nth(2).unwrap();
+    let (from, to) = range.split_once('-').unwrap();
+    let (from, to): (usize, usize) = (from.parse().unwrap(), to.parse().unwrap());
+    let lines: Vec<&str> = backup.lines().collect();
+    assert!(lines[from - 1].starts_with("<!-- bote: results"), "{said}");
+    assert_eq!(lines[to - 1], "<!-- bote: end -->", "{said}");
+    assert!(lines[from - 1..to].contains(&mine.trim_end()), "{said}");
+    assert!(said.contains("prep.md~"), "{said}");
+    // A run with nothing forced writes no backup over it.
+    std::fs::write(path.with_file_name("prep.md~"), "older\n").unwrap();
+    assert_eq!(run(&path, &["--force"]).status, 0);
+    assert_eq!(
+        std::fs::read_to_string(path.with_file_name("prep.md~")).unwrap(),
+        "older\n"
+    );
+}

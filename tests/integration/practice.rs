@@ -253,12 +253,14 @@ fn practice_grades_against_the_book() {
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
     let text = out.stdout;
-    // The first question does not say "the source rounds 38 up to ~40"
+    // The first question does not say "... 38 /s, which the source rounds up to ~40"
     // before the answer; it is said after.
     let first = text.split("[1/15] qps: write_qps\n").nth(1).unwrap();
     assert!(first.starts_with("> 40/s\n  good: 38.05 urls/s"), "{first}");
     assert!(
-        first.contains("  note: the source rounds 38 up to ~40\n"),
+        first.contains(
+            "  note: the source's 100M URLs a month is 38 /s, which the source rounds up to ~40\n"
+        ),
         "{first}"
     );
     let second = text.split("[2/15] qps: read_qps\n").nth(1).unwrap();

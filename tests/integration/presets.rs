@@ -161,3 +161,62 @@ fn every_summary_is_on_the_first_screen() {
         }
     }
 }
+
+/// A note on a derived figure stays true whatever `--point`, `--set` or a
+/// scenario does: it quotes no figure of the run ("some 16 TB a month"
+/// under a run of 5 TB). A number in such a note is a literal of the row's
+/// own definition (`zones: 3`, `256 GB`), or, in a clause naming the
+/// source or a price tier, the source's figure or the tier's bounds.
+#[test]
+fn preset_notes_quote_no_figure_of_the_run() {
+    // Every run of digits in the definition (`nic_25g` says 25 too).
+    let literals = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .map(|t| t.trim_matches(|c| c == '.' || c == ','))
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    // The numbers a note says: words that open with a digit (`16 TB`,
+    // `10K/s`, `5-year`), not names with one in them (`L4`, `gp3`).
+    let numbers = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+            .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|t| {
+                let digits = t.trim_end_matches(|c: char| !c.is_ascii_digit());
+                digits.to_string()
+            })
+            .collect()
+    };
+    let mut wrong = Vec::new();
+    for (name, text) in bote::PRESETS {
+        let mut section = "";
+        for line in text.lines() {
+            if !line.starts_with(' ') {
+                section = line.trim_end_matches(':');
+                continue;
+            }
+            let Some((definition, note)) = line.split_once("note: ") else {
+                continue;
+            };
+            if section == "assumptions" {
+                continue;
+            }
+            // The note runs to its closing quote, or to the next key.
+            let note = match note.strip_prefix('"') {
+                Some(q) => q.split_once('"').map_or(q, |(n, _)| n),
+                None => note.split([',', '}']).next().unwrap_or(note),
+            };
+            let own = literals(definition);
+            for clause in note.split([';', '(', ')']) {
+                let attributed = clause.contains("source") || clause.contains("tier");
+                for n in numbers(clause) {
+                    if !attributed && !own.contains(&n) {
+                        wrong.push(format!("{name}: {}: {n} in \"{note}\"", line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -325,3 +325,131 @@ fn the_opening_sentence_runs() {
         "the README should say what it answers"
     );
 }
+
+/// Every ` ```yaml ` block of the README and the guides is an estimate a
+/// user can paste and run: it passes `bote check` as written. A block that
+/// is a piece of a file (a `scenarios:` or `capacity:` section to add to
+/// one) says so in its fence, ` ```yaml piece `, and a block without
+/// `title:` that does not say so is an error here.
+#[test]
+fn yaml_examples_run() {
+    let mut ran = 0;
+    for (path, text) in all_docs() {
+        let mut lines = text.lines().enumerate();
+        while let Some((at, line)) = lines.next() {
+            let Some(info) = line.strip_prefix("```yaml") else {
+                continue;
+            };
+            let body: String = lines
+                .by_ref()
+                .take_while(|(_, l)| !l.starts_with("```"))
+                .map(|(_, l)| format!("{l}\n"))
+                .collect();
+            let whole = body.lines().any(|l| l.starts_with("title:"));
+            if info.trim() == "piece" {
+                assert!(!whole, "{path}:{}: a whole file marked `piece`", at + 1);
+                continue;
+            }
+            assert!(
+                whole,
+                "{path}:{}: a piece of a file: say so, ```yaml piece",
+                at + 1
+            );
+            let out = crate::common::bote(&["check", "-"], &body);
+            assert_eq!(
+                out.status,
+                0,
+                "{path}:{}: the example does not run\n{}{}",
+                at + 1,
+                out.stdout,
+                out.stderr
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran >= 2, "only {ran} YAML examples found");
+}
+
+/// Every `$ bote …` line of a console block with no output under it (those
+/// with output are [`readme_examples_run`]'s) and every line of a ` ```sh `
+/// block that runs bote runs, through a shell, in a fresh folder, and exits
+/// 0: the files `bote new` makes there first (`bote diff url-shortener
+/// mine.yaml` uses one made further down).
+/// `--watch` never ends, so a line with it runs once without it; a line
+/// that writes outside the folder (`~`, `$(…)`) is not run.
+#[test]
+fn shell_examples_run() {
+    let bin = std::path::Path::new(crate::common::bin());
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut ran = 0;
+    for (doc_path, text) in all_docs() {
+        let mut commands = Vec::new();
+        let mut fence = "";
+        let lines: Vec<&str> = text.lines().collect();
+        for (at, &line) in lines.iter().enumerate() {
+            let alone = lines
+                .get(at + 1)
+                .is_none_or(|next| next.starts_with("$ ") || next.starts_with("```"));
+            if let Some(info) = line.strip_prefix("```") {
+                fence = if fence.is_empty() && !info.is_empty() {
+                    info
+                } else {
+                    ""
+                };
+                continue;
+            }
+            let cmd = match fence {
+                "console" => line
+                    .strip_prefix("$ ")
+                    .filter(|c| c.starts_with("bote ") && alone),
+                "sh" => Some(line).filter(|l| {
+                    (l.starts_with("bote ") || l.contains("| bote "))
+                        && !l.contains('~')
+                        && !l.contains("$(")
+                }),
+                _ => None,
+            };
+            if let Some(cmd) = cmd {
+                commands.push((at + 1, cmd.replace(" --watch", "")));
+            }
+        }
+        if commands.is_empty() {
+            continue;
+        }
+        let dir = crate::common::folder(&format!("docs-{}", doc_path.replace('/', "-")));
+        // Examples read files of the project (`examples/pad.txt`).
+        std::fs::create_dir_all(dir.join("examples")).unwrap();
+        for e in std::fs::read_dir(format!("{ROOT}/examples")).unwrap() {
+            let e = e.unwrap();
+            if e.path().is_file() {
+                std::fs::copy(e.path(), dir.join("examples").join(e.file_name())).unwrap();
+            }
+        }
+        commands.sort_by_key(|(_, c)| !c.starts_with("bote new "));
+        for (line, cmd) in commands {
+            let out = std::process::Command::new("sh")
+                .args(["-c", &cmd])
+                .current_dir(&dir)
+                .env("PATH", &path)
+                .env("HOME", &dir)
+                .env("XDG_DATA_HOME", dir.join("data"))
+                .env("BOTE_PAGER", "cat")
+                .stdin(std::process::Stdio::null())
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{doc_path}:{line}: `{cmd}` failed\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            ran += 1;
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    assert!(ran >= 12, "only {ran} shell examples found");
+}

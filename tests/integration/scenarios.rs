@@ -168,6 +168,19 @@ fn table_markdown_and_csv_columns_are_single_runs() {
                     names[k]
                 );
             }
+            // An uncertain figure's range as the single run says it,
+            // magnitude and unit included (`$2.87 million to ...`, never a
+            // bare `($2.87 to $11.5)` under `$5.75 million/month`).
+            let ranges: Vec<Option<&str>> = all.iter().map(|f| f[i].2.as_str()).collect();
+            for (k, range) in ranges.iter().enumerate() {
+                if let Some(r) = range {
+                    assert!(
+                        cells[k].contains(&format!("<br>({r})")),
+                        "{target} {} {q}: {row} does not show ({r})",
+                        names[k]
+                    );
+                }
+            }
             // The table at full width: the figures in column order.
             let line = table
                 .lines()
@@ -179,6 +192,22 @@ fn table_markdown_and_csv_columns_are_single_runs() {
                     .find(text)
                     .unwrap_or_else(|| panic!("{target} {q}: {text} not in order in {line}"));
                 from += at + text.len();
+            }
+            // The ranges on the line below, whole and in column order.
+            if ranges.iter().any(Option::is_some) {
+                let below = table
+                    .lines()
+                    .skip_while(|l| *l != line)
+                    .nth(1)
+                    .unwrap_or_default();
+                let mut from = 0;
+                for r in ranges.iter().flatten() {
+                    let r = format!("({r})");
+                    let at = below[from..]
+                        .find(&r)
+                        .unwrap_or_else(|| panic!("{target} {q}: {r} not in order in {below}"));
+                    from += at + r.len();
+                }
             }
             // CSV: column k is the single run's value in base units.
             let csv_row = csv
@@ -329,4 +358,57 @@ fn side_by_side_snapshots() {
             insta::assert_snapshot!(format!("{name}.side-by-side.width{width}"), out);
         }
     }
+}
+
+/// Where a figure has no ratio to the other, the report says why, in every
+/// format of `bote diff` and in the side-by-side report: a name that now
+/// holds another kind of figure (`50 million users` → a plain `300
+/// million`) is `unit changed`, not `new` (it is in both), and a figure
+/// from 0 is `from 0`.
+#[test]
+fn a_figure_without_a_ratio_says_why() {
+    let dir = crate::common::folder("diff-unit-changed");
+    let old = dir.join("old.yaml");
+    let new = dir.join("new.yaml");
+    std::fs::write(
+        &old,
+        "title: Old\ncounts: [user]\nassumptions:\n  dau: 50M users\n  z: 0\nqps:\n  w: { expr: (z + 1) / 1 s, unit: /s }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "title: New\nassumptions:\n  dau: 300M\n  z: 3\nqps:\n  w: { expr: (z + 1) / 1 s, unit: /s }\n",
+    )
+    .unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let text = bote(&["diff", old, new], "").stdout;
+    assert!(
+        text.contains("assumptions.dau: 50 million users → 300 million  unit changed\n"),
+        "{text}"
+    );
+    assert!(text.contains("assumptions.z: 0 → 3  from 0\n"), "{text}");
+    assert!(!text.contains(" new\n"), "{text}");
+    let md = bote(&["diff", old, new, "--format", "markdown"], "").stdout;
+    assert!(
+        md.contains("| assumptions.dau | 50 million users | 300 million | unit changed |"),
+        "{md}"
+    );
+    assert!(md.contains("| assumptions.z | 0 | 3 | from 0 |"), "{md}");
+    let json: Value =
+        serde_json::from_str(&bote(&["diff", old, new, "--format", "json"], "").stdout).unwrap();
+    let changed = json["changed"].as_array().unwrap();
+    let dau = changed.iter().find(|c| c["name"] == "dau").unwrap();
+    assert_eq!(dau["ratio"], Value::Null);
+    assert_eq!(dau["no_ratio"], "unit changed");
+    let z = changed.iter().find(|c| c["name"] == "z").unwrap();
+    assert_eq!(z["no_ratio"], "from 0");
+    let w = changed.iter().find(|c| c["name"] == "w").unwrap();
+    assert!(w["ratio"].is_number() && w.get("no_ratio").is_none(), "{w}");
+    // Side by side (where a scenario cannot change a figure's kind): a
+    // figure from 0.
+    let side = "title: S\nassumptions:\n  z: 0\nscenarios:\n  more: { z: 3 }\nqps:\n  w: { expr: z * 2 }\n";
+    let out = bote(&["run", "-", "--width", "200"], side);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("3 from 0"), "{}", out.stdout);
+    assert!(!out.stdout.contains(" new"), "{}", out.stdout);
 }

@@ -548,3 +548,70 @@ fn the_figures_docs_quote_are_printed() {
     // The figure the docs once quoted, which the preset never printed.
     assert!(!docs.contains("$291,430"));
 }
+
+/// A cost line over a verdict sized at p95 is priced draw by draw from
+/// each draw's count (issue 35), so its figure is the median's cost, not
+/// the sized count's: the summary and the row say so, and, the line being
+/// the count times exact factors, what the sized count costs.
+#[test]
+fn a_cost_over_a_sized_verdict_says_what_its_figure_is() {
+    let yaml = "\
+title: Rate limiter
+assumptions:
+  rps: 1M /s
+  ops_per_request: 2
+qps:
+  redis_ops: { expr: rps * ops_per_request, unit: /s }
+capacity:
+  redis_nodes: { load: redis_ops, per_box: ref.redis_ops }
+cost:
+  redis_cost: redis_nodes * price.general_box
+budget:
+  padded: redis_nodes * price.general_box * (1 to 2)
+";
+    let json = run_json(yaml);
+    let nodes = quantity(&json, "redis_nodes");
+    let (sized, median) = (
+        nodes["si_value"].as_f64().unwrap(),
+        nodes["range"]["p50"].as_f64().unwrap(),
+    );
+    let cost = quantity(&json, "redis_cost");
+    // The figure is the cost of the median count (in $/month).
+    assert_eq!(cost["unit"], "$/month");
+    let sized_cost = cost["value"].as_f64().unwrap() / median * sized;
+    for format in ["table", "markdown"] {
+        let out = bote(&["run", "-", "--format", format, "--width", "400"], yaml);
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let said = format!(
+            "priced draw by draw from redis_nodes' counts, so at its median {median} boxes; \
+             at the {sized} boxes it is sized at, $"
+        );
+        // Once in the summary, once in the row's note.
+        assert_eq!(
+            out.stdout.matches(&said).count(),
+            2,
+            "{format}\n{}",
+            out.stdout
+        );
+        let figure: f64 = out.stdout.split(&said).nth(1).unwrap()[..]
+            .split('/')
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap();
+        assert!(
+            (figure - sized_cost).abs() <= 0.001 * sized_cost,
+            "{figure} is not {sized} boxes' {sized_cost}"
+        );
+        // A line with a ranged factor too says what its figure is, and no
+        // figure for the sized count.
+        assert!(
+            out.stdout.contains(&format!(
+                "figured draw by draw from redis_nodes' counts, not from the {sized} boxes it is sized at"
+            )),
+            "{format}\n{}",
+            out.stdout
+        );
+    }
+}
