@@ -646,6 +646,19 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A number said as a word (`a`, `half`, `twice`) at `span`.
+    fn word_number(&mut self, value: f64, span: Span) -> Result<NodeId, ExprError> {
+        let node = Expr::Number {
+            value,
+            magnitude: None,
+            percent: false,
+            money: false,
+            digits: Digits::within(span, span),
+            span: span.into(),
+        };
+        self.push(node, 0)
+    }
+
     /// After `half`: `a` or `an` before a unit or magnitude word (`half an
     /// hour`, `half a million`), or `of` before a figure (`half of 1 TB`)?
     fn half_of_what(&self) -> bool {
@@ -826,18 +839,8 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(inner)
             }
-            Tok::Ident if self.article_one() => {
-                // `a billion requests`, `for a year`: one of what follows.
-                let node = Expr::Number {
-                    value: 1.0,
-                    magnitude: None,
-                    percent: false,
-                    money: false,
-                    digits: Digits::within(token.span, token.span),
-                    span: token.span.into(),
-                };
-                self.push(node, 0)
-            }
+            // `a billion requests`, `for a year`: one of what follows.
+            Tok::Ident if self.article_one() => self.word_number(1.0, token.span),
             // `a 5 MB photo`, `over a 1 Gbps link`: the figure; the noun
             // after it says what it is (see `Parser::described`).
             Tok::Ident
@@ -859,15 +862,7 @@ impl<'a> Parser<'a> {
                 {
                     self.pos += 1;
                 }
-                let node = Expr::Number {
-                    value: 0.5,
-                    magnitude: None,
-                    percent: false,
-                    money: false,
-                    digits: Digits::within(token.span, token.span),
-                    span: token.span.into(),
-                };
-                self.push(node, 0)
+                self.word_number(0.5, token.span)
             }
             // `twice a day`, `once every 5 minutes`: that many times, when
             // how often follows (`twice` alone is no figure).
@@ -875,15 +870,8 @@ impl<'a> Parser<'a> {
                 if how_many_times(token.text(self.src)).is_some()
                     && self.how_often_at(self.pos) =>
             {
-                let node = Expr::Number {
-                    value: how_many_times(token.text(self.src)).unwrap_or(1.0),
-                    magnitude: None,
-                    percent: false,
-                    money: false,
-                    digits: Digits::within(token.span, token.span),
-                    span: token.span.into(),
-                };
-                self.push(node, 0)
+                let times = how_many_times(token.text(self.src)).unwrap_or(1.0);
+                self.word_number(times, token.span)
             }
             Tok::Ident => self.word(token.text(self.src), token.span),
             _ => {
