@@ -68,8 +68,7 @@ pub(crate) fn check(stmt: &Statement, have: Dimension, dim_of: Dims<'_>) -> Resu
 /// declared count would: the dimension of a value that `refused` (by
 /// [`check`]) or that counts more than one such noun, said as the person
 /// meant it. `3 replicas * 5 TB` is 15 TB; `300M users * 2 posts a day`
-/// is posts a day: the noun said per time, when one is, else the last
-/// noun counted (`10K writes/s * 3 replicas` is writes a second). The number is the same either
+/// is posts a day, the last noun counted. The number is the same either
 /// way; `None` when there is nothing to read past.
 pub(crate) fn read_past(
     counts: &crate::quantity::count::Counts,
@@ -89,20 +88,10 @@ pub(crate) fn read_past(
         return Some(have.dropping(&|id| counts.guessed_at(id).is_some()));
     }
     if guessed.len() > 1 {
-        // The noun said per time is what the rate counts (`10K writes/s *
-        // 3 replicas` is writes a second); else the last noun counted.
-        let per_time: Vec<_> = guessed
+        let last = guessed
             .iter()
             .copied()
-            .filter(|&id| counts.said_per_time(id))
-            .collect();
-        let last = match per_time[..] {
-            [one] => Some(one),
-            _ => guessed
-                .iter()
-                .copied()
-                .max_by_key(|&id| counts.guessed_at(id)),
-        };
+            .max_by_key(|&id| counts.guessed_at(id));
         return Some(have.dropping(&|id| Some(id) != last && guessed.contains(&id)));
     }
     None

@@ -112,9 +112,6 @@ fn is_noun_like(word: &str) -> bool {
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Reading {
     pub(crate) counts: Vec<(String, String)>,
-    /// The nouns (singular) said per time where they stand: `writes/s`,
-    /// `posts a day`, `uploads every 4 seconds`.
-    pub(crate) per_time: Vec<String>,
     pub(crate) text: String,
 }
 
@@ -128,7 +125,6 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
     let mut tokens = Vec::new();
     let mut reading = Reading {
         counts: Vec::new(),
-        per_time: Vec::new(),
         text: src.to_string(),
     };
     if lex(src, &mut tokens).is_err() {
@@ -231,9 +227,6 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
                     blank(&mut reading.text, t.span);
                 } else if plain {
                     let pair = singular_and_plural(w);
-                    if per_time_at(&tokens, i + 1, src) && !reading.per_time.contains(&pair.0) {
-                        reading.per_time.push(pair.0.clone());
-                    }
                     if !reading.counts.contains(&pair) {
                         reading.counts.push(pair);
                     }
@@ -246,26 +239,6 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
         i += 1;
     }
     reading
-}
-
-/// Is the noun before token `i` said per time: `/s`, `per day`, `a
-/// day`, `each second`, `every 4 seconds`?
-fn per_time_at(tokens: &[Token], i: usize, src: &str) -> bool {
-    let time = |t: Option<&Token>| {
-        t.is_some_and(|t| match t.tok {
-            Tok::Number { .. } => true,
-            Tok::Ident => crate::units::lookup(t.text(src))
-                .is_some_and(|u| u.dim == crate::quantity::dimension::Dimension::TIME),
-            _ => false,
-        })
-    };
-    match tokens.get(i) {
-        Some(t) if t.tok == Tok::Slash => time(tokens.get(i + 1)),
-        Some(t) if t.tok == Tok::Ident => {
-            matches!(t.text(src), "per" | "a" | "an" | "each" | "every") && time(tokens.get(i + 1))
-        }
-        _ => false,
-    }
 }
 
 /// Does `word` read as a unit where a unit may stand: a catalog unit in

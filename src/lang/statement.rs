@@ -118,7 +118,7 @@ fn read_counts(src: &str, env: &mut Env<'_>) -> String {
         if super::declare_count(&mut env.counts, one, Some(many), &[]).is_ok()
             && let Some(id) = env.counts.lookup(one)
         {
-            env.counts.guess(id, reading.per_time.contains(one));
+            env.counts.guess(id);
         }
     }
     reading.text

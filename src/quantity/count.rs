@@ -96,8 +96,6 @@ pub(crate) struct Counts {
     /// The counts `bote eval` read from a question's nouns (`150M DAU`)
     /// rather than the person declared, in the order they came.
     guessed: Vec<CountId>,
-    /// Those of them said per time (`writes/s`, `posts a day`).
-    per_time: Vec<CountId>,
 }
 
 impl Counts {
@@ -124,20 +122,11 @@ impl Counts {
         Some(id)
     }
 
-    /// Mark `id`, just declared, as read from a question's nouns, and
-    /// whether the question said it per time.
-    pub(crate) fn guess(&mut self, id: CountId, per_time: bool) {
+    /// Mark `id`, just declared, as read from a question's nouns.
+    pub(crate) fn guess(&mut self, id: CountId) {
         if !self.guessed.contains(&id) {
             self.guessed.push(id);
         }
-        if per_time && !self.per_time.contains(&id) {
-            self.per_time.push(id);
-        }
-    }
-
-    /// Was the question's noun `id` said per time (`10K writes/s`)?
-    pub(crate) fn said_per_time(&self, id: CountId) -> bool {
-        self.per_time.contains(&id)
     }
 
     /// Where `id` came among the counts read from the question's nouns;
