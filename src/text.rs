@@ -75,10 +75,19 @@ pub(crate) fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<Cow<'_, st
 
 /// `a`, `a or b`, `a, b or c`: items joined as a sentence lists them.
 pub(crate) fn or_list(items: &[String]) -> String {
+    joined(items, "or")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn and_list(items: &[String]) -> String {
+    joined(items, "and")
+}
+
+fn joined(items: &[String], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
     }
 }
 

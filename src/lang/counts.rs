@@ -66,35 +66,44 @@ pub(crate) fn check(stmt: &Statement, have: Dimension, dim_of: Dims<'_>) -> Resu
 /// The counts a question's nouns gave (`bote eval '3 replicas * 5 TB'`)
 /// are names the person never declared, so they do not refuse what a
 /// declared count would: the dimension of a value that `refused` (by
-/// [`check`]) or that counts more than one such noun, said as the person
-/// meant it. `3 replicas * 5 TB` is 15 TB; `300M users * 2 posts a day`
-/// is posts a day, the last noun counted. The number is the same either
-/// way; `None` when there is nothing to read past.
+/// [`check`]) or that counts more than one such noun, without them, but
+/// for those a conversion target `named`. `3 replicas * 5 TB` is 15 TB.
+/// Two nouns multiplied (`300M users * 2 posts a day`, `1K orders/s * 5
+/// items`) leave out a "per" that could stand after either, so the value
+/// is said without either (see [`together`]) unless a target names one
+/// (`-> posts/s`). The number is the same either way; `None` when there
+/// is nothing to read past.
 pub(crate) fn read_past(
     counts: &crate::quantity::count::Counts,
     have: Dimension,
     refused: bool,
+    named: Option<Dimension>,
 ) -> Option<Dimension> {
-    let guessed: Vec<_> = have
+    let guessed = |id| counts.guessed_at(id).is_some();
+    let kept = |id| named.is_some_and(|t| t.counts().any(|(n, _)| n == id));
+    let all_guessed = have
+        .counts()
+        .filter(|&(_, e)| e > 0)
+        .all(|(id, _)| guessed(id));
+    if (refused && all_guessed) || together(counts, have).len() > 1 {
+        return Some(have.dropping(&|id| guessed(id) && !kept(id)));
+    }
+    None
+}
+
+/// The nouns a question counts in `have` that it never declared, in the
+/// order they came (`users`, `posts`).
+pub(crate) fn together(
+    counts: &crate::quantity::count::Counts,
+    have: Dimension,
+) -> Vec<crate::quantity::count::CountId> {
+    let mut ids: Vec<_> = have
         .counts()
         .filter(|&(id, e)| e > 0 && counts.guessed_at(id).is_some())
         .map(|(id, _)| id)
         .collect();
-    let all_guessed = have
-        .counts()
-        .filter(|&(_, e)| e > 0)
-        .all(|(id, _)| counts.guessed_at(id).is_some());
-    if refused && all_guessed {
-        return Some(have.dropping(&|id| counts.guessed_at(id).is_some()));
-    }
-    if guessed.len() > 1 {
-        let last = guessed
-            .iter()
-            .copied()
-            .max_by_key(|&id| counts.guessed_at(id));
-        return Some(have.dropping(&|id| Some(id) != last && guessed.contains(&id)));
-    }
-    None
+    ids.sort_by_key(|&id| counts.guessed_at(id));
+    ids
 }
 
 /// The dimension of the name at a node, where it is known.

@@ -150,7 +150,8 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
                 .map(|q| Quantity::new(q.si_value(), dim))
                 .map_err(|e| ExprError::quantity(e, stmt.span()))?;
         } else if let Some(dim) =
-            super::counts::read_past(&env.counts, v.dim(), mismatched).filter(|d| fits(d))
+            super::counts::read_past(&env.counts, v.dim(), mismatched, Some(size.dim()))
+                .filter(|d| fits(d))
         {
             v = v
                 .map(|q| Quantity::new(q.si_value(), dim))

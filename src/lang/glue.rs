@@ -35,3 +35,14 @@ pub(crate) const MODIFIERS: [&str; 18] = [
 pub(crate) fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word) || MODIFIERS.contains(&word)
 }
+
+/// The count a word of how often stands for: `once` 1, `twice` 2, `thrice` 3
+/// (`twice a day`, `1M users twice a day`); never a noun.
+pub(crate) fn how_many_times(word: &str) -> Option<f64> {
+    match word {
+        "once" => Some(1.0),
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => None,
+    }
+}

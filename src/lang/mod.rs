@@ -189,9 +189,11 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
     if stmt.target.is_none() {
         squared(&stmt, value.dim())?;
     }
+    let mut together = None;
     if stmt.target.is_none() {
         let checked = counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id));
-        if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err()) {
+        together = nouns_together(&env.counts, value.dim());
+        if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err(), None) {
             value = value
                 .map(|q| crate::quantity::Quantity::new(q.si_value(), dim))
                 .map_err(|e| ExprError::quantity(e, stmt.span()))?;
@@ -207,6 +209,8 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         )?),
         // A percentage written as one stays one: `20%`, not 0.2.
         None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
+        // Nouns said together are not said (see `nouns_together`).
+        None if together.is_some() => None,
         // A figure keeps the units it was written in: `24 bits`, `1 Gbps`.
         None => stmt
             .written_units()
@@ -214,7 +218,10 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
     };
     let (quantity, shown, range) = display::show_value(&value, unit, env.calendar);
     // A plain number divided by one (`3600 / 60`) is arithmetic, not a unit.
-    let warning = hand_conversion(&stmt, value.dim());
+    let warning = match (hand_conversion(&stmt, value.dim()), together) {
+        (Some(hand), Some(nouns)) => Some(format!("{hand}; and {nouns}")),
+        (hand, nouns) => hand.or(nouns),
+    };
     Ok(Answer {
         warning,
         input: stmt.to_string(),
@@ -223,6 +230,37 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         shown,
         range,
     })
+}
+
+/// Two nouns of a question multiplied (`1K orders/s * 5 items`): the value
+/// is said without them, since the "per" left out could stand after
+/// either (5,000 items a second, or order-items); said, with the way to
+/// name one.
+fn nouns_together(
+    counts: &crate::quantity::count::Counts,
+    dim: crate::quantity::dimension::Dimension,
+) -> Option<String> {
+    let ids = counts::together(counts, dim);
+    let [.., last] = ids[..] else {
+        return None;
+    };
+    if ids.len() < 2 {
+        return None;
+    }
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| format!("`{}`", id.name(true)))
+        .collect();
+    let per = if dim.dropping(&|_| true) == crate::quantity::dimension::Dimension::RATE {
+        "/s"
+    } else {
+        ""
+    };
+    Some(format!(
+        "this counts {} together, so it is shown without them; to name what it counts, convert: `-> {}{per}`",
+        crate::text::and_list(&names),
+        last.name(true)
+    ))
 }
 
 /// A rate multiplied by more time than it is per: `5M photos per day * 365

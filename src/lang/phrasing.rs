@@ -208,6 +208,7 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
                 }
                 let plain = is_noun_like(w)
                     && !is_function_word(w)
+                    && super::glue::how_many_times(w).is_none()
                     && !super::parser::is_reserved_word(w)
                     && !w.contains('.')
                     && !is_misspelt_unit(w)

@@ -450,10 +450,13 @@ fn questions_as_people_type_them() {
     for (src, answer, reading) in cases {
         assert_eq!(read(src), (answer.into(), reading.into()), "{src}");
     }
-    // Two counts read from the question's nouns are said in the last, as
-    // the question means it (150M DAU posting 2 a day: posts a second).
+    // Two counts read from the question's nouns multiplied leave out a
+    // "per" that could stand after either: the figure is said without
+    // them, in the unit asked, and a target that names one says it.
     let (answer, reading) = read("150M DAU * 2 posts/day -> /s");
     assert_eq!(reading, "150 million DAUs * (2 posts / day) -> /s");
+    assert_eq!(answer, "3,472 /s");
+    let (answer, _) = read("150M DAU * 2 posts/day -> posts/s");
     assert_eq!(answer, "3,472 posts/s");
 }
 
@@ -539,7 +542,8 @@ fn an_error_quotes_the_line_as_typed() {
 
 /// The nouns `bote eval` reads as counts are names the person never
 /// declared: they do not refuse a product a declared count would, and a
-/// product of two of them says the last, as the question means it. The
+/// product of two of them, which leaves out a "per" that could stand after
+/// either, is said without them and a warning says how to name one. The
 /// numbers are the same either way.
 #[test]
 fn counts_read_from_a_question_are_read_as_meant() {
@@ -548,8 +552,13 @@ fn counts_read_from_a_question_are_read_as_meant() {
         ("3 replicas * 5 TB", "15 TB"),
         // 5e8 x 300 B / 86,400 s = 1.736 MB/s.
         ("500 million tweets per day * 300 bytes", "1.736 MB/s"),
-        // 3e8 x 2 / 86,400 s = 6,944 posts a second.
-        ("300M users * 2 posts a day", "6,944 posts/s"),
+        // 3e8 x 2 / 86,400 s = 6,944 a second: posts, or user-posts; said
+        // without either (the warning says `-> posts/s`).
+        ("300M users * 2 posts a day", "6,944 /s"),
+        ("300M users * 2 posts a day -> posts/s", "6,944 posts/s"),
+        // 1,000 orders/s x 5 = 5,000 a second: items, not orders.
+        ("1K orders/s * 5 items", "5,000 /s"),
+        ("10K writes/s * 3 replicas", "30,000 /s"),
         ("2 posts/user * 10M users", "20 million posts"),
         // Little's law said with `at`: 1e4 /s x 0.2 s in flight.
         ("10K payments/s at 200 ms", "2,000 payments"),
@@ -581,7 +590,7 @@ fn a_day_converted_by_hand_is_said() {
     // 5e9 reads a day / 86,400 = 57,870 reads a day = 40.19 a minute.
     let out = bote(&["eval", "500M DAU * 10 reads per day / 86400"], "");
     assert_eq!(out.status, 0);
-    assert_eq!(out.stdout, "40.19 reads/min\n");
+    assert_eq!(out.stdout, "40.19 /min\n");
     assert!(
         out.stderr
             .starts_with("warning: `/ 86400` divides by a plain number: a day in seconds?"),

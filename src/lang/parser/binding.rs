@@ -351,9 +351,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `2 B users`: a spaced `B` after a plain number, then a noun, reads
-    /// as bytes (`500 B` is bytes) and as billions (`2B users`); refused
-    /// with both readings.
+    /// `2 B users`, `5m users`: a unit spelt as a magnitude is (`B` bytes
+    /// and billions, `m` metres and millions) after a plain number, then a
+    /// noun, reads both ways; refused with both readings (`500 B` alone is
+    /// bytes, `5 m` metres).
     fn bytes_or_billions(&self, lhs: NodeId, word: &str, span: Span) -> Result<(), ExprError> {
         let plain = matches!(
             self.node(lhs),
@@ -367,23 +368,35 @@ impl<'a> Parser<'a> {
         let noun = self
             .word_at(self.pos + 1)
             .filter(|(w, _)| !is_keyword(w) && units::lookup(w).is_none());
-        let (true, "B", Some((noun, nspan))) = (plain, word, noun) else {
+        let (true, Some((noun, nspan))) = (plain, noun) else {
             return Ok(());
         };
         let number = self.text_of(lhs);
-        Err(ExprError::new(
-            ExprErrorKind::Ambiguous {
-                text: format!("{number} B {noun}"),
-                readings: [
+        let (readings, advice) = match word {
+            "B" => (
+                [
                     format!("{number}B {noun}"),
                     format!(
                         "{number} B/{}",
                         crate::lang::phrasing::singular_and_plural(noun).0
                     ),
                 ],
-                advice: "the first for billions, the second for bytes each",
+                "the first for billions, the second for bytes each",
+            ),
+            "m" => (
+                [format!("{number}M {noun}"), format!("{number} m * {noun}")],
+                "the first for millions, the second for metres",
+            ),
+            _ => return Ok(()),
+        };
+        let whole = self.span(lhs).to(span).to(nspan);
+        Err(ExprError::new(
+            ExprErrorKind::Ambiguous {
+                text: self.src[whole.start..whole.end].to_string(),
+                readings,
+                advice,
             },
-            self.span(lhs).to(span).to(nspan),
+            whole,
         ))
     }
 
@@ -541,7 +554,9 @@ impl<'a> Parser<'a> {
         match self.tokens.get(pos)? {
             Token {
                 tok: Tok::Ident, ..
-            } => self.word_at(pos).filter(|(w, _)| !is_keyword(w) && !called),
+            } => self.word_at(pos).filter(|(w, _)| {
+                !is_keyword(w) && !called && crate::lang::glue::how_many_times(w).is_none()
+            }),
             Token {
                 tok: Tok::Dollar,
                 span,

@@ -397,13 +397,22 @@ impl<'a> Parser<'a> {
         before.span.end == at.span.start && at.span.end == after.span.start
     }
 
-    /// `100-300 ms`, `100ms-300ms`: a `-` with no spaces between figures,
-    /// one with a unit, is how a range is jotted down as well as a
+    /// `100-300 ms`, `100ms-300ms`, `3-5x`, `10-20%`: a `-` with no spaces
+    /// between figures, one with a unit, a percent sign, a magnitude, money
+    /// or a factor's `x`, is how a range is jotted down as well as a
     /// subtraction; refused with both readings (`1000-1` stays arithmetic).
     fn range_or_minus(&self, lhs: NodeId, rhs: NodeId) -> Result<(), ExprError> {
+        // Is the node a figure, and is it marked: a unit, a percentage, a
+        // magnitude, money, or a factor's `x` (`3-5x`, `10-20%`, `5-10K`)?
         let figure = |id: NodeId| -> Option<bool> {
+            let factor = self.src[self.span(id).end..].starts_with('x');
             match self.node(id) {
-                Expr::Number { .. } => Some(false),
+                Expr::Number {
+                    magnitude,
+                    percent,
+                    money,
+                    ..
+                } => Some(magnitude.is_some() || *percent || *money || factor),
                 Expr::Juxt { lhs, .. } => {
                     matches!(self.node(*lhs), Expr::Number { .. }).then_some(true)
                 }
@@ -416,7 +425,12 @@ impl<'a> Parser<'a> {
         if !(l || r) {
             return Ok(());
         }
-        let (lt, rt) = (self.text_of(lhs), self.text_of(rhs));
+        let said = |id: NodeId| {
+            let span = self.span(id);
+            let x = usize::from(self.src[span.end..].starts_with('x'));
+            &self.src[span.start..span.end + x]
+        };
+        let (lt, rt) = (said(lhs), said(rhs));
         Err(ExprError::new(
             ExprErrorKind::Ambiguous {
                 text: format!("{lt}-{rt}"),
@@ -525,12 +539,22 @@ impl<'a> Parser<'a> {
                         BinOp::Mul
                     }
                 }
+                // `1M users twice a day`: that many times each, then how often.
+                Some(Tok::Ident)
+                    if self.word_at(self.pos).is_some_and(|(w, _)| {
+                        crate::lang::glue::how_many_times(w).is_some() && !(self.is_name)(w)
+                    }) && self.how_often_at(self.pos + 1) =>
+                {
+                    // No operator to step over: `twice` is the operand.
+                    self.pos -= 1;
+                    BinOp::Mul
+                }
                 // `twice a day`, `once every 5 minutes`: see `primary`.
                 Some(Tok::Ident)
                     if self.pos > 0
-                        && self
-                            .word_at(self.pos - 1)
-                            .is_some_and(|(w, _)| how_many_times(w).is_some())
+                        && self.word_at(self.pos - 1).is_some_and(|(w, _)| {
+                            crate::lang::glue::how_many_times(w).is_some()
+                        })
                         && self.how_often_at(self.pos) =>
                 {
                     BinOp::Div
@@ -545,11 +569,16 @@ impl<'a> Parser<'a> {
                 }
                 // `5x` is the factor 5, and `5x avg` five times avg.
                 Some(Tok::Ident) if self.multiplier_x(self.pos) => {
-                    if !self.operand_at(self.pos + 1) {
+                    // `3x a day`, `2x per hour`: how often, as `3 times a day`.
+                    if self.how_often_at(self.pos + 1) {
+                        self.pos += 1;
+                        BinOp::Div
+                    } else if !self.operand_at(self.pos + 1) {
                         self.pos += 1;
                         continue;
+                    } else {
+                        BinOp::Mul
                     }
-                    BinOp::Mul
                 }
                 _ => break,
             };
@@ -644,6 +673,30 @@ impl<'a> Parser<'a> {
             }
             _ => false,
         }
+    }
+
+    /// `k = 3` then `5 k`: a magnitude written after a space (`5 k` is
+    /// 5,000) spelt as a defined name reads both ways; refused with both.
+    fn spaced_magnitude_or_name(&self, span: Span, digits: Span) -> Result<(), ExprError> {
+        let text = &self.src[span.start..span.end];
+        let written = &self.src[digits.start..digits.end];
+        let Some(suffix) = text.strip_prefix(written).map(str::trim_start) else {
+            return Ok(());
+        };
+        if suffix.len() == text.len() - written.len() || !(self.is_name)(suffix) {
+            return Ok(());
+        }
+        Err(ExprError::new(
+            ExprErrorKind::Ambiguous {
+                text: text.to_string(),
+                readings: [
+                    format!("{written}{suffix}"),
+                    format!("{written} * {suffix}"),
+                ],
+                advice: "the first for the magnitude, the second for your name",
+            },
+            span,
+        ))
     }
 
     /// A number said as a word (`a`, `half`, `twice`) at `span`.
@@ -809,6 +862,7 @@ impl<'a> Parser<'a> {
                 magnitude,
             } => {
                 let digits = Span::new(token.span.start, token.span.start + usize::from(digits));
+                self.spaced_magnitude_or_name(token.span, digits)?;
                 self.number(digits, value, magnitude, false, token.span)
             }
             Tok::Dollar => match self.next() {
@@ -855,7 +909,11 @@ impl<'a> Parser<'a> {
                 self.primary()
             }
             // `half an hour`, `half a million`, `half of 1 TB`: a half.
-            Tok::Ident if token.text(self.src) == "half" && self.half_of_what() => {
+            Tok::Ident
+                if token.text(self.src) == "half"
+                    && !(self.is_name)("half")
+                    && self.half_of_what() =>
+            {
                 if self
                     .word_at(self.pos)
                     .is_some_and(|(w, _)| matches!(w, "a" | "an"))
@@ -867,10 +925,11 @@ impl<'a> Parser<'a> {
             // `twice a day`, `once every 5 minutes`: that many times, when
             // how often follows (`twice` alone is no figure).
             Tok::Ident
-                if how_many_times(token.text(self.src)).is_some()
+                if crate::lang::glue::how_many_times(token.text(self.src)).is_some()
+                    && !(self.is_name)(token.text(self.src))
                     && self.how_often_at(self.pos) =>
             {
-                let times = how_many_times(token.text(self.src)).unwrap_or(1.0);
+                let times = crate::lang::glue::how_many_times(token.text(self.src)).unwrap_or(1.0);
                 self.word_number(times, token.span)
             }
             Tok::Ident => self.word(token.text(self.src), token.span),
@@ -975,16 +1034,6 @@ enum Asked {
     /// How many of this figure the expression holds (`how many 4 KB pages
     /// in 1 GB`).
     Each(NodeId),
-}
-
-/// The count a word of how often stands for: `once` 1, `twice` 2, `thrice` 3.
-fn how_many_times(word: &str) -> Option<f64> {
-    match word {
-        "once" => Some(1.0),
-        "twice" => Some(2.0),
-        "thrice" => Some(3.0),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
