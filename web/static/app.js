@@ -148,12 +148,16 @@ function refresh() {
   if (timings.ready === null) timings.ready = performance.now();
 }
 
-/** How many characters of the error pane's monospace fit across it. */
-let charWidth = 0;
+/** How many characters of the error pane's monospace fit across it. Kept
+ * until the window's size changes: reading a width forces a layout, and a
+ * layout in the middle of a keystroke's run is a second one in its frame. */
+let charWidth = 0, fit = 0;
 function columns() {
   if (!charWidth) charWidth = measureChar();
-  return Math.max(20, Math.floor(($("errors").parentElement.clientWidth - 32) / charWidth));
+  if (!fit) fit = Math.max(20, Math.floor(($("errors").parentElement.clientWidth - 32) / charWidth));
+  return fit;
 }
+addEventListener("resize", () => { fit = 0; });
 
 function measureChar() {
   const probe = document.createElement("pre");
