@@ -94,7 +94,7 @@ pub(crate) fn render_runs(runs: &[crate::estimate::Run], format: Format, opts: O
 /// a page to lay out: each changed figure with its ratio to base, as the
 /// side-by-side table shows them: `{"runs": [name], "blocks": [{"key",
 /// "lines": [{"name", "cells": [{"text", "range", "ratio", "marked"}]}]}]}`.
-pub fn runs_json(runs: &[crate::estimate::Run]) -> String {
+pub fn side_by_side_json(runs: &[crate::estimate::Run]) -> String {
     scenarios::blocks_json(runs)
 }
 

@@ -211,7 +211,7 @@ pub fn drivers(name: &str) -> String {
 
 /// The file's scenarios side by side (`base` first), each with the page's
 /// changes on top, as `bote run` shows them: the JSON of
-/// [`bote::runs_json`] (each changed figure with its ratio to base), or
+/// [`bote::side_by_side_json`] (each changed figure with its ratio to base), or
 /// `{"errors"}` when a run does not.
 #[wasm_bindgen]
 pub fn side_by_side(yaml: &str, sets_json: &str, columns: u32) -> String {
@@ -222,7 +222,7 @@ pub fn side_by_side(yaml: &str, sets_json: &str, columns: u32) -> String {
             .map_err(|all| all.render_fitted(false, width))
     });
     match runs {
-        Ok(runs) => bote::runs_json(&runs),
+        Ok(runs) => bote::side_by_side_json(&runs),
         Err(errors) => serde_json::json!({ "errors": errors }).to_string(),
     }
 }

@@ -439,16 +439,16 @@ function updateScenarios(out) {
 
 /** The scenarios side by side, each with the page's changes on top: only while shown (each is a run). */
 function drawSideBySide() {
-  const view = $("sbs-view"), on = $("sbs")?.checked;
-  if (!view) return;
-  view.hidden = !on;
+  const pane = $("sbs-view"), on = $("sbs")?.checked;
+  if (!pane) return;
+  pane.hidden = !on;
   if (!on) {
-    if (view.innerHTML) view.innerHTML = "";
+    if (pane.innerHTML) pane.innerHTML = "";
     return;
   }
   const out = JSON.parse(side_by_side(state.yaml, setsJson(), columns()));
   if (out.errors) {
-    view.innerHTML = `<pre class="errors">${esc(out.errors)}</pre>`;
+    pane.innerHTML = `<pre class="errors">${esc(out.errors)}</pre>`;
     return;
   }
   const shown = state.scenario && out.runs.includes(state.scenario) ? state.scenario : "base";
@@ -473,12 +473,12 @@ function drawSideBySide() {
     h += `</tbody>`;
   }
   h += `</table></div>`;
-  if (view.innerHTML === h) return;
-  const held = view.contains(document.activeElement) ? document.activeElement.dataset.scenario : undefined;
-  view.innerHTML = h;
+  if (pane.innerHTML === h) return;
+  const held = pane.contains(document.activeElement) ? document.activeElement.dataset.scenario : undefined;
+  pane.innerHTML = h;
   // Its columns, for the phone's layout (through the CSSOM: the CSP forbids style attributes).
-  view.querySelector("table").style.setProperty("--runs", out.runs.length);
-  if (held !== undefined) view.querySelector(`button[data-scenario="${CSS.escape(held)}"]`)?.focus();
+  pane.querySelector("table").style.setProperty("--runs", out.runs.length);
+  if (held !== undefined) pane.querySelector(`button[data-scenario="${CSS.escape(held)}"]`)?.focus();
 }
 
 function pickScenario(name) {
@@ -524,13 +524,13 @@ function drawWhy(r) {
   const box = $("r-why");
   const q = view.why && r.sections.flatMap((s) => s.quantities).find((x) => x.name === view.why);
   // One figure's drivers, from the run on screen: the report leaves them out.
-  const list = q?.range ? JSON.parse(drivers(q.name)) : [];
-  if (!list.length) {
+  const found = q?.range ? JSON.parse(drivers(q.name)) : [];
+  if (!found.length) {
     if (box.innerHTML) box.innerHTML = "";
     delete box.dataset.key;
     return;
   }
-  const rows = list.slice(0, 8);
+  const rows = found.slice(0, 8);
   const key = JSON.stringify([q.name, rows.map((d) => [d.name, d.share.toFixed(3), Math.sign(d.correlation)])]);
   if (box.dataset.key === key) return;
   box.dataset.key = key;
