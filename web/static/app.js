@@ -472,7 +472,7 @@ function drawSideBySide() {
     }
     h += `</tbody>`;
   }
-  h += `</table></div>`;
+  h += `</table></div><p class="legend">×: the figure's ratio to base; <span class="mark">!</span>: a verdict changes (a box count, a published figure no longer met, a price past its tier).</p>`;
   if (pane.innerHTML === h) return;
   const held = pane.contains(document.activeElement) ? document.activeElement.dataset.scenario : undefined;
   pane.innerHTML = h;

@@ -611,8 +611,10 @@ try:
     WebDriverWait(d, 5).until(lambda d: picked(d) == "1000:1")
     caret_after(d, '"1000:1": { read_ratio: 1000 redirects/url')
     ActionChains(d).send_keys(" * 1 s").perform()
-    WebDriverWait(d, 5).until(lambda d: js(d, "return !document.getElementById('errors').hidden"))
-    err = d.find_element(By.CSS_SELECTOR, "#errors pre.errors").text
+    # Read by script: the pane is redrawn as each key of " * 1 s" runs.
+    said = lambda d: js(d, "const p = document.querySelector('#errors pre.errors'); return p ? p.textContent : ''")
+    WebDriverWait(d, 5).until(lambda d: "* 1 s" in said(d))
+    err = said(d)
     check(err.startswith("error: scenario `1000:1`: ") and "^" in err, f"an error in a scenario names it ({err.splitlines()[0][:90]})")
     ActionChains(d).send_keys(Keys.BACKSPACE * 6).perform()
     WebDriverWait(d, 5).until(lambda d: js(d, "return document.getElementById('errors').hidden"))
