@@ -476,8 +476,6 @@ function drawSideBySide() {
   if (pane.innerHTML === h) return;
   const held = pane.contains(document.activeElement) ? document.activeElement.dataset.scenario : undefined;
   pane.innerHTML = h;
-  // Its columns, for the phone's layout (through the CSSOM: the CSP forbids style attributes).
-  pane.querySelector("table").style.setProperty("--runs", out.runs.length);
   if (held !== undefined) pane.querySelector(`button[data-scenario="${CSS.escape(held)}"]`)?.focus();
 }
 
