@@ -79,7 +79,7 @@ pub use lang::{Answer, evaluate};
 pub use quantity::dimension::Dimension;
 pub use quantity::sample::{Draws, Sampling, Spread, Value};
 pub use quantity::{Quantity, QuantityError};
-pub use report::{Format, MIN_WIDTH, Options, Place, render, write};
+pub use report::{Format, MIN_WIDTH, Options, Place, render, side_by_side_json, write};
 pub use text::width;
 pub use units::display::{Shown, ShownRange};
 pub use units::{Calendar, spelling_table};

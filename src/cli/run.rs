@@ -108,6 +108,7 @@ pub(super) fn run_cmd(args: &RunArgs, paging: Paging, io: &mut Io<'_>) -> io::Re
         no_header: args.no_header,
         summary_only: args.summary,
         heading_level: usize::from(args.heading_level),
+        no_drivers: false,
     };
     // On a terminal the report may be paged, so it is made whole first;
     // elsewhere it streams out as it is made.

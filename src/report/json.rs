@@ -239,19 +239,24 @@ fn quantity_json<'a>(
             .range
             .as_ref()
             .filter(|_| item.place != Place::Assumption)
-            // Rows are in item order: the row of item i is row i.
-            .map(|_| super::why::drivers_json(&drivers[row.item])),
+            // Rows are in item order: the row of item i is row i; none
+            // when they were left out.
+            .and_then(|_| drivers.get(row.item))
+            .map(|d| super::why::drivers_json(d)),
         expect,
     }
 }
 
-/// The JSON report as a value to serialize.
-pub(crate) fn json(ev: &Evaluated) -> JsonReport<'_> {
+/// The JSON report as a value to serialize, with each ranged figure's
+/// drivers unless `no_drivers`.
+pub(crate) fn json(ev: &Evaluated, no_drivers: bool) -> JsonReport<'_> {
     let est = &ev.estimate;
-    let by_row = std::rc::Rc::new((
-        std::cell::RefCell::new(ev.explanations()),
-        ev.every_driver(),
-    ));
+    let drivers = if no_drivers {
+        Vec::new()
+    } else {
+        ev.every_driver()
+    };
+    let by_row = std::rc::Rc::new((std::cell::RefCell::new(ev.explanations()), drivers));
     let rows = |place: Place| Rows {
         ev,
         place: Some(place),
@@ -353,7 +358,7 @@ pub(crate) fn runs_json(runs: &[crate::estimate::Run], summary_only: bool) -> Js
     let mut list = Vec::with_capacity(runs.len());
     let mut base = None;
     for r in runs {
-        let j = report(&r.ev, summary_only);
+        let j = report(&r.ev, summary_only, false);
         list.push(JsonRun {
             name: &r.name,
             overrides: r
@@ -406,8 +411,8 @@ pub(crate) fn runs_json(runs: &[crate::estimate::Run], summary_only: bool) -> Js
 
 /// The JSON report, or with `--summary` the same shape with its
 /// assumptions, sections and references left empty: the summary alone.
-fn report(ev: &Evaluated, summary_only: bool) -> JsonReport<'_> {
-    let mut report = json(ev);
+fn report(ev: &Evaluated, summary_only: bool, no_drivers: bool) -> JsonReport<'_> {
+    let mut report = json(ev, no_drivers);
     if summary_only {
         report.assumptions.place = None;
         report.sections.clear();
@@ -420,19 +425,21 @@ fn report(ev: &Evaluated, summary_only: bool) -> JsonReport<'_> {
 /// report is some 10 MB, which a growing string copies over and over.
 pub(super) fn write(
     ev: &Evaluated,
-    summary_only: bool,
+    opts: Options,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     use std::io::Write as _;
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, w);
-    serde_json::to_writer_pretty(&mut out, &report(ev, summary_only))?;
+    let json = report(ev, opts.summary_only, opts.no_drivers);
+    serde_json::to_writer_pretty(&mut out, &json)?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
 /// The JSON report as text, pretty-printed.
-pub(super) fn render(ev: &Evaluated, summary_only: bool) -> String {
-    let mut s = serde_json::to_string_pretty(&report(ev, summary_only)).unwrap_or_default();
+pub(super) fn render(ev: &Evaluated, opts: Options) -> String {
+    let json = report(ev, opts.summary_only, opts.no_drivers);
+    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
     s.push('\n');
     s
 }

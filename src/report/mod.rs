@@ -63,6 +63,10 @@ pub struct Options {
     /// The level of the Markdown report's title (1 for `#`, 2 for `##`
     /// to sit under a note's own title); sections are one deeper. 0 is 1.
     pub heading_level: usize,
+    /// Leave each ranged figure's `drivers` out of the JSON report: they
+    /// are most of its cost, and a caller that re-runs on every keystroke
+    /// (the playground) asks [`Evaluated::drivers`] for one figure instead.
+    pub no_drivers: bool,
 }
 
 impl Options {
@@ -76,7 +80,7 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
     match format {
         Format::Table => table::render(ev, opts),
         Format::Markdown => markdown::render(ev, opts),
-        Format::Json => json::render(ev, opts.summary_only),
+        Format::Json => json::render(ev, opts),
         Format::Csv => csv::render(ev, opts.summary_only),
     }
 }
@@ -84,6 +88,14 @@ pub fn render(ev: &Evaluated, format: Format, opts: Options) -> String {
 /// The side-by-side report of `runs` (`base` first), one column per run.
 pub(crate) fn render_runs(runs: &[crate::estimate::Run], format: Format, opts: Options) -> String {
     scenarios::render(runs, format, opts)
+}
+
+/// The side-by-side figures of `runs` (`base` first) as compact JSON, for
+/// a page to lay out: each changed figure with its ratio to base, as the
+/// side-by-side table shows them: `{"runs": [name], "blocks": [{"key",
+/// "lines": [{"name", "cells": [{"text", "range", "ratio", "marked"}]}]}]}`.
+pub fn side_by_side_json(runs: &[crate::estimate::Run]) -> String {
+    scenarios::blocks_json(runs)
 }
 
 /// `bote diff`'s report of `d`, between the runs named `old` and `new`.
@@ -106,7 +118,7 @@ pub fn write(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(ev, opts, w),
-        Format::Json => json::write(ev, opts.summary_only, w),
+        Format::Json => json::write(ev, opts, w),
         _ => w.write_all(render(ev, format, opts).as_bytes()),
     }
 }

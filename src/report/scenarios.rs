@@ -602,6 +602,36 @@ fn csv(runs: &[Run], summary_only: bool) -> String {
     out
 }
 
+/// The side-by-side figures of `runs` (`base` first), compact, for a page
+/// to lay out as it likes: `{"runs": [name], "blocks": [{"key", "lines":
+/// [{"name", "cells": [{"text", "range", "ratio", "marked"}]}]}]}`, the
+/// blocks as the table's (the summary, the assumptions a scenario
+/// replaces, each section), a changed cell's `ratio` as the table writes
+/// it (`×1.96`) and `marked` where the table marks `!`.
+pub(crate) fn blocks_json(runs: &[Run]) -> String {
+    let blocks = if runs.is_empty() {
+        Vec::new()
+    } else {
+        blocks(runs)
+    };
+    let json = |c: &Cell| {
+        serde_json::json!({
+            "text": c.text, "range": c.range, "ratio": c.ratio, "marked": c.marked,
+        })
+    };
+    serde_json::json!({
+        "runs": runs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        "blocks": blocks.iter().map(|b| serde_json::json!({
+            "key": b.key,
+            "lines": b.lines.iter().map(|l| serde_json::json!({
+                "name": l.name,
+                "cells": l.cells.iter().map(json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
 fn json(runs: &[Run], summary_only: bool) -> String {
     let mut text =
         serde_json::to_string_pretty(&json::runs_json(runs, summary_only)).unwrap_or_default();

@@ -2,18 +2,21 @@
 // WebAssembly (pkg/, built by web/build.sh); this file draws what it
 // returns: the summary first, the assumptions with an input (and a slider,
 // for a range) each, one table per section, a small histogram beside each
-// range, and the errors as the terminal shows them.
+// range, and the errors as the terminal shows them. A file with scenarios
+// gets a picker (base first) over that report, and on request the
+// summaries side by side with each changed figure's ratio to base.
 //
 // The report is built once per shape (its parts' names and columns) and
 // then updated in place: a keystroke or a slider's step changes text and
 // a few attributes, never the controls the user is holding. While the
 // file has an error the last good report stays, marked stale.
 //
-// The page's state (the file and the changed assumptions) goes into the
-// link's fragment, compressed, to share (`#v1=`), and into the browser's
-// storage as a draft, to offer back after a reload.
+// The page's state (the file, the changed assumptions and the scenario
+// shown) goes into the link's fragment, compressed, to share (`#v1=`, or
+// `#v2=` with a scenario), and into the browser's storage as a draft, to
+// offer back after a reload.
 
-import init, { presets, run, markdown, Calc } from "./pkg/bote_web.js";
+import init, { presets, run, drivers, side_by_side, markdown, Calc } from "./pkg/bote_web.js";
 
 /** The core's own limit on a file; a link or draft holding more is refused before it is read. */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -26,7 +29,7 @@ const MAX_SETS = 10_000, MAX_EXPR = 10_000;
 const DRAFT = "bote.draft.v1";
 
 const $ = (id) => document.getElementById(id);
-const state = { yaml: "", sets: new Map(), preset: "", base: null, baseYaml: null };
+const state = { yaml: "", sets: new Map(), preset: "", scenario: "", base: null, baseOf: null };
 const timings = { ready: null, runs: [] };
 window.__bote = timings;
 let list = [];
@@ -125,7 +128,16 @@ function setsJson() {
 
 function refresh() {
   const t0 = performance.now();
-  const out = JSON.parse(run(state.yaml, setsJson(), columns()));
+  // The sliders' ends are the ranges as the file (and its scenario) writes them.
+  const baseOf = `${state.scenario}\0${state.yaml}`;
+  if (state.baseOf !== baseOf) {
+    state.baseOf = baseOf;
+    state.base = null;
+    view.ranged = new Set();
+  }
+  if (!state.base && state.sets.size) rememberBase();
+  // Last: what drives a figure is read from the run the page shows.
+  const out = JSON.parse(run(state.yaml, setsJson(), state.scenario, columns()));
   const t1 = performance.now();
   if (out.errors) showErrors(out);
   else paint(out);
@@ -136,12 +148,16 @@ function refresh() {
   if (timings.ready === null) timings.ready = performance.now();
 }
 
-/** How many characters of the error pane's monospace fit across it. */
-let charWidth = 0;
+/** How many characters of the error pane's monospace fit across it. Kept
+ * until the window's size changes: reading a width forces a layout, and a
+ * layout in the middle of a keystroke's run is a second one in its frame. */
+let charWidth = 0, fit = 0;
 function columns() {
   if (!charWidth) charWidth = measureChar();
-  return Math.max(20, Math.floor(($("errors").parentElement.clientWidth - 32) / charWidth));
+  if (!fit) fit = Math.max(20, Math.floor(($("errors").parentElement.clientWidth - 32) / charWidth));
+  return fit;
 }
+addEventListener("resize", () => { fit = 0; });
 
 function measureChar() {
   const probe = document.createElement("pre");
@@ -195,25 +211,17 @@ const view = { keys: new Map(), cells: new Map(), good: null, why: "", ranged: n
 
 function paint(out) {
   const r = out.report;
-  // The sliders' ends are the ranges as the file writes them.
-  if (state.baseYaml !== state.yaml) {
-    state.baseYaml = state.yaml;
-    state.base = null;
-    view.ranged = new Set();
-  }
   // A section keeps its range column while its file is the same: a slider that
   // makes a range exact must not rebuild the tables under the user's hand.
   for (const s of r.sections) if (s.quantities.some((q) => q.range)) view.ranged.add(s.name);
-  if (!state.base) {
-    if (state.sets.size === 0) state.base = new Map(r.assumptions.map((q) => [q.name, q]));
-    else rememberBase();
-  }
+  if (!state.base && state.sets.size === 0) state.base = new Map(r.assumptions.map((q) => [q.name, q]));
   hideErrors();
   const active = document.activeElement;
   const hold = active && $("report").contains(active) ? [active.dataset.name, active.type] : null;
   let rebuilt = false;
   rebuilt |= part("r-head", [r.title, r.about], () =>
     `<h2 class="title">${esc(r.title)}</h2>` + (r.about ? `<p class="about">${esc(r.about)}</p>` : ""));
+  rebuilt |= part("r-scenarios", out.scenarios ?? [], () => drawScenarios(out.scenarios ?? []));
   const leftover = (out.leftover ?? []).filter((n) => state.sets.has(n));
   part("r-leftover", leftover.map((n) => [n, state.sets.get(n)]), () => leftover.map((n) =>
     `<p class="leftover">Your change <code>${esc(n)} = ${esc(state.sets.get(n))}</code> names no quantity of this file (renamed or removed), so it is left out.
@@ -227,6 +235,7 @@ function paint(out) {
   rebuilt |= part("r-tail", [!!r.cost, r.references], () => drawTail(r));
   if (rebuilt) index();
   update(r, out.hists ?? {});
+  updateScenarios(out);
   if (hold && document.activeElement !== active) {
     const again = $("report").querySelector(`[data-name="${CSS.escape(hold[0] ?? "")}"][type="${CSS.escape(hold[1] ?? "")}"]`);
     again?.focus();
@@ -288,7 +297,7 @@ function drawSection(s) {
   if (published) h += `<th>published</th>`;
   h += `<th class="expr">expression</th><th class="note">note</th></tr></thead><tbody>`;
   for (const q of s.quantities) {
-    const why = q.drivers?.length ? `<button type="button" class="why" data-why="${esc(q.name)}" title="what drives its range">${esc(q.name)}</button>` : esc(q.name);
+    const why = q.range ? `<button type="button" class="why" data-why="${esc(q.name)}" title="what drives its range">${esc(q.name)}</button>` : esc(q.name);
     h += `<tr data-name="${esc(q.name)}"><td class="name">${why}</td><td class="num value"><span class="v"></span></td>`;
     if (ranged) h += `<td class="num rng"><span class="r"></span>${HIST}</td>`;
     if (published) h += `<td class="num pub"></td>`;
@@ -356,6 +365,8 @@ function update(r, hists) {
     if (!c) continue;
     const changed = state.sets.has(q.name);
     c.tr.classList.toggle("changed", changed);
+    // Replaced by the scenario shown, not by the user.
+    c.tr.classList.toggle("scen", !changed && !!q.overridden);
     text(c.v, q.text);
     text(c.r, q.range?.text ?? "");
     drawHist(c.hist, hists[q.name]);
@@ -398,6 +409,83 @@ function update(r, hists) {
   drawWhy(r);
 }
 
+// ---- scenarios: a picker (base first) over the ordinary report, and the
+// summaries side by side, when the file has `scenarios:`
+function drawScenarios(names) {
+  if (!names.length) return "";
+  let h = `<fieldset class="scenarios"><legend>Scenario</legend><div class="picks">`;
+  for (const n of names) {
+    h += `<label><input type="radio" name="scenario" value="${esc(n)}"> ${esc(n)}</label>`;
+  }
+  h += `</div><label class="sbs"><input type="checkbox" id="sbs"> side by side</label></fieldset>`;
+  return h + `<p class="scnote" hidden></p><div id="sbs-view" hidden></div>`;
+}
+
+/** The picker shows the scenario that ran; a chosen one the file no longer has is said. */
+function updateScenarios(out) {
+  const box = $("r-scenarios");
+  if (!out.scenarios?.length) return;
+  for (const r of box.querySelectorAll("input[name=scenario]")) {
+    const on = r.value === out.scenario;
+    if (r.checked !== on) r.checked = on;
+    r.parentElement.classList.toggle("on", on);
+  }
+  const note = box.querySelector(".scnote");
+  const missing = state.scenario && state.scenario !== out.scenario;
+  note.hidden = !missing;
+  text(note, missing ? `This file has no scenario “${state.scenario}” now: showing base.` : "");
+  drawSideBySide();
+}
+
+/** The scenarios side by side, each with the page's changes on top: only while shown (each is a run). */
+function drawSideBySide() {
+  const pane = $("sbs-view"), on = $("sbs")?.checked;
+  if (!pane) return;
+  pane.hidden = !on;
+  if (!on) {
+    if (pane.innerHTML) pane.innerHTML = "";
+    return;
+  }
+  const out = JSON.parse(side_by_side(state.yaml, setsJson(), columns()));
+  if (out.errors) {
+    pane.innerHTML = `<pre class="errors">${esc(out.errors)}</pre>`;
+    return;
+  }
+  const shown = state.scenario && out.runs.includes(state.scenario) ? state.scenario : "base";
+  let h = `<div class="tablewrap"><table class="sbs"><thead><tr><th>figure</th>`;
+  for (const n of out.runs) {
+    h += `<th class="${n === shown ? "on" : ""}"><button type="button" data-scenario="${esc(n)}" aria-pressed="${n === shown}">${esc(n)}</button></th>`;
+  }
+  h += `</tr></thead>`;
+  for (const b of out.blocks.filter((b) => b.key === "summary" || b.key === "assumptions")) {
+    h += `<tbody><tr class="block"><th colspan="${out.runs.length + 1}">${b.key === "summary" ? "Summary" : "Assumptions replaced"}</th></tr>`;
+    for (const l of b.lines) {
+      h += `<tr><td class="name">${esc(l.name)}</td>`;
+      l.cells.forEach((c, i) => {
+        h += `<td class="num${out.runs[i] === shown ? " on" : ""}" data-run="${esc(out.runs[i])}">${esc(c.text)}`;
+        if (c.ratio) h += ` <span class="ratio">${esc(c.ratio)}</span>`;
+        if (c.marked) h += ` <span class="mark" title="changes a verdict">!</span>`;
+        if (c.range) h += `<br><small>(${esc(c.range)})</small>`;
+        h += `</td>`;
+      });
+      h += `</tr>`;
+    }
+    h += `</tbody>`;
+  }
+  h += `</table></div><p class="legend">×: the figure's ratio to base; <span class="mark">!</span>: a verdict changes (a box count, a published figure no longer met, a price past its tier).</p>`;
+  if (pane.innerHTML === h) return;
+  const held = pane.contains(document.activeElement) ? document.activeElement.dataset.scenario : undefined;
+  pane.innerHTML = h;
+  if (held !== undefined) pane.querySelector(`button[data-scenario="${CSS.escape(held)}"]`)?.focus();
+}
+
+function pickScenario(name) {
+  const next = name === "base" ? "" : name;
+  if (next === state.scenario) return;
+  state.scenario = next;
+  refresh();
+}
+
 // ---- pictures: a range's draws as bars, the 90% range darker, the median marked
 function drawHist(svg, h) {
   if (!svg) return;
@@ -433,11 +521,14 @@ function drawHist(svg, h) {
 function drawWhy(r) {
   const box = $("r-why");
   const q = view.why && r.sections.flatMap((s) => s.quantities).find((x) => x.name === view.why);
-  if (!q?.drivers?.length) {
+  // One figure's drivers, from the run on screen: the report leaves them out.
+  const found = q?.range ? JSON.parse(drivers(q.name)) : [];
+  if (!found.length) {
     if (box.innerHTML) box.innerHTML = "";
+    delete box.dataset.key;
     return;
   }
-  const rows = q.drivers.slice(0, 8);
+  const rows = found.slice(0, 8);
   const key = JSON.stringify([q.name, rows.map((d) => [d.name, d.share.toFixed(3), Math.sign(d.correlation)])]);
   if (box.dataset.key === key) return;
   box.dataset.key = key;
@@ -469,6 +560,8 @@ function onReportClick(e) {
     if (b.dataset.reset) state.sets.delete(b.dataset.reset);
     else state.sets.clear();
     refresh();
+  } else if (b.dataset.scenario !== undefined) {
+    pickScenario(b.dataset.scenario);
   } else if (b.dataset.why !== undefined) {
     view.why = view.why === b.dataset.why ? "" : b.dataset.why;
     if (view.good) drawWhy(view.good.report);
@@ -484,7 +577,7 @@ function setAssumption(name, expr) {
 
 /** The assumptions as the file has them, for the sliders' ends. */
 function rememberBase() {
-  const out = JSON.parse(run(state.yaml, "[]", 0));
+  const out = JSON.parse(run(state.yaml, "[]", state.scenario, 0));
   state.base = new Map((out.report?.assumptions ?? []).map((q) => [q.name, q]));
 }
 
@@ -516,7 +609,7 @@ async function pack(obj) {
 
 class LinkError extends Error {}
 
-/** A `v1` fragment back to its object, inflating at most MAX_BYTES: a bomb stops there. */
+/** A `v1` or `v2` fragment back to its object, inflating at most MAX_BYTES: a bomb stops there. */
 async function unpack(text) {
   if (text.length > MAX_BYTES) throw new LinkError("the link is longer than bote reads");
   let bin;
@@ -570,12 +663,15 @@ function checkSaved(saved, Err) {
   if (saved.y.length > EDITOR_MAX) {
     throw new Err(`the link's file is ${(saved.y.length / 1048576).toFixed(1)} MB, more than the page's editor takes (${EDITOR_MAX / 1048576} MB); run it with bote in a terminal`);
   }
-  return { y: saved.y, s: sets, p: typeof saved.p === "string" ? saved.p : "" };
+  const c = typeof saved.c === "string" && saved.c.length <= 200 ? saved.c : "";
+  return { y: saved.y, s: sets, p: typeof saved.p === "string" ? saved.p : "", c };
 }
 
 async function share() {
-  const data = await pack({ y: state.yaml, s: [...state.sets], p: state.preset });
-  const url = `${location.origin}${location.pathname}#v1=${data}`;
+  // v2 carries the scenario shown; without one the link stays v1, which
+  // every page since December 2026 opens.
+  const data = await pack(snapshot());
+  const url = `${location.origin}${location.pathname}#v${state.scenario ? 2 : 1}=${data}`;
   history.replaceState(null, "", url);
   lastHash = location.hash;
   try {
@@ -588,7 +684,7 @@ async function share() {
 }
 
 async function copyMarkdown() {
-  const md = markdown(state.yaml, setsJson());
+  const md = markdown(state.yaml, setsJson(), state.scenario);
   window.__markdown = md;
   try {
     await navigator.clipboard.writeText(md);
@@ -627,18 +723,21 @@ function addAnswer(html) {
 
 // ---- the page's state: loaded, kept as a draft, undone
 function snapshot() {
-  return { y: state.yaml, s: [...state.sets], p: state.preset };
+  const saved = { y: state.yaml, s: [...state.sets], p: state.preset };
+  if (state.scenario) saved.c = state.scenario;
+  return saved;
 }
 
 function edited() {
   if (!state.yaml) return false;
   const p = list.find((x) => x.name === state.preset);
-  return state.sets.size > 0 || !p || p.text !== state.yaml;
+  return state.sets.size > 0 || !!state.scenario || !p || p.text !== state.yaml;
 }
 
 function apply(saved) {
   state.yaml = saved.y;
   state.sets = new Map(saved.s);
+  state.scenario = saved.c ?? "";
   const p = list.find((x) => x.name === saved.p);
   state.preset = p && p.text === saved.y ? p.name : "";
   $("source").value = state.yaml;
@@ -680,10 +779,10 @@ function offerDraft() {
   } catch {
     return;
   }
-  const same = draft.y === state.yaml && JSON.stringify(draft.s) === JSON.stringify([...state.sets]);
+  const same = draft.y === state.yaml && JSON.stringify(draft.s) === JSON.stringify([...state.sets]) && draft.c === state.scenario;
   if (same) return;
   const when = new Date(draft.t || Date.now()).toLocaleString();
-  const what = draft.p ? `${draft.p}, ${draft.s.length} change${draft.s.length === 1 ? "" : "s"}` : "your own file";
+  const what = (draft.p ? `${draft.p}, ${draft.s.length} change${draft.s.length === 1 ? "" : "s"}` : "your own file") + (draft.c ? `, scenario ${draft.c}` : "");
   notice(`Your draft from ${esc(when)} (${esc(what)}) is kept in this browser.
     <button type="button" data-act="restore">Restore it</button> <button type="button" data-act="drop">Discard it</button>`, {
     restore: () => replaceWith(draft, "The draft"),
@@ -707,7 +806,7 @@ async function openLinkAt() {
   const m = location.hash.match(/^#v(\d+)=([A-Za-z0-9_-]*)$/);
   if (!m) return false;
   try {
-    if (m[1] !== "1") throw new LinkError(`the link was made by a newer bote (format v${m[1]}); this page reads v1`);
+    if (m[1] !== "1" && m[1] !== "2") throw new LinkError(`the link was made by a newer bote (format v${m[1]}); this page reads v1 and v2`);
     const saved = await unpack(m[2]);
     replaceWith(saved, "The link");
   } catch (e) {
@@ -721,7 +820,7 @@ async function openLinkAt() {
 
 function loadPreset(name) {
   const p = list.find((x) => x.name === name) ?? list[0];
-  replaceWith({ y: p.text, s: [], p: p.name }, `The preset ${p.name}`);
+  replaceWith({ y: p.text, s: [], p: p.name, c: "" }, `The preset ${p.name}`);
 }
 
 async function main() {
@@ -745,6 +844,8 @@ async function main() {
   report.addEventListener("change", (e) => {
     const t = e.target;
     if (t.type === "text" && t.dataset.name) setAssumption(t.dataset.name, t.value.trim());
+    else if (t.name === "scenario") pickScenario(t.value);
+    else if (t.id === "sbs") drawSideBySide();
   });
   report.addEventListener("keydown", (e) => {
     // Enter sets the box at once and keeps the caret in it.

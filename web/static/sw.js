@@ -1,6 +1,6 @@
 // Offline once loaded: the page's few files are cached on first visit and
 // served from the cache after, refreshed in the background when online.
-const CACHE = "bote-v2";
+const CACHE = "bote-v3";
 const FILES = ["./", "index.html", "app.js", "style.css", "manifest.json", "favicon.svg", "pkg/bote_web.js", "pkg/bote_web_bg.wasm"];
 
 self.addEventListener("install", (event) => {

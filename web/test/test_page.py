@@ -7,17 +7,21 @@ valid file, a truncated link, HTML in every field) and a pasted
 million-key file; slider drags by mouse and touch; keyboard focus; the
 last good report kept, marked stale, while the file has an error; a
 leftover change that can be reset; drafts and undo; links (hashchange,
-today's `v1` links, a newer version's); fit at each width; and the
+today's `v1` links, a newer version's); scenarios (issue 37: picked by
+mouse, key and touch, a change on top, kept by links and drafts, side by
+side with ratios, an error naming its scenario; every figure against the
+CLI's `bote run url-shortener --scenario NAME --format json`); fit at each width; and the
 budgets: first figure on a cold load, keystroke to painted report, a
 drag's frame rate, the compressed size. Screenshots go to OUT_DIR
-(desktop.png, phone-390.png, phone-320.png and a few more).
+(desktop.png, desktop-scenarios.png, phone-390.png, phone-320.png,
+phone-390-scenarios.png and a few more).
 
     python3 web/test/test_page.py [OUT_DIR]            # after web/build.sh
     python3 web/test/test_page.py OUT_DIR --measure    # the timings alone (works on older pages too)
 
 Prints the timings as JSON and exits non-zero on the first failure.
 """
-import base64, functools, gzip, http.server, json, os, socketserver, statistics, sys, threading, time, zlib
+import base64, functools, gzip, http.server, json, os, socketserver, statistics, subprocess, sys, threading, time, zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -98,13 +102,14 @@ def check(cond, what):
 over = []
 
 
-def budget(cond, what, within_twice=True):
+def budget(cond, what, tolerated=True):
     """A timing budget: said for every run (OVER when missed, with the
-    machine's load beside it in timings.json), and a failure of the run only
-    when the time is past twice its budget (`within_twice` false): a shared
-    machine's noise is not a regression, but a page twice as slow is."""
+    machine's load beside it in timings.json), and a failure of the run when
+    the miss is not `tolerated`: most budgets tolerate up to twice their time,
+    since a shared machine's noise is not a regression but a page twice as
+    slow is; the keystroke's tolerates nothing on a quiet machine."""
     print(f"{'ok' if cond else 'OVER'}  {what}")
-    if not within_twice:
+    if not tolerated:
         over.append(what)
 
 
@@ -132,6 +137,49 @@ def caret_after(d, needle):
     js(d, "const t = document.getElementById('source'); const i = t.value.indexOf(arguments[0]) + arguments[0].length;"
           "t.setSelectionRange(i, i);", needle)
     return el
+
+
+def cli(*args):
+    """`bote run url-shortener ARGS --format json` from the command line built
+    beside the page (the newest of release and debug): the figures the page
+    must show, computed without it."""
+    bins = [os.path.join(ROOT, "..", "target", b, "bote") for b in ("release", "debug")]
+    found = sorted((b for b in bins if os.path.exists(b)), key=os.path.getmtime)
+    cmd = [found[-1]] if found else ["cargo", "run", "--quiet", "--"]
+    out = subprocess.run(cmd + ["run", "url-shortener", *args, "--format", "json"], cwd=os.path.join(ROOT, ".."),
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def cli_quantity(report, name):
+    return next(q for s in report["sections"] for q in s["quantities"] if q["name"] == name)
+
+
+def ratio_text(new, base):
+    """The side-by-side report's ratio, written here as docs/json.md's reader would: 3 figures."""
+    r = new / base
+    return "×" + (f"{r:.3g}" if r < 1000 else f"{r:,.0f}")
+
+
+SCENARIO_FIGURES = ("read_qps", "peak_read_qps", "peak_read_bandwidth", "click_backlog", "redirect_egress_cost", "total_storage")
+
+
+def shows_scenario(d, report):
+    """Every figure of SCENARIO_FIGURES as `report` (the CLI's) has it, and the cost total."""
+    got = {n: figure(d, n) for n in SCENARIO_FIGURES}
+    want = {n: cli_quantity(report, n)["text"] for n in SCENARIO_FIGURES}
+    return got == want and report["cost"]["total"]["text"] in summary(d)
+
+
+def picked(d):
+    return js(d, "const r = document.querySelector('#r-scenarios input[name=scenario]:checked'); return r && r.value")
+
+
+def tap(d, el):
+    """A finger's tap on `el`, through the input layer."""
+    ab = ActionBuilder(d, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+    ab.pointer_action.move_to(el).pointer_down().pointer_up()
+    ab.perform()
 
 
 def link_for(obj, version=1):
@@ -327,16 +375,30 @@ try:
     ready(d)
     js(d, "localStorage.clear()")
     parts = js(d, "return (window.__bote.parts || []).length")
-    timings.update(measure_keys(d))
+    # Keystroke to paint, judged on up to four batches of 60 keys, each figure
+    # (median, p95) on its best batch (docs/testing.md): another process's
+    # load only ever adds time, so the best is the nearest to the page's own
+    # cost; a batch within the budget ends the measuring.
+    batches = []
+    for _ in range(4):
+        b = measure_keys(d, 60)
+        b["load_average"] = float(open("/proc/loadavg").read().split()[0])
+        batches.append(b)
+        if b["key_to_paint_median_ms"] <= 16 and b["key_to_paint_p95_ms"] <= 33:
+            break
+    for k in ("key_to_paint_median_ms", "key_to_paint_p95_ms", "key_to_paint_max_ms"):
+        timings[k] = min(b[k] for b in batches)
+    timings["key_batches"] = batches
     rebuilt = js(d, "return (window.__bote.parts || []).slice(arguments[0])", parts)
     check(not rebuilt, f"keystrokes that change figures rebuild no part of the report ({rebuilt})")
-    # Not met yet (issues 36 and 39 stay open): on a quiet machine the
-    # median is about 38 ms, most of it the core's re-run, which builds the
-    # drivers of every ranged figure. Said (OVER) on every run, and a failure
-    # only past four times the budget, until the core's share is cut.
-    budget(timings["key_to_paint_median_ms"] <= 16 and timings["key_to_paint_p95_ms"] <= 33,
-          f"keystroke to painted report: median {timings['key_to_paint_median_ms']} ms, p95 {timings['key_to_paint_p95_ms']} ms",
-          timings["key_to_paint_median_ms"] <= 64 and timings["key_to_paint_p95_ms"] <= 132)
+    met = timings["key_to_paint_median_ms"] <= 16 and timings["key_to_paint_p95_ms"] <= 33
+    # Past the budget is a failure while the machine was quiet (a load average
+    # under its cores in a batch); on a busy one it is said, and fails past
+    # four times.
+    quiet = min(b["load_average"] for b in batches) < (os.cpu_count() or 1)
+    budget(met, f"keystroke to painted report: median {timings['key_to_paint_median_ms']} ms, p95 {timings['key_to_paint_p95_ms']} ms"
+                f" (each the best of {len(batches)} batches of 60; load average {', '.join(str(b['load_average']) for b in batches)})",
+           met or (not quiet and timings["key_to_paint_median_ms"] <= 64 and timings["key_to_paint_p95_ms"] <= 132))
     d.get(url)
     ready(d)
     before = figure(d, "read_qps")
@@ -483,6 +545,81 @@ try:
     WebDriverWait(d, 5).until(lambda d: "newer bote" in notice(d))
     check(True, "a link from a newer version says so")
 
+    # ---- 8. scenarios (issue 37): a picker over the ordinary report, and the summaries side by side
+    d.get(url)
+    ready(d)
+    js(d, "localStorage.clear()")
+    names = js(d, "return [...document.querySelectorAll('#r-scenarios input[name=scenario]')].map(r => r.value)")
+    check(names == ["base", "100:1", "1000:1"] and picked(d) == "base", f"a file with scenarios shows a picker, base first and picked ({names})")
+    want = {n: cli("--scenario", n) for n in ("base", "100:1", "1000:1")}
+    check(shows_scenario(d, want["base"]), "base's figures are the CLI's `--scenario base`")
+    label = d.find_element(By.XPATH, "//fieldset[@class='scenarios']//label[normalize-space()='1000:1']")
+    js(d, "arguments[0].scrollIntoView({block: 'center'})", label)
+    ActionChains(d).click(label).perform()
+    WebDriverWait(d, 5).until(lambda d: shows_scenario(d, want["1000:1"]))
+    check(picked(d) == "1000:1", f"a click picks 1000:1, and the report is the CLI's `--scenario 1000:1` ({figure(d, 'peak_read_qps')})")
+    check(js(d, "return document.querySelector(\"#assumptions tr[data-name='read_ratio']\").classList.contains('scen')")
+          and d.find_element(By.CSS_SELECTOR, "#assumptions input[type=text][data-name='read_ratio']").get_attribute("value") == "1000 redirects/url",
+          "the assumption the scenario replaces says so, with the scenario's expression in its box")
+    ActionChains(d).send_keys(Keys.ARROW_LEFT).perform()
+    WebDriverWait(d, 5).until(lambda d: shows_scenario(d, want["100:1"]))
+    check(picked(d) == "100:1" and js(d, "return document.activeElement.name") == "scenario",
+          "an arrow key picks the scenario beside it (100:1, the CLI's figures), and the focus stays on the picker")
+    box = d.find_element(By.CSS_SELECTOR, "#assumptions input[type=text][data-name='record_size']")
+    box.click()
+    select_all(d)
+    ActionChains(d).send_keys("1000 bytes/url").send_keys(Keys.ENTER).perform()
+    on_top = cli("--scenario", "100:1", "--set", "record_size=1000 bytes/url")
+    WebDriverWait(d, 5).until(lambda d: shows_scenario(d, on_top))
+    check(picked(d) == "100:1", "a box's change runs on top of the scenario (the CLI's `--scenario 100:1 --set record_size=...`)")
+    d.find_element(By.ID, "share").click()
+    WebDriverWait(d, 5).until(lambda d: "#v2=" in d.current_url)
+    scenario_link, scenario_summary = d.current_url, summary(d)
+    fresh = browser(1366, 768)
+    try:
+        fresh.get(scenario_link)
+        ready(fresh)
+        check(picked(fresh) == "100:1" and summary(fresh) == scenario_summary, "a share link keeps the scenario (v2) and the change on top")
+    finally:
+        fresh.quit()
+    time.sleep(0.5)
+    d.get(url)
+    ready(d)
+    WebDriverWait(d, 5).until(lambda d: "scenario 100:1" in notice(d))
+    d.find_element(By.CSS_SELECTOR, "#notice button[data-act=restore]").click()
+    WebDriverWait(d, 5).until(lambda d: picked(d) == "100:1" and shows_scenario(d, on_top))
+    check(True, "the saved draft keeps the scenario: restored, it shows 100:1 with the change")
+    sbs = d.find_element(By.ID, "sbs")
+    ActionChains(d).click(sbs).perform()
+    WebDriverWait(d, 5).until(lambda d: js(d, "return !!document.querySelector('#sbs-view table')"))
+    runs = {n: cli("--scenario", n, "--set", "record_size=1000 bytes/url") for n in ("base", "100:1", "1000:1")}
+    cell = js(d, "return document.querySelector(\"#sbs-view tbody tr:nth-child(2) td[data-run='1000:1']\").textContent")
+    peak = {n: cli_quantity(r, "peak_read_qps") for n, r in runs.items()}
+    ratio = ratio_text(peak["1000:1"]["si_value"], peak["base"]["si_value"])
+    check(peak["1000:1"]["text"] in cell and ratio in cell,
+          f"side by side, 1000:1's peak_read_qps is the CLI's with its ratio to base ({cell.strip()[:40]}; {ratio})")
+    cost = {n: r["cost"]["total"] for n, r in runs.items()}
+    row = js(d, "return [...document.querySelectorAll('#sbs-view tr')].find(r => r.firstChild.textContent === 'cost total').textContent")
+    check(all(c["text"] in row for c in cost.values()) and ratio_text(cost["100:1"]["si_value"], cost["base"]["si_value"]) in row,
+          f"and every scenario's cost total, with its ratio ({row[:80]})")
+    shot(d, "desktop-scenarios.png")
+    d.find_element(By.CSS_SELECTOR, "#sbs-view button[data-scenario='base']").click()
+    WebDriverWait(d, 5).until(lambda d: picked(d) == "base" and shows_scenario(d, runs["base"]))
+    check(js(d, "return document.activeElement.dataset.scenario") == "base", "a column's heading picks its scenario and keeps the focus")
+    label = d.find_element(By.XPATH, "//fieldset[@class='scenarios']//label[normalize-space()='1000:1']")
+    ActionChains(d).click(label).perform()
+    WebDriverWait(d, 5).until(lambda d: picked(d) == "1000:1")
+    caret_after(d, '"1000:1": { read_ratio: 1000 redirects/url')
+    ActionChains(d).send_keys(" * 1 s").perform()
+    # Read by script: the pane is redrawn as each key of " * 1 s" runs.
+    said = lambda d: js(d, "const p = document.querySelector('#errors pre.errors'); return p ? p.textContent : ''")
+    WebDriverWait(d, 5).until(lambda d: "* 1 s" in said(d))
+    err = said(d)
+    check(err.startswith("error: scenario `1000:1`: ") and "^" in err, f"an error in a scenario names it ({err.splitlines()[0][:90]})")
+    ActionChains(d).send_keys(Keys.BACKSPACE * 6).perform()
+    WebDriverWait(d, 5).until(lambda d: js(d, "return document.getElementById('errors').hidden"))
+    js(d, "localStorage.clear()")
+
     # Enter in "Ask bote" before the page has loaded does not reload it.
     d.execute_cdp_cmd("Network.enable", {})
     d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*bote_web_bg.wasm"]})
@@ -555,6 +692,20 @@ for width in (390, 320):
         top3 = js(d, "return arguments[0].getBoundingClientRect().top", src)
         check(abs(top2 - top1) < 5 and abs(top3 - top1) < 5,
               f"at {width} a wrong key and its fix leave the editor in place (top {top0:.0f}, {top1:.0f}, {top2:.0f}, {top3:.0f})")
+        # Scenarios by touch: pick one, then the side-by-side view, both within the screen.
+        d.get(url)
+        ready(d)
+        label = d.find_element(By.XPATH, "//fieldset[@class='scenarios']//label[normalize-space()='1000:1']")
+        js(d, "arguments[0].scrollIntoView({block: 'center'})", label)
+        tap(d, label)
+        WebDriverWait(d, 5).until(lambda d: picked(d) == "1000:1" and shows_scenario(d, want["1000:1"]))
+        check(True, f"at {width} a finger picks 1000:1 and the report is the CLI's")
+        tap(d, d.find_element(By.ID, "sbs"))
+        WebDriverWait(d, 5).until(lambda d: js(d, "return !!document.querySelector('#sbs-view table')"))
+        js(d, "document.getElementById('r-scenarios').scrollIntoView()")
+        wide = js(d, "return [document.documentElement.scrollWidth, [...document.querySelectorAll('#sbs-view .tablewrap, #sbs-view td')].filter(w => w.scrollWidth > w.clientWidth + 1).length]")
+        check(wide[0] <= width and wide[1] == 0, f"at {width} the scenarios side by side fit the screen, nothing cut ({wide})")
+        shot(d, f"phone-{width}-scenarios.png")
     finally:
         d.quit()
 
@@ -573,4 +724,4 @@ print(json.dumps(timings, indent=2))
 with open(os.path.join(OUT, "timings.json"), "w") as f:
     json.dump(timings, f, indent=2)
 if over:
-    raise SystemExit(f"FAIL: past twice a budget (load average {timings['load_average']} on {os.cpu_count()} cores): " + "; ".join(over))
+    raise SystemExit(f"FAIL: over a budget past what the machine's load excuses (load average {timings['load_average']} on {os.cpu_count()} cores): " + "; ".join(over))
