@@ -609,6 +609,8 @@ impl Estimate {
         }
         let unit = match &item.unit {
             Some(t) => {
+                // `unit: per month` of money is `$/month`.
+                let t = &*eval::target_for(t, value.dim());
                 let size =
                     eval::target_size(t, env.calendar).map_err(|e| self.item_error(item, &e))?;
                 if let Err(err) = value.at(0).in_unit(size) {

@@ -105,7 +105,10 @@ pub(crate) fn target_for(
             p < 0 && matches!(u, UnitRef::Unit(def) if def.dim == crate::quantity::dimension::Dimension::TIME)
         });
     match crate::units::lookup("$") {
-        Some(dollar) if per_time && dim == crate::quantity::dimension::Dimension::MONEY_RATE => {
+        Some(dollar)
+            if per_time
+                && dim.dropping(&|_| true) == crate::quantity::dimension::Dimension::MONEY_RATE =>
+        {
             let mut money = target.clone();
             money.factors.insert(0, (UnitRef::Unit(dollar), 1));
             std::borrow::Cow::Owned(money)

@@ -143,12 +143,14 @@ pub(crate) const PREFIX_WORDS: [&str; 15] = [
 ];
 
 /// Suffixes written straight after digits (`100M`, `2.5bn`), and the word each stands for.
-pub(crate) const MAGNITUDE_SUFFIXES: [(&str, &str); 6] = [
+pub(crate) const MAGNITUDE_SUFFIXES: [(&str, &str); 8] = [
     ("k", "thousand"),
     ("K", "thousand"),
     ("M", "million"),
     ("B", "billion"),
     ("bn", "billion"),
+    ("Bn", "billion"),
+    ("BN", "billion"),
     ("T", "trillion"),
 ];
 

@@ -342,7 +342,8 @@ impl<'a> Parser<'a> {
             .last()
             .map(|t| t.text(self.src));
         let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
-        let noun = units::lookup(word).is_none() && !(self.is_name)(word);
+        // After a figure a word is a unit or a noun, never a name.
+        let noun = units::lookup(word).is_none();
         match before {
             Some("a" | "an") => noun && singular == word && plural != word,
             // `how many 4 KB pages in 1 GB`: what the figure is of.

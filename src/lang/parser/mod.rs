@@ -115,21 +115,22 @@ fn parse_tokens(
     }
     let asked = p.question()?;
     let whole = p.expr()?;
-    let asked = match asked {
-        Asked::Each(each) => {
-            // `how many 4 KB pages in 1 GB`: the whole over one of them.
+    let (asked, noun) = match asked {
+        Asked::Each(each, noun) => {
+            // `how many 4 KB pages in 1 GB`: the whole over one of them, in
+            // pages unless a conversion says otherwise.
             p.binary(BinOp::Div, whole, each)?;
-            None
+            (None, noun)
         }
-        Asked::Target(target) => Some(target),
-        Asked::Nothing => None,
+        Asked::Target(target) => (Some(target), None),
+        Asked::Nothing => (None, None),
     };
     let target = if let Some(asked) = asked {
         Some(Box::new(asked))
     } else if p.eat_conversion() {
         Some(Box::new(p.target()?))
     } else {
-        None
+        noun.map(Box::new)
     };
     if let Some(t) = p.peek() {
         let expected = if target.is_some() {
@@ -954,18 +955,41 @@ impl<'a> Parser<'a> {
             (Some("how"), Some("many")) if self.figure_at(self.pos + 2) => {
                 self.pos += 2;
                 let each = self.range()?;
+                // The noun read past after the figure (`pages`) names the answer.
+                let noun = self.word_at(self.pos - 1).and_then(|(w, span)| {
+                    let id = self
+                        .counts
+                        .lookup(w)
+                        .filter(|_| units::lookup(w).is_none())?;
+                    Some(Target {
+                        factors: vec![(UnitRef::Count(id, true), 1)],
+                        percent: false,
+                        span,
+                    })
+                });
+                // `do I need`, `do we need`: filler before `for`.
+                if self.word_at(self.pos).is_some_and(|(w, _)| w == "do")
+                    && self.word_at(self.pos + 2).is_some_and(|(w, _)| w == "need")
+                {
+                    self.pos += 3;
+                }
                 self.eat_word("fit");
                 if !(self.eat_word("in") || self.eat_word("into") || self.eat_word("for")) {
                     return Err(self.expected(
                         "`in` or `for` after what is counted, as in `how many 4 KB pages in 1 GB`",
                     ));
                 }
-                Ok(Asked::Each(each))
+                Ok(Asked::Each(each, noun))
             }
             (Some("how"), Some("many" | "much")) => {
                 self.pos += 2;
                 let target = self.target()?;
-                if !(self.eat_word("in") || self.eat_word("is") || self.eat_word("are")) {
+                // `how many requests per day at 100 QPS`: at that rate.
+                if !(self.eat_word("in")
+                    || self.eat_word("is")
+                    || self.eat_word("are")
+                    || self.eat_word("at"))
+                {
                     return Err(self.expected(
                         "`in` or `is` after what is asked, as in `how many seconds in a month`",
                     ));
@@ -1032,8 +1056,8 @@ enum Asked {
     /// A unit to answer in (`how many seconds in a month`).
     Target(Target),
     /// How many of this figure the expression holds (`how many 4 KB pages
-    /// in 1 GB`).
-    Each(NodeId),
+    /// in 1 GB`), and the noun that names them, when one does.
+    Each(NodeId, Option<Target>),
 }
 
 #[cfg(test)]
