@@ -46,3 +46,17 @@ pub(crate) fn how_many_times(word: &str) -> Option<f64> {
         _ => None,
     }
 }
+
+/// The words of the grammar beyond [`FUNCTION_WORDS`] (`3 times a day`,
+/// `half an hour`, `between 1 and 3 TB`, `how many ... do I need`).
+const GRAMMAR_WORDS: [&str; 14] = [
+    "times", "once", "twice", "thrice", "half", "between", "how", "many", "much", "long", "what",
+    "fit", "do", "need",
+];
+
+/// Is `word`, in lower case, a glue or grammar word, which a person may
+/// write capitalised (`3 Times A Day`, `Between 1 And 3 TB`)?
+pub(crate) fn is_glue_folded(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    FUNCTION_WORDS.contains(&lower.as_str()) || GRAMMAR_WORDS.contains(&lower.as_str())
+}

@@ -527,11 +527,11 @@ impl<'a> Parser<'a> {
                 "per" | "every" => true,
                 "each" => self
                     .word_at(next)
-                    .is_some_and(|(w, _)| self.known_unit(w).is_some()),
+                    .is_some_and(|(w, _)| self.unit_here(w).is_some()),
                 // `1 billion a day`: `a` and `an` before a unit say "per".
                 "a" | "an" => self
                     .word_at(next)
-                    .is_some_and(|(w, _)| self.known_unit(w).is_some()),
+                    .is_some_and(|(w, _)| self.unit_here(w).is_some()),
                 _ => false,
             },
             _ => false,

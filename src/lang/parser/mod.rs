@@ -517,7 +517,7 @@ impl<'a> Parser<'a> {
                     if self.word_at(self.pos).is_some_and(|(w, _)| w == "each")
                         && self
                             .word_at(self.pos + 1)
-                            .is_some_and(|(w, _)| self.known_unit(w).is_some()) =>
+                            .is_some_and(|(w, _)| self.unit_here(w).is_some()) =>
                 {
                     BinOp::Div
                 }
@@ -586,6 +586,8 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             let rhs = if std::mem::take(&mut of_whole) {
                 self.term()?
+            } else if let Some(unit) = self.unit_after_per(op) {
+                unit?
             } else {
                 self.range()?
             };
@@ -670,7 +672,7 @@ impl<'a> Parser<'a> {
                     .is_some_and(|(w, _)| matches!(w, "a" | "an"))
                     && self
                         .word_at(pos + 1)
-                        .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
+                        .is_some_and(|(w, _)| !is_keyword(w) && self.unit_here(w).is_some())
             }
             _ => false,
         }
@@ -700,6 +702,20 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// After how often's `a`, `per` or `every` a unit stands, so a unit
+    /// in another case is read as one (`3 times a Day`, `PER MINUTE`).
+    fn unit_after_per(&mut self, op: BinOp) -> Option<Result<NodeId, ExprError>> {
+        let glue = self.word_at(self.pos.checked_sub(1)?)?.0;
+        let (word, span) = self.word_at(self.pos)?;
+        let folded = op == BinOp::Div
+            && matches!(glue, "a" | "an" | "per" | "every" | "each")
+            && !(self.is_name)(word)
+            && self.known_unit(word).is_none();
+        let unit = self.unit_here(word).filter(|_| folded)?;
+        self.pos += 1;
+        Some(self.push(Expr::unit(unit, 1, span), 0))
+    }
+
     /// A number said as a word (`a`, `half`, `twice`) at `span`.
     fn word_number(&mut self, value: f64, span: Span) -> Result<NodeId, ExprError> {
         let node = Expr::Number {
@@ -719,7 +735,7 @@ impl<'a> Parser<'a> {
         match self.word_at(self.pos) {
             Some(("a" | "an", _)) => self.word_at(self.pos + 1).is_some_and(|(w, _)| {
                 !is_keyword(w)
-                    && (self.known_unit(w).is_some() || units::magnitude_entry(w).is_some())
+                    && (self.unit_here(w).is_some() || units::magnitude_entry(w).is_some())
             }),
             Some(("of", _)) => self.figure_at(self.pos + 1),
             _ => false,
@@ -736,7 +752,7 @@ impl<'a> Parser<'a> {
                 self.figure_at(pos + 1)
                     || self
                         .word_at(pos + 1)
-                        .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some())
+                        .is_some_and(|(w, _)| !is_keyword(w) && self.unit_here(w).is_some())
             }
             _ => false,
         }
@@ -1043,7 +1059,7 @@ impl<'a> Parser<'a> {
         match self.tokens.get(self.pos).map(|t| t.tok) {
             Some(Tok::Ident) => self
                 .word_at(self.pos)
-                .is_some_and(|(w, _)| !is_keyword(w) && self.known_unit(w).is_some()),
+                .is_some_and(|(w, _)| !is_keyword(w) && self.unit_here(w).is_some()),
             _ => false,
         }
     }
