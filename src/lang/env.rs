@@ -85,8 +85,8 @@ impl<'a> Env<'a> {
     /// Define `name` (or redefine it) as `v`. A name keeps its draws but
     /// not their order (the hint that makes a range's percentiles cheap,
     /// 4 bytes a draw): what names hold stays the 8 bytes a draw that
-    /// [`MAX_DRAWN`](crate::quantity::sample::MAX_DRAWN) bounds, as
-    /// `bote eval` lines add ranges.
+    /// bote's bound on draws held at once counts, as `bote eval` lines
+    /// add ranges.
     pub fn set(&mut self, name: impl Into<Cow<'a, str>>, v: impl Into<Value>) {
         self.values.insert(name.into(), v.into().unordered());
     }
