@@ -20,10 +20,16 @@ samples=()
 [[ -n "${SAMPLES:-}" ]] && samples=(--samples "$SAMPLES")
 
 for preset in $($bote list | cut -d' ' -f1); do
+  # A preset with scenarios prints them side by side, without percentiles:
+  # its base run is the one with ranges.
+  scenario=()
+  if $bote run "$preset" --format csv --point | head -1 | grep -q '^section,name,si_unit,base,'; then
+    scenario=(--scenario base)
+  fi
   # The reference: a million draws, seed 1.
-  $bote run "$preset" --format csv --samples 1000000 > "$out/$preset-ref.csv"
+  $bote run "$preset" "${scenario[@]}" --format csv --samples 1000000 > "$out/$preset-ref.csv"
   for seed in ${SEEDS:-1 2 3}; do
-    $bote run "$preset" --format csv --seed "$seed" "${samples[@]}" > "$out/$preset-$seed.csv"
+    $bote run "$preset" "${scenario[@]}" --format csv --seed "$seed" "${samples[@]}" > "$out/$preset-$seed.csv"
   done
 done
 

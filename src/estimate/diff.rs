@@ -124,7 +124,8 @@ pub fn diff(old: &Evaluated, new: &Evaluated) -> Diff {
     }
     // Biggest change first: by how many times over (or under); a figure
     // of another kind, or from 0, before any ratio.
-    let size = |c: &Change| c.ratio.map_or(f64::INFINITY, |r| r.ln().abs());
+    // libm's, not the system's: `f64::ln` would load libm.so for every command.
+    let size = |c: &Change| c.ratio.map_or(f64::INFINITY, |r| libm::log(r).abs());
     out.changes.sort_by(|a, b| size(b).total_cmp(&size(a)));
     out
 }

@@ -9,7 +9,7 @@
 
 use super::*;
 use crate::lang::ast::Expr;
-use crate::quantity::sample::{rank_correlation, ranks};
+use crate::quantity::sample::{Centred, rank_correlation};
 
 /// One range behind an uncertain quantity.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,8 +200,8 @@ pub(crate) const DRIVER_DRAWS: usize = 10_000;
 /// The ranks of each uncertain row's draws, computed when first asked for.
 struct Ranks<'e> {
     ev: &'e Evaluated,
-    of: Vec<Option<Vec<f64>>>,
-    sheets: Vec<Option<Vec<f64>>>,
+    of: Vec<Option<Centred>>,
+    sheets: Vec<Option<Centred>>,
 }
 
 impl<'e> Ranks<'e> {
@@ -214,34 +214,35 @@ impl<'e> Ranks<'e> {
     }
 
     /// The ranks of item `a`'s and sheet entry `u`'s first draws.
-    fn pair_sheet(&mut self, a: usize, u: usize) -> Option<(&[f64], &[f64])> {
-        let draws = self.ev.rows[a].range.as_ref()?.draws.values();
+    fn pair_sheet(&mut self, a: usize, u: usize) -> Option<(&Centred, &Centred)> {
+        let draws = &self.ev.rows[a].range.as_ref()?.draws;
         if self.of[a].is_none() {
-            self.of[a] = Some(ranks(&draws[..draws.len().min(DRIVER_DRAWS)]));
+            self.of[a] = Some(Centred::new(draws.ranks(DRIVER_DRAWS)));
         }
-        let sheet = self.ev.used[u].draws.as_ref()?.values();
+        let sheet = self.ev.used[u].draws.as_ref()?;
         if self.sheets[u].is_none() {
-            self.sheets[u] = Some(ranks(&sheet[..sheet.len().min(DRIVER_DRAWS)]));
+            self.sheets[u] = Some(Centred::new(sheet.ranks(DRIVER_DRAWS)));
         }
-        Some((self.of[a].as_deref()?, self.sheets[u].as_deref()?))
+        Some((self.of[a].as_ref()?, self.sheets[u].as_ref()?))
     }
 
     /// The ranks of items `a`'s and `b`'s first [`DRIVER_DRAWS`] draws;
     /// `None` if either is exact.
-    fn pair(&mut self, a: usize, b: usize) -> Option<(&[f64], &[f64])> {
+    fn pair(&mut self, a: usize, b: usize) -> Option<(&Centred, &Centred)> {
         for item in [a, b] {
-            let draws = self.ev.rows[item].range.as_ref()?.draws.values();
+            let draws = &self.ev.rows[item].range.as_ref()?.draws;
             if self.of[item].is_none() {
-                self.of[item] = Some(ranks(&draws[..draws.len().min(DRIVER_DRAWS)]));
+                self.of[item] = Some(Centred::new(draws.ranks(DRIVER_DRAWS)));
             }
         }
-        Some((self.of[a].as_deref()?, self.of[b].as_deref()?))
+        Some((self.of[a].as_ref()?, self.of[b].as_ref()?))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quantity::sample::ranks;
 
     /// At 100,000 draws, the shares from the first 10,000 are those from
     /// all of them, to within two percentage points.
@@ -256,14 +257,14 @@ mod tests {
             let Some(range) = &ev.rows[r].range else {
                 continue;
             };
-            let all = ranks(range.draws.values());
+            let all = Centred::new(ranks(range.draws.values()));
             let sampled = ev.drivers(r);
             let mut full: Vec<(usize, f64)> = ev
                 .sources_of(ev.rows[r].item)
                 .into_iter()
                 .filter_map(|s| {
                     let draws = ev.rows[s].range.as_ref()?.draws.values();
-                    let rho = rank_correlation(&all, &ranks(draws));
+                    let rho = rank_correlation(&all, &Centred::new(ranks(draws)));
                     Some((s, rho * rho))
                 })
                 .collect();

@@ -83,13 +83,15 @@ pub(crate) fn wait(lambda: f64, s: f64, c: f64, q: Option<f64>) -> Result<f64, Q
 
 /// The wait for Erlang C `pw`, `a` Erlangs, service `s`, `c` servers.
 fn wait_of(pw: f64, a: f64, s: f64, c: f64, q: Option<f64>) -> f64 {
+    // Logarithms are libm's here and below: `f64::ln` would load the
+    // system's libm.so at every start of bote, whatever the command.
     // cμ - λ, the rate at which the servers outrun arrivals.
     let spare = (c - a) / s;
     match q {
         None => pw / spare,
         // P(W > t) = C e^{-spare t} = 1 - q.
         Some(q) if pw <= 1.0 - q => 0.0,
-        Some(q) => (pw / (1.0 - q)).ln() / spare,
+        Some(q) => libm::log(pw / (1.0 - q)) / spare,
     }
 }
 
@@ -105,7 +107,7 @@ pub(crate) fn queue_length(lambda: f64, s: f64, c: f64, q: Option<f64>) -> Resul
         // P(Q > k) = C ρ^{k+1} ≤ 1 - q.
         Some(q) if pw <= 1.0 - q => 0.0,
         Some(q) => {
-            let steps = ((1.0 - q) / pw).ln() / rho.ln();
+            let steps = libm::log((1.0 - q) / pw) / libm::log(rho);
             // A double's noise on an exact step is that step.
             let near = steps.round();
             let steps = if (steps - near).abs() <= 1e-9 * near.max(1.0) {

@@ -2,22 +2,40 @@
 //! quantity (`--why`, JSON `drivers`).
 
 /// Spearman's rank correlation of two equally long lists of draws, from
-/// their [`ranks`] (computed once per list by callers that pair one list
-/// with many).
-pub(crate) fn rank_correlation(ra: &[f64], rb: &[f64]) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let n = ra.len() as f64;
-    let mean = (n + 1.0) / 2.0;
-    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
-    for (x, y) in ra.iter().zip(rb) {
-        cov += (x - mean) * (y - mean);
-        va += (x - mean) * (x - mean);
-        vb += (y - mean) * (y - mean);
-    }
-    if va == 0.0 || vb == 0.0 {
+/// their [`Centred`] ranks (made once per list by callers that pair one
+/// list with many).
+pub(crate) fn rank_correlation(a: &Centred, b: &Centred) -> f64 {
+    let cov = a
+        .ranks
+        .iter()
+        .zip(&b.ranks)
+        .fold(0.0, |cov, (x, y)| cov + x * y);
+    if a.squares == 0.0 || b.squares == 0.0 {
         0.0
     } else {
-        cov / (va * vb).sqrt()
+        cov / (a.squares * b.squares).sqrt()
+    }
+}
+
+/// A list's [`ranks`] less their mean, and the sum of their squares: the
+/// part of [`rank_correlation`] that is the same whatever the list is paired
+/// with, done once.
+#[derive(Clone, Debug)]
+pub(crate) struct Centred {
+    ranks: Vec<f64>,
+    squares: f64,
+}
+
+impl Centred {
+    pub(crate) fn new(mut ranks: Vec<f64>) -> Centred {
+        #[allow(clippy::cast_precision_loss)]
+        let mean = (ranks.len() as f64 + 1.0) / 2.0;
+        let mut squares = 0.0;
+        for x in &mut ranks {
+            *x -= mean;
+            squares += *x * *x;
+        }
+        Centred { ranks, squares }
     }
 }
 
@@ -85,28 +103,58 @@ pub(crate) fn ranks(v: &[f64]) -> Vec<f64> {
         let mut from = 0;
         for &to in &start[..buckets] {
             let to = to as usize;
-            if to - from > 1 {
-                order[from..to].sort_unstable_by_key(|&(k, _)| k);
+            match &mut order[from..to] {
+                [] | [_] => {}
+                // Most buckets hold a few values: sorted in place, without
+                // the general sort's set-up for each.
+                few if few.len() <= 16 => {
+                    for i in 1..few.len() {
+                        let mut j = i;
+                        while j > 0 && few[j - 1].0 > few[j].0 {
+                            few.swap(j - 1, j);
+                            j -= 1;
+                        }
+                    }
+                }
+                many => many.sort_unstable_by_key(|&(k, _)| k),
             }
             from = to;
         }
-        // Equal values share their average rank.
-        let mut i = 0;
-        while i < n {
-            let key = order[i].0;
-            let mut j = i;
-            while j + 1 < n && order[j + 1].0 == key {
-                j += 1;
-            }
-            #[allow(clippy::cast_precision_loss)]
-            let rank = (i + j) as f64 / 2.0 + 1.0;
-            for &(_, k) in &order[i..=j] {
-                ranks[k as usize] = rank;
-            }
-            i = j + 1;
-        }
+        average_ties(order, &mut ranks);
     });
     ranks
+}
+
+/// The ranks, 1-based, of the (sort key, place) pairs `in_order`, which
+/// are in the order of their keys, into `ranks` at their places: equal
+/// keys share their average rank.
+pub(super) fn average_ties(in_order: &[(u64, u32)], ranks: &mut [f64]) {
+    let n = in_order.len();
+    // The rank of place i, i + 1, kept as a double: exact, as the
+    // averages are, and no conversion for the values without a tie.
+    let (mut i, mut next) = (0, 1.0);
+    while i < n {
+        let (key, k) = in_order[i];
+        if i + 1 == n || in_order[i + 1].0 != key {
+            ranks[k as usize] = next;
+            next += 1.0;
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j + 1 < n && in_order[j + 1].0 == key {
+            j += 1;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let rank = (i + j) as f64 / 2.0 + 1.0;
+        for &(_, k) in &in_order[i..=j] {
+            ranks[k as usize] = rank;
+        }
+        i = j + 1;
+        #[allow(clippy::cast_precision_loss)]
+        let after = (i + 1) as f64;
+        next = after;
+    }
 }
 
 #[cfg(test)]
@@ -118,9 +166,55 @@ mod tests {
         let a: Vec<f64> = (0..100).map(f64::from).collect();
         let b: Vec<f64> = a.iter().map(|x| x * x).collect();
         let c: Vec<f64> = a.iter().map(|x| -x).collect();
-        let (a, b, c) = (ranks(&a), ranks(&b), ranks(&c));
+        let [a, b, c] = [a, b, c].map(|v| Centred::new(ranks(&v)));
         assert!((rank_correlation(&a, &b) - 1.0).abs() < 1e-12);
         assert!((rank_correlation(&a, &c) + 1.0).abs() < 1e-12);
+    }
+
+    /// Spearman's rho as it was computed before the centred ranks were
+    /// kept per list: the means taken off and the squares summed per pair.
+    fn rho_per_pair(ra: &[f64], rb: &[f64]) -> f64 {
+        let n = ra.len() as f64;
+        let mean = (n + 1.0) / 2.0;
+        let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
+        for (x, y) in ra.iter().zip(rb) {
+            cov += (x - mean) * (y - mean);
+            va += (x - mean) * (x - mean);
+            vb += (y - mean) * (y - mean);
+        }
+        if va == 0.0 || vb == 0.0 {
+            0.0
+        } else {
+            cov / (va * vb).sqrt()
+        }
+    }
+
+    /// The correlation from centred ranks is the one computed per pair,
+    /// bit for bit, with ties, constant lists and lists of every size.
+    #[test]
+    fn centred_ranks_give_the_per_pair_correlation() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut uniform = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for n in [1, 2, 3, 10, 999, 10_000] {
+            let lists: Vec<Vec<f64>> = vec![
+                (0..n).map(|_| uniform()).collect(),
+                (0..n).map(|_| (uniform() * 4.0).floor()).collect(),
+                vec![7.0; n],
+                (0..n).map(|i| i as f64).collect(),
+            ];
+            let ranked: Vec<Vec<f64>> = lists.iter().map(|v| ranks(v)).collect();
+            for a in &ranked {
+                for b in &ranked {
+                    let got = rank_correlation(&Centred::new(a.clone()), &Centred::new(b.clone()));
+                    assert_eq!(got.to_bits(), rho_per_pair(a, b).to_bits(), "{n}");
+                }
+            }
+        }
     }
 
     /// The ranks of a sort of (value, place) pairs, ties averaged: what

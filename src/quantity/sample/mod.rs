@@ -19,13 +19,13 @@ use rand::seq::SliceRandom;
 use rand_distr::{Distribution, Pert};
 use rand_pcg::Pcg64Mcg;
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 mod correlation;
 mod percentile;
 mod quantile;
 
-pub(crate) use correlation::{rank_correlation, ranks};
+pub(crate) use correlation::{Centred, rank_correlation, ranks};
 use percentile::order_statistics;
 use quantile::beta_median;
 pub(crate) use quantile::normal_quantile;
@@ -92,12 +92,61 @@ pub enum Value {
 pub struct Draws {
     dim: Dimension,
     values: Arc<[f64]>,
-    /// The draws at the ranks [`Draws::spread`] reads, when known from how
-    /// they were made: a range's draws are its strata, whose order is the
-    /// order of their values, so these need no selection (which was a
-    /// quarter of a ranged preset's run). Boxed: a value is held per
-    /// quantity and on the evaluator's stack, and most are not ranges.
-    ranked: Option<Box<[f64; 6]>>,
+    /// The draws' places from the smallest draw up, when how they were made
+    /// suggests it: draw `by[r]` of a range is its stratum r, and the
+    /// strata rise with their number; a quantity computed from one range
+    /// and exact figures (`x * 2`, `x / 4 s`, `ceil(x)`) shares its range's
+    /// list, and usually its order or the reverse. Only a hint, shared and
+    /// never copied: [`Draws::rising`] checks it once, in one pass, before
+    /// the percentiles or the ranks read it (a range's own draws need no
+    /// check), and they select or sort as before when it does not hold
+    /// (selection was a quarter of a ranged preset's run, ranking half of
+    /// its JSON).
+    /// Behind a pointer: a value is held per quantity and on the
+    /// evaluator's stack, and most are not ranges.
+    sorted: Option<Arc<Hint>>,
+}
+
+/// The places of draws from the smallest up, as [`Draws::sorted`] has them.
+#[derive(Debug)]
+struct Hint {
+    by: Arc<[u32]>,
+    /// Known to hold, without a check: a range's own draws.
+    rises: bool,
+    /// Whether the draws rise along `by` (`Some(false)`), fall along it
+    /// (`Some(true)`) or neither, once checked: the percentiles and the
+    /// ranks both ask.
+    checked: OnceLock<Option<bool>>,
+}
+
+impl Hint {
+    fn new(by: Arc<[u32]>, rises: bool) -> Option<Arc<Hint>> {
+        Some(Arc::new(Hint {
+            by,
+            rises,
+            checked: OnceLock::new(),
+        }))
+    }
+}
+
+/// A [`Draws::sorted`] hint that held: the draws rise along `by`, or fall
+/// along it when `reversed`.
+#[derive(Clone, Copy)]
+struct Rising<'a> {
+    by: &'a [u32],
+    reversed: bool,
+}
+
+impl Rising<'_> {
+    /// The place of the draw of sorted rank `r` (0-based).
+    fn place(self, r: usize) -> usize {
+        let r = if self.reversed {
+            self.by.len() - 1 - r
+        } else {
+            r
+        };
+        self.by[r] as usize
+    }
 }
 
 impl PartialEq for Draws {
@@ -139,9 +188,12 @@ impl Draws {
     /// The percentiles, mean and count of the draws.
     pub fn spread(&self) -> Spread {
         let n = self.values.len();
-        let (found, mean) = match self.ranked.as_deref() {
+        let (found, mean) = match self.rising() {
             #[allow(clippy::cast_precision_loss)]
-            Some(&found) => (found, self.values.iter().sum::<f64>() / n as f64),
+            Some(rising) => (
+                spread_ranks(n).map(|r| self.values[rising.place(r)]),
+                self.values.iter().sum::<f64>() / n as f64,
+            ),
             None => order_statistics(&self.values, spread_ranks(n)),
         };
         Spread {
@@ -155,6 +207,46 @@ impl Draws {
         }
     }
 
+    /// The ranks of the first `first` draws (all of them when fewer), as
+    /// [`ranks`] gives them: read along the [`Draws::sorted`] hint when it
+    /// holds, sorted when it does not.
+    pub(crate) fn ranks(&self, first: usize) -> Vec<f64> {
+        let m = first.min(self.values.len());
+        let Some(rising) = self.rising() else {
+            return ranks(&self.values[..m]);
+        };
+        let by = rising.by.iter().map(|&i| i as usize);
+        if rising.reversed {
+            ranks_along(&self.values, by.rev(), m)
+        } else {
+            ranks_along(&self.values, by, m)
+        }
+    }
+
+    /// The [`Draws::sorted`] hint, if the draws rise (or fall) along it:
+    /// one pass over their sort keys, which order as the doubles do.
+    fn rising(&self) -> Option<Rising<'_>> {
+        let hint = self.sorted.as_ref()?;
+        let by = &*hint.by;
+        if by.len() != self.values.len() {
+            return None;
+        }
+        let reversed = *hint.checked.get_or_init(|| {
+            let key = |&i: &u32| percentile::sort_key(self.values[i as usize]);
+            if hint.rises || by.iter().map(key).is_sorted() {
+                Some(false)
+            } else if by.iter().rev().map(key).is_sorted() {
+                Some(true)
+            } else {
+                None
+            }
+        });
+        Some(Rising {
+            by,
+            reversed: reversed?,
+        })
+    }
+
     /// Where `v` falls among the draws, as a percentile (0 to 100).
     pub fn rank_of(&self, v: f64) -> f64 {
         let below = self.values.iter().filter(|&&d| d < v).count();
@@ -163,6 +255,31 @@ impl Draws {
         let p = (below as f64 + equal as f64 / 2.0) / self.values.len() as f64;
         100.0 * p
     }
+}
+
+/// The ranks of the first `m` of `values`, as [`ranks`] gives them, from
+/// their places in rising order.
+fn ranks_along(values: &[f64], places: impl Iterator<Item = usize> + Clone, m: usize) -> Vec<f64> {
+    let places = places.filter(|&i| i < m);
+    let key = |i: usize| percentile::sort_key(values[i] + 0.0);
+    let mut out = vec![0.0; m];
+    // Nearly always no two draws are equal: the draw r places up has rank
+    // r + 1, as a double (exact, as average_ties's is).
+    let (mut rank, mut last) = (1.0, None);
+    for i in places.clone() {
+        let k = key(i);
+        if last == Some(k) {
+            let mut in_order: Vec<(u64, u32)> = Vec::with_capacity(m);
+            #[allow(clippy::cast_possible_truncation)] // draws are capped far below 4 billion
+            in_order.extend(places.map(|i| (key(i), i as u32)));
+            correlation::average_ties(&in_order, &mut out);
+            return out;
+        }
+        out[i] = rank;
+        rank += 1.0;
+        last = Some(k);
+    }
+    out
 }
 
 /// A summary of draws, in base units.
@@ -341,30 +458,20 @@ impl Value {
     fn stratified(order: &[u32], quantile: Quantile, dim: Dimension, key: u64) -> Result<Value> {
         let n = order.len();
         let scores = normal_scores(n);
-        // Stratum k's draw rises with k (the scores are in order, and each
-        // shape's function of them is non-decreasing), so the draw of sorted
-        // rank r is stratum r's: `spread` reads them without selecting.
-        #[allow(clippy::cast_possible_truncation)]
-        let at_ranks = |stratum: &dyn Fn(u32) -> f64| spread_ranks(n).map(|r| stratum(r as u32));
-        let ranked;
         // One loop per shape, so the common one (lognormal) is a tight loop.
         let values: Arc<[f64]> = match quantile {
-            Quantile::LogNormal { mu, sigma } => {
-                let stratum = |k: u32| libm::exp(mu + sigma * scores[k as usize]);
-                ranked = Some(at_ranks(&stratum));
-                order.iter().map(|&k| stratum(k)).collect()
-            }
-            Quantile::Normal { mean, sd } => {
-                let stratum = |k: u32| mean + sd * scores[k as usize];
-                ranked = Some(at_ranks(&stratum));
-                order.iter().map(|&k| stratum(k)).collect()
-            }
+            Quantile::LogNormal { mu, sigma } => order
+                .iter()
+                .map(|&k| libm::exp(mu + sigma * scores[k as usize]))
+                .collect(),
+            Quantile::Normal { mean, sd } => order
+                .iter()
+                .map(|&k| mean + sd * scores[k as usize])
+                .collect(),
             Quantile::Uniform { lo, hi } => {
                 #[allow(clippy::cast_precision_loss)]
                 let p = |k: u32| (f64::from(k) + 0.5) / n as f64;
-                let stratum = |k: u32| lo + (hi - lo) * p(k);
-                ranked = Some(at_ranks(&stratum));
-                order.iter().map(|&k| stratum(k)).collect()
+                order.iter().map(|&k| lo + (hi - lo) * p(k)).collect()
             }
             // A Beta has no quantile function in closed form: its draws are
             // n plain draws (rand_distr's), sorted, so that stratum k takes
@@ -377,15 +484,49 @@ impl Value {
                 let mut rng = Pcg64Mcg::seed_from_u64(key.rotate_left(32));
                 let mut sorted: Vec<f64> = (0..n).map(|_| pert.sample(&mut rng)).collect();
                 sorted.sort_by(f64::total_cmp);
-                ranked = Some(at_ranks(&|k: u32| sorted[k as usize]));
                 order.iter().map(|&k| sorted[k as usize]).collect()
             }
         };
-        let mut value = Value::from_draws(values, dim)?;
-        if let Value::Draws(d) = &mut value {
-            d.ranked = ranked.map(Box::new);
+        // Stratum k's draw rises with k (the scores are in order, and each
+        // shape's function of them is non-decreasing): the draw of sorted
+        // rank k is the one drawn from stratum k.
+        let mut by: Arc<[u32]> = std::iter::repeat_n(0, n).collect();
+        if let Some(by) = Arc::get_mut(&mut by) {
+            #[allow(clippy::cast_possible_truncation)] // draws are capped far below 4 billion
+            for (i, &k) in order.iter().enumerate() {
+                by[k as usize] = i as u32;
+            }
         }
-        Ok(value)
+        Ok(Value::from_draws(values, dim)?.sorted_by(Hint::new(by, true)))
+    }
+
+    /// The value without the hint [`Draws::sorted`], and the memory it holds.
+    pub(crate) fn unordered(self) -> Value {
+        self.sorted_by(None)
+    }
+
+    /// The value with the hint [`Draws::sorted`] (nothing for an exact one).
+    fn sorted_by(mut self, sorted: Option<Arc<Hint>>) -> Value {
+        if let Value::Draws(d) = &mut self {
+            d.sorted = sorted;
+        }
+        self
+    }
+
+    /// The [`Draws::sorted`] hint a value computed from `values` inherits:
+    /// that of the one uncertain value among them, or of several that share it.
+    fn hint_of(values: &[&Value]) -> Option<Arc<Hint>> {
+        let mut by: Option<&Arc<[u32]>> = None;
+        for v in values {
+            if let Value::Draws(d) = v {
+                match (by, &d.sorted) {
+                    (None, Some(s)) => by = Some(&s.by),
+                    (Some(b), Some(s)) if Arc::ptr_eq(b, &s.by) => {}
+                    _ => return None,
+                }
+            }
+        }
+        Hint::new(by?.clone(), false)
     }
 
     /// Draws of `dim` computed outside the language (a verdict's count
@@ -412,7 +553,7 @@ impl Value {
             _ => Value::Draws(Draws {
                 dim,
                 values,
-                ranked: None,
+                sorted: None,
             }),
         }
     }
@@ -468,8 +609,9 @@ impl Value {
         // Nearly always every result is normal (finite, non-zero, not
         // below the smallest normal double): checked in one
         // pass the compiler can vectorise, before looking draw by draw.
+        let hint = || Value::hint_of(&[self, rhs]);
         if out.iter().all(|r| r.is_normal()) {
-            return Ok(Value::collapse(out, dim));
+            return Ok(Value::collapse(out, dim).sorted_by(hint()));
         }
         let suspect = |i: usize| {
             let r = out[i];
@@ -486,7 +628,7 @@ impl Value {
         if let Some(error) = first {
             return Err(in_draws(error, failed, n));
         }
-        Ok(Value::collapse(out, dim))
+        Ok(Value::collapse(out, dim).sorted_by(hint()))
     }
 
     /// `f` applied draw by draw.
@@ -525,7 +667,7 @@ impl Value {
         if let Some(error) = first {
             return Err(in_draws(error, failed, n));
         }
-        Ok(Value::collapse(out.into(), dim))
+        Ok(Value::collapse(out.into(), dim).sorted_by(Value::hint_of(values)))
     }
 }
 
@@ -698,10 +840,13 @@ mod tests {
         assert!(text.ends_with(" of 10,000 draws"), "{text}");
     }
 
-    /// A range's percentiles read from its strata are those selection
-    /// finds among its draws, bit for bit, for every shape and size.
+    /// Percentiles and ranks read along the [`Draws::sorted`] hint are
+    /// those selection and sorting find, bit for bit: for every shape and
+    /// size, for quantities computed from a range that keep its order,
+    /// reverse it or tie draws, and for some that break it (where the
+    /// hint must be found not to hold).
     #[test]
-    fn percentiles_from_the_strata_match_selection() {
+    fn percentiles_and_ranks_along_the_hint_match_selection_and_sorting() {
         let shapes: [(Shape, &[f64]); 5] = [
             (Shape::Range, &[100.0, 1000.0]),
             (Shape::Range, &[3e12, 5e12]),
@@ -709,6 +854,9 @@ mod tests {
             (Shape::Uniform, &[1.0, 1.5]),
             (Shape::Pert, &[1.0, 2.0, 9.0]),
         ];
+        let mul =
+            |x: &Value, k: f64| x.zip(&Value::Exact(q(k)), Quantity::checked_mul, |a, b| a * b);
+        let mut held = [0, 0];
         for (shape, args) in shapes {
             for n in (2..40).chain([999, 1000, 10_000, 100_001]) {
                 let sampling = Sampling {
@@ -716,17 +864,42 @@ mod tests {
                     ..Sampling::default()
                 };
                 let args: Vec<Quantity> = args.iter().map(|&v| q(v)).collect();
-                let Value::Draws(d) = Value::draw(shape, &args, sampling, 11).unwrap() else {
-                    panic!("{shape:?} has draws");
-                };
-                assert!(d.ranked.is_some());
-                let selected = Draws {
-                    ranked: None,
-                    ..d.clone()
-                };
-                assert_eq!(d.spread(), selected.spread(), "{shape:?} at {n}");
+                let x = Value::draw(shape, &args, sampling, 11).unwrap();
+                let rounded = |v: &Value| v.map(|q| q.map(f64::round)).unwrap();
+                let square = x.zip(&x, Quantity::checked_mul, |a, b| a * b).unwrap();
+                let values = [
+                    // Keep the order, reverse it, tie draws (rounded), and
+                    // break it (a square through zero; a rounded reverse
+                    // folded at its middle).
+                    (mul(&x, 3.0).unwrap(), true),
+                    (mul(&x, -0.5).unwrap(), true),
+                    (rounded(&mul(&x, 0.1).unwrap()), true),
+                    (x.clone(), true),
+                    (square, shape != Shape::Normal),
+                    (x.map(|q| q.map(|v| (v - 4.0).abs())).unwrap(), false),
+                ];
+                for (v, monotone) in values {
+                    let Value::Draws(d) = v else {
+                        continue;
+                    };
+                    let holds = d.rising().is_some();
+                    if monotone {
+                        assert!(holds, "{shape:?} at {n}");
+                    }
+                    held[usize::from(holds)] += 1;
+                    let plain = Draws {
+                        sorted: None,
+                        ..d.clone()
+                    };
+                    assert_eq!(d.spread(), plain.spread(), "{shape:?} at {n}");
+                    for first in [n, n / 2 + 1, 7, 10_000] {
+                        assert_eq!(d.ranks(first), plain.ranks(first), "{shape:?} at {n}");
+                    }
+                }
             }
         }
+        // Both paths were taken, many times.
+        assert!(held[0] > 50 && held[1] > 200, "{held:?}");
     }
 
     /// Selection finds what sorting would, for every size from the
@@ -741,7 +914,7 @@ mod tests {
             let draws = Draws {
                 dim: Dimension::NONE,
                 values: values.clone().into(),
-                ranked: None,
+                sorted: None,
             };
             let mut sorted = values;
             sorted.sort_by(f64::total_cmp);
