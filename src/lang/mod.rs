@@ -190,10 +190,12 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         squared(&stmt, value.dim())?;
     }
     let mut together = None;
+    let mut read_past = false;
     if stmt.target.is_none() {
         let checked = counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id));
         together = nouns_together(&env.counts, value.dim());
         if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err(), None) {
+            read_past = true;
             value = value
                 .map(|q| crate::quantity::Quantity::new(q.si_value(), dim))
                 .map_err(|e| ExprError::quantity(e, stmt.span()))?;
@@ -209,8 +211,9 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
         )?),
         // A percentage written as one stays one: `20%`, not 0.2.
         None if stmt.is_percentage() => Some(display::DisplayUnit::percent()),
-        // Nouns said together are not said (see `nouns_together`).
-        None if together.is_some() => None,
+        // Nouns read past are not said again (`5 MB photos` is 5 MB; see
+        // `nouns_together`).
+        None if read_past => None,
         // A figure keeps the units it was written in: `24 bits`, `1 Gbps`.
         None => stmt
             .written_units()
