@@ -506,6 +506,10 @@ impl<'a> Parser<'a> {
             return false;
         };
         let next = self.pos + 1;
+        // `once every half an hour`: a figure in words follows, not a unit.
+        if self.word_at(next).is_some_and(|(w, _)| w == "half") {
+            return false;
+        }
         let word_next = self.unit_word_at(next).is_some() || self.name_at(next).is_some();
         let call_next = self
             .tokens

@@ -496,10 +496,13 @@ impl<'a> Parser<'a> {
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "of") => {
                     let percent = matches!(self.node(lhs), Expr::Number { percent: true, .. });
                     // `5% of 20% of 1 TB`: of what follows, whole.
-                    of_whole = percent;
+                    of_whole = percent || self.text_of(lhs) == "half";
                     if !percent && self.counted_before() {
                         BinOp::At
-                    } else if self.is_fraction(lhs) && self.figure_at(self.pos + 1) {
+                    } else if self.is_fraction(lhs)
+                        && (self.figure_at(self.pos + 1)
+                            || self.text_of(lhs) == "half" && self.operand_at(self.pos + 1))
+                    {
                         // `1/3 of 900 GB`: a fraction of it.
                         BinOp::Mul
                     } else {
@@ -737,7 +740,12 @@ impl<'a> Parser<'a> {
                 !is_keyword(w)
                     && (self.unit_here(w).is_some() || units::magnitude_entry(w).is_some())
             }),
-            Some(("of", _)) => self.figure_at(self.pos + 1),
+            // `half of 1 TB`, `half of half of 1 TB`, `half of users`.
+            Some(("of", _)) => {
+                self.figure_at(self.pos + 1)
+                    || self.word_at(self.pos + 1).is_some_and(|(w, _)| w == "half")
+                    || self.name_at(self.pos + 1).is_some()
+            }
             _ => false,
         }
     }
@@ -746,13 +754,22 @@ impl<'a> Parser<'a> {
     /// `an` before a unit (`a day`), or `per`, `each` or `every` before a
     /// figure or a unit (`every 10 minutes`, `per hour`)?
     fn how_often_at(&self, pos: usize) -> bool {
+        let unit_at = |p: usize| {
+            self.word_at(p)
+                .is_some_and(|(w, _)| !is_keyword(w) && self.unit_here(w).is_some())
+        };
+        // `3 times/day`: a `/` written against the unit.
+        if self.tokens.get(pos).is_some_and(|t| t.tok == Tok::Slash) {
+            return unit_at(pos + 1)
+                && self.tokens[pos].span.end == self.tokens[pos + 1].span.start;
+        }
         match self.word_at(pos) {
             Some(("a" | "an", _)) => self.figure_at(pos),
+            // `every 10 minutes`, `per hour`, `once every half an hour`.
             Some(("per" | "each" | "every", _)) => {
                 self.figure_at(pos + 1)
-                    || self
-                        .word_at(pos + 1)
-                        .is_some_and(|(w, _)| !is_keyword(w) && self.unit_here(w).is_some())
+                    || unit_at(pos + 1)
+                    || self.word_at(pos + 1).is_some_and(|(w, _)| w == "half")
             }
             _ => false,
         }
