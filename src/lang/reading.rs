@@ -81,17 +81,23 @@ impl Statement {
         };
         match self.node(id) {
             Expr::Number {
+                value,
                 magnitude,
                 percent,
                 money,
                 digits,
                 span,
-                ..
             } => {
                 if *money {
                     f.write_str("$")?;
                 }
-                f.write_str(self.text_at(digits.span(*span)))?;
+                let text = self.text_at(digits.span(*span));
+                // `twice`, `half`: the number they say, which reads the
+                // same anywhere (`twice / day` would not).
+                match text {
+                    "half" | "once" | "twice" | "thrice" => write!(f, "{value}")?,
+                    _ => f.write_str(text)?,
+                }
                 if let Some(m) = magnitude {
                     write!(f, " {}", m.word())?;
                 }

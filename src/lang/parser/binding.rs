@@ -335,10 +335,7 @@ impl<'a> Parser<'a> {
     /// `how many 4 KB pages`.
     fn described(&self, lhs: NodeId, word: &str) -> bool {
         let start = self.span(lhs).start;
-        let before = self
-            .tokens
-            .iter()
-            .take_while(|t| t.span.end <= start)
+        let before = self.tokens[..self.tokens.partition_point(|t| t.span.end <= start)]
             .last()
             .map(|t| t.text(self.src));
         let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
