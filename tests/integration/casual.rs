@@ -111,6 +111,14 @@ fn the_casual_oracle_holds() {
         for line in session {
             let place = format!("{}:{} `{}`", line.file, line.number, line.question);
             let got = bote::eval_line(&line.question, &mut env);
+            // The reading `--explain` prints evaluates again, where the
+            // line left off (as the expr fuzz target holds of any text).
+            if let Ok((_, a)) = &got
+                && let Err(e) = bote::evaluate(&a.input, &env)
+                && !e.to_string().contains(" draws")
+            {
+                wrong.push(format!("{place}: its reading `{}` fails: {e}", a.input));
+            }
             match (&line.want, got) {
                 (Want::Refusal, Err(d)) => {
                     let text = d.render(false);
