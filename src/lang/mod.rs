@@ -244,9 +244,6 @@ fn nouns_together(
     dim: crate::quantity::dimension::Dimension,
 ) -> Option<String> {
     let ids = counts::together(counts, dim);
-    let [.., last] = ids[..] else {
-        return None;
-    };
     if ids.len() < 2 {
         return None;
     }
@@ -259,10 +256,14 @@ fn nouns_together(
     } else {
         ""
     };
+    let targets: Vec<String> = ids
+        .iter()
+        .map(|id| format!("`-> {}{per}`", id.name(true)))
+        .collect();
     Some(format!(
-        "this counts {} together, so it is shown without them; to name what it counts, convert: `-> {}{per}`",
+        "this counts {} together, so it is shown without them; to name what it counts, convert: {}",
         crate::text::and_list(&names),
-        last.name(true)
+        crate::text::or_list(&targets)
     ))
 }
 

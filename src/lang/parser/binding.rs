@@ -301,6 +301,23 @@ impl<'a> Parser<'a> {
                     let span = span.to(Span::new(span.start, self.prev_end()));
                     self.push(Expr::unit(unit, power, span), 0)?
                 } else {
+                    // `node = 64 GB`, then `3 TB per node`: each node, or
+                    // 3 TB over your node? Both readings, and no choice.
+                    if self.unit_here(word).is_some() {
+                        let figure = self.text_of(lhs).to_string();
+                        let whole = self.span(lhs).to(span);
+                        return Err(ExprError::new(
+                            ExprErrorKind::Ambiguous {
+                                text: self.src[whole.start..whole.end].to_string(),
+                                readings: [
+                                    format!("{figure} for each {word}"),
+                                    format!("{figure} / ({word})"),
+                                ],
+                                advice: "`per` a count, or over your name: rename the name for the first",
+                            },
+                            whole,
+                        ));
+                    }
                     self.pos += 1;
                     self.push(
                         Expr::Name {
@@ -341,11 +358,23 @@ impl<'a> Parser<'a> {
         let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
         // After a figure a word is a unit or a noun, never a name.
         let noun = units::lookup(word).is_none();
+        let one = noun && singular == word && plural != word;
+        // `32 GB RAM`, `2 ms latency`: a question's noun in the singular
+        // after a figure with a unit says what it is of (never a count the
+        // estimate declared, which catches a dropped "per").
+        let guessed = self
+            .counts
+            .lookup(word)
+            .is_some_and(|id| self.counts.guessed_at(id).is_some());
+        // After a unit of the catalog (`32 GB RAM`), not a magnitude word
+        // (`10 million PUT requests`) nor another noun.
+        let with_unit = matches!(self.node(lhs), Expr::Juxt { unit, .. }
+            if matches!(self.node(*unit), Expr::Unit { unit: UnitRef::Unit(_), .. }));
         match before {
-            Some("a" | "an") => noun && singular == word && plural != word,
+            Some("a" | "an") => one,
             // `how many 4 KB pages in 1 GB`: what the figure is of.
             Some(w) if w.eq_ignore_ascii_case("many") => noun,
-            _ => false,
+            _ => one && guessed && with_unit,
         }
     }
 

@@ -515,6 +515,19 @@ impl<'a> Parser<'a> {
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "over") => {
                     BinOp::Over
                 }
+                // `at 5 MB each`, `of 1 KB each`: `each` after a figure says
+                // what `at` and `of` say already (the question reader blanks
+                // it; an estimate file's expression reads it here).
+                Some(Tok::Ident)
+                    if self.word_at(self.pos).is_some_and(|(w, _)| w == "each")
+                        && !self.operand_at(self.pos + 1)
+                        && self
+                            .word_at(self.pos + 1)
+                            .is_none_or(|(w, _)| self.unit_here(w).is_none()) =>
+                {
+                    self.pos += 1;
+                    continue;
+                }
                 // `10 requests each second`: each before a unit is per.
                 Some(Tok::Ident)
                     if self.word_at(self.pos).is_some_and(|(w, _)| w == "each")
@@ -717,6 +730,40 @@ impl<'a> Parser<'a> {
         let unit = self.unit_here(word).filter(|_| folded)?;
         self.pos += 1;
         Some(self.push(Expr::unit(unit, 1, span), 0))
+    }
+
+    /// `twice = 3`, then `twice a day`: the word's number or your name;
+    /// refused with both readings, as a magnitude letter that is a name is.
+    fn word_or_name(&self, word: &str, span: Span) -> ExprError {
+        // What follows, up to the figure it applies to: `of 1 TB`, `a day`.
+        let words = self.tokens[self.pos..]
+            .iter()
+            .take(3)
+            .take_while(|t| matches!(t.tok, Tok::Ident | Tok::Number { .. }))
+            .last()
+            .map_or(span.end, |t| t.span.end);
+        let rest = &self.src[span.end..words];
+        // The word's reading, written so it reads one way only.
+        let said = match (word, self.word_at(self.pos).map(|(w, _)| w)) {
+            ("half", Some("of")) => format!("1/2{rest}"),
+            ("half", _) => format!(
+                "0.5 {}",
+                rest.trim_start()
+                    .split_once(' ')
+                    .map_or("", |(_, unit)| unit)
+            ),
+            ("once", _) => format!("1 times{rest}"),
+            ("thrice", _) => format!("3 times{rest}"),
+            _ => format!("2 times{rest}"),
+        };
+        ExprError::new(
+            ExprErrorKind::Ambiguous {
+                text: format!("{word}{rest}"),
+                readings: [said, format!("({word}){rest}")],
+                advice: "the first for the word, the second for your name",
+            },
+            Span::new(span.start, words),
+        )
     }
 
     /// A number said as a word (`a`, `half`, `twice`) at `span`.
@@ -945,6 +992,13 @@ impl<'a> Parser<'a> {
             // `half an hour`, `half a million`, `half of 1 TB`: a half.
             Tok::Ident
                 if token.text(self.src) == "half"
+                    && (self.is_name)("half")
+                    && self.half_of_what() =>
+            {
+                Err(self.word_or_name("half", token.span))
+            }
+            Tok::Ident
+                if token.text(self.src) == "half"
                     && !(self.is_name)("half")
                     && self.half_of_what() =>
             {
@@ -958,6 +1012,13 @@ impl<'a> Parser<'a> {
             }
             // `twice a day`, `once every 5 minutes`: that many times, when
             // how often follows (`twice` alone is no figure).
+            Tok::Ident
+                if crate::lang::glue::how_many_times(token.text(self.src)).is_some()
+                    && (self.is_name)(token.text(self.src))
+                    && self.how_often_at(self.pos) =>
+            {
+                Err(self.word_or_name(token.text(self.src), token.span))
+            }
             Tok::Ident
                 if crate::lang::glue::how_many_times(token.text(self.src)).is_some()
                     && !(self.is_name)(token.text(self.src))
