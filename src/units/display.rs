@@ -237,6 +237,19 @@ pub(crate) fn with_counts(unit: DisplayUnit, q: Quantity) -> DisplayUnit {
             down.push(format!("/{}{power}", id.name(false)));
         }
     }
+    // `$2e-7/request` is said as people price it: `$0.20/million requests`.
+    let per_million = unit.label == "$"
+        && up.is_empty()
+        && down.len() == 1
+        && dim.counts().all(|(_, e)| e == -1)
+        && (q.si_value() / unit.size).abs() < 1e-4
+        && q.si_value() != 0.0;
+    if per_million && let Some((id, _)) = dim.counts().next() {
+        return DisplayUnit {
+            label: Cow::Owned(format!("$/million {}", id.name(true))),
+            size: unit.size * 1e-6,
+        };
+    }
     let (up, down) = (up.join("*"), down.concat());
     let label = &*unit.label;
     // What is per a count comes before what is per a time: `reads/user/day`,

@@ -328,6 +328,27 @@ impl<'a> Parser<'a> {
                     )?
                 };
                 lhs = self.binary(BinOp::Div, lhs, rhs)?;
+                // `$0.20 per million requests`: per a million of them, so
+                // the noun after the magnitude divides too.
+                let magnitude = matches!(
+                    self.node(rhs),
+                    Expr::Unit {
+                        unit: UnitRef::Magnitude(_),
+                        ..
+                    }
+                );
+                if magnitude
+                    && let Some((word, span)) = self.unit_word_at(self.pos)
+                    && self
+                        .unit_here(word)
+                        .is_some_and(|u| !matches!(u, UnitRef::Magnitude(_)))
+                {
+                    let (unit, span) = self.spelt_unit(word, span)?;
+                    let power = self.unit_power()?;
+                    let span = span.to(Span::new(span.start, self.prev_end()));
+                    let noun = self.push(Expr::unit(unit, power, span), 0)?;
+                    lhs = self.binary(BinOp::Div, lhs, noun)?;
+                }
                 // `$0.023 per GB-month`: per gigabyte per month.
                 while self.skip_compound_hyphen() {
                     let Some((word, span)) = self.unit_word_at(self.pos) else {
