@@ -86,8 +86,8 @@ pub(super) fn load_runs(
     }
     let sampling = sampling.apply(est.sampling());
     let runs = match scenario {
-        Some(name) => est.run(name, &pairs, sampling).map(|r| vec![r]),
-        None => est.runs(&pairs, sampling),
+        Some(name) => est.into_run(name, &pairs, sampling).map(|r| vec![r]),
+        None => est.into_runs(&pairs, sampling),
     };
     match runs {
         Ok(runs) => Ok(Ok(runs)),

@@ -346,67 +346,20 @@ impl Evaluated {
     /// `read_qps = write_qps * read_ratio = 38.05 /s * 100 = 3,805 /s`.
     /// Built on request: most reports never show it.
     pub(crate) fn explanations(&self) -> Vec<String> {
-        let by_name: FxHashMap<&str, &Row> = self
+        let explainer = self.explainer();
+        self.rows.iter().map(|row| explainer.explain(row)).collect()
+    }
+
+    /// What says each row's derivation, one row at a time, for a report
+    /// that writes each as it goes: all of them at once are as large as
+    /// the file (some 40 MB at the largest file bote accepts).
+    pub(crate) fn explainer(&self) -> Explainer<'_> {
+        let by_name = self
             .rows
             .iter()
             .map(|r| (self.estimate.items[r.item].name.as_str(), r))
             .collect();
-        self.rows
-            .iter()
-            .map(|row| {
-                let item = &self.estimate.items[row.item];
-                let written = item.stmt.expr_string();
-                // An uncertain name stands in as its 90% range.
-                // As are reference numbers and prices, as their sheet says.
-                let substituted = item.stmt.display_with(&|name: &str| {
-                    by_name
-                        .get(name)
-                        .map(|r| match &r.range {
-                            Some(range) => format!("({})", range.text),
-                            None => r.shown.text.clone(),
-                        })
-                        .or_else(|| {
-                            let u = self.used.iter().find(|u| u.name == name)?;
-                            Some(if u.draws.is_some() || u.text.contains(" to ") {
-                                format!("({})", u.text)
-                            } else {
-                                u.text.clone()
-                            })
-                        })
-                });
-                let mut out = format!("{} = {written}", item.name);
-                if substituted != written {
-                    out.push_str(" = ");
-                    out.push_str(&substituted);
-                }
-                if let (Some(cap), Some(sizing)) = (&item.capacity, &row.sizing) {
-                    out.push_str(" = ");
-                    out.push_str(&cap.arithmetic(
-                        &sizing.ratios,
-                        sizing.utilisation,
-                        sizing.count,
-                        sizing.draw_at,
-                    ));
-                    out.push_str(" = ");
-                    out.push_str(&row.shown.text);
-                    if let (Some(range), Some(_)) = (&row.range, row.size_at) {
-                        let median = capacity::plain(range.spread.p50, 3);
-                        let _ = write!(out, " (median {median}; 90% range {})", range.text);
-                    }
-                    return out;
-                }
-                if row.shown.text != written && row.shown.text != substituted {
-                    out.push_str(" = ");
-                    out.push_str(&row.shown.text);
-                }
-                if let Some(range) = &row.range {
-                    out.push_str(" (median; 90% range ");
-                    out.push_str(&range.text);
-                    out.push(')');
-                }
-                out
-            })
-            .collect()
+        Explainer { ev: self, by_name }
     }
 
     /// How many quantities carry a published figure.
@@ -432,6 +385,69 @@ impl Evaluated {
         self.rows
             .iter()
             .filter(|r| r.expect.as_ref().is_some_and(|c| !c.ok))
+    }
+}
+
+/// Rows' derivations, one at a time: [`Evaluated::explainer`].
+pub(crate) struct Explainer<'e> {
+    ev: &'e Evaluated,
+    by_name: FxHashMap<&'e str, &'e Row>,
+}
+
+impl Explainer<'_> {
+    /// `row`'s derivation, as [`Evaluated::explanations`] says it.
+    pub(crate) fn explain(&self, row: &Row) -> String {
+        let item = &self.ev.estimate.items[row.item];
+        let written = item.stmt.expr_string();
+        // An uncertain name stands in as its 90% range.
+        // As are reference numbers and prices, as their sheet says.
+        let substituted = item.stmt.display_with(&|name: &str| {
+            self.by_name
+                .get(name)
+                .map(|r| match &r.range {
+                    Some(range) => format!("({})", range.text),
+                    None => r.shown.text.clone(),
+                })
+                .or_else(|| {
+                    let u = self.ev.used.iter().find(|u| u.name == name)?;
+                    Some(if u.draws.is_some() || u.text.contains(" to ") {
+                        format!("({})", u.text)
+                    } else {
+                        u.text.clone()
+                    })
+                })
+        });
+        let mut out = format!("{} = {written}", item.name);
+        if substituted != written {
+            out.push_str(" = ");
+            out.push_str(&substituted);
+        }
+        if let (Some(cap), Some(sizing)) = (&item.capacity, &row.sizing) {
+            out.push_str(" = ");
+            out.push_str(&cap.arithmetic(
+                &sizing.ratios,
+                sizing.utilisation,
+                sizing.count,
+                sizing.draw_at,
+            ));
+            out.push_str(" = ");
+            out.push_str(&row.shown.text);
+            if let (Some(range), Some(_)) = (&row.range, row.size_at) {
+                let median = capacity::plain(range.spread.p50, 3);
+                let _ = write!(out, " (median {median}; 90% range {})", range.text);
+            }
+            return out;
+        }
+        if row.shown.text != written && row.shown.text != substituted {
+            out.push_str(" = ");
+            out.push_str(&row.shown.text);
+        }
+        if let Some(range) = &row.range {
+            out.push_str(" (median; 90% range ");
+            out.push_str(&range.text);
+            out.push(')');
+        }
+        out
     }
 }
 

@@ -50,16 +50,22 @@ impl Estimate {
     /// This estimate with the scenario `name`'s overrides applied, or, for
     /// `base`, as it is. An unknown name is `Err` with the names there are.
     pub fn with_scenario(&self, name: &str) -> Result<Estimate, LoadError> {
-        let mut est = self.clone();
-        est.scenarios.clear();
+        self.clone().into_scenario(name)
+    }
+
+    /// [`Estimate::with_scenario`] of this estimate itself, not of a copy:
+    /// the estimate of a large file is most of a run's memory, so a run
+    /// that comes last takes it rather than holding it twice.
+    fn into_scenario(mut self, name: &str) -> Result<Estimate, LoadError> {
+        let scenarios = std::mem::take(&mut self.scenarios);
         if name == "base" {
-            return Ok(est);
+            return Ok(self);
         }
-        let Some(scenario) = self.scenarios.iter().find(|s| s.name == name) else {
-            let names = self.scenario_names();
+        let Some(scenario) = scenarios.iter().find(|s| s.name == name) else {
+            let names = scenarios.iter().map(|s| s.name.as_str());
             let hint = crate::suggest::hint(name, names);
             let all: Vec<&str> = std::iter::once("base")
-                .chain(self.scenario_names())
+                .chain(scenarios.iter().map(|s| s.name.as_str()))
                 .collect();
             return Err(Box::new(
                 Diagnostic::message(format!(
@@ -69,14 +75,14 @@ impl Estimate {
                 .with_note(format!("scenarios: {}", all.join(", "))),
             ));
         };
-        est.scenario = Some(name.to_string());
+        self.scenario = Some(name.to_string());
         for o in &scenario.overrides {
-            est.apply_override(scenario, o).map_err(|mut e| {
+            self.apply_override(scenario, o).map_err(|mut e| {
                 in_scenario(&mut e, &scenario.name);
                 e
             })?;
         }
-        Ok(est)
+        Ok(self)
     }
 
     /// Replace the assumption `o` names, as `--set` does, but with errors
@@ -133,13 +139,30 @@ impl Estimate {
         sets: &[(String, String)],
         sampling: Sampling,
     ) -> Result<Vec<Run>, Diagnostics> {
+        self.clone().into_runs(sets, sampling)
+    }
+
+    /// [`Estimate::runs`], the last run taking this estimate instead of a
+    /// copy of it: a file without scenarios is then never held twice (at
+    /// the largest input bote accepts, a second copy was over a third of
+    /// the peak memory).
+    pub fn into_runs(
+        self,
+        sets: &[(String, String)],
+        sampling: Sampling,
+    ) -> Result<Vec<Run>, Diagnostics> {
         let names: Vec<String> = std::iter::once("base".to_string())
             .chain(self.scenario_names().map(str::to_string))
             .collect();
-        names
-            .iter()
-            .map(|name| self.run(name, sets, sampling))
-            .collect()
+        let Some((last, first)) = names.split_last() else {
+            return Ok(Vec::new());
+        };
+        let mut runs = Vec::with_capacity(names.len());
+        for name in first {
+            runs.push(self.run(name, sets, sampling)?);
+        }
+        runs.push(self.into_run(last, sets, sampling)?);
+        Ok(runs)
     }
 
     /// One run of [`Estimate::runs`].
@@ -149,9 +172,16 @@ impl Estimate {
         sets: &[(String, String)],
         sampling: Sampling,
     ) -> Result<Run, Diagnostics> {
-        let mut est = self
-            .with_scenario(name)
-            .map_err(|e| Diagnostics::from(*e))?;
+        self.clone().into_run(name, sets, sampling)
+    }
+
+    /// [`Estimate::run`] of this estimate itself, not of a copy.
+    pub fn into_run(
+        self,
+        name: &str,
+        sets: &[(String, String)],
+        sampling: Sampling,
+    ) -> Result<Run, Diagnostics> {
         let mut overrides: Vec<(String, String)> = self
             .scenarios
             .iter()
@@ -159,6 +189,9 @@ impl Estimate {
             .flat_map(|s| &s.overrides)
             .map(|o| (o.name.clone(), o.stmt.text.to_string()))
             .collect();
+        let mut est = self
+            .into_scenario(name)
+            .map_err(|e| Diagnostics::from(*e))?;
         for (n, expr) in sets {
             est.set(n, expr).map_err(|e| Diagnostics::from(*e))?;
             // The last value given for a name is the one that holds.

@@ -401,7 +401,7 @@ fn estimate_region(
     // A block with scenarios shows them side by side, as `bote run` does.
     let evaluated = crate::estimate::load_owned(origin, yaml).and_then(|e| {
         let sampling = e.sampling();
-        e.runs(&[], sampling)
+        e.into_runs(&[], sampling)
     });
     match evaluated {
         Ok(mut runs) => {

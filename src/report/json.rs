@@ -2,7 +2,7 @@
 //! contract.
 
 use super::*;
-use crate::estimate::{Evaluated, Place, Row};
+use crate::estimate::{Evaluated, Explainer, Place, Row};
 use serde::Serialize;
 
 /// One quantity in the JSON report; field names are the documented contract.
@@ -72,21 +72,20 @@ struct Rows<'a> {
     ev: &'a Evaluated,
     /// `None` for no rows at all (`--summary`).
     place: Option<Place>,
-    /// Each row's derivation, taken as its row is written, and its drivers.
-    by_row: std::rc::Rc<ByRow>,
+    /// What says each row's derivation as its row is written, and the
+    /// rows' drivers.
+    by_row: std::rc::Rc<ByRow<'a>>,
 }
 
-/// Each row's derivation (taken as its row is written) and its drivers.
-type ByRow = (
-    std::cell::RefCell<Vec<String>>,
-    Vec<Vec<crate::estimate::Driver>>,
-);
+/// What says each row's derivation (as its row is written, not all of
+/// them first) and each row's drivers.
+type ByRow<'a> = (Explainer<'a>, Vec<Vec<crate::estimate::Driver>>);
 
 impl Serialize for Rows<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (explain, drivers) = &*self.by_row;
         let rows = self.place.into_iter().flat_map(|p| rows_in(self.ev, p));
-        s.collect_seq(rows.map(|r| quantity_json(self.ev, r, (&mut explain.borrow_mut(), drivers))))
+        s.collect_seq(rows.map(|r| quantity_json(self.ev, r, (explain, drivers))))
     }
 }
 
@@ -188,12 +187,12 @@ struct JsonMoney {
     range: Option<serde_json::Value>,
 }
 
-/// Each row's quantity, taking its derivation from `explain` and its
-/// drivers from `drivers` (both by row, which is by item).
+/// Each row's quantity, its derivation said by `explain` and its drivers
+/// taken from `drivers` (by row, which is by item).
 fn quantity_json<'a>(
     ev: &'a Evaluated,
     row: &'a Row,
-    (explain, drivers): (&mut [String], &[Vec<crate::estimate::Driver>]),
+    (explain, drivers): (&Explainer<'_>, &[Vec<crate::estimate::Driver>]),
 ) -> JsonQuantity<'a> {
     let item = &ev.estimate.items[row.item];
     let section = match item.place {
@@ -225,7 +224,7 @@ fn quantity_json<'a>(
         si_unit: row.quantity.dim().base_units(),
         dimension: row.quantity.dim().name(),
         expr: item.shown_expr(),
-        explain: std::mem::take(&mut explain[row.item]),
+        explain: explain.explain(row),
         note: item.note.as_deref(),
         verdict: row.verdict.as_deref(),
         source: item.source.as_deref(),
@@ -256,7 +255,7 @@ pub(crate) fn json(ev: &Evaluated, no_drivers: bool) -> JsonReport<'_> {
     } else {
         ev.every_driver()
     };
-    let by_row = std::rc::Rc::new((std::cell::RefCell::new(ev.explanations()), drivers));
+    let by_row = std::rc::Rc::new((ev.explainer(), drivers));
     let rows = |place: Place| Rows {
         ev,
         place: Some(place),
