@@ -106,8 +106,7 @@ pub(crate) fn target_for(
         });
     match crate::units::lookup("$") {
         Some(dollar)
-            if per_time
-                && dim.dropping(&|_| true) == crate::quantity::dimension::Dimension::MONEY_RATE =>
+            if per_time && dim.uncounted() == crate::quantity::dimension::Dimension::MONEY_RATE =>
         {
             let mut money = target.clone();
             money.factors.insert(0, (UnitRef::Unit(dollar), 1));

@@ -251,7 +251,7 @@ fn nouns_together(
         .iter()
         .map(|id| format!("`{}`", id.name(true)))
         .collect();
-    let per = if dim.dropping(&|_| true) == crate::quantity::dimension::Dimension::RATE {
+    let per = if dim.uncounted() == crate::quantity::dimension::Dimension::RATE {
         "/s"
     } else {
         ""

@@ -108,7 +108,8 @@ fn is_noun_like(word: &str) -> bool {
 
 /// What `bote eval` makes of a line before parsing it: the nouns it reads
 /// as counts (each `(singular, plural)`), and the text with the modifiers
-/// before them blanked out (same length, so every position stays).
+/// before them blanked out and the words of the sentence in lower case
+/// (same length, so every position stays).
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Reading {
     pub(crate) counts: Vec<(String, String)>,
@@ -121,7 +122,7 @@ pub(crate) struct Reading {
 /// count already declared. A defined name of the same spelling does not
 /// stop it: right after a figure a word is a unit or a noun (`5 requests
 /// per second` is five, whatever `requests` was defined as).
-pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
+pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -> Reading {
     let mut tokens = Vec::new();
     let mut reading = Reading {
         counts: Vec::new(),
@@ -130,6 +131,9 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
     if lex(src, &mut tokens).is_err() {
         return reading;
     }
+    fold_glue(&mut reading.text, &tokens, is_name);
+    let folded = reading.text.clone();
+    let src = folded.as_str();
     let word = |t: &Token| (t.tok == Tok::Ident).then(|| t.text(src));
     // After a figure: a number, then any units, magnitude words, counts,
     // `/` or `per` that continue it.
@@ -242,6 +246,23 @@ pub(crate) fn read(src: &str, counts: &Counts) -> Reading {
     reading
 }
 
+/// `3 Times A Day`, `Between 1 And 3 TB`: the words of the sentence in
+/// `text` in lower case, as the grammar reads them; never a unit's or a
+/// defined name's spelling. The same length, so every token's place stays.
+fn fold_glue(text: &mut String, tokens: &[Token], is_name: &dyn Fn(&str) -> bool) {
+    for t in tokens.iter().filter(|t| t.tok == Tok::Ident) {
+        let word = &text[t.span.start..t.span.end];
+        let fold = word.bytes().any(|b| b.is_ascii_uppercase())
+            && super::glue::is_glue_folded(word)
+            && crate::units::lookup(word).is_none()
+            && !is_name(word);
+        if fold {
+            let lower = word.to_ascii_lowercase();
+            text.replace_range(t.span.start..t.span.end, &lower);
+        }
+    }
+}
+
 /// Does `word` read as a unit where a unit may stand: a catalog unit in
 /// any spelling the parser takes (its case folded where that is one unit,
 /// or several it will refuse to choose between), a magnitude word in any
@@ -284,7 +305,7 @@ mod tests {
     use super::*;
 
     fn counts_in(src: &str) -> Vec<String> {
-        read(src, &Counts::default())
+        read(src, &Counts::default(), &|_| false)
             .counts
             .into_iter()
             .map(|(s, _)| s)
@@ -312,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_modifier_is_blanked_in_place() {
-        let r = read("100M new URLs", &Counts::default());
+        let r = read("100M new URLs", &Counts::default(), &|_| false);
         assert_eq!(r.text, "100M     URLs");
     }
 

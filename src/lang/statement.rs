@@ -112,8 +112,7 @@ fn definition(src: &str) -> Option<Result<(&str, &str, usize), String>> {
 /// `--explain` shows; the text to evaluate comes back, with a modifier
 /// before such a noun (`100M new URLs`) blanked in place.
 fn read_counts(src: &str, env: &mut Env<'_>) -> String {
-    let src = &fold_glue(src, env);
-    let reading = super::phrasing::read(src, &env.counts);
+    let reading = super::phrasing::read(src, &env.counts, &|w| env.get(w).is_some());
     for (one, many) in &reading.counts {
         // A noun that cannot be declared stays a word the parser reports.
         if super::declare_count(&mut env.counts, one, Some(many), &[]).is_ok()
@@ -123,29 +122,6 @@ fn read_counts(src: &str, env: &mut Env<'_>) -> String {
         }
     }
     reading.text
-}
-
-/// `3 Times A Day`, `Between 1 And 3 TB`: the words of the sentence in
-/// lower case, as the grammar reads them; never a unit's or a defined
-/// name's spelling. The same length, so every place in it is its place in
-/// `src`.
-fn fold_glue(src: &str, env: &Env<'_>) -> String {
-    let mut tokens = Vec::new();
-    let mut text = src.to_string();
-    if super::lexer::lex(src, &mut tokens).is_err() {
-        return text;
-    }
-    for t in tokens.iter().filter(|t| t.tok == super::lexer::Tok::Ident) {
-        let word = t.text(src);
-        let fold = word.bytes().any(|b| b.is_ascii_uppercase())
-            && super::glue::is_glue_folded(word)
-            && crate::units::lookup(word).is_none()
-            && env.get(word).is_none();
-        if fold {
-            text.replace_range(t.span.start..t.span.end, &word.to_ascii_lowercase());
-        }
-    }
-    text
 }
 
 /// Right after a figure a word is a unit or a noun, never a name (`5

@@ -304,18 +304,14 @@ impl<'a> Parser<'a> {
                     // `node = 64 GB`, then `3 TB per node`: each node, or
                     // 3 TB over your node? Both readings, and no choice.
                     if self.unit_here(word).is_some() {
-                        let figure = self.text_of(lhs).to_string();
-                        let whole = self.span(lhs).to(span);
-                        return Err(ExprError::new(
-                            ExprErrorKind::Ambiguous {
-                                text: self.src[whole.start..whole.end].to_string(),
-                                readings: [
-                                    format!("{figure} for each {word}"),
-                                    format!("{figure} / ({word})"),
-                                ],
-                                advice: "`per` a count, or over your name: rename the name for the first",
-                            },
-                            whole,
+                        let figure = self.text_of(lhs);
+                        return Err(self.two_readings(
+                            self.span(lhs).to(span),
+                            [
+                                format!("{figure} for each {word}"),
+                                format!("{figure} / ({word})"),
+                            ],
+                            "`per` a count, or over your name: rename the name for the first",
                         ));
                     }
                     self.pos += 1;
@@ -437,15 +433,7 @@ impl<'a> Parser<'a> {
             ),
             _ => return Ok(()),
         };
-        let whole = self.span(lhs).to(span).to(nspan);
-        Err(ExprError::new(
-            ExprErrorKind::Ambiguous {
-                text: self.src[whole.start..whole.end].to_string(),
-                readings,
-                advice,
-            },
-            whole,
-        ))
+        Err(self.two_readings(self.span(lhs).to(span).to(nspan), readings, advice))
     }
 
     /// `4K video`: a figure with a magnitude, then a noun in the singular,
@@ -481,13 +469,10 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let number = self.text_of(lhs);
-        Err(ExprError::new(
-            ExprErrorKind::Ambiguous {
-                text: format!("{number} {word}"),
-                readings: [format!("{number} {plural}"), format!("1 {word}")],
-                advice: "that many are plural; for one, the figure describing it, write `1`",
-            },
+        Err(self.two_readings(
             self.span(lhs).to(span),
+            [format!("{number} {plural}"), format!("1 {word}")],
+            "that many are plural; for one, the figure describing it, write `1`",
         ))
     }
 

@@ -432,13 +432,11 @@ impl<'a> Parser<'a> {
             &self.src[span.start..span.end + x]
         };
         let (lt, rt) = (said(lhs), said(rhs));
-        Err(ExprError::new(
-            ExprErrorKind::Ambiguous {
-                text: format!("{lt}-{rt}"),
-                readings: [format!("{lt} to {rt}"), format!("{lt} - {rt}")],
-                advice: "a range is written with `to`, a subtraction with spaces",
-            },
-            self.span(lhs).to(self.span(rhs)),
+        let end = self.span(rhs).start + rt.len();
+        Err(self.two_readings(
+            Span::new(self.span(lhs).start, end),
+            [format!("{lt} to {rt}"), format!("{lt} - {rt}")],
+            "a range is written with `to`, a subtraction with spaces",
         ))
     }
 
@@ -705,16 +703,13 @@ impl<'a> Parser<'a> {
         if suffix.len() == text.len() - written.len() || !(self.is_name)(suffix) {
             return Ok(());
         }
-        Err(ExprError::new(
-            ExprErrorKind::Ambiguous {
-                text: text.to_string(),
-                readings: [
-                    format!("{written}{suffix}"),
-                    format!("{written} * {suffix}"),
-                ],
-                advice: "the first for the magnitude, the second for your name",
-            },
+        Err(self.two_readings(
             span,
+            [
+                format!("{written}{suffix}"),
+                format!("{written} * {suffix}"),
+            ],
+            "the first for the magnitude, the second for your name",
         ))
     }
 
@@ -756,13 +751,24 @@ impl<'a> Parser<'a> {
             ("thrice", _) => format!("3 times{rest}"),
             _ => format!("2 times{rest}"),
         };
+        self.two_readings(
+            Span::new(span.start, words),
+            [said, format!("({word}){rest}")],
+            "the first for the word, the second for your name",
+        )
+    }
+
+    /// The text at `span` can be read two ways: refused with both
+    /// `readings`, each as it would be written, and `advice` on writing them.
+    fn two_readings(&self, span: Span, readings: [String; 2], advice: &'static str) -> ExprError {
+        let text = self.src[span.start..span.end].to_string();
         ExprError::new(
             ExprErrorKind::Ambiguous {
-                text: format!("{word}{rest}"),
-                readings: [said, format!("({word}){rest}")],
-                advice: "the first for the word, the second for your name",
+                text,
+                readings,
+                advice,
             },
-            Span::new(span.start, words),
+            span,
         )
     }
 
@@ -777,6 +783,15 @@ impl<'a> Parser<'a> {
             span: span.into(),
         };
         self.push(node, 0)
+    }
+
+    /// The number `word` says when what it counts follows the current
+    /// token: `half` before `an hour` or `of 1 TB`, `twice` before how often.
+    fn number_word(&self, word: &str) -> Option<f64> {
+        match word {
+            "half" => self.half_of_what().then_some(0.5),
+            _ => crate::lang::glue::how_many_times(word).filter(|_| self.how_often_at(self.pos)),
+        }
     }
 
     /// After `half`: `a` or `an` before a unit or magnitude word (`half an
@@ -989,43 +1004,23 @@ impl<'a> Parser<'a> {
             {
                 self.primary()
             }
-            // `half an hour`, `half a million`, `half of 1 TB`: a half.
-            Tok::Ident
-                if token.text(self.src) == "half"
-                    && (self.is_name)("half")
-                    && self.half_of_what() =>
-            {
-                Err(self.word_or_name("half", token.span))
-            }
-            Tok::Ident
-                if token.text(self.src) == "half"
-                    && !(self.is_name)("half")
-                    && self.half_of_what() =>
-            {
-                if self
-                    .word_at(self.pos)
-                    .is_some_and(|(w, _)| matches!(w, "a" | "an"))
+            // `half an hour`, `half of 1 TB`, `twice a day`, `once every 5
+            // minutes`: a number in words where what it counts follows
+            // (`twice` alone is no figure); a name spelt so reads both ways.
+            Tok::Ident if self.number_word(token.text(self.src)).is_some() => {
+                let word = token.text(self.src);
+                if (self.is_name)(word) {
+                    return Err(self.word_or_name(word, token.span));
+                }
+                let value = self.number_word(word).unwrap_or(1.0);
+                if word == "half"
+                    && self
+                        .word_at(self.pos)
+                        .is_some_and(|(w, _)| matches!(w, "a" | "an"))
                 {
                     self.pos += 1;
                 }
-                self.word_number(0.5, token.span)
-            }
-            // `twice a day`, `once every 5 minutes`: that many times, when
-            // how often follows (`twice` alone is no figure).
-            Tok::Ident
-                if crate::lang::glue::how_many_times(token.text(self.src)).is_some()
-                    && (self.is_name)(token.text(self.src))
-                    && self.how_often_at(self.pos) =>
-            {
-                Err(self.word_or_name(token.text(self.src), token.span))
-            }
-            Tok::Ident
-                if crate::lang::glue::how_many_times(token.text(self.src)).is_some()
-                    && !(self.is_name)(token.text(self.src))
-                    && self.how_often_at(self.pos) =>
-            {
-                let times = crate::lang::glue::how_many_times(token.text(self.src)).unwrap_or(1.0);
-                self.word_number(times, token.span)
+                self.word_number(value, token.span)
             }
             Tok::Ident => self.word(token.text(self.src), token.span),
             _ => {

@@ -193,13 +193,7 @@ mod tests {
     /// bit for bit, with ties, constant lists and lists of every size.
     #[test]
     fn centred_ranks_give_the_per_pair_correlation() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut uniform = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut uniform = xorshift(0x2545_f491_4f6c_dd1d_u64);
         for n in [1, 2, 3, 10, 999, 10_000] {
             let lists: Vec<Vec<f64>> = vec![
                 (0..n).map(|_| uniform()).collect(),
@@ -214,6 +208,16 @@ mod tests {
                     assert_eq!(got.to_bits(), rho_per_pair(a, b).to_bits(), "{n}");
                 }
             }
+        }
+    }
+
+    /// A plain xorshift from `state`: uniform doubles in [0, 1).
+    fn xorshift(mut state: u64) -> impl FnMut() -> f64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
         }
     }
 
@@ -239,14 +243,7 @@ mod tests {
 
     #[test]
     fn ranks_are_a_sorts_with_ties_signs_and_clusters() {
-        // A plain xorshift: uniform doubles in [0, 1).
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut uniform = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut uniform = xorshift(0x9e37_79b9_7f4a_7c15_u64);
         let mut cases: Vec<Vec<f64>> = vec![
             vec![],
             vec![3.0],
