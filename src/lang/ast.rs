@@ -22,6 +22,8 @@ pub(crate) enum BinOp {
     /// `A over B` (and `A in B` where B is a figure): an amount over a time
     /// is a rate (`100 GB over 1 hour`), a rate over a time the amount it
     /// comes to (`10 GB per day over 5 years`, `2 Gbps in 10 minutes`);
+    /// over a number or a count, each one's share (`1 PB over 100 nodes`
+    /// is 10 TB a node, `1 in 1000` is 0.001, and so is `1 out of 1000`);
     /// otherwise as `at` (`1 TB over 1 Gbps` is the time it takes).
     Over,
 }

@@ -128,6 +128,21 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
     };
     let mut v = walk.eval(stmt.root())?;
     if let Some(target) = &stmt.target {
+        v = count_described(stmt, env, v)?;
+        // The nouns a product says "each" of, unless the target names them.
+        let each = nouns_of_each(stmt, env);
+        let named = |id| {
+            target
+                .factors
+                .iter()
+                .any(|&(u, _)| u == UnitRef::Count(id, true) || u == UnitRef::Count(id, false))
+        };
+        if each.iter().any(|&id| !named(id)) {
+            let dim = v.dim().dropping(&|id| each.contains(&id) && !named(id));
+            v = v
+                .map(|q| Quantity::new(q.si_value(), dim))
+                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+        }
         let target = &*target_for(target, v.dim());
         let size = target_size(target, env.calendar)?;
         // Counts read from a question's nouns, which the target does not
@@ -164,6 +179,141 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
             .map_err(|e| conversion_error(stmt, env, e, stmt.span().to(target.span)))?;
     }
     Ok(v)
+}
+
+/// The nouns of a question (counts it never declared) that a product
+/// of `stmt` says "each" of, so the value is not a count of them:
+///
+/// - a count of things times a rate of nothing named (`8 servers * 1000
+///   RPS`, `1000 QPS each * 8 cores`, `1M users * 2 per day`): each of
+///   the things does the rate, so the product is a rate of what they do
+///   (8,000 a second), not of the things ("8,000 servers/s" would be
+///   servers arriving);
+/// - a figure per a thing times a rate of nothing named, or times a
+///   bare number of 1,000 or more (`5000 QPS at 2 KB per request`, `1M
+///   RPS * 1 KB/request`, `$0.20 per million requests * 1B`): the
+///   unnamed things are those things, so 10 MB/s and $200, not "10
+///   MB/request/s" and "$200/request".
+///
+/// A rate written with a percentage (`1M users * 2% per day`, churn) is
+/// a share of the things themselves and keeps them.
+pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity::count::CountId> {
+    use crate::quantity::dimension::Dimension;
+    let mut out = Vec::new();
+    if !env.counts.guessed_at_any() {
+        return out;
+    }
+    let walk = Walk {
+        stmt,
+        env,
+        key: "",
+        end: Some(false),
+    };
+    let dim = |id: NodeId| walk.eval(id).ok().map(|v| v.dim());
+    let guessed = |d: Dimension, up: bool| -> Vec<crate::quantity::count::CountId> {
+        let all = d
+            .counts()
+            .all(|(id, e)| (e > 0) == up && env.counts.guessed_at(id).is_some());
+        if all && d.has_counts() {
+            d.counts().map(|(id, _)| id).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let percent_in = |id: NodeId| {
+        let within = stmt.node(id).span();
+        stmt.nodes.iter().any(|n| {
+            let at = n.span();
+            matches!(n, Expr::Number { percent: true, .. })
+                && at.start >= within.start
+                && at.end <= within.end
+        })
+    };
+    let bare_rate = |id: NodeId| dim(id) == Some(Dimension::RATE) && !percent_in(id);
+    let many = |id: NodeId| matches!(stmt.node(id), Expr::Number { value, percent: false, money: false, .. } if *value >= 1000.0);
+    for n in &stmt.nodes {
+        let Expr::Binary {
+            op: BinOp::Mul | BinOp::At,
+            lhs,
+            rhs,
+            ..
+        } = n
+        else {
+            continue;
+        };
+        for (x, y) in [(*lhs, *rhs), (*rhs, *lhs)] {
+            let Some(d) = dim(x) else { continue };
+            if d.uncounted().is_none() && bare_rate(y) {
+                out.extend(guessed(d, true));
+            }
+            if bare_rate(y) || many(y) {
+                out.extend(guessed(d, false));
+            }
+        }
+    }
+    out
+}
+
+/// `v`, the value of `stmt`, counting the things its divisors describe
+/// (see [`described_divisors`]): `1 TB / 4 KB pages` is 250 million pages.
+pub(crate) fn count_described(stmt: &Statement, env: &Env, v: Value) -> Result<Value, ExprError> {
+    let mut v = v;
+    for id in described_divisors(stmt, env) {
+        let one = crate::quantity::dimension::Dimension::count(id);
+        let dim = v.dim();
+        if dim.counts().any(|(c, e)| c == id && e < 0)
+            && let Some(flipped) = dim.times(one).and_then(|d| d.times(one))
+        {
+            v = v
+                .map(|q| Quantity::new(q.si_value(), flipped))
+                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+        }
+    }
+    Ok(v)
+}
+
+/// The nouns of a question that a divisor describes: `1 TB / 4 KB
+/// pages` divides by pages of 4 KB each, so it counts pages (250
+/// million), where the letter of it is per page. A figure with a unit and
+/// then a noun, divided by.
+pub(crate) fn described_divisors(
+    stmt: &Statement,
+    env: &Env,
+) -> Vec<crate::quantity::count::CountId> {
+    let mut out = Vec::new();
+    if !env.counts.guessed_at_any() {
+        return out;
+    }
+    let walk = Walk {
+        stmt,
+        env,
+        key: "",
+        end: Some(false),
+    };
+    for n in &stmt.nodes {
+        let Expr::Binary {
+            op: BinOp::Div,
+            rhs,
+            ..
+        } = n
+        else {
+            continue;
+        };
+        if !matches!(stmt.node(*rhs), Expr::Juxt { .. }) {
+            continue;
+        }
+        let Ok(d) = walk.eval(*rhs).map(|v| v.dim()) else {
+            continue;
+        };
+        let nouns: Vec<_> = d.counts().collect();
+        if let [(id, 1)] = nouns[..]
+            && !d.uncounted().is_none()
+            && env.counts.guessed_at(id).is_some()
+        {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// The two sides of `stmt`, whose root divides one by the other (a
@@ -696,6 +846,11 @@ fn apply(
 
 /// `a over b`: see [`BinOp::Over`].
 fn over(a: &Value, b: &Value) -> Result<Value, QuantityError> {
+    // `1 PB over 100 nodes`, `1 in 1000`: spread over a number of things,
+    // or one in so many, divides.
+    if b.dim().uncounted().is_none() {
+        return a.zip(b, Quantity::checked_div, |x, y| x / y);
+    }
     if b.dim() != crate::quantity::dimension::Dimension::TIME {
         return each_at(a, b);
     }

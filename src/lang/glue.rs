@@ -10,13 +10,16 @@ const FUNCTION_WORDS: [&str; 24] = [
 
 /// Words that describe the count after them (`100M new URLs`): read past,
 /// so the noun after them is the count.
-pub(crate) const MODIFIERS: [&str; 18] = [
+pub(crate) const MODIFIERS: [&str; 21] = [
     "new",
     "active",
     "daily",
     "monthly",
     "weekly",
     "yearly",
+    "hourly",
+    "nightly",
+    "annually",
     "unique",
     "total",
     "concurrent",
@@ -43,6 +46,21 @@ pub(crate) fn how_many_times(word: &str) -> Option<f64> {
         "once" => Some(1.0),
         "twice" => Some(2.0),
         "thrice" => Some(3.0),
+        _ => None,
+    }
+}
+
+/// The unit of time a word of how often says "per" of, after a figure
+/// (`10 GB hourly`, `1M requests daily`): an hour, a day, ... Before a
+/// noun the word describes it instead (`100M daily users`: see
+/// [`MODIFIERS`]).
+pub(crate) fn per_adverb(word: &str) -> Option<&'static str> {
+    match word {
+        "hourly" => Some("hour"),
+        "daily" | "nightly" => Some("day"),
+        "weekly" => Some("week"),
+        "monthly" => Some("month"),
+        "yearly" | "annually" => Some("year"),
         _ => None,
     }
 }

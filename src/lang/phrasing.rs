@@ -199,13 +199,14 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                     i += 1;
                     continue;
                 }
-                // `new` before a noun: blank it and look at the noun.
-                if MODIFIERS.contains(&w)
-                    && tokens
-                        .get(i + 1)
-                        .and_then(word)
-                        .is_some_and(|n| crate::units::lookup(n).is_none() && !is_function_word(n))
-                {
+                // `new` before a noun: blank it and look at the noun; so
+                // each of several (`daily active users`).
+                let noun_after = tokens[i + 1..]
+                    .iter()
+                    .map_while(word)
+                    .find(|n| !MODIFIERS.contains(n))
+                    .is_some_and(|n| crate::units::lookup(n).is_none() && !is_function_word(n));
+                if MODIFIERS.contains(&w) && noun_after {
                     blank(&mut reading.text, t.span);
                     i += 1;
                     continue;

@@ -135,6 +135,11 @@ impl Counts {
         self.guessed.iter().position(|&g| g == id)
     }
 
+    /// Whether any count was read from a question's nouns.
+    pub(crate) fn guessed_at_any(&self) -> bool {
+        !self.guessed.is_empty()
+    }
+
     /// The count spelt exactly `word`, if one is declared.
     pub(crate) fn lookup(&self, word: &str) -> Option<CountId> {
         self.spellings

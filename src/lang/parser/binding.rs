@@ -267,6 +267,7 @@ impl<'a> Parser<'a> {
             let joins = self.joins_per();
             if !joins && let Some((word, span)) = self.unit_word_at(self.pos) {
                 self.bytes_or_billions(lhs, word, span)?;
+                self.minutes_or_metres(lhs, word, span)?;
                 self.one_or_many(lhs, word, span)?;
                 if self.described(lhs, word) {
                     self.pos += 1;
@@ -436,6 +437,35 @@ impl<'a> Parser<'a> {
         Err(self.two_readings(self.span(lhs).to(span).to(nspan), readings, advice))
     }
 
+    /// `every 5m`, `per 5m`, `for 10m`: `m` is metres, but where a time
+    /// is said (after `every`, `per`, `each`, `for`, `in`, `over`,
+    /// `within`, `after`) a person means minutes as often; refused with
+    /// both readings.
+    fn minutes_or_metres(&self, lhs: NodeId, word: &str, span: Span) -> Result<(), ExprError> {
+        if word != "m" || !matches!(self.node(lhs), Expr::Number { .. }) {
+            return Ok(());
+        }
+        let start = self.span(lhs).start;
+        let Some(before) = self.tokens.iter().rposition(|t| t.span.end <= start) else {
+            return Ok(());
+        };
+        let time_said = self.word_at(before).is_some_and(|(w, _)| {
+            matches!(
+                w,
+                "every" | "per" | "each" | "for" | "in" | "over" | "within" | "after"
+            )
+        });
+        if !time_said {
+            return Ok(());
+        }
+        let number = self.text_of(lhs);
+        Err(self.two_readings(
+            self.span(lhs).to(span),
+            [format!("{number} min"), format!("{number} metres")],
+            "the first for minutes, the second for metres (`m` alone is metres)",
+        ))
+    }
+
     /// `4K video`: a figure with a magnitude, then a noun in the singular,
     /// reads as that many (`4K videos`) and as one thing the figure
     /// describes (a 4K video); refused with both readings.
@@ -559,8 +589,9 @@ impl<'a> Parser<'a> {
                 .is_some_and(|t| t.span.start == op.span.end),
             Tok::Ident => match op.text(self.src) {
                 // `1 GB every second` is `1 GB per second`, and so is
-                // `each second`.
-                "per" | "every" => true,
+                // `each second`; but not in the figure after a `per`
+                // (see `Parser::per_figure`).
+                "per" | "every" => !self.per_figure,
                 "each" => self
                     .word_at(next)
                     .is_some_and(|(w, _)| self.unit_here(w).is_some()),
@@ -592,7 +623,14 @@ impl<'a> Parser<'a> {
             Token {
                 tok: Tok::Ident, ..
             } => self.word_at(pos).filter(|(w, _)| {
-                !is_keyword(w) && !called && crate::lang::glue::how_many_times(w).is_none()
+                !is_keyword(w)
+                    && !called
+                    && crate::lang::glue::how_many_times(w).is_none()
+                    && (crate::lang::glue::per_adverb(w).is_none() || (self.is_name)(w))
+                    // `1 out of 1000`
+                    && !(*w == "out"
+                        && self.word_at(pos + 1).is_some_and(|(o, _)| o == "of")
+                        && self.figure_at(pos + 2))
             }),
             Token {
                 tok: Tok::Dollar,

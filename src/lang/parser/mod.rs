@@ -193,6 +193,10 @@ struct Parser<'a> {
     /// chains (`1+1+1…`) grow the tree without recursing in the parser, so
     /// this is counted apart: everything that walks the tree recurses.
     heights: &'a mut Vec<usize>,
+    /// Parsing the figure after a word `per` (`10 writes per 100 users per
+    /// day`): a later `per` is the sentence's, not the figure's unit's, so
+    /// that is (10 writes / 100 users) / day. In parentheses it is theirs.
+    per_figure: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -223,6 +227,7 @@ impl<'a> Parser<'a> {
             args,
             pending,
             heights,
+            per_figure: false,
         }
     }
 
@@ -478,6 +483,14 @@ impl<'a> Parser<'a> {
         let mut lhs = self.range()?;
         let mut of_whole = false;
         loop {
+            // `10 GB hourly`, `1M requests daily`: per an hour, a day
+            // (before a noun the word describes it: `daily users`).
+            if let Some((unit, span)) = self.per_adverb_at(self.pos) {
+                self.pos += 1;
+                let rhs = self.push(Expr::unit(unit, 1, span), 0)?;
+                lhs = self.binary(BinOp::Div, lhs, rhs)?;
+                continue;
+            }
             let op = match self.peek_tok() {
                 Some(Tok::Star) => BinOp::Mul,
                 Some(Tok::Slash) => BinOp::Div,
@@ -534,6 +547,15 @@ impl<'a> Parser<'a> {
                             .is_some_and(|(w, _)| self.unit_here(w).is_some()) =>
                 {
                     BinOp::Div
+                }
+                // `1 out of 1000`: as `1 in 1000`.
+                Some(Tok::Ident)
+                    if self.word_at(self.pos).is_some_and(|(w, _)| w == "out")
+                        && self.word_at(self.pos + 1).is_some_and(|(w, _)| w == "of")
+                        && self.figure_at(self.pos + 2) =>
+                {
+                    self.pos += 1;
+                    BinOp::Over
                 }
                 // `100 GB in 10 minutes` (a rate), `2 Gbps in 10 minutes`
                 // (what it comes to): a figure after `in` reads as `over`.
@@ -597,11 +619,20 @@ impl<'a> Parser<'a> {
                 }
                 _ => break,
             };
+            let per_word = op == BinOp::Div
+                && self
+                    .word_at(self.pos)
+                    .is_some_and(|(w, _)| w == "per" || w == "every");
             self.pos += 1;
             let rhs = if std::mem::take(&mut of_whole) {
                 self.term()?
             } else if let Some(unit) = self.unit_after_per(op) {
                 unit?
+            } else if per_word && self.figure_at(self.pos) {
+                let outer = std::mem::replace(&mut self.per_figure, true);
+                let rhs = self.range();
+                self.per_figure = outer;
+                rhs?
             } else {
                 self.range()?
             };
@@ -725,6 +756,18 @@ impl<'a> Parser<'a> {
         let unit = self.unit_here(word).filter(|_| folded)?;
         self.pos += 1;
         Some(self.push(Expr::unit(unit, 1, span), 0))
+    }
+
+    /// The unit of time the word at `pos` says "per" of, as after a figure
+    /// (`10 GB hourly`): a word of how often (see [`glue::per_adverb`])
+    /// that is no name and is not followed by a noun or figure it describes.
+    fn per_adverb_at(&self, pos: usize) -> Option<(UnitRef, Span)> {
+        let (word, span) = self.word_at(pos)?;
+        let unit = crate::lang::glue::per_adverb(word).filter(|_| !(self.is_name)(word))?;
+        if self.operand_at(pos + 1) || self.unit_word_at(pos + 1).is_some() {
+            return None;
+        }
+        Some((UnitRef::Unit(units::lookup(unit)?), span))
     }
 
     /// `twice = 3`, then `twice a day`: the word's number or your name;
@@ -982,7 +1025,10 @@ impl<'a> Parser<'a> {
             },
             Tok::LParen => {
                 self.enter()?;
-                let inner = self.expr()?;
+                let outer = std::mem::replace(&mut self.per_figure, false);
+                let inner = self.expr();
+                self.per_figure = outer;
+                let inner = inner?;
                 if !self.eat(Tok::RParen) {
                     return Err(self.expected("`)` to close the `(`"));
                 }

@@ -71,6 +71,11 @@ impl Parser<'_> {
             span = span.to(self.next().map_or(span, |t| t.span));
         }
         let value = if percent { value / 100.0 } else { value };
+        let tight_b = self.src[span.start..span.end].ends_with('B')
+            && self.src[..span.end - 1].ends_with(|c: char| c.is_ascii_digit());
+        if magnitude == Some("billion") && tight_b && !money {
+            self.billions_or_bytes(text, span)?;
+        }
         let magnitude = magnitude.and_then(Magnitude::of);
         let number = Expr::Number {
             value,
@@ -81,6 +86,52 @@ impl Parser<'_> {
             span: span.into(),
         };
         self.push(number, 0)
+    }
+
+    /// `100B` is 100 billion as bote reads it, and 100 bytes as a person
+    /// may mean it: where what is around it says a size of each thing
+    /// (`at 100B each`, `500B/user`, `100B per row`, `64B cache line`) or
+    /// nothing does and the figure is 10 or more (`1M tweets/day * 280B`),
+    /// refused with both readings. Before a plural noun it counts them
+    /// (`100B rows`), and `1B`, `2B` alone are billions.
+    fn billions_or_bytes(&self, text: Span, span: Span) -> Result<(), ExprError> {
+        let digits = &self.src[text.start..span.end - 1];
+        let value: f64 = digits.replace(',', "").parse().unwrap_or(0.0);
+        let next = self.word_at(self.pos).map(|(w, _)| w);
+        let after_at = self
+            .pos
+            .checked_sub(2)
+            .and_then(|p| self.word_at(p))
+            .is_some_and(|(w, _)| w == "at");
+        // `/user`, `per row`: per a thing, not per a unit (`1B/day`).
+        let noun_at = |p: usize| {
+            self.word_at(p)
+                .is_some_and(|(w, _)| units::lookup(w).is_none())
+        };
+        let slash_word = self.peek_tok() == Some(Tok::Slash)
+            && self.tokens.get(self.pos + 1).is_some_and(|t| {
+                t.tok == Tok::Ident && t.span.start == self.tokens[self.pos].span.end
+            })
+            && noun_at(self.pos + 1);
+        let singular_noun = next.is_some_and(|w| {
+            let (one, many) = crate::lang::phrasing::singular_and_plural(w);
+            !is_keyword(w)
+                && !crate::lang::glue::is_function_word(w)
+                && units::lookup(w).is_none()
+                && one == w
+                && many != w
+        });
+        let bare =
+            next.is_none() && !slash_word && !matches!(self.peek_tok(), Some(Tok::Number { .. }));
+        let each = next == Some("each") || next == Some("per") && noun_at(self.pos + 1);
+        if after_at || slash_word || singular_noun || each || (bare && value >= 10.0) {
+            return Err(self.two_readings(
+                span,
+                [format!("{digits} billion"), format!("{digits} bytes")],
+                "the first for billions, the second for bytes (`B` straight after a number is billions)",
+            ));
+        }
+        Ok(())
     }
 
     pub(super) fn word(&mut self, word: &str, span: Span) -> Result<NodeId, ExprError> {
