@@ -238,9 +238,10 @@ pub(super) struct NotesArgs {
     #[arg(long)]
     pub(super) check: bool,
     /// Replace regions that were edited by hand. The note as it was is kept
-    /// first, whole, in FILE.md~ (as GNU's --backup=simple; an older one is
-    /// replaced), and each replaced region's lines are named on stderr;
-    /// nothing is written if the backup cannot be.
+    /// first, whole, in FILE.md~, or where an earlier run left that, in the
+    /// next FILE.md.~N~ (GNU's numbered backups: none is written over), and
+    /// each replaced region's lines are named on stderr; nothing is written
+    /// if the backup cannot be.
     #[arg(long)]
     pub(super) force: bool,
     /// Fill the note in again on every save (Ctrl-C stops).

@@ -6,8 +6,9 @@
 //! temporary file renamed into place, its permissions kept), not when it
 //! changed while bote worked, and never over a region edited by hand
 //! unless `--force` says so; then the note as it was is kept first in
-//! `NOTE.md~` (GNU's simple backup), and each replaced region's lines are
-//! named on standard error.
+//! `NOTE.md~` (GNU's simple backup), or, where that is taken, in the next
+//! `NOTE.md.~N~` (GNU's numbered one), so no backup is written over; and
+//! each replaced region's lines are named on standard error.
 
 use super::args::{EvalArgs, NotesArgs};
 use super::files;
@@ -109,13 +110,11 @@ fn fill_once(args: &NotesArgs, path: &Path, io: &mut Io<'_>) -> io::Result<i32> 
         }
     }
     // A region edited by hand and forced: the note as it was, whole, in
-    // NOTE.md~ before a byte of the note changes (GNU's simple backup).
+    // NOTE.md~ (or the next NOTE.md.~N~) before a byte of the note changes.
     let backup = if filled.forced.is_empty() {
         None
     } else {
-        let mut name = path.as_os_str().to_owned();
-        name.push("~");
-        let backup = std::path::PathBuf::from(name);
+        let backup = backup_path(path);
         if let Err(e) = files::write_backup(&backup, before.as_bytes(), path) {
             let msg = format!(
                 "cannot keep {shown} as it was in {}: {e}; nothing written \
@@ -222,4 +221,25 @@ fn pad_once(mut env: Env<'_>, text: &str, io: &mut Io<'_>) -> io::Result<i32> {
     let (page, failed) = crate::notes::pad(text, &mut env, io.term_width);
     io.stdout.write_all(page.as_bytes())?;
     Ok(if failed { EXIT_INPUT } else { 0 })
+}
+
+/// Where a forced run keeps the note as it was: `NOTE.md~`, or where
+/// that is taken by an earlier run (which may hold a paragraph replaced
+/// then), the first free `NOTE.md.~N~` after the highest taken, as GNU's
+/// numbered backups are named. A backup is never written over.
+fn backup_path(path: &Path) -> std::path::PathBuf {
+    let with = |tail: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(tail);
+        std::path::PathBuf::from(name)
+    };
+    let simple = with("~");
+    if std::fs::symlink_metadata(&simple).is_err() {
+        return simple;
+    }
+    let mut n = 1u64;
+    while std::fs::symlink_metadata(with(&format!(".~{n}~"))).is_ok() {
+        n += 1;
+    }
+    with(&format!(".~{n}~"))
 }

@@ -65,8 +65,8 @@ fn reads_lines_from_stdin() {
 
 #[test]
 fn explain_shows_the_reading() {
-    let out = bote(&["eval", "--explain", "500B"], "");
-    assert_eq!(out.stdout, "500 billion  =  500 billion\n");
+    let out = bote(&["eval", "--explain", "500B rows"], "");
+    assert_eq!(out.stdout, "500 billion rows  =  500 billion rows\n");
 }
 
 #[test]

@@ -77,7 +77,7 @@ fn month_follows_the_calendar() {
 fn input_is_shown_as_read() {
     let cases = [
         ("100M / month -> /s", "100 million / month -> /s"),
-        ("500B", "500 billion"),
+        ("2.5B", "2.5 billion"),
         ("500 B", "500 bytes"),
         ("100MB", "100 megabytes"),
         ("100 Mb", "100 megabits"),

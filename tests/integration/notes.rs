@@ -711,3 +711,55 @@ fn force_keeps_what_it_replaces_in_a_backup() {
         "older\n"
     );
 }
+
+/// Two forced runs lose nothing: the second keeps the note in the next
+/// numbered backup, and the first backup, with the paragraph it took, stays.
+#[test]
+fn a_second_force_writes_no_backup_over_the_first() {
+    let path = note("notes-force-twice", "prep.md", NOTE);
+    assert_eq!(run(&path, &[]).status, 0);
+    let end = "<!-- bote: end -->\n";
+    // Take a paragraph of the user's into the region at `nth` end marker.
+    let take = |text: &str, nth: usize, mine: &str| {
+        let at = text.match_indices(end).nth(nth).unwrap().0;
+        let mut moved = text.to_string();
+        moved.replace_range(at..at + end.len(), &format!("{mine}\n{end}"));
+        moved
+    };
+    let first = take(
+        &std::fs::read_to_string(&path).unwrap(),
+        0,
+        "IMPORTANT first paragraph",
+    );
+    std::fs::write(&path, &first).unwrap();
+    assert_eq!(run(&path, &["--force"]).status, 0);
+    let second = take(
+        &std::fs::read_to_string(&path).unwrap(),
+        1,
+        "IMPORTANT second paragraph",
+    );
+    std::fs::write(&path, &second).unwrap();
+    let out = run(&path, &["--force"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("prep.md.~1~"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(path.with_file_name("prep.md~")).unwrap(),
+        first
+    );
+    assert_eq!(
+        std::fs::read_to_string(path.with_file_name("prep.md.~1~")).unwrap(),
+        second
+    );
+    // And a third goes on to ~2~.
+    let third = take(
+        &std::fs::read_to_string(&path).unwrap(),
+        0,
+        "IMPORTANT third paragraph",
+    );
+    std::fs::write(&path, &third).unwrap();
+    assert_eq!(run(&path, &["--force"]).status, 0);
+    assert_eq!(
+        std::fs::read_to_string(path.with_file_name("prep.md.~2~")).unwrap(),
+        third
+    );
+}
