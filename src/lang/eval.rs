@@ -875,6 +875,11 @@ fn each_at(a: &Value, b: &Value) -> Result<Value, QuantityError> {
     if a.dim().uncounted() == Dimension::RATE && b.dim() == Dimension::TIME {
         return a.zip(b, Quantity::checked_mul, |x, y| x * y);
     }
+    // `1 PB at 2 MB each`, `50K QPS at 2K QPS each`: like at like is how
+    // many of the one the other holds (a product would be B^2, /s^2).
+    if a.dim() == b.dim() && !a.dim().is_none() {
+        return a.zip(b, Quantity::checked_div, |x, y| x / y);
+    }
     let mut per = Quantity::ONE;
     for (id, e) in a.dim().counts() {
         let has = b.dim().counts().any(|(other, _)| other == id);

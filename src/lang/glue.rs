@@ -50,6 +50,35 @@ pub(crate) fn how_many_times(word: &str) -> Option<f64> {
     }
 }
 
+/// The number a cardinal word says (`one` to `twelve`, and the tens to
+/// `ninety`), read as a figure before a magnitude word or a unit (`ten
+/// million users`, `two billion`, `five minutes`).
+pub(crate) fn cardinal(word: &str) -> Option<f64> {
+    const WORDS: [(&str, f64); 20] = [
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ];
+    WORDS.iter().find(|(w, _)| *w == word).map(|&(_, n)| n)
+}
+
 /// The unit of time a word of how often says "per" of, after a figure
 /// (`10 GB hourly`, `1M requests daily`): an hour, a day, ... Before a
 /// noun the word describes it instead (`100M daily users`: see

@@ -128,7 +128,20 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
         counts: Vec::new(),
         text: src.to_string(),
     };
-    if lex(src, &mut tokens).is_err() {
+    // `10K QPS.`, `... at 200 KB?`: a sentence's last stop is no operator.
+    let end = src.trim_end();
+    let stop = match end.as_bytes() {
+        [.., b'?' | b'!'] => true,
+        [.., before, b'.'] => !before.is_ascii_digit(),
+        _ => false,
+    };
+    if stop {
+        blank(
+            &mut reading.text,
+            crate::span::Span::new(end.len() - 1, end.len()),
+        );
+    }
+    if lex(&reading.text, &mut tokens).is_err() {
         return reading;
     }
     fold_glue(&mut reading.text, &tokens, is_name);
@@ -152,11 +165,14 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
             {
                 after_figure = true;
             }
-            // `a billion requests`, `a million users`: a figure in words.
-            (Tok::Ident, Some("a" | "an"))
-                if tokens.get(i + 1).and_then(word).is_some_and(|n| {
-                    crate::units::magnitude_entry(&n.to_ascii_lowercase()).is_some()
-                }) =>
+            // `a billion requests`, `a million users`, `ten million
+            // users`: a figure in words.
+            (Tok::Ident, Some(w))
+                if (matches!(w, "a" | "an") || super::glue::cardinal(w).is_some())
+                    && !is_name(w)
+                    && tokens.get(i + 1).and_then(word).is_some_and(|n| {
+                        crate::units::magnitude_entry(&n.to_ascii_lowercase()).is_some()
+                    }) =>
             {
                 after_figure = true;
             }

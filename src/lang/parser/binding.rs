@@ -627,6 +627,8 @@ impl<'a> Parser<'a> {
                     && !called
                     && crate::lang::glue::how_many_times(w).is_none()
                     && (crate::lang::glue::per_adverb(w).is_none() || (self.is_name)(w))
+                    // `3 x 4 GB`
+                    && !self.times_x(pos)
                     // `1 out of 1000`
                     && !(*w == "out"
                         && self.word_at(pos + 1).is_some_and(|(o, _)| o == "of")

@@ -109,7 +109,14 @@ fn parse_tokens(
     let mut p = Parser::new(src, scratch, counts);
     p.is_name = is_name;
     // `~3500 QPS`, or in words as `--explain` reads it back: `approximately 3500 QPS`.
-    let approximate = p.eat(Tok::Approx) || p.eat_word("approximately");
+    // `approx 100M users`, `about 5 TB`, `roughly 10K QPS`: before a figure.
+    let approximate = p.eat(Tok::Approx)
+        || p.eat_word("approximately")
+        || (p.figure_at(p.pos + 1)
+            && p.word_at(p.pos).is_some_and(|(w, _)| {
+                matches!(w, "approx" | "about" | "around" | "roughly") && !(p.is_name)(w)
+            })
+            && p.eat(Tok::Ident));
     if approximate && p.peek().is_none() {
         return Err(p.expected("a figure after `~`, as in `~3500 QPS`"));
     }
@@ -120,6 +127,31 @@ fn parse_tokens(
             // `how many 4 KB pages in 1 GB`: the whole over one of them, in
             // pages unless a conversion says otherwise.
             p.binary(BinOp::Div, whole, each)?;
+            (None, noun)
+        }
+        Asked::ForEach(noun) => {
+            // The last `at` of the expression: what each one takes.
+            let Expr::Binary {
+                op: BinOp::At,
+                lhs,
+                rhs,
+                span,
+            } = p.node(whole).clone()
+            else {
+                return Err(ExprError::new(
+                    ExprErrorKind::Expected {
+                        expected: "`at` and what each takes, as in `how many servers for 50K QPS at 2K QPS each`",
+                        found: format!("`{}`", p.text_of(whole)),
+                    },
+                    p.span(whole),
+                ));
+            };
+            p.nodes[whole as usize] = Expr::Binary {
+                op: BinOp::Div,
+                lhs,
+                rhs,
+                span,
+            };
             (None, noun)
         }
         Asked::Target(target) => (Some(target), None),
@@ -425,7 +457,13 @@ impl<'a> Parser<'a> {
                 _ => None,
             }
         };
-        let (Some(l), Some(r)) = (figure(lhs), figure(rhs)) else {
+        // The figure the `-` touches on the right: the first of its term
+        // (`10-20 requests per user per day`).
+        let mut first = rhs;
+        while let Expr::Binary { lhs, .. } = self.node(first) {
+            first = *lhs;
+        }
+        let (Some(l), Some(r)) = (figure(lhs), figure(first)) else {
             return Ok(());
         };
         if !(l || r) {
@@ -548,6 +586,8 @@ impl<'a> Parser<'a> {
                 {
                     BinOp::Div
                 }
+                // `3 x 4 GB`, `100M users x 1 KB`: `x` between figures is times.
+                Some(Tok::Ident) if self.times_x(self.pos) => BinOp::Mul,
                 // `1 out of 1000`: as `1 in 1000`.
                 Some(Tok::Ident)
                     if self.word_at(self.pos).is_some_and(|(w, _)| w == "out")
@@ -639,6 +679,15 @@ impl<'a> Parser<'a> {
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
+    }
+
+    /// Is the token at `pos` an `x` that says times: a word `x`, no name,
+    /// with a space before it and a figure after (`3 x 4 GB`)?
+    pub(super) fn times_x(&self, pos: usize) -> bool {
+        self.word_at(pos).is_some_and(|(w, _)| w == "x")
+            && !(self.is_name)("x")
+            && !self.multiplier_x(pos)
+            && self.figure_at(pos + 1)
     }
 
     /// Is the token at `pos` the `x` of a multiplier, written straight
@@ -790,6 +839,9 @@ impl<'a> Parser<'a> {
                     .split_once(' ')
                     .map_or("", |(_, unit)| unit)
             ),
+            (w, _) if crate::lang::glue::cardinal(w).is_some() => {
+                format!("{}{rest}", crate::lang::glue::cardinal(w).unwrap_or(1.0))
+            }
             ("once", _) => format!("1 times{rest}"),
             ("thrice", _) => format!("3 times{rest}"),
             _ => format!("2 times{rest}"),
@@ -833,6 +885,14 @@ impl<'a> Parser<'a> {
     fn number_word(&self, word: &str) -> Option<f64> {
         match word {
             "half" => self.half_of_what().then_some(0.5),
+            // `ten million users`, `two billion`, `five minutes`.
+            _ if crate::lang::glue::cardinal(word).is_some() => crate::lang::glue::cardinal(word)
+                .filter(|_| {
+                    self.word_at(self.pos).is_some_and(|(w, _)| {
+                        !is_keyword(w)
+                            && (units::magnitude_entry(w).is_some() || self.unit_here(w).is_some())
+                    })
+                }),
             _ => crate::lang::glue::how_many_times(word).filter(|_| self.how_often_at(self.pos)),
         }
     }
@@ -1116,6 +1176,78 @@ impl<'a> Parser<'a> {
                 }
                 Ok(Asked::Each(each, noun))
             }
+            // `how much storage for ...`, `how much bandwidth is ...`: what
+            // is asked is the expression itself.
+            (Some("how"), Some("much"))
+                if self.word_at(self.pos + 2).is_some_and(|(w, _)| {
+                    !is_keyword(w) && !(self.is_name)(w) && self.unit_here(w).is_none()
+                }) && self.word_at(self.pos + 3).is_some_and(|(w, _)| {
+                    matches!(
+                        w,
+                        "for" | "is" | "are" | "in" | "at" | "do" | "does" | "would" | "will"
+                    )
+                }) =>
+            {
+                self.pos += 4;
+                if self
+                    .word_at(self.pos - 1)
+                    .is_some_and(|(w, _)| matches!(w, "do" | "does" | "would" | "will"))
+                {
+                    // `how much storage do we need for`, `would it take`.
+                    while self.word_at(self.pos).is_some_and(|(w, _)| {
+                        matches!(
+                            w,
+                            "i" | "I" | "we" | "you" | "it" | "need" | "take" | "use" | "be"
+                        )
+                    }) {
+                        self.pos += 1;
+                    }
+                    self.eat_word("for");
+                }
+                Ok(Asked::Nothing)
+            }
+            // `how many servers for 50K QPS at 2K QPS each`: the whole over
+            // what each takes.
+            (Some("how"), Some("many"))
+                if self.word_at(self.pos + 2).is_some_and(|(w, _)| {
+                    !is_keyword(w) && self.counts.lookup(w).is_some() && units::lookup(w).is_none()
+                }) && self.word_at(self.pos + 3).is_some_and(|(w, _)| w == "for") =>
+            {
+                let (w, span) = self.word_at(self.pos + 2).unwrap_or(("", self.end()));
+                let noun = self.counts.lookup(w).map(|id| Target {
+                    factors: vec![(UnitRef::Count(id, true), 1)],
+                    percent: false,
+                    span,
+                });
+                self.pos += 4;
+                Ok(Asked::ForEach(noun))
+            }
+            // `what QPS is 1B requests a day`: the expression in that unit.
+            (Some("what"), Some(w))
+                if !matches!(w, "is" | "are")
+                    && self
+                        .word_at(self.pos + 1)
+                        .is_some_and(|(w, _)| self.unit_here(w).is_some())
+                    && self
+                        .word_at(self.pos + 2)
+                        .is_some_and(|(w, _)| matches!(w, "is" | "are")) =>
+            {
+                self.pos += 1;
+                let target = self.target()?;
+                if !(self.eat_word("is") || self.eat_word("are")) {
+                    return Err(self.expected(
+                        "`is` after the unit asked for, as in `what QPS is 1B requests a day`",
+                    ));
+                }
+                Ok(Asked::Target(target))
+            }
+            // `how much is 10M users at 2 KB each`: the expression.
+            (Some("how"), Some("much"))
+                if matches!(word(self, 2).as_deref(), Some("is" | "are")) =>
+            {
+                self.pos += 3;
+                Ok(Asked::Nothing)
+            }
             (Some("how"), Some("many" | "much")) => {
                 self.pos += 2;
                 let target = self.target()?;
@@ -1193,6 +1325,10 @@ enum Asked {
     /// How many of this figure the expression holds (`how many 4 KB pages
     /// in 1 GB`), and the noun that names them, when one does.
     Each(NodeId, Option<Target>),
+    /// How many things an expression `A at B each` needs, each taking B:
+    /// A over B (`how many servers for 50K QPS at 2K QPS each` is 25
+    /// servers), and the noun that names them.
+    ForEach(Option<Target>),
 }
 
 #[cfg(test)]
