@@ -230,7 +230,14 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
         })
     };
     let bare_rate = |id: NodeId| dim(id) == Some(Dimension::RATE) && !percent_in(id);
-    let many = |id: NodeId| matches!(stmt.node(id), Expr::Number { value, percent: false, money: false, .. } if *value >= 1000.0);
+    // A bare number of 1,000 or more (`1B`, `1 billion`, `100 to 300
+    // million`, a name that holds one): a count of the things.
+    let many = |id: NodeId| {
+        !percent_in(id)
+            && walk
+                .eval(id)
+                .is_ok_and(|v| v.dim().is_none() && v.at(0).si_value() >= 1000.0)
+    };
     for n in &stmt.nodes {
         let Expr::Binary {
             op: BinOp::Mul | BinOp::At,
@@ -246,8 +253,16 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
             if d.uncounted().is_none() && bare_rate(y) {
                 out.extend(guessed(d, true));
             }
-            if bare_rate(y) || many(y) {
-                out.extend(guessed(d, false));
+            // The things a figure is per (`10 writes per user per day`:
+            // the user), whatever it counts besides.
+            let per: Vec<_> = d
+                .counts()
+                .filter(|&(_, e)| e < 0)
+                .map(|(id, _)| id)
+                .collect();
+            let all_guessed = per.iter().all(|&id| env.counts.guessed_at(id).is_some());
+            if (bare_rate(y) || many(y)) && all_guessed {
+                out.extend(per);
             }
         }
     }
@@ -292,7 +307,7 @@ pub(crate) fn described_divisors(
     };
     for n in &stmt.nodes {
         let Expr::Binary {
-            op: BinOp::Div,
+            op: BinOp::Div | BinOp::Over | BinOp::At,
             rhs,
             ..
         } = n
@@ -847,8 +862,10 @@ fn apply(
 /// `a over b`: see [`BinOp::Over`].
 fn over(a: &Value, b: &Value) -> Result<Value, QuantityError> {
     // `1 PB over 100 nodes`, `1 in 1000`: spread over a number of things,
-    // or one in so many, divides.
-    if b.dim().uncounted().is_none() {
+    // or one in so many, divides; and so does like in like (`1 TB in 100
+    // GB chunks`: 10 chunks).
+    let like = a.dim().uncounted() == b.dim().uncounted();
+    if b.dim().uncounted().is_none() || like {
         return a.zip(b, Quantity::checked_div, |x, y| x / y);
     }
     if b.dim() != crate::quantity::dimension::Dimension::TIME {

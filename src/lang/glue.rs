@@ -36,7 +36,7 @@ pub(crate) const MODIFIERS: [&str; 21] = [
 
 /// Is `word` a glue word of a sentence, never a count?
 pub(crate) fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word) || MODIFIERS.contains(&word)
+    FUNCTION_WORDS.contains(&word) || MODIFIERS.contains(&word) || OTHER_ADVERBS.contains(&word)
 }
 
 /// The count a word of how often stands for: `once` 1, `twice` 2, `thrice` 3
@@ -94,6 +94,19 @@ pub(crate) fn per_adverb(word: &str) -> Option<&'static str> {
     }
 }
 
+/// Words of how often that no one unit says (a quarter, two weeks): refused
+/// after a figure with how to write them, never read past as a noun.
+pub(crate) const OTHER_ADVERBS: [&str; 8] = [
+    "quarterly",
+    "biweekly",
+    "fortnightly",
+    "bimonthly",
+    "biannually",
+    "semiannually",
+    "semiweekly",
+    "secondly",
+];
+
 /// The words of the grammar beyond [`FUNCTION_WORDS`] (`3 times a day`,
 /// `half an hour`, `between 1 and 3 TB`, `how many ... do I need`).
 const GRAMMAR_WORDS: [&str; 14] = [
@@ -105,5 +118,8 @@ const GRAMMAR_WORDS: [&str; 14] = [
 /// write capitalised (`3 Times A Day`, `Between 1 And 3 TB`)?
 pub(crate) fn is_glue_folded(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    FUNCTION_WORDS.contains(&lower.as_str()) || GRAMMAR_WORDS.contains(&lower.as_str())
+    FUNCTION_WORDS.contains(&lower.as_str())
+        || GRAMMAR_WORDS.contains(&lower.as_str())
+        || per_adverb(&lower).is_some()
+        || OTHER_ADVERBS.contains(&lower.as_str())
 }

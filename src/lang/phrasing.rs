@@ -205,8 +205,35 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                     .get(i + 1)
                     .and_then(word)
                     .is_some_and(|n| is_unit_word(n, counts));
-                if w == "each" && !unit_next {
+                // (`8B each` keeps it: the parser asks billions or bytes.)
+                let tight_b = i > 0
+                    && matches!(tokens[i - 1].tok, Tok::Number { .. })
+                    && tokens[i - 1].text(src).ends_with('B');
+                if w == "each" && !unit_next && !tight_b {
                     blank(&mut reading.text, t.span);
+                    i += 1;
+                    continue;
+                }
+                // `2 TB daily growth`, `$50 monthly fee`: after a figure with
+                // a unit (or money), a word of how often is per, and the noun
+                // after it says what the figure is.
+                let unit_before = i > 0
+                    && (word(&tokens[i - 1]).is_some_and(|p| crate::units::lookup(p).is_some())
+                        || matches!(tokens[i - 1].tok, Tok::Number { .. })
+                            && i > 1
+                            && tokens[i - 2].tok == Tok::Dollar);
+                if unit_before && !is_name(w) && super::glue::per_adverb(w).is_some() {
+                    if let Some(n) = tokens.get(i + 1)
+                        && let Some(nw) = word(n)
+                        && crate::units::lookup(nw).is_none()
+                        && !is_function_word(nw)
+                        && !is_unit_word(nw, counts)
+                        && !is_name(nw)
+                        && tokens.get(i + 2).is_none_or(|t| t.tok != Tok::LParen)
+                    {
+                        blank(&mut reading.text, n.span);
+                        i += 1;
+                    }
                     i += 1;
                     continue;
                 }

@@ -449,12 +449,14 @@ impl<'a> Parser<'a> {
         let Some(before) = self.tokens.iter().rposition(|t| t.span.end <= start) else {
             return Ok(());
         };
-        let time_said = self.word_at(before).is_some_and(|(w, _)| {
-            matches!(
-                w,
-                "every" | "per" | "each" | "for" | "in" | "over" | "within" | "after"
-            )
-        });
+        // After `*` too: `10 req/s * 5m` is no velocity anyone means.
+        let time_said = self.tokens[before].tok == Tok::Star
+            || self.word_at(before).is_some_and(|(w, _)| {
+                matches!(
+                    w,
+                    "every" | "per" | "each" | "for" | "in" | "over" | "within" | "after" | "x"
+                )
+            });
         if !time_said {
             return Ok(());
         }
@@ -582,6 +584,16 @@ impl<'a> Parser<'a> {
         }
         // `38 /s`, as bote prints rates, joins like `38/s`: what matters is
         // that the unit follows the `/` at once.
+        // In the figure after a `per`, a `per` after a noun is the
+        // sentence's (`10 writes per 100 users per day`, `... a day`; see
+        // `Parser::per_figure`); after a unit it is the unit's (`100 GB
+        // per 10 MB per second`).
+        let after_noun = self.word_at(self.pos - 1).is_some_and(|(w, _)| {
+            units::lookup(w).is_none() && matches!(self.known_unit(w), Some(UnitRef::Count(..)))
+        });
+        if self.per_figure && after_noun {
+            return false;
+        }
         match op.tok {
             Tok::Slash => self
                 .tokens
@@ -589,9 +601,8 @@ impl<'a> Parser<'a> {
                 .is_some_and(|t| t.span.start == op.span.end),
             Tok::Ident => match op.text(self.src) {
                 // `1 GB every second` is `1 GB per second`, and so is
-                // `each second`; but not in the figure after a `per`
-                // (see `Parser::per_figure`).
-                "per" | "every" => !self.per_figure,
+                // `each second`.
+                "per" | "every" => true,
                 "each" => self
                     .word_at(next)
                     .is_some_and(|(w, _)| self.unit_here(w).is_some()),
@@ -626,9 +637,17 @@ impl<'a> Parser<'a> {
                 !is_keyword(w)
                     && !called
                     && crate::lang::glue::how_many_times(w).is_none()
-                    && (crate::lang::glue::per_adverb(w).is_none() || (self.is_name)(w))
+                    && (crate::lang::glue::per_adverb(w).is_none()
+                        && !crate::lang::glue::OTHER_ADVERBS.contains(w)
+                        || (self.is_name)(w))
                     // `3 x 4 GB`
                     && !self.times_x(pos)
+                    // `... per 100 users a day`: an article, before a unit
+                    && !(matches!(*w, "a" | "an")
+                        && !(self.is_name)(w)
+                        && self.word_at(pos + 1).is_some_and(|(u, _)| {
+                            !is_keyword(u) && self.unit_here(u).is_some()
+                        }))
                     // `1 out of 1000`
                     && !(*w == "out"
                         && self.word_at(pos + 1).is_some_and(|(o, _)| o == "of")

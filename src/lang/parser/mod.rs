@@ -523,6 +523,18 @@ impl<'a> Parser<'a> {
         loop {
             // `10 GB hourly`, `1M requests daily`: per an hour, a day
             // (before a noun the word describes it: `daily users`).
+            if let Some((w, span)) = self.word_at(self.pos)
+                && crate::lang::glue::OTHER_ADVERBS.contains(&w)
+                && !(self.is_name)(w)
+            {
+                return Err(ExprError::new(
+                    ExprErrorKind::Expected {
+                        expected: "how often as a unit, as in `per 3 months` or `every 2 weeks`",
+                        found: format!("`{w}`, which bote does not read"),
+                    },
+                    span,
+                ));
+            }
             if let Some((unit, span)) = self.per_adverb_at(self.pos) {
                 self.pos += 1;
                 let rhs = self.push(Expr::unit(unit, 1, span), 0)?;
@@ -586,6 +598,18 @@ impl<'a> Parser<'a> {
                 {
                     BinOp::Div
                 }
+                // `10 writes per 100 users a day`: `a` before a unit, left
+                // by the figure (see `Parser::per_figure`), says per.
+                Some(Tok::Ident)
+                    if self
+                        .word_at(self.pos)
+                        .is_some_and(|(w, _)| matches!(w, "a" | "an") && !(self.is_name)(w))
+                        && self.word_at(self.pos + 1).is_some_and(|(w, _)| {
+                            !is_keyword(w) && self.unit_here(w).is_some()
+                        }) =>
+                {
+                    BinOp::Div
+                }
                 // `3 x 4 GB`, `100M users x 1 KB`: `x` between figures is times.
                 Some(Tok::Ident) if self.times_x(self.pos) => BinOp::Mul,
                 // `1 out of 1000`: as `1 in 1000`.
@@ -609,6 +633,11 @@ impl<'a> Parser<'a> {
                 // `3 times a day`, `5 times per hour`, `2 times every 10
                 // minutes`: how often, so per; `3 times 4 GB` multiplies.
                 Some(Tok::Ident) if self.word_at(self.pos).is_some_and(|(w, _)| w == "times") => {
+                    if self.per_adverb_at(self.pos + 1).is_some() {
+                        // `3 times weekly`: the word says per.
+                        self.pos += 1;
+                        continue;
+                    }
                     if self.how_often_at(self.pos + 1) {
                         self.pos += 1;
                         BinOp::Div
@@ -646,6 +675,11 @@ impl<'a> Parser<'a> {
                 }
                 // `5x` is the factor 5, and `5x avg` five times avg.
                 Some(Tok::Ident) if self.multiplier_x(self.pos) => {
+                    if self.per_adverb_at(self.pos + 1).is_some() {
+                        // `2x daily`.
+                        self.pos += 1;
+                        continue;
+                    }
                     // `3x a day`, `2x per hour`: how often, as `3 times a day`.
                     if self.how_often_at(self.pos + 1) {
                         self.pos += 1;
@@ -660,9 +694,10 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             let per_word = op == BinOp::Div
-                && self
-                    .word_at(self.pos)
-                    .is_some_and(|(w, _)| w == "per" || w == "every");
+                && (self.peek_tok() == Some(Tok::Slash)
+                    || self
+                        .word_at(self.pos)
+                        .is_some_and(|(w, _)| w == "per" || w == "every"));
             self.pos += 1;
             let rhs = if std::mem::take(&mut of_whole) {
                 self.term()?
@@ -812,7 +847,8 @@ impl<'a> Parser<'a> {
     /// that is no name and is not followed by a noun or figure it describes.
     fn per_adverb_at(&self, pos: usize) -> Option<(UnitRef, Span)> {
         let (word, span) = self.word_at(pos)?;
-        let unit = crate::lang::glue::per_adverb(word).filter(|_| !(self.is_name)(word))?;
+        let unit = crate::lang::glue::per_adverb(&word.to_ascii_lowercase())
+            .filter(|_| !(self.is_name)(word))?;
         if self.operand_at(pos + 1) || self.unit_word_at(pos + 1).is_some() {
             return None;
         }
@@ -927,6 +963,10 @@ impl<'a> Parser<'a> {
         if self.tokens.get(pos).is_some_and(|t| t.tok == Tok::Slash) {
             return unit_at(pos + 1)
                 && self.tokens[pos].span.end == self.tokens[pos + 1].span.start;
+        }
+        // `twice daily`, `3 times weekly`.
+        if self.per_adverb_at(pos).is_some() {
+            return true;
         }
         match self.word_at(pos) {
             Some(("a" | "an", _)) => self.figure_at(pos),
