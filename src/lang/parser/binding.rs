@@ -446,12 +446,15 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let start = self.span(lhs).start;
-        let Some(before) = self.tokens.iter().rposition(|t| t.span.end <= start) else {
-            return Ok(());
-        };
-        // After `*` too: `10 req/s * 5m` is no velocity anyone means.
-        let time_said = self.tokens[before].tok == Tok::Star
-            || self.word_at(before).is_some_and(|(w, _)| {
+        let before = self.tokens.iter().rposition(|t| t.span.end <= start);
+        // Beside `*` or `/` too: `10 req/s * 5m`, `5m * 1 GB/min`, `1 GB /
+        // 5m` are no velocity or bytes a metre anyone means.
+        let time_said = self
+            .tokens
+            .get(self.pos + 1)
+            .is_some_and(|t| t.tok == Tok::Star)
+            || before.is_some_and(|b| matches!(self.tokens[b].tok, Tok::Star | Tok::Slash))
+            || before.and_then(|b| self.word_at(b)).is_some_and(|(w, _)| {
                 matches!(
                     w,
                     "every" | "per" | "each" | "for" | "in" | "over" | "within" | "after" | "x"

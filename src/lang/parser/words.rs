@@ -121,10 +121,27 @@ impl Parser<'_> {
                 && one == w
                 && many != w
         });
+        let joined_slash = self.peek_tok() == Some(Tok::Slash)
+            && self
+                .tokens
+                .get(self.pos + 1)
+                .is_some_and(|t| t.span.start == self.tokens[self.pos].span.end);
         let bare =
-            next.is_none() && !slash_word && !matches!(self.peek_tok(), Some(Tok::Number { .. }));
+            next.is_none() && !joined_slash && !matches!(self.peek_tok(), Some(Tok::Number { .. }));
+        // `100M users * 8B`: multiplied in, a size as often (`* 1B` is
+        // a billion: one byte is no figure anyone multiplies by).
+        let times = self
+            .pos
+            .checked_sub(2)
+            .and_then(|p| self.tokens.get(p))
+            .is_some_and(|t| t.tok == Tok::Star || t.tok == Tok::Ident && t.text(self.src) == "x");
         let each = next == Some("each") || next == Some("per") && noun_at(self.pos + 1);
-        if after_at || slash_word || singular_noun || each || (bare && value >= 10.0) {
+        if after_at
+            || slash_word
+            || singular_noun
+            || each
+            || (bare && (value >= 10.0 || times && value >= 2.0))
+        {
             return Err(self.two_readings(
                 span,
                 [format!("{digits} billion"), format!("{digits} bytes")],
