@@ -28,7 +28,14 @@ pub(crate) fn is_misspelt_unit(word: &str) -> bool {
         return true;
     }
     let len = word.chars().count();
-    let close = |u: &str| strsim::damerau_levenshtein(&lower, &u.to_lowercase()) <= 1;
+    let lower_len = lower.chars().count();
+    // Within one edit: no nearer than their lengths' difference, so the
+    // edit distance is worked out only for spellings of about this length
+    // (it was most of a question's time).
+    let close = |u: &str| {
+        let u = u.to_lowercase();
+        u.chars().count().abs_diff(lower_len) <= 1 && strsim::damerau_levenshtein(&lower, &u) <= 1
+    };
     let long = len >= 6
         && crate::units::all_spellings()
             .chain(crate::units::MAGNITUDE_WORDS.iter().map(|(w, _)| *w))
@@ -38,8 +45,11 @@ pub(crate) fn is_misspelt_unit(word: &str) -> bool {
     // `MBsp`, `GBSp`: a symbol's letters, one out of place.
     let symbol = len >= 4
         && word.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && crate::units::all_spellings()
-            .any(|u| u.len() >= 4 && strsim::damerau_levenshtein(word, u) <= 1);
+        && crate::units::all_spellings().any(|u| {
+            u.len() >= 4
+                && u.chars().count().abs_diff(len) <= 1
+                && strsim::damerau_levenshtein(word, u) <= 1
+        });
     let cased = crate::units::all_spellings().any(|u| {
         let u = u.to_lowercase();
         u == lower || u == bare
