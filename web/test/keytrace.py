@@ -4,6 +4,7 @@
                                                           # the key's task, the input handler, the layout after it, the frame
     python3 web/test/keytrace.py --compare DIST DIST ...  # no trace: alternate batches over builds, in one browser at one load,
                                                           # beside "floor", a page of one textarea and one figure
+                                                          # (--batches B, 12, and --keys K, 20, a batch)
 
 The probe is `PROBE` of web/test/test_page.py, read from that file, and the
 keys are sent as its `measure_keys` sends them ("1" and Backspace in turn
@@ -211,12 +212,13 @@ def breakdown(ev):
 
 if __name__ == "__main__":
     argv = sys.argv[1:]
-    n = 30
-    if "--keys" in argv:
-        i = argv.index("--keys")
-        n = int(argv[i + 1])
-        del argv[i:i + 2]
+    opt = {"--keys": None, "--batches": 12}
+    for k in opt:
+        if k in argv:
+            i = argv.index(k)
+            opt[k] = int(argv[i + 1])
+            del argv[i:i + 2]
     if argv and argv[0] == "--compare":
-        compare(argv[1:] or [os.path.join(WEB, "dist")])
+        compare(argv[1:] or [os.path.join(WEB, "dist")], opt["--batches"], opt["--keys"] or 20)
     else:
-        trace(argv[0] if argv else os.path.join(WEB, "dist"), n)
+        trace(argv[0] if argv else os.path.join(WEB, "dist"), opt["--keys"] or 30)
