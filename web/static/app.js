@@ -201,9 +201,9 @@ function hideErrors() {
     pane.hidden = true;
     pane.textContent = "";
   }
-  $("report").classList.remove("stale");
-  $("stalenote").hidden = true;
-  $("r-empty").hidden = true;
+  if ($("report").classList.contains("stale")) $("report").classList.remove("stale");
+  hide($("stalenote"), true);
+  hide($("r-empty"), true);
 }
 
 // ---- the report, by parts, each rebuilt only when its shape changes
@@ -339,10 +339,22 @@ function index() {
   }));
 }
 
+// A keystroke writes only what differs: an attribute set to the value it
+// already has is still a mutation, and costs a style, layout and paint of
+// what it is on (issue 39).
 function text(el, t) {
   if (el && el.textContent !== t) el.textContent = t;
 }
 
+function hide(el, hidden) {
+  if (el && el.hidden !== hidden) el.hidden = hidden;
+}
+
+function attr(el, name, v) {
+  if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+}
+
+const shownWarns = new WeakMap();
 function update(r, hists) {
   const figs = view.figs ?? [];
   r.summary.figures.forEach((f, i) => {
@@ -359,7 +371,12 @@ function update(r, hists) {
   }
   const warns = $("r-summary").querySelector(".warns");
   const said = (r.summary.warnings ?? []).map((w) => `<p class="warn">warning: ${esc(w)}</p>`).join("");
-  if (warns && warns.innerHTML !== said) warns.innerHTML = said;
+  // Compared with what was written, not with innerHTML: the browser's
+  // serialization escapes quotes differently, so that never matched.
+  if (warns && shownWarns.get(warns) !== said) {
+    warns.innerHTML = said;
+    shownWarns.set(warns, said);
+  }
   for (const q of r.assumptions) {
     const c = view.cells.get(q.name);
     if (!c) continue;
@@ -374,7 +391,7 @@ function update(r, hists) {
     const expr = changed ? state.sets.get(q.name) : q.expr;
     if (c.input && document.activeElement !== c.input && c.input.value !== expr) c.input.value = expr;
     if (c.input) c.input.classList.toggle("changed", changed);
-    if (c.reset) c.reset.hidden = !changed;
+    hide(c.reset, !changed);
     if (c.slider) {
       const lo = Math.log(+c.slider.dataset.lo), hi = Math.log(+c.slider.dataset.hi);
       // A slider in the user's hand (or under the keyboard) is where they put it:
@@ -432,7 +449,7 @@ function updateScenarios(out) {
   }
   const note = box.querySelector(".scnote");
   const missing = state.scenario && state.scenario !== out.scenario;
-  note.hidden = !missing;
+  hide(note, !missing);
   text(note, missing ? `This file has no scenario “${state.scenario}” now: showing base.` : "");
   drawSideBySide();
 }
@@ -441,7 +458,7 @@ function updateScenarios(out) {
 function drawSideBySide() {
   const pane = $("sbs-view"), on = $("sbs")?.checked;
   if (!pane) return;
-  pane.hidden = !on;
+  hide(pane, !on);
   if (!on) {
     if (pane.innerHTML) pane.innerHTML = "";
     return;
@@ -513,8 +530,8 @@ function drawHist(svg, h) {
   if (pb.getAttribute("d") !== bars) pb.setAttribute("d", bars);
   if (pm.getAttribute("d") !== mid) pm.setAttribute("d", mid);
   const x50 = x(h.p50).toFixed(1);
-  line.setAttribute("x1", x50);
-  line.setAttribute("x2", x50);
+  attr(line, "x1", x50);
+  attr(line, "x2", x50);
 }
 
 /** The figure picked: what drives its range, as a tornado (what --why prints). */
@@ -868,7 +885,7 @@ async function main() {
     const p = list.find((x) => x.name === state.preset);
     if (!p || p.text !== state.yaml) {
       state.preset = "";
-      $("preset").value = "";
+      if ($("preset").value !== "") $("preset").value = "";
     }
     const t0 = performance.now();
     syncEditor();
