@@ -92,21 +92,35 @@ pub(crate) fn display_unit(
     })
 }
 
-/// The target to show a value of `dim` in: `-> per month` (or `-> /h`)
-/// of an amount of money per time is `-> $/month`, as people say "per
-/// month" of a salary or a bill; any other target is as written.
+/// The target to show a value of `dim` in: `-> per month` (or `-> /h`,
+/// `-> per GB`) of an amount of money per something is dollars per it
+/// (`-> $/month`, `-> $/GB`), as people say "per month" of a salary or a
+/// bill and "per GB" of a price; any other target is as written.
 pub(crate) fn target_for(
     target: &Target,
     dim: crate::quantity::dimension::Dimension,
 ) -> std::borrow::Cow<'_, Target> {
-    let per_time = !target.percent
-        && !target.factors.is_empty()
-        && target.factors.iter().all(|&(u, p)| {
-            p < 0 && matches!(u, UnitRef::Unit(def) if def.dim == crate::quantity::dimension::Dimension::TIME)
-        });
+    use crate::quantity::dimension::Dimension;
+    let per_only =
+        !target.percent && !target.factors.is_empty() && target.factors.iter().all(|&(_, p)| p < 0);
+    // The dimension of money per the target's units.
+    let money_per = || {
+        let mut d = Dimension::MONEY;
+        for &(u, p) in &target.factors {
+            let of = match u {
+                UnitRef::Unit(def) => def.dim,
+                UnitRef::Count(id, _) => Dimension::count(id),
+                UnitRef::Magnitude(_) => Dimension::NONE,
+            };
+            for _ in 0..p.unsigned_abs() {
+                d = d.per(of)?;
+            }
+        }
+        Some(d)
+    };
     match crate::units::lookup("$") {
         Some(dollar)
-            if per_time && dim.uncounted() == crate::quantity::dimension::Dimension::MONEY_RATE =>
+            if per_only && money_per().is_some_and(|m| m == dim || m == dim.uncounted()) =>
         {
             let mut money = target.clone();
             money.factors.insert(0, (UnitRef::Unit(dollar), 1));
@@ -189,6 +203,8 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
 ///   the things does the rate, so the product is a rate of what they do
 ///   (8,000 a second), not of the things ("8,000 servers/s" would be
 ///   servers arriving);
+/// - a rate of things over a rate of nothing named (`34722 requests/s /
+///   500 QPS` is 69.44, how many servers; not "69.44 requests");
 /// - a figure per a thing times a rate of nothing named, or times a
 ///   bare number of 1,000 or more (`5000 QPS at 2 KB per request`, `1M
 ///   RPS * 1 KB/request`, `$0.20 per million requests * 1B`): the
@@ -239,6 +255,20 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
                 .is_ok_and(|v| v.dim().is_none() && v.at(0).si_value() >= 1000.0)
     };
     for n in &stmt.nodes {
+        // A rate of things over a rate of nothing named (`34722
+        // requests/s / 500 QPS`, how many servers): the same things.
+        if let Expr::Binary {
+            op: BinOp::Div,
+            lhs,
+            rhs,
+            ..
+        } = n
+            && bare_rate(*rhs)
+            && let Some(d) = dim(*lhs)
+            && d.uncounted() == Dimension::RATE
+        {
+            out.extend(guessed(d, true));
+        }
         let Expr::Binary {
             op: BinOp::Mul | BinOp::At,
             lhs,

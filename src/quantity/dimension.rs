@@ -111,6 +111,19 @@ impl Dimension {
 
     /// Product of two dimensions; `None` if an exponent leaves `i8` range
     /// or the product holds more counts than a dimension can.
+    /// Whether `self` and `other` together count more kinds of things than
+    /// one dimension holds ([`COUNT_SLOTS`]): why a product of them fails.
+    pub(crate) fn too_many_counts(self, other: Dimension) -> Option<usize> {
+        let mut ids: Vec<CountId> = self
+            .counts()
+            .chain(other.counts())
+            .map(|(id, _)| id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        (ids.len() > COUNT_SLOTS).then_some(COUNT_SLOTS)
+    }
+
     pub(crate) fn times(self, other: Dimension) -> Option<Dimension> {
         self.zip(other, i8::checked_add)
     }

@@ -105,6 +105,19 @@ pub(crate) fn grouped(n: usize) -> String {
 
 pub(crate) type Result<T> = std::result::Result<T, QuantityError>;
 
+/// Why two dimensions do not combine: more kinds of things counted than
+/// one figure holds (`2 apples * 3 pears * 4 plums * 5 figs`), or an
+/// exponent past what bote keeps.
+fn combined(a: dimension::Dimension, b: dimension::Dimension) -> QuantityError {
+    match a.too_many_counts(b) {
+        Some(most) => QuantityError::Counted(format!(
+            "this counts more than {most} kinds of things at once; bote keeps at most {most} in \
+             one figure: leave the nouns off some of the figures"
+        )),
+        None => QuantityError::Overflow,
+    }
+}
+
 impl Quantity {
     /// A plain zero.
     pub(crate) const ZERO: Quantity = Quantity {
@@ -158,7 +171,10 @@ impl Quantity {
     }
 
     pub(crate) fn checked_mul(self, rhs: Quantity) -> Result<Quantity> {
-        let dim = self.dim.times(rhs.dim).ok_or(QuantityError::Overflow)?;
+        let dim = self
+            .dim
+            .times(rhs.dim)
+            .ok_or_else(|| combined(self.dim, rhs.dim))?;
         Quantity::new(self.value * rhs.value, dim).and_then(underflow_check(self, rhs))
     }
 
@@ -166,7 +182,10 @@ impl Quantity {
         if rhs.value == 0.0 {
             return Err(QuantityError::DivisionByZero);
         }
-        let dim = self.dim.per(rhs.dim).ok_or(QuantityError::Overflow)?;
+        let dim = self
+            .dim
+            .per(rhs.dim)
+            .ok_or_else(|| combined(self.dim, rhs.dim))?;
         Quantity::new(self.value / rhs.value, dim).and_then(underflow_check(self, rhs))
     }
 

@@ -442,7 +442,11 @@ impl<'a> Parser<'a> {
     /// `within`, `after`) a person means minutes as often; refused with
     /// both readings.
     fn minutes_or_metres(&self, lhs: NodeId, word: &str, span: Span) -> Result<(), ExprError> {
-        if word != "m" || !matches!(self.node(lhs), Expr::Number { .. }) {
+        // Written straight after the digits (`5m`): `5 m` is metres.
+        if word != "m"
+            || !matches!(self.node(lhs), Expr::Number { .. })
+            || self.span(lhs).end != span.start
+        {
             return Ok(());
         }
         let start = self.span(lhs).start;

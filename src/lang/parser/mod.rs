@@ -693,11 +693,15 @@ impl<'a> Parser<'a> {
                 }
                 _ => break,
             };
+            // (`/` is arithmetic: `1B requests / 10K requests per second`
+            // divides by the rate.)
             let per_word = op == BinOp::Div
-                && (self.peek_tok() == Some(Tok::Slash)
-                    || self
-                        .word_at(self.pos)
-                        .is_some_and(|(w, _)| w == "per" || w == "every"));
+                && self
+                    .word_at(self.pos)
+                    .is_some_and(|(w, _)| w == "per" || w == "every");
+            if op == BinOp::Div && self.peek_tok() == Some(Tok::Slash) {
+                self.described_then_per(lhs, self.pos + 1)?;
+            }
             self.pos += 1;
             let rhs = if std::mem::take(&mut of_whole) {
                 self.term()?
@@ -714,6 +718,38 @@ impl<'a> Parser<'a> {
             lhs = self.binary(op, lhs, rhs)?;
         }
         Ok(lhs)
+    }
+
+    /// `1 TB / 4 KB pages per day`: after a `/`, a figure with a unit, a
+    /// noun it describes and then `per` a unit reads two ways, (1 TB / 4 KB
+    /// pages) a day or 1 TB over 4 KB pages a day; refused with both. (A
+    /// figure of things alone, `1M users / 1000 users per server`, divides
+    /// by the rate: `/` is arithmetic.)
+    fn described_then_per(&self, lhs: NodeId, at: usize) -> Result<(), ExprError> {
+        let word = |i: usize| self.word_at(at + i).map(|(w, _)| w);
+        let counted = |w: &str| {
+            units::lookup(w).is_none() && matches!(self.known_unit(w), Some(UnitRef::Count(..)))
+        };
+        let shape = matches!(self.tokens.get(at).map(|t| t.tok), Some(Tok::Number { .. }))
+            && word(1).is_some_and(|w| units::lookup(w).is_some())
+            && word(2).is_some_and(counted)
+            && word(3).is_some_and(|w| matches!(w, "per" | "every" | "a" | "an" | "each"))
+            && word(4).is_some_and(|w| self.unit_here(w).is_some());
+        if !shape {
+            return Ok(());
+        }
+        let figure = Span::new(self.tokens[at].span.start, self.tokens[at + 2].span.end);
+        let per = Span::new(self.tokens[at + 3].span.start, self.tokens[at + 4].span.end);
+        let (a, f, p) = (
+            self.text_of(lhs),
+            &self.src[figure.start..figure.end],
+            &self.src[per.start..per.end],
+        );
+        Err(self.two_readings(
+            self.span(lhs).to(per),
+            [format!("({a} / {f}) {p}"), format!("{a} / ({f} {p})")],
+            "the first for so many a time, the second to divide by the rate",
+        ))
     }
 
     /// Is the token at `pos` an `x` that says times: a word `x`, no name,
