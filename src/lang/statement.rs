@@ -25,7 +25,11 @@ pub(crate) struct Done {
 /// Run the statement `src` in `env`: define its name there, or evaluate it.
 /// The error is a diagnostic into `src` (its origin left empty for the
 /// caller to name).
-pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>> {
+pub(crate) fn run(typed: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>> {
+    // What is read (a label's colon made `=` or blanked: the same length,
+    // so every place in it is a place in what was typed, which errors quote).
+    let read_as = labelled(typed);
+    let src: &str = &read_as;
     let (name, expr, offset) = match definition(src) {
         None => {
             let shadowed = noun_over_name(src, env);
@@ -43,7 +47,7 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
                         answer,
                     })
                 }
-                Err(e) => Err(Box::new(e.diagnostic("", src))),
+                Err(e) => Err(Box::new(e.diagnostic("", typed))),
             };
         }
         Some(Ok(parts)) => parts,
@@ -51,8 +55,8 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
             return Err(Box::new(Diagnostic::new(
                 message,
                 "",
-                src,
-                Span::new(0, src.len()),
+                typed,
+                Span::new(0, typed.len()),
             )));
         }
     };
@@ -63,7 +67,7 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
     // per name; they do not come here).
     let redefined = env.get(name).is_some();
     if let Some(problem) = name_problem(name) {
-        return Err(Box::new(Diagnostic::new(problem, "", src, name_span)));
+        return Err(Box::new(Diagnostic::new(problem, "", typed, name_span)));
     }
     let read = read_counts(expr, env);
     match evaluate_keyed(&read, env, name) {
@@ -76,7 +80,7 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
             })
         }
         Err(e) => {
-            let mut d = e.diagnostic("", src);
+            let mut d = e.diagnostic("", typed);
             d.span = e.span.shift(offset);
             Err(Box::new(d))
         }
@@ -86,7 +90,34 @@ pub(crate) fn run(src: &str, env: &mut Env<'_>) -> Result<Done, Box<Diagnostic>>
 /// Is `src` a definition, `NAME = EXPR`, whatever its name? (`x = ` is
 /// one with no expression, and an error.)
 pub(crate) fn is_definition(src: &str) -> bool {
-    matches!(definition(src), Some(Ok((name, _, _))) if name_problem(name).is_none())
+    matches!(definition(&labelled(src)), Some(Ok((name, _, _))) if name_problem(name).is_none())
+}
+
+/// A line with a label, as notes are written: `peak qps: 3 * avg_qps`,
+/// `storage per day: 100M * 1 KB`. A label that is a name (`qps: 5000`)
+/// defines it, as `qps = 5000` does; one of several words is read past.
+/// A label is words (a letter first) before a `:` and a space, with no
+/// `=` in the line; a ratio (`100:1`) is none.
+fn labelled(src: &str) -> std::borrow::Cow<'_, str> {
+    let Some(colon) = src.find(": ") else {
+        return src.into();
+    };
+    let label = src[..colon].trim();
+    let words = label.starts_with(|c: char| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '\'' | '(' | ')' | '/'));
+    if !words || src.contains('=') || src[colon + 2..].trim().is_empty() {
+        return src.into();
+    }
+    let mut out = src.to_string();
+    if name_problem(label).is_none() && !label.contains(' ') {
+        out.replace_range(colon..=colon, "=");
+    } else {
+        let end = colon + 1;
+        out.replace_range(..end, &" ".repeat(end));
+    }
+    out.into()
 }
 
 /// `NAME = EXPR` split into the name, the expression and where the
