@@ -879,7 +879,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The unit of time the word at `pos` says "per" of, as after a figure
-    /// (`10 GB hourly`): a word of how often (see [`glue::per_adverb`])
+    /// (`10 GB hourly`): a word of how often (see [`crate::lang::glue::per_adverb`])
     /// that is no name and is not followed by a noun or figure it describes.
     fn per_adverb_at(&self, pos: usize) -> Option<(UnitRef, Span)> {
         let (word, span) = self.word_at(pos)?;
