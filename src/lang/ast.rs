@@ -658,3 +658,51 @@ impl Statement {
         }
     }
 }
+
+/// Is `lhs at rhs` a count of things at a rate, `1B requests at 10K QPS`,
+/// `8 servers at 500 QPS`: a figure of a noun, at a figure per a time
+/// (`10K QPS`, `100 per second`, `100/s`; with `things`, also `10K
+/// writes/s`)? Such a line reads two ways (the time to get through them,
+/// or what they do together) unless `each` or `how long` says which; the
+/// parser asks, and `--explain` writes the `each` it read.
+pub(crate) fn count_at_rate<'a>(
+    node: &dyn Fn(NodeId) -> &'a Expr,
+    lhs: NodeId,
+    rhs: NodeId,
+    things: bool,
+) -> bool {
+    use crate::quantity::dimension::Dimension;
+    let figure = |id: NodeId| {
+        matches!(
+            node(id),
+            Expr::Number {
+                money: false,
+                percent: false,
+                ..
+            }
+        )
+    };
+    let count = |id: NodeId| {
+        matches!(node(id), Expr::Juxt { lhs: n, unit, .. }
+            if figure(*n) && matches!(node(*unit), Expr::Unit { unit: UnitRef::Count(..), power: 1, .. }))
+    };
+    let rate_unit = |id: NodeId| {
+        matches!(node(id), Expr::Unit { unit: UnitRef::Unit(def), power, .. }
+            if def.dim == Dimension::RATE && *power == 1 || def.dim == Dimension::TIME && *power == -1)
+    };
+    let rate = match node(rhs) {
+        Expr::Juxt { lhs: n, unit, .. } => figure(*n) && rate_unit(*unit),
+        Expr::Binary {
+            op: BinOp::Div,
+            lhs: n,
+            rhs: t,
+            ..
+        } => {
+            (figure(*n) || things && count(*n))
+                && matches!(node(*t), Expr::Unit { unit: UnitRef::Unit(def), power: 1, .. }
+                    if def.dim == Dimension::TIME)
+        }
+        _ => false,
+    };
+    count(lhs) && rate
+}

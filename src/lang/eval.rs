@@ -895,7 +895,10 @@ fn over(a: &Value, b: &Value) -> Result<Value, QuantityError> {
     // or one in so many, divides; and so does like in like (`1 TB in 100
     // GB chunks`: 10 chunks).
     let like = a.dim().uncounted() == b.dim().uncounted();
-    if b.dim().uncounted().is_none() || like {
+    // `1M requests over 100 RPS`: so many over a rate is the time it takes.
+    let count_over_rate = a.dim().uncounted().is_none()
+        && b.dim().uncounted() == crate::quantity::dimension::Dimension::RATE;
+    if b.dim().uncounted().is_none() || like || count_over_rate {
         return a.zip(b, Quantity::checked_div, |x, y| x / y);
     }
     if b.dim() != crate::quantity::dimension::Dimension::TIME {

@@ -219,8 +219,8 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                 let tight_b = i > 0
                     && matches!(tokens[i - 1].tok, Tok::Number { .. })
                     && tokens[i - 1].text(src).ends_with('B');
+                // (The parser reads it: `at 1000 RPS each` is each's.)
                 if w == "each" && !unit_next && !tight_b {
-                    blank(&mut reading.text, t.span);
                     i += 1;
                     continue;
                 }
@@ -339,6 +339,12 @@ fn blank(text: &mut String, span: crate::span::Span) {
 /// The singular and plural of a noun written either way: `URLs` is `URL`
 /// and `URLs`, `queries` is `query` and `queries`, `DAU` is `DAU` and `DAUs`.
 pub(crate) fn singular_and_plural(word: &str) -> (String, String) {
+    if let Some(&(one, many)) = crate::quantity::count::IRREGULAR
+        .iter()
+        .find(|(one, many)| *one == word || *many == word)
+    {
+        return (one.to_string(), many.to_string());
+    }
     let candidates = [
         word.strip_suffix("ies").map(|s| format!("{s}y")),
         word.strip_suffix("es").map(str::to_string),

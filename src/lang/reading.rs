@@ -153,7 +153,15 @@ impl Statement {
                 };
                 child(f, *lhs, lmin)?;
                 write!(f, " {} ", op.symbol())?;
-                child(f, *rhs, rmin)
+                child(f, *rhs, rmin)?;
+                // `8 servers at 500 QPS each`: the `each` that chose the
+                // reading (see `ast::count_at_rate`).
+                if *op == BinOp::At
+                    && super::ast::count_at_rate(&|id| self.node(id), *lhs, *rhs, false)
+                {
+                    f.write_str(" each")?;
+                }
+                Ok(())
             }
             Expr::Sum { first, count, .. } => {
                 let p = BinOp::Add.precedence();

@@ -68,6 +68,9 @@ impl CountId {
 /// `query` to `queries`, `match` to `matches`. Irregular plurals
 /// (`person: [people]`) are declared by hand.
 pub(crate) fn plural_of(word: &str) -> String {
+    if let Some(&(_, many)) = IRREGULAR.iter().find(|(one, _)| *one == word) {
+        return many.to_string();
+    }
     let consonant_y = word.strip_suffix('y').filter(|stem| {
         stem.chars()
             .last()
@@ -84,6 +87,17 @@ pub(crate) fn plural_of(word: &str) -> String {
         format!("{word}s")
     }
 }
+
+/// Nouns whose plural takes no `s`, as people write counts of them (`7B
+/// people`, `10M children`).
+pub(crate) const IRREGULAR: [(&str, &str); 6] = [
+    ("person", "people"),
+    ("child", "children"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("mouse", "mice"),
+    ("foot", "feet"),
+];
 
 /// The counts one estimate (or one `bote eval`) declared, with every
 /// spelling that names each.

@@ -155,7 +155,7 @@ fn parse_tokens(
             (None, noun)
         }
         Asked::Target(target) => (Some(target), None),
-        Asked::Nothing => (None, None),
+        Asked::Nothing | Asked::Long => (None, None),
     };
     let target = if let Some(asked) = asked {
         Some(Box::new(asked))
@@ -229,6 +229,9 @@ struct Parser<'a> {
     /// day`): a later `per` is the sentence's, not the figure's unit's, so
     /// that is (10 writes / 100 users) / day. In parentheses it is theirs.
     per_figure: bool,
+    /// The statement asks how long (`how long to ...`): a count at a rate
+    /// is the time to get through them.
+    asked_long: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -260,6 +263,7 @@ impl<'a> Parser<'a> {
             pending,
             heights,
             per_figure: false,
+            asked_long: false,
         }
     }
 
@@ -521,6 +525,9 @@ impl<'a> Parser<'a> {
         let mut lhs = self.range()?;
         let mut of_whole = false;
         loop {
+            // How often (`3 times a day`, `once every 5 minutes`): what it
+            // divides is the count just before it, not all that went before.
+            let mut often = false;
             // `10 GB hourly`, `1M requests daily`: per an hour, a day
             // (before a noun the word describes it: `daily users`).
             if let Some((w, span)) = self.word_at(self.pos)
@@ -536,9 +543,10 @@ impl<'a> Parser<'a> {
                 ));
             }
             if let Some((unit, span)) = self.per_adverb_at(self.pos) {
+                let often = self.after_how_many();
                 self.pos += 1;
                 let rhs = self.push(Expr::unit(unit, 1, span), 0)?;
-                lhs = self.binary(BinOp::Div, lhs, rhs)?;
+                lhs = self.how_often(lhs, rhs, often)?;
                 continue;
             }
             let op = match self.peek_tok() {
@@ -550,6 +558,8 @@ impl<'a> Parser<'a> {
                         .word_at(self.pos)
                         .is_some_and(|(w, _)| w == "per" || w == "every") =>
                 {
+                    // `once every 5 minutes`, `5 times per day`.
+                    often = self.after_how_many();
                     BinOp::Div
                 }
                 // `20% of 500 GB`; `3 replicas of 5 TB`, `1M rows of 200
@@ -640,6 +650,7 @@ impl<'a> Parser<'a> {
                     }
                     if self.how_often_at(self.pos + 1) {
                         self.pos += 1;
+                        often = true;
                         BinOp::Div
                     } else {
                         BinOp::Mul
@@ -663,6 +674,7 @@ impl<'a> Parser<'a> {
                         })
                         && self.how_often_at(self.pos) =>
                 {
+                    often = true;
                     BinOp::Div
                 }
                 // `30 MB/s for 1 hour`: for so long.
@@ -683,6 +695,7 @@ impl<'a> Parser<'a> {
                     // `3x a day`, `2x per hour`: how often, as `3 times a day`.
                     if self.how_often_at(self.pos + 1) {
                         self.pos += 1;
+                        often = true;
                         BinOp::Div
                     } else if !self.operand_at(self.pos + 1) {
                         self.pos += 1;
@@ -715,9 +728,70 @@ impl<'a> Parser<'a> {
             } else {
                 self.range()?
             };
-            lhs = self.binary(op, lhs, rhs)?;
+            let op = if op == BinOp::At {
+                self.count_at_rate(lhs, rhs)?
+            } else {
+                op
+            };
+            lhs = if often {
+                self.how_often(lhs, rhs, true)?
+            } else {
+                self.binary(op, lhs, rhs)?
+            };
         }
         Ok(lhs)
+    }
+
+    /// Was the word before the current token a number of times (`3
+    /// times`, `once`, `twice`, `3x`)?
+    fn after_how_many(&self) -> bool {
+        self.pos > 0
+            && (self.word_at(self.pos - 1).is_some_and(|(w, _)| {
+                w == "times" || crate::lang::glue::how_many_times(w).is_some()
+            }) || self.multiplier_x(self.pos - 1))
+    }
+
+    /// `lhs` divided by the time `rhs`: when `often` (a number of times
+    /// before it) and `lhs` is something times that number, `1M users * 3
+    /// times a day` is 1M users times (3 a day), as `1M users * twice a day`
+    /// is: a rate each of them has.
+    fn how_often(&mut self, lhs: NodeId, rhs: NodeId, often: bool) -> Result<NodeId, ExprError> {
+        if often
+            && let Expr::Binary {
+                op: BinOp::Mul,
+                lhs: each,
+                rhs: times,
+                ..
+            } = *self.node(lhs)
+            && matches!(self.node(times), Expr::Number { .. })
+        {
+            let rate = self.binary(BinOp::Div, times, rhs)?;
+            return self.binary(BinOp::Mul, each, rate);
+        }
+        self.binary(BinOp::Div, lhs, rhs)
+    }
+
+    /// `1B requests at 10K QPS` is the time to get through them (so in `how
+    /// long to process ...`); `100 servers at 1000 RPS each` is what they
+    /// serve together (with `each`). A count at a rate of nothing named,
+    /// with neither, reads both ways: refused with both.
+    fn count_at_rate(&self, lhs: NodeId, rhs: NodeId) -> Result<BinOp, ExprError> {
+        let node = |id: NodeId| self.node(id);
+        if self.asked_long && crate::lang::ast::count_at_rate(&node, lhs, rhs, true) {
+            return Ok(BinOp::Div);
+        }
+        if !crate::lang::ast::count_at_rate(&node, lhs, rhs, false) {
+            return Ok(BinOp::At);
+        }
+        if self.word_at(self.pos).is_some_and(|(w, _)| w == "each") {
+            return Ok(BinOp::At);
+        }
+        let (a, b) = (self.text_of(lhs), self.text_of(rhs));
+        Err(self.two_readings(
+            self.span(lhs).to(self.span(rhs)),
+            [format!("{a} at {b} each"), format!("{a} / ({b})")],
+            "the first for what they do together, the second for the time to get through them",
+        ))
     }
 
     /// `1 TB / 4 KB pages per day`: after a `/`, a figure with a unit, a
@@ -1357,7 +1431,8 @@ impl<'a> Parser<'a> {
                 if word(self, 0).is_some_and(|w| units::lookup(&w).is_none()) {
                     self.pos += 1;
                 }
-                Ok(Asked::Nothing)
+                self.asked_long = true;
+                Ok(Asked::Long)
             }
             (Some("what"), Some("is" | "are")) => {
                 self.pos += 2;
@@ -1401,6 +1476,9 @@ enum Asked {
     /// How many of this figure the expression holds (`how many 4 KB pages
     /// in 1 GB`), and the noun that names them, when one does.
     Each(NodeId, Option<Target>),
+    /// How long (`how long to process 1B requests at 10K QPS`): a count at
+    /// a rate is the time to get through them.
+    Long,
     /// How many things an expression `A at B each` needs, each taking B:
     /// A over B (`how many servers for 50K QPS at 2K QPS each` is 25
     /// servers), and the noun that names them.

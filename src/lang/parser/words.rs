@@ -113,7 +113,17 @@ impl Parser<'_> {
                 t.tok == Tok::Ident && t.span.start == self.tokens[self.pos].span.end
             })
             && noun_at(self.pos + 1);
-        let singular_noun = next.is_some_and(|w| {
+        // (Not the first of two nouns: `1B page views`.)
+        // The last of the nouns after it (`64B cache line`, `1B page views`).
+        let plain = |w: &str| {
+            !is_keyword(w) && !crate::lang::glue::is_function_word(w) && units::lookup(w).is_none()
+        };
+        let mut last = self.pos;
+        while self.word_at(last + 1).is_some_and(|(w, _)| plain(w)) && next.is_some_and(plain) {
+            last += 1;
+        }
+        let noun = self.word_at(last).map(|(w, _)| w);
+        let singular_noun = noun.is_some_and(|w| {
             let (one, many) = crate::lang::phrasing::singular_and_plural(w);
             !is_keyword(w)
                 && !crate::lang::glue::is_function_word(w)
