@@ -92,11 +92,12 @@ impl Statement {
                     f.write_str("$")?;
                 }
                 let text = self.text_at(digits.span(*span));
-                // `twice`, `half`: the number they say, which reads the
-                // same anywhere (`twice / day` would not).
-                match text {
-                    "half" | "once" | "twice" | "thrice" => write!(f, "{value}")?,
-                    _ => f.write_str(text)?,
+                // `twice`, `half`, `a`, `ten`: the number a word says, which
+                // reads the same anywhere (`twice / day`, `(1 ^ a) GB` would not).
+                if text.starts_with(|c: char| c.is_alphabetic()) {
+                    write!(f, "{value}")?;
+                } else {
+                    f.write_str(text)?;
                 }
                 if let Some(m) = magnitude {
                     write!(f, " {}", m.word())?;

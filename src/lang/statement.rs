@@ -107,7 +107,18 @@ fn labelled(src: &str) -> std::borrow::Cow<'_, str> {
         && label
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '\'' | '(' | ')' | '/'));
-    if !words || src.contains('=') || src[colon + 2..].trim().is_empty() {
+    // What follows reads as an expression: a figure, or a name and then an
+    // operator or the end (`peak: qps * 3`), not prose (`note: a tab is ...`).
+    let rest = src[colon + 2..].trim_start();
+    let first_word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let after = rest[first_word.len()..].trim_start();
+    let expression = !rest.starts_with(|c: char| c.is_alphabetic())
+        || after.is_empty()
+        || after.starts_with(['*', '/', '+', '-', '^', '(']);
+    if !words || !expression || src.contains('=') || rest.is_empty() {
         return src.into();
     }
     let mut out = src.to_string();
