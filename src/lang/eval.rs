@@ -219,12 +219,7 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
     if !env.counts.guessed_at_any() {
         return out;
     }
-    let walk = Walk {
-        stmt,
-        env,
-        key: "",
-        end: Some(false),
-    };
+    let walk = Walk::low_ends(stmt, env);
     let dim = |id: NodeId| walk.eval(id).ok().map(|v| v.dim());
     let guessed = |d: Dimension, up: bool| -> Vec<crate::quantity::count::CountId> {
         let all = d
@@ -329,12 +324,7 @@ pub(crate) fn described_divisors(
     if !env.counts.guessed_at_any() {
         return out;
     }
-    let walk = Walk {
-        stmt,
-        env,
-        key: "",
-        end: Some(false),
-    };
+    let walk = Walk::low_ends(stmt, env);
     for n in &stmt.nodes {
         let Expr::Binary {
             op: BinOp::Div | BinOp::Over | BinOp::At,
@@ -572,6 +562,19 @@ fn counted_name(name: &str, v: &Value, env: &Env) -> Result<Value, QuantityError
             v.map(|q| Quantity::new(q.si_value(), dim))
         }
         _ => Ok(v.clone()),
+    }
+}
+
+impl<'s, 'e> Walk<'s, 'e> {
+    /// A walk that reads each range at its low end, drawing nothing: for
+    /// the dimensions of a statement's parts, as the question reader asks.
+    fn low_ends(stmt: &'s Statement, env: &'s Env<'e>) -> Self {
+        Walk {
+            stmt,
+            env,
+            key: "",
+            end: Some(false),
+        }
     }
 }
 
