@@ -155,7 +155,7 @@ impl Parser<'_> {
             return Err(self.two_readings(
                 span,
                 [format!("{digits} billion"), format!("{digits} bytes")],
-                "the first for billions, the second for bytes (`B` straight after a number is billions)",
+                "the first for billions, the second for bytes: write the word to say which",
             ));
         }
         Ok(())
