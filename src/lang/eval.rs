@@ -142,21 +142,14 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
     };
     let mut v = walk.eval(stmt.root())?;
     if let Some(target) = &stmt.target {
-        v = count_described(stmt, env, v)?;
         // The nouns a product says "each" of, unless the target names them.
-        let each = nouns_of_each(stmt, env);
         let named = |id| {
             target
                 .factors
                 .iter()
                 .any(|&(u, _)| u == UnitRef::Count(id, true) || u == UnitRef::Count(id, false))
         };
-        if each.iter().any(|&id| !named(id)) {
-            let dim = v.dim().dropping(&|id| each.contains(&id) && !named(id));
-            v = v
-                .map(|q| Quantity::new(q.si_value(), dim))
-                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
-        }
+        v = read_nouns(stmt, env, v, &named)?.0;
         let target = &*target_for(target, v.dim());
         let size = target_size(target, env.calendar)?;
         // Counts read from a question's nouns, which the target does not
@@ -176,17 +169,12 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
             && guessed(size.dim())
             && guessed(v.dim());
         if asked_nouns {
-            let dim = size.dim();
-            v = v
-                .map(|q| Quantity::new(q.si_value(), dim))
-                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+            v = with_dim(stmt, v, size.dim())?;
         } else if let Some(dim) =
             super::counts::read_past(&env.counts, v.dim(), mismatched, Some(size.dim()))
                 .filter(|d| fits(d))
         {
-            v = v
-                .map(|q| Quantity::new(q.si_value(), dim))
-                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+            v = with_dim(stmt, v, dim)?;
         }
         v.at(0)
             .in_unit(size)
@@ -213,7 +201,7 @@ pub(crate) fn eval_statement(stmt: &Statement, env: &Env, key: &str) -> Result<V
 ///
 /// A rate written with a percentage (`1M users * 2% per day`, churn) is
 /// a share of the things themselves and keeps them.
-pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity::count::CountId> {
+fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity::count::CountId> {
     use crate::quantity::dimension::Dimension;
     let mut out = Vec::new();
     if !env.counts.guessed_at_any() {
@@ -221,10 +209,11 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
     }
     let walk = Walk::low_ends(stmt, env);
     let dim = |id: NodeId| walk.eval(id).ok().map(|v| v.dim());
-    let guessed = |d: Dimension, up: bool| -> Vec<crate::quantity::count::CountId> {
+    // The things `d` counts, when it counts only a question's nouns.
+    let things = |d: Dimension| -> Vec<crate::quantity::count::CountId> {
         let all = d
             .counts()
-            .all(|(id, e)| (e > 0) == up && env.counts.guessed_at(id).is_some());
+            .all(|(id, e)| e > 0 && env.counts.guessed_at(id).is_some());
         if all && d.has_counts() {
             d.counts().map(|(id, _)| id).collect()
         } else {
@@ -262,7 +251,7 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
             && let Some(d) = dim(*lhs)
             && d.uncounted() == Dimension::RATE
         {
-            out.extend(guessed(d, true));
+            out.extend(things(d));
         }
         let Expr::Binary {
             op: BinOp::Mul | BinOp::At,
@@ -276,7 +265,7 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
         for (x, y) in [(*lhs, *rhs), (*rhs, *lhs)] {
             let Some(d) = dim(x) else { continue };
             if d.uncounted().is_none() && bare_rate(y) {
-                out.extend(guessed(d, true));
+                out.extend(things(d));
             }
             // The things a figure is per (`10 writes per user per day`:
             // the user), whatever it counts besides.
@@ -294,9 +283,17 @@ pub(crate) fn nouns_of_each(stmt: &Statement, env: &Env) -> Vec<crate::quantity:
     out
 }
 
-/// `v`, the value of `stmt`, counting the things its divisors describe
-/// (see [`described_divisors`]): `1 TB / 4 KB pages` is 250 million pages.
-pub(crate) fn count_described(stmt: &Statement, env: &Env, v: Value) -> Result<Value, ExprError> {
+/// `v`, the value of `stmt`, as a question's nouns say it (counts that
+/// `named` keeps stay): counting the things its divisors describe (see
+/// [`described_divisors`]: `1 TB / 4 KB pages` is 250 million pages), and
+/// without the things a product says "each" of (see [`nouns_of_each`]:
+/// `8 servers * 1000 RPS` is 8,000 /s). Whether any "each" was read past.
+pub(crate) fn read_nouns(
+    stmt: &Statement,
+    env: &Env,
+    v: Value,
+    named: &dyn Fn(crate::quantity::count::CountId) -> bool,
+) -> Result<(Value, bool), ExprError> {
     let mut v = v;
     for id in described_divisors(stmt, env) {
         let one = crate::quantity::dimension::Dimension::count(id);
@@ -304,22 +301,33 @@ pub(crate) fn count_described(stmt: &Statement, env: &Env, v: Value) -> Result<V
         if dim.counts().any(|(c, e)| c == id && e < 0)
             && let Some(flipped) = dim.times(one).and_then(|d| d.times(one))
         {
-            v = v
-                .map(|q| Quantity::new(q.si_value(), flipped))
-                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+            v = with_dim(stmt, v, flipped)?;
         }
     }
-    Ok(v)
+    let each = nouns_of_each(stmt, env);
+    let dropped = each.iter().any(|&id| !named(id));
+    if dropped {
+        let dim = v.dim().dropping(&|id| each.contains(&id) && !named(id));
+        v = with_dim(stmt, v, dim)?;
+    }
+    Ok((v, dropped))
+}
+
+/// `v` said in `dim`: the same figure, its counts read otherwise.
+pub(crate) fn with_dim(
+    stmt: &Statement,
+    v: Value,
+    dim: crate::quantity::dimension::Dimension,
+) -> Result<Value, ExprError> {
+    v.map(|q| Quantity::new(q.si_value(), dim))
+        .map_err(|e| ExprError::quantity(e, stmt.span()))
 }
 
 /// The nouns of a question that a divisor describes: `1 TB / 4 KB
 /// pages` divides by pages of 4 KB each, so it counts pages (250
 /// million), where the letter of it is per page. A figure with a unit and
 /// then a noun, divided by.
-pub(crate) fn described_divisors(
-    stmt: &Statement,
-    env: &Env,
-) -> Vec<crate::quantity::count::CountId> {
+fn described_divisors(stmt: &Statement, env: &Env) -> Vec<crate::quantity::count::CountId> {
     let mut out = Vec::new();
     if !env.counts.guessed_at_any() {
         return out;

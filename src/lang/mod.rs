@@ -192,22 +192,12 @@ pub(crate) fn evaluate_keyed(src: &str, env: &Env, key: &str) -> Result<Answer, 
     let mut together = None;
     let mut read_past = false;
     if stmt.target.is_none() {
-        value = eval::count_described(&stmt, env, value)?;
-        let each = eval::nouns_of_each(&stmt, env);
-        if !each.is_empty() {
-            let dim = value.dim().dropping(&|id| each.contains(&id));
-            read_past = true;
-            value = value
-                .map(|q| crate::quantity::Quantity::new(q.si_value(), dim))
-                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
-        }
+        (value, read_past) = eval::read_nouns(&stmt, env, value, &|_| false)?;
         together = nouns_together(&env.counts, value.dim());
         let checked = counts::check(&stmt, value.dim(), &|id| env.dim_of(&stmt, id));
         if let Some(dim) = counts::read_past(&env.counts, value.dim(), checked.is_err(), None) {
             read_past = true;
-            value = value
-                .map(|q| crate::quantity::Quantity::new(q.si_value(), dim))
-                .map_err(|e| ExprError::quantity(e, stmt.span()))?;
+            value = eval::with_dim(&stmt, value, dim)?;
         } else {
             checked?;
         }

@@ -209,21 +209,6 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                 continue;
             }
             (Tok::Ident, Some(w)) if after_figure => {
-                // `at 200 ms each`: `each` after a figure says what `at`
-                // says. (`each second` is per second: the parser's.)
-                let unit_next = tokens
-                    .get(i + 1)
-                    .and_then(word)
-                    .is_some_and(|n| is_unit_word(n, counts));
-                // (`8B each` keeps it: the parser asks billions or bytes.)
-                let tight_b = i > 0
-                    && matches!(tokens[i - 1].tok, Tok::Number { .. })
-                    && tokens[i - 1].text(src).ends_with('B');
-                // (The parser reads it: `at 1000 RPS each` is each's.)
-                if w == "each" && !unit_next && !tight_b {
-                    i += 1;
-                    continue;
-                }
                 // `2 TB daily growth`, `$50 monthly fee`: after a figure with
                 // a unit (or money), a word of how often is per, and the noun
                 // after it says what the figure is.
@@ -247,6 +232,8 @@ pub(crate) fn read(src: &str, counts: &Counts, is_name: &dyn Fn(&str) -> bool) -
                     i += 1;
                     continue;
                 }
+                // (`each` after a figure is the parser's: `at 1000 RPS each`
+                // says which reading, `each second` is per second.)
                 let unit_like = is_unit_word(w, counts) || matches!(w, "per" | "every" | "each");
                 if unit_like {
                     i += 1;

@@ -369,10 +369,9 @@ impl<'a> Parser<'a> {
     /// is read past (it counts nothing: there is one); so is the noun of
     /// `how many 4 KB pages`.
     fn described(&self, lhs: NodeId, word: &str) -> bool {
-        let start = self.span(lhs).start;
-        let before = self.tokens[..self.tokens.partition_point(|t| t.span.end <= start)]
-            .last()
-            .map(|t| t.text(self.src));
+        let before = self
+            .token_before(lhs)
+            .map(|b| self.tokens[b].text(self.src));
         let (singular, plural) = crate::lang::phrasing::singular_and_plural(word);
         // After a figure a word is a unit or a noun, never a name.
         let noun = units::lookup(word).is_none();
@@ -437,6 +436,14 @@ impl<'a> Parser<'a> {
         Err(self.two_readings(self.span(lhs).to(span).to(nspan), readings, advice))
     }
 
+    /// The place of the token just before node `id`'s text, if any.
+    fn token_before(&self, id: NodeId) -> Option<usize> {
+        let start = self.span(id).start;
+        self.tokens
+            .partition_point(|t| t.span.end <= start)
+            .checked_sub(1)
+    }
+
     /// `every 5m`, `per 5m`, `for 10m`: `m` is metres, but where a time
     /// is said (after `every`, `per`, `each`, `for`, `in`, `over`,
     /// `within`, `after`) a person means minutes as often; refused with
@@ -449,8 +456,7 @@ impl<'a> Parser<'a> {
         {
             return Ok(());
         }
-        let start = self.span(lhs).start;
-        let before = self.tokens.iter().rposition(|t| t.span.end <= start);
+        let before = self.token_before(lhs);
         // Beside `*` or `/` too: `10 req/s * 5m`, `5m * 1 GB/min`, `1 GB /
         // 5m` are no velocity or bytes a metre anyone means.
         let time_said = self
@@ -589,8 +595,6 @@ impl<'a> Parser<'a> {
         if !word_next || call_next {
             return false;
         }
-        // `38 /s`, as bote prints rates, joins like `38/s`: what matters is
-        // that the unit follows the `/` at once.
         // In the figure after a `per`, a `per` after a noun is the
         // sentence's (`10 writes per 100 users per day`, `... a day`; see
         // `Parser::per_figure`); after a unit it is the unit's (`100 GB
@@ -601,6 +605,8 @@ impl<'a> Parser<'a> {
         if self.per_figure && after_noun {
             return false;
         }
+        // `38 /s`, as bote prints rates, joins like `38/s`: what matters is
+        // that the unit follows the `/` at once.
         match op.tok {
             Tok::Slash => self
                 .tokens
@@ -650,11 +656,7 @@ impl<'a> Parser<'a> {
                     // `3 x 4 GB`
                     && !self.times_x(pos)
                     // `... per 100 users a day`: an article, before a unit
-                    && !(matches!(*w, "a" | "an")
-                        && !(self.is_name)(w)
-                        && self.word_at(pos + 1).is_some_and(|(u, _)| {
-                            !is_keyword(u) && self.unit_here(u).is_some()
-                        }))
+                    && !self.article_before_unit(pos)
                     // `1 out of 1000`
                     && !(*w == "out"
                         && self.word_at(pos + 1).is_some_and(|(o, _)| o == "of")

@@ -155,7 +155,7 @@ fn parse_tokens(
             (None, noun)
         }
         Asked::Target(target) => (Some(target), None),
-        Asked::Nothing | Asked::Long => (None, None),
+        Asked::Nothing => (None, None),
     };
     let target = if let Some(asked) = asked {
         Some(Box::new(asked))
@@ -610,16 +610,7 @@ impl<'a> Parser<'a> {
                 }
                 // `10 writes per 100 users a day`: `a` before a unit, left
                 // by the figure (see `Parser::per_figure`), says per.
-                Some(Tok::Ident)
-                    if self
-                        .word_at(self.pos)
-                        .is_some_and(|(w, _)| matches!(w, "a" | "an") && !(self.is_name)(w))
-                        && self.word_at(self.pos + 1).is_some_and(|(w, _)| {
-                            !is_keyword(w) && self.unit_here(w).is_some()
-                        }) =>
-                {
-                    BinOp::Div
-                }
+                Some(Tok::Ident) if self.article_before_unit(self.pos) => BinOp::Div,
                 // `3 x 4 GB`, `100M users x 1 KB`: `x` between figures is times.
                 Some(Tok::Ident) if self.times_x(self.pos) => BinOp::Mul,
                 // `1 out of 1000`: as `1 in 1000`.
@@ -824,6 +815,16 @@ impl<'a> Parser<'a> {
             [format!("({a} / {f}) {p}"), format!("{a} / ({f} {p})")],
             "the first for so many a time, the second to divide by the rate",
         ))
+    }
+
+    /// Is the token at `pos` an article (`a`, `an`, no name) before a unit,
+    /// which says "per" (`1 billion a day`, `... per 100 users a day`)?
+    pub(super) fn article_before_unit(&self, pos: usize) -> bool {
+        self.word_at(pos)
+            .is_some_and(|(w, _)| matches!(w, "a" | "an") && !(self.is_name)(w))
+            && self
+                .word_at(pos + 1)
+                .is_some_and(|(u, _)| !is_keyword(u) && self.unit_here(u).is_some())
     }
 
     /// Is the token at `pos` an `x` that says times: a word `x`, no name,
@@ -1432,7 +1433,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                 }
                 self.asked_long = true;
-                Ok(Asked::Long)
+                Ok(Asked::Nothing)
             }
             (Some("what"), Some("is" | "are")) => {
                 self.pos += 2;
@@ -1476,9 +1477,6 @@ enum Asked {
     /// How many of this figure the expression holds (`how many 4 KB pages
     /// in 1 GB`), and the noun that names them, when one does.
     Each(NodeId, Option<Target>),
-    /// How long (`how long to process 1B requests at 10K QPS`): a count at
-    /// a rate is the time to get through them.
-    Long,
     /// How many things an expression `A at B each` needs, each taking B:
     /// A over B (`how many servers for 50K QPS at 2K QPS each` is 25
     /// servers), and the noun that names them.

@@ -108,12 +108,12 @@ impl Parser<'_> {
             self.word_at(p)
                 .is_some_and(|(w, _)| units::lookup(w).is_none())
         };
-        let slash_word = self.peek_tok() == Some(Tok::Slash)
-            && self.tokens.get(self.pos + 1).is_some_and(|t| {
-                t.tok == Tok::Ident && t.span.start == self.tokens[self.pos].span.end
-            })
-            && noun_at(self.pos + 1);
-        // (Not the first of two nouns: `1B page views`.)
+        let joined_slash = self.peek_tok() == Some(Tok::Slash)
+            && self
+                .tokens
+                .get(self.pos + 1)
+                .is_some_and(|t| t.span.start == self.tokens[self.pos].span.end);
+        let slash_word = joined_slash && noun_at(self.pos + 1);
         // The last of the nouns after it (`64B cache line`, `1B page views`).
         let plain = |w: &str| {
             !is_keyword(w) && !crate::lang::glue::is_function_word(w) && units::lookup(w).is_none()
@@ -122,20 +122,10 @@ impl Parser<'_> {
         while self.word_at(last + 1).is_some_and(|(w, _)| plain(w)) && next.is_some_and(plain) {
             last += 1;
         }
-        let noun = self.word_at(last).map(|(w, _)| w);
-        let singular_noun = noun.is_some_and(|w| {
+        let singular_noun = self.word_at(last).is_some_and(|(w, _)| {
             let (one, many) = crate::lang::phrasing::singular_and_plural(w);
-            !is_keyword(w)
-                && !crate::lang::glue::is_function_word(w)
-                && units::lookup(w).is_none()
-                && one == w
-                && many != w
+            plain(w) && one == w && many != w
         });
-        let joined_slash = self.peek_tok() == Some(Tok::Slash)
-            && self
-                .tokens
-                .get(self.pos + 1)
-                .is_some_and(|t| t.span.start == self.tokens[self.pos].span.end);
         let bare =
             next.is_none() && !joined_slash && !matches!(self.peek_tok(), Some(Tok::Number { .. }));
         // `100M users * 8B`: multiplied in, a size as often (`* 1B` is
